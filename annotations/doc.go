@@ -1,0 +1,31 @@
+// Package annotations is Spanmark's model: a document, the schema of labels
+// and relation types, the annotations and relations a person makes on it,
+// the history of their edits, anchoring of quotes in edited texts, render
+// segmentation, and the file formats.
+//
+// # Units
+//
+// Every offset in this package is a Unicode code point index into the
+// document text, and every range is half-open: [Start, End). This is the unit
+// of the W3C TextPositionSelector and of Python's str indexing, so for an
+// exported annotation text[start:end] == quote holds in Python. Conversions
+// to the browser's UTF-16 offsets and to UTF-8 byte offsets are in offsets.go.
+//
+// # Tour
+//
+//   - document.go: [Document], text normalisation, identity and paragraphs.
+//   - schema.go: [Schema], [Label] and [RelationType]; labels are data.
+//   - annotation.go: [Annotation] and [Relation], the values a person makes.
+//   - set.go and edit.go: [Set] holds a document's work; edits such as [Add]
+//     or [Link] are values applied with [Set.Apply], each undoable as one step.
+//   - history.go: undo and redo.
+//   - segment.go: [Segment] cuts a paragraph into runs covered by the same
+//     annotations, for drawing nested and crossing highlights.
+//   - selector.go and match.go: W3C-style selectors and anchoring of a quote
+//     in a (possibly edited) text: by position, by quote and context, or fuzzily.
+//   - codec.go: the native "spanmark" v1 JSON format; w3c.go and jsonl.go the
+//     interchange formats.
+//
+// The package uses only the standard library, reads no clock and draws no
+// random numbers: callers pass the time in, so tests and exports are stable.
+package annotations
