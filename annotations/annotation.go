@@ -1,0 +1,115 @@
+package annotations
+
+import (
+	"strings"
+	"time"
+)
+
+// Annotation is a labelled span of the document text.
+type Annotation struct {
+	// ID is unique within a document, such as "a12".
+	ID string `json:"id"`
+	// Label is the id of a [Label] of the schema.
+	Label string `json:"label"`
+	// Start and End are code point offsets into the document text, half-open.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Quote is the text in [Start, End). Prefix and Suffix are up to
+	// [ContextLen] code points before and after it; with Quote they let the
+	// span be found again in an edited text.
+	Quote  string `json:"quote"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+	// Entity is a canonical name, mainly for actors, so that "Lavrov" and
+	// "Russia's foreign minister" can be counted as one actor.
+	Entity string `json:"entity,omitempty"`
+	// Note is free text the annotator wrote about the span.
+	Note string `json:"note,omitempty"`
+	// Conflict is set on annotations that a merge of several annotators'
+	// files could not settle; it records who said what.
+	Conflict *Conflict `json:"conflict,omitempty"`
+	// Created and Modified are UTC times, to the second.
+	Created  time.Time `json:"created"`
+	Modified time.Time `json:"modified"`
+}
+
+// Conflict records, for a merged annotation, which annotators agreed with
+// it and what the others said, so a person can adjudicate it.
+type Conflict struct {
+	// Votes lists each annotator's view of this span.
+	Votes []Vote `json:"votes"`
+}
+
+// Vote is one annotator's label for a span in a merge; an empty Label means
+// the annotator did not mark the span.
+type Vote struct {
+	Annotator string `json:"annotator"`
+	Label     string `json:"label,omitempty"`
+}
+
+// Relation links two annotations, such as a claim to the actor who made it.
+type Relation struct {
+	// ID is unique within a document, such as "r3".
+	ID string `json:"id"`
+	// Type is the id of a [RelationType] of the schema.
+	Type string `json:"type"`
+	// From and To are annotation ids.
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Selector returns the annotation's quote and position as a [Selector].
+func (a Annotation) Selector() Selector {
+	return Selector{Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, End: a.End}
+}
+
+// Len returns the length of the span in code points.
+func (a Annotation) Len() int { return a.End - a.Start }
+
+// Less orders annotations by start, then end, then label, then id: the
+// order of files and lists.
+func Less(a, b *Annotation) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	if a.Label != b.Label {
+		return a.Label < b.Label
+	}
+	return compareIDs(a.ID, b.ID) < 0
+}
+
+// compareIDs orders ids with a numeric tail numerically, so "a9" < "a10".
+func compareIDs(a, b string) int {
+	pa, na := splitID(a)
+	pb, nb := splitID(b)
+	if pa != pb || na < 0 || nb < 0 {
+		return strings.Compare(a, b)
+	}
+	switch {
+	case na < nb:
+		return -1
+	case na > nb:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+// splitID splits "a12" into "a" and 12; n is -1 when there is no numeric
+// tail or it is too long to be a counter.
+func splitID(id string) (prefix string, n int) {
+	i := len(id)
+	for i > 0 && id[i-1] >= '0' && id[i-1] <= '9' {
+		i--
+	}
+	if i == len(id) || len(id)-i > 9 {
+		return id, -1
+	}
+	n = 0
+	for _, c := range id[i:] {
+		n = n*10 + int(c-'0')
+	}
+	return id[:i], n
+}

@@ -1,0 +1,296 @@
+package annotations
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+)
+
+// Set is the work on one document: its annotations and relations under a
+// schema, with the history of edits. Change it only through [Set.Apply],
+// [Set.Undo] and [Set.Redo] (or [Set.Insert] and [Set.InsertRelation]
+// while loading), so that every change is recorded and reported.
+//
+// A Set is not safe for concurrent use.
+type Set struct {
+	doc    *Document
+	schema Schema
+
+	anns map[string]*Annotation
+	rels map[string]*Relation
+	// byPara[i] holds the ids of the annotations that touch paragraph i.
+	byPara [][]string
+	// orphans are annotations read from a file that could not be placed in
+	// this text; they are kept, listed and written back, never dropped.
+	orphans []Orphan
+
+	nextAnn, nextRel int
+	history          history
+}
+
+// Orphan is an annotation that could not be anchored in the document text,
+// with the reason.
+type Orphan struct {
+	Annotation Annotation `json:"annotation"`
+	Reason     string     `json:"reason"`
+}
+
+// NewSet returns an empty set of annotations on doc under schema.
+func NewSet(doc *Document, schema Schema) *Set {
+	return &Set{
+		doc:     doc,
+		schema:  schema,
+		anns:    map[string]*Annotation{},
+		rels:    map[string]*Relation{},
+		byPara:  make([][]string, len(doc.Paragraphs())),
+		nextAnn: 1,
+		nextRel: 1,
+	}
+}
+
+// Document returns the document the set annotates.
+func (s *Set) Document() *Document { return s.doc }
+
+// Schema returns the set's schema.
+func (s *Set) Schema() Schema { return s.schema }
+
+// Len returns the number of annotations.
+func (s *Set) Len() int { return len(s.anns) }
+
+// Annotation returns the annotation with the given id.
+func (s *Set) Annotation(id string) (Annotation, bool) {
+	a, ok := s.anns[id]
+	if !ok {
+		return Annotation{}, false
+	}
+	return *a, true
+}
+
+// Annotations returns all annotations, ordered by [Less].
+func (s *Set) Annotations() []Annotation {
+	ps := make([]*Annotation, 0, len(s.anns))
+	for _, a := range s.anns {
+		ps = append(ps, a)
+	}
+	return sortedCopies(ps)
+}
+
+// InParagraph returns the annotations that touch paragraph i, ordered by [Less].
+func (s *Set) InParagraph(i int) []Annotation {
+	if i < 0 || i >= len(s.byPara) {
+		return nil
+	}
+	ps := make([]*Annotation, 0, len(s.byPara[i]))
+	for _, id := range s.byPara[i] {
+		ps = append(ps, s.anns[id])
+	}
+	return sortedCopies(ps)
+}
+
+func sortedCopies(ps []*Annotation) []Annotation {
+	slices.SortFunc(ps, func(a, b *Annotation) int {
+		if Less(a, b) {
+			return -1
+		}
+		if Less(b, a) {
+			return 1
+		}
+		return 0
+	})
+	out := make([]Annotation, len(ps))
+	for i, p := range ps {
+		out[i] = *p
+	}
+	return out
+}
+
+// Relation returns the relation with the given id.
+func (s *Set) Relation(id string) (Relation, bool) {
+	r, ok := s.rels[id]
+	if !ok {
+		return Relation{}, false
+	}
+	return *r, true
+}
+
+// Relations returns all relations ordered by id.
+func (s *Set) Relations() []Relation {
+	out := make([]Relation, 0, len(s.rels))
+	for _, r := range s.rels {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	return out
+}
+
+// RelationsOf returns the relations from or to annotation id, ordered by id.
+func (s *Set) RelationsOf(id string) []Relation {
+	var out []Relation
+	for _, r := range s.rels {
+		if r.From == id || r.To == id {
+			out = append(out, *r)
+		}
+	}
+	slices.SortFunc(out, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	return out
+}
+
+// Orphans returns the annotations that could not be placed in the text.
+func (s *Set) Orphans() []Orphan { return slices.Clone(s.orphans) }
+
+// AddOrphan keeps an annotation that could not be anchored, with why.
+// Orphans are not part of the history.
+func (s *Set) AddOrphan(o Orphan) { s.orphans = append(s.orphans, o) }
+
+// Insert adds an annotation as read from a file, without recording it in
+// the history. It checks the annotation like [Add] does, except that the id
+// is kept and the quote and context are taken from the text. It returns an
+// error wrapping [ErrDuplicate] for a duplicate id or span.
+func (s *Set) Insert(a Annotation) error {
+	if a.ID == "" {
+		return errors.New("insert annotation: empty id")
+	}
+	if _, ok := s.anns[a.ID]; ok {
+		return errors.New("insert annotation: id " + strconv.Quote(a.ID) + " " + ErrDuplicate.Error())
+	}
+	if err := s.checkSpan(a.Label, a.Start, a.End); err != nil {
+		return errors.New("insert annotation " + strconv.Quote(a.ID) + ": " + err.Error())
+	}
+	if d := s.duplicateOf(a.Label, a.Start, a.End, ""); d != "" {
+		return &dupError{op: "insert annotation " + strconv.Quote(a.ID), what: "the same label and span", other: d}
+	}
+	s.describe(&a)
+	s.put(&a)
+	s.bumpNext(a.ID, &s.nextAnn)
+	return nil
+}
+
+// InsertRelation adds a relation as read from a file, without recording it
+// in the history. The endpoints must exist and fit the relation type.
+func (s *Set) InsertRelation(r Relation) error {
+	if r.ID == "" {
+		return errors.New("insert relation: empty id")
+	}
+	if _, ok := s.rels[r.ID]; ok {
+		return errors.New("insert relation: id " + strconv.Quote(r.ID) + " " + ErrDuplicate.Error())
+	}
+	if err := s.checkRelation(r); err != nil {
+		return errors.New("insert relation " + strconv.Quote(r.ID) + ": " + err.Error())
+	}
+	s.putRel(&r)
+	s.bumpNext(r.ID, &s.nextRel)
+	return nil
+}
+
+func (s *Set) bumpNext(id string, next *int) {
+	if _, n := splitID(id); n >= *next {
+		*next = n + 1
+	}
+}
+
+// put stores a (replacing any annotation with its id) and indexes it.
+func (s *Set) put(a *Annotation) {
+	if old, ok := s.anns[a.ID]; ok {
+		s.unindex(old)
+	}
+	s.anns[a.ID] = a
+	first, last := s.doc.ParagraphsIn(a.Start, a.End)
+	for i := first; i < last; i++ {
+		s.byPara[i] = append(s.byPara[i], a.ID)
+	}
+}
+
+func (s *Set) remove(id string) {
+	if a, ok := s.anns[id]; ok {
+		s.unindex(a)
+		delete(s.anns, id)
+	}
+}
+
+func (s *Set) unindex(a *Annotation) {
+	first, last := s.doc.ParagraphsIn(a.Start, a.End)
+	for i := first; i < last; i++ {
+		if j := slices.Index(s.byPara[i], a.ID); j >= 0 {
+			s.byPara[i] = slices.Delete(s.byPara[i], j, j+1)
+		}
+	}
+}
+
+func (s *Set) putRel(r *Relation) { s.rels[r.ID] = r }
+
+// describe fills in the quote and context of a from the text.
+func (s *Set) describe(a *Annotation) {
+	sel := Describe(s.doc.Runes(), a.Start, a.End, ContextLen)
+	a.Quote, a.Prefix, a.Suffix = sel.Exact, sel.Prefix, sel.Suffix
+}
+
+// checkSpan checks that label is known and [start, end) is a non-empty
+// range of the text.
+func (s *Set) checkSpan(label string, start, end int) error {
+	if _, ok := s.schema.Label(label); !ok {
+		return errors.New("unknown label " + strconv.Quote(label))
+	}
+	n := s.doc.Len()
+	switch {
+	case start < 0:
+		return errors.New("start " + strconv.Itoa(start) + " is negative")
+	case end > n:
+		return errors.New("end " + strconv.Itoa(end) + " is past the end of the text (" + strconv.Itoa(n) + ")")
+	case end <= start:
+		return errors.New("span [" + strconv.Itoa(start) + "," + strconv.Itoa(end) + ") is empty")
+	}
+	return nil
+}
+
+// duplicateOf returns the id of an annotation other than except with the
+// same label and span, or "".
+func (s *Set) duplicateOf(label string, start, end int, except string) string {
+	first, _ := s.doc.ParagraphsIn(start, end)
+	if first >= len(s.byPara) {
+		return ""
+	}
+	for _, id := range s.byPara[first] {
+		a := s.anns[id]
+		if id != except && a.Start == start && a.End == end && a.Label == label {
+			return id
+		}
+	}
+	return ""
+}
+
+// dupError says that what an edit would make exists already, as other.
+type dupError struct{ op, what, other string }
+
+func (e *dupError) Error() string {
+	return e.op + ": " + e.what + " " + ErrDuplicate.Error() + " as " + e.other
+}
+func (e *dupError) Unwrap() error { return ErrDuplicate }
+
+// checkRelation checks that the type is known, the endpoints exist and fit
+// the type, and no relation of that type already joins them.
+func (s *Set) checkRelation(r Relation) error {
+	rt, ok := s.schema.Relation(r.Type)
+	if !ok {
+		return errors.New("unknown relation type " + strconv.Quote(r.Type))
+	}
+	from, ok := s.anns[r.From]
+	if !ok {
+		return errors.New("from: annotation " + strconv.Quote(r.From) + " " + ErrNotFound.Error())
+	}
+	to, ok := s.anns[r.To]
+	if !ok {
+		return errors.New("to: annotation " + strconv.Quote(r.To) + " " + ErrNotFound.Error())
+	}
+	if r.From == r.To {
+		return errors.New("an annotation cannot be linked to itself")
+	}
+	if !rt.Allows(from.Label, to.Label) {
+		return errors.New(strconv.Quote(rt.ID) + " cannot go from " + from.Label + " to " + to.Label)
+	}
+	for _, o := range s.rels {
+		if o.ID != r.ID && o.Type == r.Type && o.From == r.From && o.To == r.To {
+			return &dupError{op: "link", what: "this link", other: o.ID}
+		}
+	}
+	return nil
+}

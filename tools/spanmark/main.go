@@ -1,0 +1,47 @@
+// Command spanmark works with Spanmark's exported files.
+//
+// Usage:
+//
+//	spanmark help
+//	spanmark validate FILE...
+//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] --to spanmark|w3c|jsonl|brat|doccano|labelstudio [-o OUT] FILE
+//	spanmark stats FILE
+//	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
+//	spanmark agree [--json] A.json B.json [C.json ...]
+//	spanmark merge [--min-agree N] -o OUT A.json B.json [C.json ...]
+//
+// Offsets in every file and output are Unicode code points, half-open.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand: it gets the arguments after its name and
+// returns the exit status (0 ok, 1 the input is bad, 2 the usage is wrong).
+type command struct {
+	run     func(args []string, stdout, stderr io.Writer) int
+	summary string
+}
+
+// commands is the table of subcommands; each lives in a file of its name.
+var commands = map[string]command{}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "spanmark: unknown command %q; see 'spanmark help'\n", args[0])
+		return 2
+	}
+	return c.run(args[1:], stdout, stderr)
+}
