@@ -1,0 +1,228 @@
+package annotations
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file renders a paragraph and its highlights as one HTML string, so
+// that the browser adapter can repaint a paragraph with a single DOM write.
+// The element classes and attributes it writes are the page's test hooks,
+// documented in docs/api.md and styled by web/style.css (whose layer and
+// slot classes, "k0-l1" and so on, must match [MaxLayers] and [LabelSlots]).
+
+// MaxLayers is how many nested highlights a run of text shows as separate
+// underlines; deeper nesting still lists every id in data-ids.
+const MaxLayers = 4
+
+// LabelSlots is how many label styles the stylesheet defines; a schema's
+// label i takes slot i mod LabelSlots.
+const LabelSlots = 8
+
+// AppendEscaped appends s to b with the five characters that matter in HTML
+// text and quoted attribute values (& < > " ') replaced by references.
+// It is the only way untrusted text enters the HTML that [Highlighter]
+// writes. It is a few lines instead of html.EscapeString, which would
+// bring a 100 KB entity table into the browser build.
+func AppendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		default:
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, rep...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
+
+// Highlighter renders paragraphs of a document with the highlights of a
+// schema's labels. Make one with [NewHighlighter] per schema.
+type Highlighter struct {
+	slot  map[string]int
+	badge map[string]string
+	name  map[string]string
+}
+
+// NewHighlighter returns a highlighter for the labels of s.
+func NewHighlighter(s Schema) *Highlighter {
+	h := &Highlighter{slot: map[string]int{}, badge: map[string]string{}, name: map[string]string{}}
+	for i, l := range s.Labels {
+		h.slot[l.ID] = i % LabelSlots
+		h.badge[l.ID] = Badge(l)
+		h.name[l.ID] = l.Name
+	}
+	return h
+}
+
+// Badge returns the letter shown beside a highlight of label l, so that a
+// label is never told by colour alone: the first letter of its name (or of
+// its id), upper-cased.
+func Badge(l Label) string {
+	n := l.Name
+	if n == "" {
+		n = l.ID
+	}
+	r, _ := utf8.DecodeRuneInString(n)
+	if r == utf8.RuneError {
+		return "?"
+	}
+	return string(unicode.ToUpper(r))
+}
+
+// Slot returns the style slot of label id, or -1 for a label the schema
+// does not know.
+func (h *Highlighter) Slot(id string) int {
+	if s, ok := h.slot[id]; ok {
+		return s
+	}
+	return -1
+}
+
+// ariaQuoteLen bounds the quote in a highlight's aria-label: enough to tell
+// highlights apart when a screen reader lists them, short enough to listen to.
+const ariaQuoteLen = 60
+
+// AppendParagraph appends the inner HTML of the paragraph [start, end) of
+// text rs: plain runs as escaped text and every run covered by annotations
+// as
+//
+//	<span class="hl d2 k0-l0 k1-l2 in-l2" data-ids="a1 a3" data-first="a3"
+//	  tabindex="0" aria-label="Claim: …" data-badge="C">text</span>
+//
+// where data-ids lists the covering annotations outermost first (as
+// [Segments] orders them), kN-lS says that layer N is drawn in label slot
+// S, in-lS names the innermost label's slot, and dN is the depth. The run
+// where an annotation starts carries data-first with its id and is in the
+// tab order; when several annotations start at the same run, the
+// outermost takes the run and each other one gets an empty focusable
+// marker span.mk just before it. Runs covering selected get the class
+// "sel"; runs covering an annotation with a [Conflict] get "cf".
+// anns are the annotations touching the paragraph, as [Set.InParagraph]
+// returns them.
+func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns []Annotation, selected string) []byte {
+	byID := make(map[string]*Annotation, len(anns))
+	for i := range anns {
+		byID[anns[i].ID] = &anns[i]
+	}
+	for _, sg := range Segments(start, end, anns) {
+		text := string(rs[sg.Start:sg.End])
+		if len(sg.IDs) == 0 {
+			b = AppendEscaped(b, text)
+			continue
+		}
+		// Annotations starting here, outermost first.
+		var starts []*Annotation
+		for _, id := range sg.IDs {
+			// An annotation whose start lies in white space before the
+			// paragraph (possible in an imported file) starts at its first run.
+			if a := byID[id]; a.Start == sg.Start || sg.Start == start && a.Start < start && isSpaceRunes(rs[max(0, a.Start):start]) {
+				starts = append(starts, a)
+			}
+		}
+		for i := 1; i < len(starts); i++ {
+			b = append(b, `<span class="mk`...)
+			b = h.appendSlotClass(b, " in-l", starts[i].Label)
+			b = append(b, '"')
+			b = h.appendFocus(b, rs, starts[i])
+			b = append(b, `></span>`...)
+		}
+		b = append(b, `<span class="hl d`...)
+		b = strconv.AppendInt(b, int64(min(len(sg.IDs), MaxLayers)), 10)
+		for k, id := range sg.IDs {
+			if k == MaxLayers {
+				break
+			}
+			b = h.appendSlotClass(b, " k"+strconv.Itoa(k)+"-l", byID[id].Label)
+		}
+		b = h.appendSlotClass(b, " in-l", byID[sg.IDs[len(sg.IDs)-1]].Label)
+		sel, cf := false, false
+		for _, id := range sg.IDs {
+			sel = sel || id == selected
+			cf = cf || byID[id].Conflict != nil
+		}
+		if sel {
+			b = append(b, " sel"...)
+		}
+		if cf {
+			b = append(b, " cf"...)
+		}
+		b = append(b, `" data-ids="`...)
+		for k, id := range sg.IDs {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = AppendEscaped(b, id)
+		}
+		b = append(b, '"')
+		if len(starts) > 0 {
+			b = h.appendFocus(b, rs, starts[0])
+		}
+		b = append(b, '>')
+		b = AppendEscaped(b, text)
+		b = append(b, "</span>"...)
+	}
+	return b
+}
+
+func (h *Highlighter) appendSlotClass(b []byte, prefix, label string) []byte {
+	s, ok := h.slot[label]
+	if !ok {
+		return b
+	}
+	b = append(b, prefix...)
+	return strconv.AppendInt(b, int64(s), 10)
+}
+
+// appendFocus appends the attributes of the element that takes focus for a.
+func (h *Highlighter) appendFocus(b []byte, rs []rune, a *Annotation) []byte {
+	b = append(b, ` data-first="`...)
+	b = AppendEscaped(b, a.ID)
+	b = append(b, `" tabindex="0" aria-label="`...)
+	name, ok := h.name[a.Label]
+	if !ok {
+		name = a.Label
+	}
+	b = AppendEscaped(b, name)
+	b = append(b, ": "...)
+	q := rs[max(0, min(a.Start, len(rs))):max(0, min(a.End, len(rs)))]
+	if len(q) > ariaQuoteLen {
+		b = AppendEscaped(b, string(q[:ariaQuoteLen-1]))
+		b = append(b, "…"...)
+	} else {
+		b = AppendEscaped(b, string(q))
+	}
+	if a.Conflict != nil {
+		b = append(b, " (conflict)"...)
+	}
+	b = append(b, `" data-badge="`...)
+	badge, ok := h.badge[a.Label]
+	if !ok {
+		badge = "?"
+	}
+	b = AppendEscaped(b, badge)
+	return append(b, '"')
+}
+
+func isSpaceRunes(rs []rune) bool {
+	for _, r := range rs {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
