@@ -1,0 +1,84 @@
+// Command build makes Spanmark's static site: the whole deployment, a
+// folder to copy to any static host, at any path.
+//
+// Usage:
+//
+//	go run ./tools/build [-o dist] [-budget 1000]
+//
+// It compiles ./wasm for js/wasm (-trimpath, -ldflags='-s -w'), copies
+// wasm_exec.js from the same Go toolchain, minifies the files of web/,
+// renames assets after a hash of their contents, fills in the service
+// worker's precache list, writes .gz and .br variants beside every file and
+// prints a size table. It fails when the first load's gzip transfer is over
+// the budget in KB (1 KB = 1024 bytes; 0 turns the check off). The folder
+// is written even then, so it can be inspected.
+//
+// Run it from inside the module. The -o directory must be new, empty or an
+// earlier build, which it replaces.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spanmark/spanmark/tools/internal/site"
+	"github.com/spanmark/spanmark/web"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "dist", "write the site into `dir`")
+	budget := fs.Int("budget", 1000, "fail when the first load's gzip transfer is over this many `KB` (0: no limit)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: go run ./tools/build [-o dist] [-budget 1000]\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "build: -o: want a directory, got an empty name")
+		return 2
+	}
+	if *budget < 0 {
+		fmt.Fprintf(stderr, "build: -budget: want a size in KB of 0 or more, got %d\n", *budget)
+		return 2
+	}
+
+	s, err := site.Build(context.Background(), site.Options{Web: web.FS})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if err := s.Write(*out); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return 1
+	}
+	if err := s.WriteTable(stdout); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return 1
+	}
+	if err := s.CheckBudget(*budget); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s (version %s)\n", *out, s.Version)
+	return 0
+}

@@ -1,0 +1,467 @@
+// Package site builds Spanmark's static site and serves it. The build
+// command, the serve command and the browser tests all use it, so every test
+// runs against exactly what a deploy ships.
+//
+// A build compiles the js/wasm program, copies the wasm_exec.js of the same
+// Go toolchain, minifies the hand-written files of web/, renames every asset
+// after a hash of its minified bytes, rewrites the references to them, fills
+// in the service worker's precache list and writes gzip and brotli variants
+// beside each file. Every URL in the site is relative, so the folder works
+// from any path of any static host.
+package site
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Names with a fixed meaning in the site. A rule that spans files: boot.js
+// and sw.js carry the placeholders below, and the build fails when one is
+// missing, so the two ends cannot drift apart silently.
+const (
+	// IndexName is the page; it keeps its name so that the folder's URL opens it.
+	IndexName = "index.html"
+	// WorkerName is the service worker; it keeps its name because the
+	// browser looks for updates at a fixed URL.
+	WorkerName = "sw.js"
+	// WasmName is the compiled program before hashing.
+	WasmName = "app.wasm"
+	// WasmExecName is the Go toolchain's JavaScript support file before hashing.
+	WasmExecName = "wasm_exec.js"
+
+	bootName = "boot.js"
+	// wasmSizePlaceholder in boot.js becomes the wasm's raw size, which the
+	// progress bar needs: a compressed response's Content-Length is not it.
+	wasmSizePlaceholder = "const wasmSize = 0;"
+	// buildPlaceholder in sw.js becomes the build version and precache list.
+	buildPlaceholder = `const build = {version: "dev", assets: []};`
+)
+
+// hashLen is the number of hex digits of SHA-256 in an asset's name: 32
+// bits make a collision between two deploys' versions of one file unlikely
+// enough, and keep the names short.
+const hashLen = 8
+
+var hashedName = regexp.MustCompile(`^[^/]+\.[0-9a-f]{8}\.[a-z0-9]+$`)
+
+// IsHashed reports whether name is a content-hashed asset name such as
+// app.3f2a9c1b.wasm, whose bytes never change, optionally with a .gz or .br
+// suffix.
+func IsHashed(name string) bool {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".br")
+	return hashedName.MatchString(path.Base(name))
+}
+
+// Options says what to build.
+type Options struct {
+	// Web holds the hand-written static files, web.FS in production.
+	Web fs.FS
+	// ModuleDir is the root of the Go module that holds Package. Empty means
+	// the module of the working directory.
+	ModuleDir string
+	// Package is the js/wasm main package relative to ModuleDir. Empty
+	// means "./wasm".
+	Package string
+}
+
+// Site is a built site, held in memory.
+type Site struct {
+	// Files maps each file's slash-separated name in the site to its
+	// contents, the .gz and .br variants included.
+	Files map[string][]byte
+	// Assets lists the shipped files, without the compressed variants,
+	// largest first.
+	Assets []Asset
+	// Version identifies the build. The service worker names its cache
+	// after it, so a new deploy installs a new worker.
+	Version string
+}
+
+// Asset is one shipped file and its sizes in bytes.
+type Asset struct {
+	Name   string // name in the site: hashed, except for index.html and sw.js
+	Source string // name before hashing, such as "style.css"
+	Raw    int
+	Gzip   int
+	Brotli int
+}
+
+// Build compiles the wasm program and assembles the site with the static
+// files of opts.Web. It takes tens of seconds on a cold Go build cache.
+func Build(ctx context.Context, opts Options) (*Site, error) {
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		return nil, fmt.Errorf("build: find the go command: %w", err)
+	}
+	env, err := goEnv(ctx, goCmd)
+	if err != nil {
+		return nil, err
+	}
+	dir := opts.ModuleDir
+	if dir == "" {
+		if env.gomod == "" || env.gomod == os.DevNull {
+			return nil, errors.New("build: no go.mod in the working directory or above it: run from inside the spanmark module")
+		}
+		dir = filepath.Dir(env.gomod)
+	}
+	pkg := opts.Package
+	if pkg == "" {
+		pkg = "./wasm"
+	}
+	wasm, err := compileWasm(ctx, goCmd, dir, pkg)
+	if err != nil {
+		return nil, err
+	}
+	execJS, err := readWasmExec(env.goroot)
+	if err != nil {
+		return nil, err
+	}
+	sources := map[string][]byte{WasmName: wasm, WasmExecName: execJS}
+	err = fs.WalkDir(opts.Web, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if _, ok := sources[p]; ok {
+			return fmt.Errorf("%s is made by the build and must not be in web/", p)
+		}
+		b, err := fs.ReadFile(opts.Web, p)
+		sources[p] = b
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("build: read the static files: %w", err)
+	}
+	return Assemble(sources)
+}
+
+type toolchainEnv struct{ goroot, gomod string }
+
+func goEnv(ctx context.Context, goCmd string) (toolchainEnv, error) {
+	out, err := exec.CommandContext(ctx, goCmd, "env", "GOROOT", "GOMOD").Output()
+	if err != nil {
+		return toolchainEnv{}, fmt.Errorf("build: go env: %w", commandError(err))
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 2 {
+		return toolchainEnv{}, fmt.Errorf("build: go env GOROOT GOMOD: want 2 lines, got %q", out)
+	}
+	return toolchainEnv{goroot: lines[0], gomod: lines[1]}, nil
+}
+
+// compileWasm builds pkg for js/wasm without paths or symbol tables: -s -w
+// drop about a third of the raw size and nothing the browser uses.
+func compileWasm(ctx context.Context, goCmd, dir, pkg string) ([]byte, error) {
+	tmp, err := os.MkdirTemp("", "spanmark-wasm-")
+	if err != nil {
+		return nil, fmt.Errorf("build: compile %s: %w", pkg, err)
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, WasmName)
+	cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("build: compile %s for js/wasm in %s: %w\n%s", pkg, dir, err, strings.TrimSpace(stderr.String()))
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		return nil, fmt.Errorf("build: compile %s: %w", pkg, err)
+	}
+	return b, nil
+}
+
+// readWasmExec reads the wasm_exec.js of the toolchain that compiled the
+// program; the two must match, so the repository never holds a copy.
+func readWasmExec(goroot string) ([]byte, error) {
+	var errs []error
+	for _, dir := range []string{"lib/wasm", "misc/wasm"} { // misc/wasm before Go 1.24
+		b, err := os.ReadFile(filepath.Join(goroot, dir, WasmExecName))
+		if err == nil {
+			return b, nil
+		}
+		errs = append(errs, err)
+	}
+	return nil, fmt.Errorf("build: find wasm_exec.js in GOROOT %s: %w", goroot, errors.Join(errs...))
+}
+
+func commandError(err error) error {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && len(ee.Stderr) > 0 {
+		return fmt.Errorf("%w: %s", err, strings.TrimSpace(string(ee.Stderr)))
+	}
+	return err
+}
+
+// Assemble makes a site from its source files, keyed by name: the files of
+// web/ plus app.wasm and wasm_exec.js. It minifies, hashes, rewrites
+// references, fills in the service worker and compresses. The sources are
+// not modified.
+func Assemble(sources map[string][]byte) (*Site, error) {
+	for _, name := range []string{IndexName, WorkerName, bootName, WasmName} {
+		if _, ok := sources[name]; !ok {
+			return nil, fmt.Errorf("build: %s is missing", name)
+		}
+	}
+	src := make(map[string][]byte, len(sources))
+	for name, b := range sources {
+		src[name] = b
+	}
+	var err error
+	src[bootName], err = substitute(bootName, src[bootName], wasmSizePlaceholder,
+		"const wasmSize = "+strconv.Itoa(len(src[WasmName]))+";")
+	if err != nil {
+		return nil, err
+	}
+
+	var hashed []string // every asset that gets a hashed name
+	for name := range src {
+		if name != IndexName && name != WorkerName {
+			hashed = append(hashed, name)
+		}
+	}
+	slices.Sort(hashed)
+	order, err := dependencyOrder(src, hashed)
+	if err != nil {
+		return nil, err
+	}
+
+	m := newMinifier()
+	renamed := map[string]string{} // source name to hashed name
+	out := map[string][]byte{}
+	finish := func(name string) ([]byte, error) {
+		b := src[name]
+		if isText(name) {
+			for _, dep := range hashed {
+				if newName, ok := renamed[dep]; ok {
+					b = rewriteRefs(b, dep, newName)
+				}
+			}
+		}
+		return minifyFile(m, name, b)
+	}
+	for _, name := range order {
+		b, err := finish(name)
+		if err != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(name)
+		newName := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:hashLen] + ext
+		renamed[name] = newName
+		out[newName] = b
+	}
+	index, err := finish(IndexName)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	out[IndexName] = index
+
+	// The version covers every file the worker precaches, so any change to
+	// the site makes a new worker, and the page offers the update.
+	precache := []string{IndexName}
+	for _, name := range hashed {
+		precache = append(precache, renamed[name])
+	}
+	slices.Sort(precache[1:])
+	h := sha256.New()
+	for _, name := range precache {
+		fmt.Fprintf(h, "%s %x\n", name, sha256.Sum256(out[name]))
+	}
+	version := hex.EncodeToString(h.Sum(nil))[:12]
+	buildJSON, err := json.Marshal(struct {
+		Version string   `json:"version"`
+		Assets  []string `json:"assets"`
+	}{version, precache})
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	src[WorkerName], err = substitute(WorkerName, src[WorkerName], buildPlaceholder,
+		"const build = "+string(buildJSON)+";")
+	if err != nil {
+		return nil, err
+	}
+	worker, err := finish(WorkerName)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	out[WorkerName] = worker
+
+	s := &Site{Files: map[string][]byte{}, Version: version}
+	for name, b := range out {
+		s.Files[name] = b
+		s.Assets = append(s.Assets, Asset{Name: name, Raw: len(b)})
+	}
+	for source, name := range renamed {
+		i := slices.IndexFunc(s.Assets, func(a Asset) bool { return a.Name == name })
+		s.Assets[i].Source = source
+	}
+	for i := range s.Assets {
+		if s.Assets[i].Source == "" {
+			s.Assets[i].Source = s.Assets[i].Name
+		}
+	}
+	if err := s.compress(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(s.Assets, func(a, b Asset) int {
+		if a.Raw != b.Raw {
+			return b.Raw - a.Raw
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return s, nil
+}
+
+// compress writes the .gz and .br variant of every asset, in parallel
+// because brotli's best level takes seconds on the wasm.
+func (s *Site) compress() error {
+	type result struct {
+		gz, br []byte
+		err    error
+	}
+	results := make([]result, len(s.Assets))
+	var wg sync.WaitGroup
+	for i, a := range s.Assets {
+		wg.Go(func() {
+			b := s.Files[a.Name]
+			r := &results[i]
+			if r.gz, r.err = gzipBytes(b); r.err != nil {
+				return
+			}
+			r.br, r.err = brotliBytes(b)
+		})
+	}
+	wg.Wait()
+	for i := range s.Assets {
+		a := &s.Assets[i]
+		r := results[i]
+		if r.err != nil {
+			return fmt.Errorf("build: compress %s: %w", a.Name, r.err)
+		}
+		s.Files[a.Name+".gz"] = r.gz
+		s.Files[a.Name+".br"] = r.br
+		a.Gzip, a.Brotli = len(r.gz), len(r.br)
+	}
+	return nil
+}
+
+// substitute replaces the one occurrence of old in the file name.
+func substitute(name string, b []byte, old, new string) ([]byte, error) {
+	if n := bytes.Count(b, []byte(old)); n != 1 {
+		return nil, fmt.Errorf("build: %s: want the placeholder %q once, found it %d times", name, old, n)
+	}
+	return bytes.Replace(b, []byte(old), []byte(new), 1), nil
+}
+
+// dependencyOrder orders the hashed assets so that each comes after every
+// asset it refers to: a file's hash covers the hashed names inside it, so
+// those must be known first.
+func dependencyOrder(src map[string][]byte, hashed []string) ([]string, error) {
+	const (
+		unseen = iota
+		visiting
+		done
+	)
+	state := map[string]int{}
+	var order []string
+	var visit func(name string, via []string) error
+	visit = func(name string, via []string) error {
+		switch state[name] {
+		case done:
+			return nil
+		case visiting:
+			return fmt.Errorf("build: files refer to each other in a cycle: %s", strings.Join(append(via, name), " -> "))
+		}
+		state[name] = visiting
+		if isText(name) {
+			for _, dep := range hashed {
+				if dep != name && hasRef(src[name], dep) {
+					if err := visit(dep, append(via, name)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		state[name] = done
+		order = append(order, name)
+		return nil
+	}
+	for _, name := range hashed {
+		if err := visit(name, nil); err != nil {
+			return nil, err
+		}
+	}
+	return order, nil
+}
+
+// A reference to an asset is its name, optionally after "./", between
+// quotes, backquotes or parentheses: src="boot.js", url(icon.svg),
+// fetch('./app.wasm'). Other mentions, such as in comments, are left alone.
+const (
+	refOpen  = "\"'`("
+	refClose = "\"'`)"
+)
+
+func refAt(b []byte, i int, name string) bool {
+	end := i + len(name)
+	if end >= len(b) || !strings.ContainsRune(refClose, rune(b[end])) || i == 0 {
+		return false
+	}
+	if strings.ContainsRune(refOpen, rune(b[i-1])) {
+		return true
+	}
+	return i >= 3 && b[i-1] == '/' && b[i-2] == '.' && strings.ContainsRune(refOpen, rune(b[i-3]))
+}
+
+func hasRef(b []byte, name string) bool {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(name))
+		if j < 0 {
+			return false
+		}
+		if refAt(b, i+j, name) {
+			return true
+		}
+		i += j + 1
+	}
+}
+
+// rewriteRefs replaces each reference to old in b by new.
+func rewriteRefs(b []byte, old, new string) []byte {
+	var out []byte
+	last := 0
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(old))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		if refAt(b, at, old) {
+			out = append(out, b[last:at]...)
+			out = append(out, new...)
+			last = at + len(old)
+		}
+		i = at + 1
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}

@@ -1,0 +1,138 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing/fstest"
+	"text/tabwriter"
+
+	"github.com/andybalholm/brotli"
+)
+
+func gzipBytes(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func brotliBytes(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// FS returns the site as a file system, for [Handler].
+func (s *Site) FS() fs.FS {
+	m := fstest.MapFS{}
+	for name, b := range s.Files {
+		m[name] = &fstest.MapFile{Data: b, Mode: 0o444}
+	}
+	return m
+}
+
+// Write writes the site into dir. The directory must not exist, be empty or
+// hold an earlier build, which Write replaces: it never deletes anything
+// else, so a mistyped -o cannot wipe a source folder.
+func (s *Site) Write(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return fmt.Errorf("write site: %w", err)
+	case len(entries) > 0 && !isBuild(entries):
+		return fmt.Errorf("write site: %s holds files that are not a spanmark build: choose a new or empty directory", dir)
+	default:
+		for _, e := range entries {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("write site: remove the earlier build: %w", err)
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	for name, b := range s.Files {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), b, 0o644); err != nil {
+			return fmt.Errorf("write site: %w", err)
+		}
+	}
+	return nil
+}
+
+// isBuild reports whether a directory's entries look like a build's: the
+// page, the worker and a hashed wasm.
+func isBuild(entries []fs.DirEntry) bool {
+	has := func(match func(string) bool) bool {
+		return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return match(e.Name()) })
+	}
+	return has(func(n string) bool { return n == IndexName }) &&
+		has(func(n string) bool { return n == WorkerName }) &&
+		has(func(n string) bool { return strings.HasPrefix(n, "app.") && strings.HasSuffix(n, ".wasm") && IsHashed(n) })
+}
+
+// FirstLoad returns the bytes a first visit transfers, raw, with gzip and
+// with brotli: every asset, since the service worker precaches them all.
+func (s *Site) FirstLoad() (raw, gz, br int) {
+	for _, a := range s.Assets {
+		raw += a.Raw
+		gz += a.Gzip
+		br += a.Brotli
+	}
+	return raw, gz, br
+}
+
+// kb formats a size in kilobytes of 1024 bytes.
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+
+// WriteTable prints the size of every asset and the first-load total.
+func (s *Site) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "file\traw\tgzip\tbrotli\t\n")
+	for _, a := range s.Assets {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", a.Name, kb(a.Raw), kb(a.Gzip), kb(a.Brotli))
+	}
+	raw, gz, br := s.FirstLoad()
+	fmt.Fprintf(tw, "first load (%d files)\t%s\t%s\t%s\t\n", len(s.Assets), kb(raw), kb(gz), kb(br))
+	return tw.Flush()
+}
+
+// CheckBudget returns an error when the first load's gzip transfer is over
+// budgetKB kilobytes. A budget of zero checks nothing.
+func (s *Site) CheckBudget(budgetKB int) error {
+	_, gz, _ := s.FirstLoad()
+	if budgetKB <= 0 || gz <= budgetKB*1024 {
+		return nil
+	}
+	wasm := Asset{}
+	for _, a := range s.Assets {
+		if a.Source == WasmName {
+			wasm = a
+		}
+	}
+	return fmt.Errorf("size budget: the first load transfers %s with gzip, over the budget of %d KB (%s is %s of it): "+
+		"find what grew the wasm with `go version -m` or a size diff, or raise -budget if it earns its bytes",
+		kb(gz), budgetKB, wasm.Name, kb(wasm.Gzip))
+}

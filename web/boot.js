@@ -1,0 +1,170 @@
+// boot.js starts Spanmark: it fetches the wasm with a progress bar, runs it
+// with wasm_exec.js (loaded before this script), registers the service
+// worker and offers a reload when a new version is waiting.
+//
+// Readiness: the Go program sets <html data-ready="true"> when the app is
+// interactive. This script then removes #boot-progress and resolves
+// window.spanmark.ready, which tests and other scripts can await. On a
+// failure it sets data-boot-error and shows the message in #boot-progress.
+(() => {
+  "use strict";
+
+  // The build rewrites this name to the hashed one and sets wasmSize to the
+  // wasm's raw size (tools/internal/site/build.go, wasmSizePlaceholder).
+  const wasmURL = "app.wasm";
+  const wasmSize = 0;
+
+  const root = document.documentElement;
+  const progressBox = document.getElementById("boot-progress");
+  const progress = progressBox && progressBox.querySelector("progress");
+
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A rejection nobody awaits must not become a console error of its own:
+  // fail() reports it once.
+  ready.catch(() => {});
+  window.spanmark = Object.assign(window.spanmark || {}, { ready });
+
+  function fail(err) {
+    const msg = "Spanmark could not start: " + (err && err.message ? err.message : String(err));
+    root.dataset.bootError = msg;
+    if (progressBox) {
+      progressBox.textContent = msg;
+    }
+    console.error(msg);
+    rejectReady(err);
+  }
+
+  function whenReady() {
+    if (root.dataset.ready === "true") {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const obs = new MutationObserver(() => {
+        if (root.dataset.ready === "true") {
+          obs.disconnect();
+          resolve();
+        }
+      });
+      obs.observe(root, { attributes: true, attributeFilter: ["data-ready"] });
+    });
+  }
+
+  // fetchWasm returns the wasm response, counting its body's bytes into the
+  // progress bar as they arrive.
+  async function fetchWasm() {
+    const res = await fetch(wasmURL);
+    if (!res.ok) {
+      throw new Error(`fetch ${wasmURL}: ${res.status} ${res.statusText}`);
+    }
+    if (!res.body || !progress || wasmSize <= 0) {
+      return res;
+    }
+    const reader = res.body.getReader();
+    let loaded = 0;
+    const body = new ReadableStream({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.close();
+          return;
+        }
+        loaded += value.byteLength;
+        progress.value = Math.min(loaded / wasmSize, 1);
+        controller.enqueue(value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }
+
+  // instantiate compiles while downloading when the server sends the wasm
+  // MIME type, and falls back to a buffer for hosts that do not.
+  async function instantiate(go) {
+    const res = await fetchWasm();
+    const type = (res.headers.get("Content-Type") || "").split(";")[0].trim();
+    if (WebAssembly.instantiateStreaming && type === "application/wasm") {
+      return WebAssembly.instantiateStreaming(res, go.importObject);
+    }
+    return WebAssembly.instantiate(await res.arrayBuffer(), go.importObject);
+  }
+
+  async function start() {
+    if (typeof Go !== "function") {
+      throw new Error("wasm_exec.js did not load");
+    }
+    const go = new Go();
+    const { instance } = await instantiate(go);
+    const exited = go.run(instance);
+    await Promise.race([
+      whenReady(),
+      exited.then(() => {
+        throw new Error("the program exited before it was ready");
+      }),
+    ]);
+    if (progressBox) {
+      progressBox.remove();
+    }
+    resolveReady();
+  }
+
+  // Updates: a new deploy changes sw.js, the browser installs the new
+  // worker beside the running one, and it waits. The page only offers the
+  // reload; it happens when the user clicks, never in the middle of work.
+  let reloadAsked = false;
+
+  function offerUpdate(worker) {
+    const notice = document.getElementById("update-notice");
+    if (!notice) {
+      return;
+    }
+    const button = notice.querySelector("button");
+    notice.hidden = false;
+    button.addEventListener("click", () => {
+      reloadAsked = true;
+      button.disabled = true;
+      worker.postMessage({ type: "skip-waiting" });
+    }, { once: true });
+  }
+
+  function watchUpdates(reg) {
+    // A worker that waits already, from an earlier visit.
+    if (reg.waiting && navigator.serviceWorker.controller) {
+      offerUpdate(reg.waiting);
+    }
+    reg.addEventListener("updatefound", () => {
+      const worker = reg.installing;
+      if (!worker) {
+        return;
+      }
+      worker.addEventListener("statechange", () => {
+        // Without a controller this is the first install, not an update.
+        if (worker.state === "installed" && navigator.serviceWorker.controller) {
+          offerUpdate(worker);
+        }
+      });
+    });
+  }
+
+  function registerWorker() {
+    if (!("serviceWorker" in navigator)) {
+      return; // an insecure context (plain http off localhost) or an old browser
+    }
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (reloadAsked) {
+        location.reload();
+      }
+    });
+    navigator.serviceWorker.register("sw.js").then(watchUpdates, (err) => {
+      // Offline use is lost, the app still works: not an error for the user.
+      console.warn("spanmark: service worker registration failed:", err);
+    });
+  }
+
+  start().then(registerWorker, fail);
+})();

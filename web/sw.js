@@ -1,0 +1,66 @@
+// sw.js is Spanmark's service worker: it precaches every file of the build
+// on install and serves them cache-first, so after one visit the app starts
+// and works with the network off.
+//
+// The build replaces the next line with the build version and the list of
+// files (tools/internal/site/build.go, buildPlaceholder). A new deploy thus
+// changes this file, the browser installs the new worker beside the running
+// one, and boot.js offers a reload; the worker takes over only when the page
+// asks it to (skip-waiting).
+const build = {version: "dev", assets: []};
+
+const cacheName = "spanmark-" + build.version;
+const cachePrefix = "spanmark-";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(cacheName).then((cache) =>
+      // no-cache: revalidate index.html instead of trusting the HTTP cache,
+      // which could hold the previous deploy's page.
+      cache.addAll(build.assets.map((url) => new Request(url, { cache: "no-cache" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((k) => k.startsWith(cachePrefix) && k !== cacheName).map((k) => caches.delete(k))),
+    ),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") {
+    self.skipWaiting();
+  }
+});
+
+// scope is the folder the site was deployed to, with a trailing slash.
+const scope = new URL(self.registration.scope);
+
+// isPage reports whether a navigation asks for the app's page itself.
+function isPage(url) {
+  return url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html";
+}
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") {
+    return;
+  }
+  const url = new URL(req.url);
+  if (url.origin !== scope.origin) {
+    return;
+  }
+  event.respondWith(respond(req, url));
+});
+
+async function respond(req, url) {
+  const cache = await caches.open(cacheName);
+  const key = req.mode === "navigate" && isPage(url) ? new URL("index.html", scope).href : req;
+  // ignoreVary: the server varies on Accept-Encoding, which a cached
+  // response's request never shows to the Cache API.
+  const hit = await cache.match(key, { ignoreVary: true, ignoreSearch: req.mode === "navigate" });
+  return hit || fetch(req);
+}
