@@ -1,0 +1,726 @@
+package annotations
+
+// Anchoring: finding a [Selector] again in a text that may have been edited
+// since the selector was made.
+//
+// The matchers (atHint, quoteCandidates, fuzzyCandidates) each return places
+// with a score and never choose; the one strategy function,
+// [Anchorer.Anchor], chooses: exact position, then quote with context, then
+// fuzzy quote, then the check of the quote, and otherwise not found (the
+// caller marks the annotation orphaned). [Anchorer.Candidates] runs every
+// matcher and returns all the places, best first.
+//
+// # Score
+//
+// A candidate's score is the fraction of the selector's code points that
+// match there:
+//
+//	score = 1 - (dq + dp + ds) / (len(exact) + len(prefix) + len(suffix))
+//
+// where dq is the edit distance between the quote and the candidate's text,
+// and dp and ds are the edit distances of the prefix and suffix against the
+// text before and after the candidate (each context is compared on at most
+// [maxContext] code points, those nearest the quote, and may end anywhere, so
+// an insertion in the context costs one edit, not a shift of the rest). The
+// lengths are code points. Weighting by length makes a long quote its own
+// evidence, while a short quote ("Lavrov") needs its context to agree.
+//
+// # Choosing, and ambiguity
+//
+// Candidates are ranked by score, then by distance from the position hint
+// (|start - hint start|), then by position. The best one is returned only if
+// it is clearly better: a runner-up with the same score (within [scoreTie])
+// and the same distance from the hint makes the answer ambiguous, and Anchor
+// returns an [*AnchorError] listing the tied places instead of guessing.
+// So context decides first, the hint second, and two places that neither
+// separates are reported, never picked silently.
+
+import (
+	"cmp"
+	"fmt"
+	"index/suffixarray"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Method says how a [Match] was found.
+type Method string
+
+// The methods, in the order the strategy tries them.
+const (
+	// MethodPosition: the quote is at the selector's position hint.
+	MethodPosition Method = "position"
+	// MethodQuote: the exact quote was found elsewhere, chosen by its context
+	// and then by its distance from the hint.
+	MethodQuote Method = "quote"
+	// MethodFuzzy: the text was edited and an approximate copy of the quote
+	// was found, within an error budget proportional to the quote's length.
+	MethodFuzzy Method = "fuzzy"
+)
+
+// Match is a place where a selector was found.
+type Match struct {
+	// Start and End are code point offsets into the text, half-open.
+	Start, End int
+	// Method says how the place was found.
+	Method Method
+	// Score is in [0, 1]: 1 is a perfect match of quote and context, and
+	// lower is worse. See the comment at the top of match.go for the formula.
+	Score float64
+}
+
+// Tuning constants. Each is a trade-off between finding edited quotes and
+// never returning a wrong place; the tests in match_test.go and the
+// correctness test on War and Peace pin the current values.
+const (
+	// maxErrorRate is the fuzzy error budget: a quote of m code points may
+	// differ in up to m/4 edits. Two unrelated English phrases of the same
+	// length are typically 50-70% apart, so a quarter keeps a wide margin
+	// while allowing a changed word in a five-word quote.
+	maxErrorRate = 0.25
+	// maxContext caps how much of the prefix and suffix is compared (the
+	// code points nearest the quote): 64 fits one machine word in Myers'
+	// algorithm and is twice [ContextLen].
+	maxContext = 64
+	// quoteAccept: an exact quote elsewhere is taken without a fuzzy search
+	// when it scores at least this, i.e. its context mostly agrees. Below it
+	// an edited copy with matching context may be the better place.
+	quoteAccept = 0.8
+	// nearAccept: a candidate found in the window around the hint is taken
+	// without searching the whole text when it scores at least this.
+	nearAccept = 0.8
+	// minScore is the least score Anchor returns. An exact short quote whose
+	// context is unrelated on both sides scores about 0.4 and is refused; a
+	// quote with one side of context intact scores about 0.7 and is taken.
+	minScore = 0.6
+	// nearWindow is how far either side of the hint the fuzzy search looks
+	// first, in code points: a few paragraphs of drift, about 25µs of work.
+	nearWindow = 4096
+	// scoreTie is how close two scores must be to count as equally good.
+	// Scores are ratios of small integers, so equal evidence gives equal
+	// floats and any real difference is far larger.
+	scoreTie = 1e-9
+)
+
+// AnchorError says why a selector could not be anchored. It wraps
+// [ErrNotFound], so callers test errors.Is(err, ErrNotFound) and mark the
+// annotation orphaned.
+type AnchorError struct {
+	// Exact is the selector's quote.
+	Exact string
+	// Reason says what went wrong: "empty quote", "not found", a low best
+	// score, or "ambiguous: N equally good places".
+	Reason string
+	// Tied holds the equally good places when the answer is ambiguous.
+	Tied []Match
+}
+
+func (e *AnchorError) Error() string {
+	const maxQuote = 40 // code points of the quote shown in messages
+	return fmt.Sprintf("anchor %q: %s", shortQuote(e.Exact, maxQuote), e.Reason)
+}
+
+// Unwrap returns [ErrNotFound].
+func (e *AnchorError) Unwrap() error { return ErrNotFound }
+
+// Anchorer finds selectors in one text. Build it once with [NewAnchorer]
+// and anchor many selectors: it builds a suffix array of the text the first
+// time a quote is not at its hint, and keeps it. An Anchorer is safe for
+// concurrent use.
+type Anchorer struct {
+	text []rune
+
+	once  sync.Once
+	index *suffixarray.Index // over utf8: text as UTF-8
+	lead  []int32            // lead[b]: code points that start before byte 64*b
+	utf8  []byte
+}
+
+// NewAnchorer returns an anchorer for text, in code points. The caller must
+// not modify text afterwards.
+func NewAnchorer(text []rune) *Anchorer { return &Anchorer{text: text} }
+
+// Anchor is NewAnchorer(text).Anchor(sel), for one-off use.
+func Anchor(text []rune, sel Selector) (Match, error) {
+	return NewAnchorer(text).Anchor(sel)
+}
+
+// query is a selector prepared for matching. Its bit patterns are built on
+// first use; a query belongs to one call.
+type query struct {
+	sel    Selector
+	exact  []rune
+	valid  bool // Exact is valid UTF-8, so an exact match is possible
+	prefix []rune
+	suffix []rune
+	hint   bool
+	k      int // error budget of the quote, in edits
+
+	pat, rpat  *bitPattern // the quote, forwards and reversed
+	rpre, suff *bitPattern // the prefix reversed, the suffix
+}
+
+func newQuery(sel Selector) *query {
+	q := &query{sel: sel, exact: []rune(sel.Exact), valid: utf8.ValidString(sel.Exact), hint: sel.HasHint()}
+	q.prefix = []rune(sel.Prefix)
+	q.prefix = q.prefix[max(0, len(q.prefix)-maxContext):]
+	q.suffix = []rune(sel.Suffix)
+	q.suffix = q.suffix[:min(len(q.suffix), maxContext)]
+	q.k = int(float64(len(q.exact)) * maxErrorRate)
+	return q
+}
+
+// candidate is a Match with its distance from the hint, for ranking.
+type candidate struct {
+	Match
+	dist int
+}
+
+func (a *Anchorer) candidate(q *query, start, end, dq int, m Method) candidate {
+	c := candidate{Match: Match{Start: start, End: end, Method: m}}
+	dp, ds := a.contextDistance(q, start, end)
+	total := len(q.exact) + len(q.prefix) + len(q.suffix)
+	c.Score = 1 - float64(dq+dp+ds)/float64(total)
+	if q.hint {
+		c.dist = abs(start - q.sel.Start)
+		if m == MethodQuote && start == q.sel.Start && end == q.sel.End {
+			c.Method = MethodPosition
+		}
+	}
+	return c
+}
+
+// Anchor finds sel in the text. It tries, in order:
+//
+//  1. the position hint, when the exact quote and its whole context are there;
+//  2. every exact occurrence of the quote, scored by context; the best is
+//     taken if it scores at least 0.8 and no other ties with it;
+//  3. approximate occurrences, first within 4096 code points of the hint
+//     (taken if one scores at least 0.8 without a tie), then in the whole
+//     text, competing with the exact ones;
+//
+// and checks the chosen place against the quote. The result scores at least
+// 0.6 (see the comment at the top of match.go). Otherwise Anchor returns an
+// [*AnchorError] wrapping [ErrNotFound] that says why: the quote is empty or
+// gone, the best place scores too low, or several places are equally good.
+func (a *Anchorer) Anchor(sel Selector) (Match, error) {
+	q := newQuery(sel)
+	if len(q.exact) == 0 {
+		return Match{}, &AnchorError{Exact: sel.Exact, Reason: "empty quote"}
+	}
+	// 1. Exact position.
+	if m, ok := a.atHint(q); ok {
+		return m, nil
+	}
+	// 2. Quote with context.
+	cs := a.quoteCandidates(q)
+	if len(cs) > 0 && cs[0].Score >= quoteAccept {
+		return a.choose(q, cs)
+	}
+	// 3. Fuzzy quote, near the hint and then everywhere.
+	if q.k > 0 {
+		if q.hint && len(a.text) > 2*nearWindow+len(q.exact) {
+			lo := max(0, min(q.sel.Start, len(a.text))-nearWindow)
+			hi := min(len(a.text), max(0, q.sel.End)+nearWindow)
+			near := merge(cs, a.fuzzyCandidates(q, lo, hi))
+			if len(near) > 0 && near[0].Score >= nearAccept && tied(near) == 1 {
+				return a.choose(q, near)
+			}
+		}
+		cs = merge(cs, a.fuzzyCandidates(q, 0, len(a.text)))
+	}
+	return a.choose(q, cs)
+}
+
+// choose returns the best of the ranked candidates cs if it is clearly the
+// best and good enough, after checking its text against the quote.
+func (a *Anchorer) choose(q *query, cs []candidate) (Match, error) {
+	if len(cs) == 0 {
+		return Match{}, &AnchorError{Exact: q.sel.Exact, Reason: "not found"}
+	}
+	best := cs[0]
+	if best.Score < minScore {
+		return Match{}, &AnchorError{Exact: q.sel.Exact,
+			Reason: fmt.Sprintf("not found (the best place, %d-%d, scores %.2f, below %.2f)", best.Start, best.End, best.Score, minScore)}
+	}
+	if n := tied(cs); n > 1 {
+		e := &AnchorError{Exact: q.sel.Exact, Reason: fmt.Sprintf("ambiguous: %d equally good places", n)}
+		for _, c := range cs[:n] {
+			e.Tied = append(e.Tied, c.Match)
+		}
+		return Match{}, e
+	}
+	if !a.check(q, best.Match) {
+		// Unreachable unless a matcher is wrong; refuse rather than return
+		// a wrong place.
+		return Match{}, &AnchorError{Exact: q.sel.Exact,
+			Reason: fmt.Sprintf("not found (the place %d-%d fails the quote check)", best.Start, best.End)}
+	}
+	return best.Match, nil
+}
+
+// check reports whether m's text is the quote (position and quote methods)
+// or within the error budget of it (fuzzy).
+func (a *Anchorer) check(q *query, m Match) bool {
+	if m.Start < 0 || m.End > len(a.text) || m.Start >= m.End {
+		return false
+	}
+	got := a.text[m.Start:m.End]
+	if m.Method != MethodFuzzy {
+		return q.valid && slices.Equal(got, q.exact)
+	}
+	return editDistance(q.exact, got) <= q.k
+}
+
+// tied returns how many of the ranked candidates cs are as good as the
+// first: the same score and the same distance from the hint.
+func tied(cs []candidate) int {
+	n := 0
+	for n < len(cs) && cs[0].Score-cs[n].Score <= scoreTie && cs[n].dist == cs[0].dist {
+		n++
+	}
+	return n
+}
+
+// Candidates returns every plausible place for sel, best first, each with
+// its method and score: the exact occurrences of the quote and, when the
+// quote is long enough to have an error budget, its approximate occurrences
+// that do not overlap an exact one. Unlike [Anchorer.Anchor] it searches the
+// whole text and applies no threshold.
+func (a *Anchorer) Candidates(sel Selector) []Match {
+	q := newQuery(sel)
+	if len(q.exact) == 0 {
+		return nil
+	}
+	cs := a.quoteCandidates(q)
+	if q.k > 0 {
+		cs = merge(cs, a.fuzzyCandidates(q, 0, len(a.text)))
+	}
+	ms := make([]Match, len(cs))
+	for i, c := range cs {
+		ms[i] = c.Match
+	}
+	return ms
+}
+
+// rank sorts candidates best first: by score, then distance from the hint,
+// then position.
+func rank(cs []candidate) { slices.SortFunc(cs, compareCandidates) }
+
+// compareCandidates orders x before y (-1) when x is the better place.
+func compareCandidates(x, y candidate) int {
+	if d := x.Score - y.Score; d > scoreTie || d < -scoreTie {
+		if d > 0 {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(cmp.Compare(x.dist, y.dist), cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
+}
+
+// merge returns the exact candidates and the fuzzy ones that overlap no
+// exact one, ranked.
+func merge(exact, fuzzy []candidate) []candidate {
+	out := slices.Clone(exact)
+	if len(fuzzy) == 0 {
+		return out
+	}
+	spans := make([]candidate, len(exact))
+	copy(spans, exact)
+	slices.SortFunc(spans, func(x, y candidate) int { return cmp.Compare(x.Start, y.Start) })
+	for _, f := range fuzzy {
+		// The exact spans all have the quote's length, so only the last one
+		// starting before f.End can overlap f.
+		i, _ := slices.BinarySearchFunc(spans, f.End, func(c candidate, t int) int { return cmp.Compare(c.Start, t) })
+		if i > 0 && spans[i-1].End > f.Start {
+			continue
+		}
+		out = append(out, f)
+	}
+	rank(out)
+	return out
+}
+
+// atHint returns the hinted place if it holds the exact quote and its
+// context agrees entirely (or the selector has none). No other place can
+// score higher, and a tie with another place is settled by the hint, so the
+// strategy may stop here without looking further.
+func (a *Anchorer) atHint(q *query) (Match, bool) {
+	s, e := q.sel.Start, q.sel.End
+	if !q.hint || !q.valid || e > len(a.text) || !slices.Equal(a.text[s:e], q.exact) {
+		return Match{}, false
+	}
+	if !hasSuffix(a.text[:s], q.prefix) || !hasPrefix(a.text[e:], q.suffix) {
+		return Match{}, false
+	}
+	return Match{Start: s, End: e, Method: MethodPosition, Score: 1}, true
+}
+
+// quoteCandidates returns every exact occurrence of the quote, scored and
+// ranked. The occurrence at the hint, if any, has [MethodPosition].
+func (a *Anchorer) quoteCandidates(q *query) []candidate {
+	if !q.valid {
+		return nil
+	}
+	var cs []candidate
+	for _, s := range a.occurrences(q.exact, q.sel.Exact) {
+		cs = append(cs, a.candidate(q, s, s+len(q.exact), 0, MethodQuote))
+	}
+	rank(cs)
+	return cs
+}
+
+// buildIndex builds the suffix array of the text, once.
+func (a *Anchorer) buildIndex() {
+	a.once.Do(func() {
+		a.utf8 = []byte(string(a.text))
+		a.index = suffixarray.New(a.utf8)
+		a.lead = make([]int32, len(a.utf8)/64+1)
+		n := int32(0)
+		for i, b := range a.utf8 {
+			if i%64 == 0 {
+				a.lead[i/64] = n
+			}
+			if b&0xC0 != 0x80 {
+				n++
+			}
+		}
+	})
+}
+
+// occurrences returns the start offsets, in code points and in order, of
+// every occurrence of quote (whose UTF-8 form is s) in the text.
+func (a *Anchorer) occurrences(quote []rune, s string) []int {
+	a.buildIndex()
+	// The pattern starts with a leading byte, so every byte offset found is
+	// a code point boundary. Offsets are verified on code points, because
+	// invalid code points in the text became U+FFFD in the index.
+	offs := a.index.Lookup([]byte(s), -1)
+	starts := make([]int, 0, len(offs))
+	for _, b := range offs {
+		r := int(a.lead[b/64])
+		for _, c := range a.utf8[b&^63 : b] {
+			if c&0xC0 != 0x80 {
+				r++
+			}
+		}
+		if r+len(quote) <= len(a.text) && slices.Equal(a.text[r:r+len(quote)], quote) {
+			starts = append(starts, r)
+		}
+	}
+	slices.Sort(starts)
+	return starts
+}
+
+// fuzzyCandidates returns the approximate occurrences of the quote that end
+// in text[lo:hi], within the error budget, scored and ranked. Of overlapping
+// occurrences only the best is kept.
+func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
+	if q.k == 0 || lo >= hi {
+		return nil
+	}
+	if q.pat == nil {
+		q.pat = newBitPattern(q.exact)
+		q.rpat = newBitPattern(reversed(q.exact))
+	}
+	m := len(q.exact)
+	var cs []candidate
+	for _, run := range q.pat.search(a.text, lo, hi, q.k) {
+		var best candidate
+		found := false
+		for _, end := range run.ends {
+			d, n := q.rpat.alignBackward(a.text, end, m+q.k, m)
+			if d > q.k || n == 0 {
+				continue
+			}
+			c := a.candidate(q, end-n, end, d, MethodFuzzy)
+			if d == 0 && q.valid {
+				c.Method = MethodQuote
+				if q.hint && c.Start == q.sel.Start && c.End == q.sel.End {
+					c.Method = MethodPosition
+				}
+			}
+			if !found || better(c, best) {
+				best, found = c, true
+			}
+		}
+		if !found {
+			continue
+		}
+		if k := len(cs) - 1; k >= 0 && cs[k].End > best.Start {
+			if better(best, cs[k]) {
+				cs[k] = best
+			}
+			continue
+		}
+		cs = append(cs, best)
+	}
+	rank(cs)
+	return cs
+}
+
+// better reports whether x ranks before y.
+func better(x, y candidate) bool { return compareCandidates(x, y) < 0 }
+
+// contextDistance returns the edit distances of the query's prefix against
+// the text before start and of its suffix against the text after end. Each
+// context is aligned against the text next to the quote and may end
+// anywhere, so text inserted into the context costs its length, not more.
+func (a *Anchorer) contextDistance(q *query, start, end int) (dp, ds int) {
+	if n := len(q.prefix); n > 0 && !hasSuffix(a.text[:start], q.prefix) {
+		if q.rpre == nil {
+			q.rpre = newBitPattern(reversed(q.prefix))
+		}
+		dp, _ = q.rpre.alignBackward(a.text, start, n+n/4+1, n)
+	}
+	if n := len(q.suffix); n > 0 && !hasPrefix(a.text[end:], q.suffix) {
+		if q.suff == nil {
+			q.suff = newBitPattern(q.suffix)
+		}
+		ds = q.suff.alignForward(a.text, end, n+n/4+1)
+	}
+	return dp, ds
+}
+
+func hasPrefix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[:len(p)], p) }
+func hasSuffix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[len(s)-len(p):], p) }
+
+func reversed(s []rune) []rune {
+	r := slices.Clone(s)
+	slices.Reverse(r)
+	return r
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// editDistance returns the Levenshtein distance between a and b.
+func editDistance(a, b []rune) int {
+	if len(a) == 0 {
+		return len(b)
+	}
+	return newBitPattern(a).distance(b)
+}
+
+// shortQuote returns s cut to n code points for messages.
+func shortQuote(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n-1])) + "…"
+}
+
+// bitPattern is a pattern prepared for Myers' bit-parallel edit distance
+// (G. Myers, "A fast bit-vector algorithm for approximate string matching
+// based on dynamic programming", JACM 1999), in the block form that handles
+// patterns of any length (H. Hyyrö, 2003; as in edlib): the dynamic
+// programming column is kept as vertical deltas, 64 pattern code points per
+// machine word, and one text code point advances every block in O(1).
+//
+// Rows past the pattern's end in the last block never influence the rows
+// above them, so the score is read at the pattern's last row.
+type bitPattern struct {
+	m, nb int
+	ascii []uint64          // ascii[c*nb+b]: pattern rows in block b holding c < 128
+	other map[rune][]uint64 // the same for other code points
+	zero  []uint64
+	last  uint64 // the bit of the pattern's last row in the last block
+	pv    []uint64
+	mv    []uint64
+}
+
+func newBitPattern(p []rune) *bitPattern {
+	m := len(p)
+	nb := (m + 63) / 64
+	bp := &bitPattern{m: m, nb: nb, ascii: make([]uint64, 128*nb), zero: make([]uint64, nb),
+		last: 1 << uint((m-1)%64), pv: make([]uint64, nb), mv: make([]uint64, nb)}
+	for i, c := range p {
+		b, bit := i/64, uint64(1)<<uint(i%64)
+		if c >= 0 && c < 128 {
+			bp.ascii[int(c)*nb+b] |= bit
+			continue
+		}
+		if bp.other == nil {
+			bp.other = make(map[rune][]uint64)
+		}
+		v := bp.other[c]
+		if v == nil {
+			v = make([]uint64, nb)
+			bp.other[c] = v
+		}
+		v[b] |= bit
+	}
+	return bp
+}
+
+// eq returns the match vectors of code point c, one word per block.
+func (bp *bitPattern) eq(c rune) []uint64 {
+	if c >= 0 && c < 128 {
+		i := int(c) * bp.nb
+		return bp.ascii[i : i+bp.nb]
+	}
+	if v, ok := bp.other[c]; ok {
+		return v
+	}
+	return bp.zero
+}
+
+// reset sets the column to D[i][0] = i: every vertical delta +1.
+func (bp *bitPattern) reset() int {
+	for b := range bp.pv {
+		bp.pv[b], bp.mv[b] = ^uint64(0), 0
+	}
+	return bp.m
+}
+
+// step advances the column by text code point c and returns the change of
+// the score at the last row. hin is the horizontal delta entering the top
+// row: 0 to search (a match may start anywhere, D[0][j] = 0), +1 to align
+// (the match starts at the first code point, D[0][j] = j).
+func (bp *bitPattern) step(c rune, hin int) int {
+	eqs := bp.eq(c)
+	for b := 0; b < bp.nb; b++ {
+		pv, mv, eq := bp.pv[b], bp.mv[b], eqs[b]
+		xv := eq | mv
+		if hin < 0 {
+			eq |= 1
+		}
+		xh := (((eq & pv) + pv) ^ pv) | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		top := uint64(1) << 63
+		if b == bp.nb-1 {
+			top = bp.last
+		}
+		hout := 0
+		if ph&top != 0 {
+			hout = 1
+		} else if mh&top != 0 {
+			hout = -1
+		}
+		ph <<= 1
+		mh <<= 1
+		if hin < 0 {
+			mh |= 1
+		} else if hin > 0 {
+			ph |= 1
+		}
+		bp.pv[b] = mh | ^(xv | ph)
+		bp.mv[b] = ph & xv
+		hin = hout
+	}
+	return hin
+}
+
+// run is a stretch of consecutive end offsets where the quote matches
+// within the budget; ends are those with the least distance.
+type run struct {
+	ends []int
+	d    int
+}
+
+// search scans text[lo:hi] and returns the runs of end offsets j (the match
+// is text[?:j]) at which the pattern matches with at most k edits.
+func (bp *bitPattern) search(text []rune, lo, hi, k int) []run {
+	var runs []run
+	open := false
+	add := func(j, d int) {
+		if !open {
+			runs = append(runs, run{ends: []int{j}, d: d})
+			open = true
+			return
+		}
+		r := &runs[len(runs)-1]
+		if d < r.d {
+			r.ends, r.d = append(r.ends[:0], j), d
+		} else if d == r.d {
+			r.ends = append(r.ends, j)
+		}
+	}
+	score := bp.reset()
+	if bp.nb == 1 {
+		// The common case, a quote of at most 64 code points, inlined.
+		pv, mv, last := bp.pv[0], bp.mv[0], bp.last
+		for j := lo; j < hi; j++ {
+			c := text[j]
+			var eq uint64
+			if c >= 0 && c < 128 {
+				eq = bp.ascii[c]
+			} else if v, ok := bp.other[c]; ok {
+				eq = v[0]
+			}
+			xv := eq | mv
+			xh := (((eq & pv) + pv) ^ pv) | eq
+			ph := mv | ^(xh | pv)
+			mh := pv & xh
+			if ph&last != 0 {
+				score++
+			} else if mh&last != 0 {
+				score--
+			}
+			ph <<= 1
+			mh <<= 1
+			pv = mh | ^(xv | ph)
+			mv = ph & xv
+			if score <= k {
+				add(j+1, score)
+			} else {
+				open = false
+			}
+		}
+		return runs
+	}
+	for j := lo; j < hi; j++ {
+		score += bp.step(text[j], 0)
+		if score <= k {
+			add(j+1, score)
+		} else {
+			open = false
+		}
+	}
+	return runs
+}
+
+// alignBackward aligns the pattern, which must be reversed, against the
+// text read backwards from offset from, over at most maxLen code points:
+// the alignment starts at from-1 and may end anywhere. It returns the least
+// distance and the number n of text code points it spans, the n closest to
+// want among equals.
+func (bp *bitPattern) alignBackward(text []rune, from, maxLen, want int) (d, n int) {
+	score := bp.reset()
+	d, n = score, 0
+	for i := 1; i <= maxLen && from-i >= 0; i++ {
+		score += bp.step(text[from-i], 1)
+		if score < d || score == d && abs(i-want) < abs(n-want) {
+			d, n = score, i
+		}
+	}
+	return d, n
+}
+
+// alignForward is alignBackward reading forwards from offset from, and
+// returns only the least distance.
+func (bp *bitPattern) alignForward(text []rune, from, maxLen int) int {
+	score := bp.reset()
+	d := score
+	for i := from; i < from+maxLen && i < len(text); i++ {
+		score += bp.step(text[i], 1)
+		d = min(d, score)
+	}
+	return d
+}
+
+// distance returns the edit distance between the pattern and all of t.
+func (bp *bitPattern) distance(t []rune) int {
+	score := bp.reset()
+	for _, c := range t {
+		score += bp.step(c, 1)
+	}
+	return score
+}
