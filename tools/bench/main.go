@@ -1,0 +1,510 @@
+// Command bench measures Spanmark in headless Chromium and prints a table:
+// the wasm's size, the time from navigation to an interactive page, the
+// latency of labelling a span with 0, 1,000 and 10,000 annotations, the
+// time to export and import 10,000 annotations, and the JavaScript heap
+// after each step. Everything goes through window.spanmark (docs/api.md),
+// against the site that tools/build makes, served on 127.0.0.1.
+//
+// Usage:
+//
+//	go run ./tools/bench [-quick] [-chromium path] [-article file] [-samples n]
+//
+// Run it from inside the module. -article is the large article (default
+// testdata/corpus/war_and_peace_books_1-5.txt, about 1 MB). -quick measures
+// a small version (a 64 KB article, 10 and 100 annotations, few samples) so
+// that its test can run it in seconds. The browser is $SPANMARK_CHROMIUM,
+// or chromium on the PATH.
+//
+// Label latency is measured in the page: performance.now() before
+// spanmark.annotate, and again once the next frame has been rendered (a
+// requestAnimationFrame callback registered before the call, then a
+// message posted from it, which runs after the frame's style, layout and
+// paint). "latency" is call to painted frame and so includes the wait for
+// the display's next frame (up to 16.7 ms at 60 Hz); "busy" leaves that
+// wait out: the call itself plus the frame's work, which is what must stay
+// under 16 ms for labelling to feel instant.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/heapprofiler"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/spanmark/spanmark/tools/internal/site"
+	"github.com/spanmark/spanmark/web"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// config is what one run measures.
+type config struct {
+	article []rune // the large article
+	levels  []int  // annotation counts at which to measure label latency
+	samples int    // labels measured per level
+	runs    int    // page loads measured per article
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	quick := fl.Bool("quick", false, "measure a small version, for tests")
+	chromium := fl.String("chromium", "", "the Chromium `binary` (default $SPANMARK_CHROMIUM or chromium on the PATH)")
+	article := fl.String("article", "testdata/corpus/war_and_peace_books_1-5.txt", "the large article, a UTF-8 text `file`")
+	samples := fl.Int("samples", 60, "labels to measure at each annotation count")
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: go run ./tools/bench [-quick] [-chromium path] [-article file] [-samples n]")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "bench: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	if *samples < 1 {
+		fmt.Fprintf(stderr, "bench: -samples: want 1 or more, got %d\n", *samples)
+		return 2
+	}
+	exe, err := findChromium(*chromium)
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 1
+	}
+	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3}
+	if *quick {
+		sample, err := fs.ReadFile(web.FS, "sample.txt")
+		if err != nil {
+			fmt.Fprintln(stderr, "bench:", err)
+			return 1
+		}
+		var b strings.Builder
+		for b.Len() < 64<<10 {
+			b.Write(sample)
+			b.WriteByte('\n')
+		}
+		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1}
+	} else {
+		b, err := os.ReadFile(*article)
+		if err != nil {
+			fmt.Fprintln(stderr, "bench: read the article:", err)
+			return 1
+		}
+		cfg.article = []rune(strings.ReplaceAll(string(b), "\r\n", "\n"))
+	}
+	rows, err := measure(context.Background(), exe, cfg, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 1
+	}
+	if err := writeTable(stdout, rows); err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return 1
+	}
+	return 0
+}
+
+func findChromium(flagValue string) (string, error) {
+	for _, p := range []string{flagValue, os.Getenv("SPANMARK_CHROMIUM")} {
+		if p != "" {
+			return p, nil
+		}
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", errors.New("find a browser: no chromium on the PATH; install Debian's chromium or pass -chromium")
+}
+
+// row is one line of the table.
+type row struct {
+	what, value, target string
+	heap                float64 // JS heap used after the step, bytes; 0 when not measured
+}
+
+func writeTable(w io.Writer, rows []row) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "measure\tvalue\ttarget\tJS heap after")
+	for _, r := range rows {
+		heap := ""
+		if r.heap > 0 {
+			heap = fmt.Sprintf("%.1f MB", r.heap/(1<<20))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.what, r.value, r.target, heap)
+	}
+	return tw.Flush()
+}
+
+// readyProbe runs before the page's own scripts (CDP scripts are not
+// subject to the page's Content-Security-Policy) and records when the app
+// declares itself interactive, <html data-ready="true">, as milliseconds
+// since navigation started.
+const readyProbe = `new MutationObserver((_, obs) => {
+  const r = document.documentElement;
+  if (r && r.dataset.ready === "true" && window.__benchReady === undefined) {
+    window.__benchReady = performance.now();
+    obs.disconnect();
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-ready"], childList: true});`
+
+func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+
+	fmt.Fprintln(logw, "bench: building the site…")
+	s, err := site.Build(ctx, site.Options{Web: web.FS})
+	if err != nil {
+		return nil, err
+	}
+	var rows []row
+	for _, a := range s.Assets {
+		if a.Source == site.WasmName {
+			rows = append(rows, row{what: "wasm size raw / gzip", value: fmt.Sprintf("%.0f KB / %.0f KB", float64(a.Raw)/1024, float64(a.Gzip)/1024)})
+		}
+	}
+
+	text := string(cfg.article)
+	mux := http.NewServeMux()
+	mux.Handle("/", site.Handler(s.FS()))
+	mux.HandleFunc("/bench/article.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, text)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String() + "/"
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe))
+	if os.Geteuid() == 0 {
+		opts = append(opts, chromedp.NoSandbox) // Chromium refuses to run its sandbox as root
+	}
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Do(bctx); err != nil {
+		return nil, fmt.Errorf("start %s: %w", exe, err)
+	}
+
+	// Navigation to interactive, in a fresh browser context each time, so
+	// that nothing is cached: no HTTP cache, service worker or IndexedDB.
+	sampleLen := 0
+	if b, err := fs.ReadFile(web.FS, "sample.txt"); err == nil {
+		sampleLen = len([]rune(string(b)))
+	}
+	for _, c := range []struct {
+		what, url, target string
+	}{
+		{fmt.Sprintf("interactive, sample article (%d code points)", sampleLen), base, "< 300 ms"},
+		{fmt.Sprintf("interactive, %s article (?article=)", size(len(text))), base + "?article=bench/article.txt", ""},
+	} {
+		var times []float64
+		var heap float64
+		for range cfg.runs {
+			ms, h, err := loadTime(bctx, c.url)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", c.what, err)
+			}
+			times = append(times, ms)
+			heap = h
+		}
+		rows = append(rows, row{what: c.what, value: fmt.Sprintf("%.0f ms (median of %d)", median(times), len(times)), target: c.target, heap: heap})
+	}
+
+	// Everything else happens in one tab on the large article.
+	tctx, tcancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	defer tcancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(base)); err != nil {
+		return nil, err
+	}
+	if _, err := eval[any](tctx, `spanmark.ready`); err != nil {
+		return nil, fmt.Errorf("wait for the app: %w", err)
+	}
+	ms, err := eval[float64](tctx, `(async (text) => {
+  const t0 = performance.now();
+  await spanmark.load({text, title: "bench", source: "bench"});
+  await nextFrame();
+  return performance.now() - t0;
+})(`+jsString(text)+`)`)
+	if err != nil {
+		return nil, fmt.Errorf("load the article: %w", err)
+	}
+	rows = append(rows, row{what: fmt.Sprintf("spanmark.load of the %s article, to painted", size(len(text))), value: fmt.Sprintf("%.0f ms", ms), heap: heapUsed(tctx)})
+
+	words := wordSpans(cfg.article)
+	maxLevel := slices.Max(cfg.levels)
+	need := maxLevel + cfg.samples*len(cfg.levels)
+	if len(words) < need {
+		return nil, fmt.Errorf("the article has %d words; %d are needed", len(words), need)
+	}
+	// Bulk annotations take every other word from the front; the measured
+	// ones come from the rest, so no span is labelled twice.
+	var bulk, probe [][2]int
+	for i, w := range words {
+		if i%2 == 0 && len(bulk) < maxLevel {
+			bulk = append(bulk, w)
+		} else {
+			probe = append(probe, w)
+		}
+	}
+	have := 0
+	for li, level := range cfg.levels {
+		if level > have {
+			if _, err := eval[int](tctx, `((spans) => {
+  for (const [start, end] of spans) spanmark.annotate({start, end, label: "claim"});
+  return spanmark.list().length;
+})(`+jsonOf(bulk[have:level])+`)`); err != nil {
+				return nil, fmt.Errorf("add %d annotations: %w", level-have, err)
+			}
+			have = level
+		}
+		// Spread the probes across the article.
+		step := len(probe) / (cfg.samples * len(cfg.levels))
+		var spans [][2]int
+		for i := range cfg.samples {
+			spans = append(spans, probe[(li*cfg.samples+i)*step])
+		}
+		var res struct{ Latency, Busy []float64 }
+		raw, err := eval[json.RawMessage](tctx, labelProbe+`(`+jsonOf(spans)+`)`)
+		if err == nil {
+			err = json.Unmarshal(raw, &res)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("label with %d annotations: %w", level, err)
+		}
+		target := ""
+		if level == slices.Max(cfg.levels) {
+			target = "busy p95 < 16 ms"
+		}
+		rows = append(rows, row{
+			what: fmt.Sprintf("label with %s annotations (latency | busy)", commas(level)),
+			value: fmt.Sprintf("p50 %.1f p95 %.1f | p50 %.1f p95 %.1f ms",
+				percentile(res.Latency, 50), percentile(res.Latency, 95), percentile(res.Busy, 50), percentile(res.Busy, 95)),
+			target: target, heap: heapUsed(tctx)})
+		have += cfg.samples
+	}
+
+	var exp struct {
+		MS    float64
+		Bytes int
+		Count int
+	}
+	raw, err := eval[json.RawMessage](tctx, `(() => {
+  const t0 = performance.now();
+  const s = spanmark.export("spanmark");
+  const ms = performance.now() - t0;
+  window.__benchExport = s;
+  return {ms, bytes: new TextEncoder().encode(s).length, count: spanmark.list().length};
+})()`)
+	if err == nil {
+		err = json.Unmarshal(raw, &exp)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	rows = append(rows, row{what: fmt.Sprintf("export %s annotations (spanmark JSON, %s)", commas(exp.Count), size(exp.Bytes)),
+		value: fmt.Sprintf("%.0f ms", exp.MS), heap: heapUsed(tctx)})
+
+	// Import into a fresh browser context, so the document starts empty.
+	ictx, icancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	defer icancel()
+	exported, err := eval[string](tctx, `window.__benchExport`)
+	if err != nil {
+		return nil, err
+	}
+	if err := chromedp.Do(ictx, chromedp.Navigate(base)); err != nil {
+		return nil, err
+	}
+	var imp struct {
+		MS    float64
+		Count int
+	}
+	raw, err = eval[json.RawMessage](ictx, `(async (text, file) => {
+  await spanmark.ready;
+  await spanmark.load({text, title: "bench", source: "bench"});
+  await nextFrame();
+  const t0 = performance.now();
+  await spanmark.import(file);
+  await nextFrame();
+  return {ms: performance.now() - t0, count: spanmark.list().length};
+})(`+jsString(text)+`, `+jsString(exported)+`)`)
+	if err == nil {
+		err = json.Unmarshal(raw, &imp)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	if imp.Count != exp.Count {
+		return nil, fmt.Errorf("import: the page lists %d annotations after importing a file of %d", imp.Count, exp.Count)
+	}
+	rows = append(rows, row{what: fmt.Sprintf("import %s annotations, to painted", commas(imp.Count)),
+		value: fmt.Sprintf("%.0f ms", imp.MS), target: "< 1000 ms", heap: heapUsed(ictx)})
+	return rows, nil
+}
+
+// nextFrameJS defines nextFrame(), which resolves once the next frame has
+// been rendered: a message posted from a requestAnimationFrame callback is
+// delivered after that frame's style, layout and paint.
+const nextFrameJS = `const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => resolve(performance.now());
+  ch.port2.postMessage(0);
+}));
+`
+
+// labelProbe labels each span, one per frame, and returns per label the
+// time from the call to the painted frame, and the busy part of it: the
+// call plus the frame's work, measured from the start of the frame's
+// callbacks (ours is registered before the call, so it runs first).
+const labelProbe = `(async (spans) => {
+  const latency = [], busy = [];
+  for (const [start, end] of spans) {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    let frameStart = 0;
+    const painted = new Promise((resolve) => requestAnimationFrame(() => {
+      frameStart = performance.now();
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port2.postMessage(0);
+    }));
+    const t0 = performance.now();
+    spanmark.annotate({start, end, label: "actor"});
+    const t1 = performance.now();
+    const t2 = await painted;
+    latency.push(t2 - t0);
+    busy.push((t1 - t0) + (t2 - frameStart));
+  }
+  return {latency, busy};
+})`
+
+// eval evaluates expr in the tab, awaiting a promise, with nextFrame
+// defined, and decodes the result into T.
+func eval[T any](ctx context.Context, expr string) (T, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[T](`(() => {`+nextFrameJS+`return (`+expr+`);})()`, chromedp.EvalAwaitPromise))
+}
+
+// loadTime navigates a new tab in a new browser context to url and returns
+// the milliseconds from navigation to interactive, and the JS heap then.
+func loadTime(parent context.Context, url string) (ms, heap float64, err error) {
+	ctx, cancel := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+	defer cancel()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyProbe}); err != nil {
+		return 0, 0, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, 0, err
+	}
+	ms, err = eval[float64](ctx, `spanmark.ready.then(() => window.__benchReady ?? performance.now())`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("wait for the app: %w", err)
+	}
+	return ms, heapUsed(ctx), nil
+}
+
+// heapUsed returns the used JS heap of the tab's isolate in bytes, after a
+// garbage collection, or 0 when the browser does not say.
+func heapUsed(ctx context.Context) float64 {
+	chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{})
+	h, err := chromedp.Call(ctx, runtime.GetHeapUsage, cdp.Empty{})
+	if err != nil {
+		return 0
+	}
+	return h.UsedSize
+}
+
+// wordSpans returns the [start, end) code point spans of the words of text:
+// maximal runs of letters and digits.
+func wordSpans(text []rune) [][2]int {
+	var spans [][2]int
+	start := -1
+	for i, r := range text {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case isWord && start < 0:
+			start = i
+		case !isWord && start >= 0:
+			spans = append(spans, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(text)})
+	}
+	return spans
+}
+
+func jsonOf(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only plain values are passed
+	}
+	return string(b)
+}
+
+// jsString quotes s as a JavaScript string literal. JSON strings are
+// JavaScript strings, except that U+2028 and U+2029 needed escaping before
+// ES2019; encoding/json escapes them anyway.
+func jsString(s string) string { return jsonOf(s) }
+
+func median(xs []float64) float64 { return percentile(xs, 50) }
+
+// percentile returns the p-th percentile of xs by the nearest-rank method.
+func percentile(xs []float64, p float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	i := int(p/100*float64(len(s))+0.999999) - 1
+	return s[max(0, min(i, len(s)-1))]
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// commas writes n with thousands separators: 10000 is "10,000".
+func commas(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
