@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"testing/fstest"
-	"text/tabwriter"
 
 	"github.com/andybalholm/brotli"
 )
@@ -90,7 +89,9 @@ func isBuild(entries []fs.DirEntry) bool {
 	}
 	return has(func(n string) bool { return n == IndexName }) &&
 		has(func(n string) bool { return n == WorkerName }) &&
-		has(func(n string) bool { return strings.HasPrefix(n, "app.") && strings.HasSuffix(n, ".wasm") && IsHashed(n) })
+		has(func(n string) bool {
+			return strings.HasPrefix(n, "app.") && strings.HasSuffix(n, ".wasm") && IsHashed(n)
+		})
 }
 
 // FirstLoad returns the bytes a first visit transfers, raw, with gzip and
@@ -107,16 +108,26 @@ func (s *Site) FirstLoad() (raw, gz, br int) {
 // kb formats a size in kilobytes of 1024 bytes.
 func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 
-// WriteTable prints the size of every asset and the first-load total.
+// WriteTable prints the size of every asset and the first-load total, one
+// row each: name on the left, raw, gzip and brotli sizes on the right.
 func (s *Site) WriteTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "file\traw\tgzip\tbrotli\t\n")
-	for _, a := range s.Assets {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", a.Name, kb(a.Raw), kb(a.Gzip), kb(a.Brotli))
-	}
 	raw, gz, br := s.FirstLoad()
-	fmt.Fprintf(tw, "first load (%d files)\t%s\t%s\t%s\t\n", len(s.Assets), kb(raw), kb(gz), kb(br))
-	return tw.Flush()
+	total := fmt.Sprintf("first load (%d files)", len(s.Assets))
+	width := len(total)
+	for _, a := range s.Assets {
+		width = max(width, len(a.Name))
+	}
+	var b strings.Builder
+	row := func(name, raw, gz, br string) {
+		fmt.Fprintf(&b, "%-*s  %10s  %10s  %10s\n", width, name, raw, gz, br)
+	}
+	row("file", "raw", "gzip", "brotli")
+	for _, a := range s.Assets {
+		row(a.Name, kb(a.Raw), kb(a.Gzip), kb(a.Brotli))
+	}
+	row(total, kb(raw), kb(gz), kb(br))
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // CheckBudget returns an error when the first load's gzip transfer is over
