@@ -403,4 +403,3 @@ func (p *Page) WaitServiceWorker() {
 		p.fatal("wait for the service worker", err)
 	}
 }
-
