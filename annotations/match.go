@@ -91,13 +91,22 @@ const (
 	// nearAccept: a candidate found in the window around the hint is taken
 	// without searching the whole text when it scores at least this.
 	nearAccept = 0.8
-	// minScore is the least score Anchor returns. An exact short quote whose
-	// context is unrelated on both sides scores about 0.4 and is refused; a
-	// quote with one side of context intact scores about 0.7 and is taken.
+	// minScore is the least score Anchor returns, unless one side of the
+	// context agrees (sideAccept). An exact short quote whose context is
+	// unrelated on both sides scores about 0.2-0.4 and is refused.
 	minScore = 0.6
+	// sideAccept: a candidate whose prefix or suffix matches at least this
+	// well is taken even below minScore. The quote was cut from the text
+	// on one side, or rewritten around on the other, and one intact side is
+	// evidence enough that this is the place.
+	sideAccept = 0.75
 	// nearWindow is how far either side of the hint the fuzzy search looks
 	// first, in code points: a few paragraphs of drift, about 25µs of work.
 	nearWindow = 4096
+	// boundarySlack is how many edits worse than the best a fuzzy match's
+	// start or end may be when the context agrees better there: an edit
+	// at a quote's edge is up to a few code points in practice.
+	boundarySlack = 8
 	// scoreTie is how close two scores must be to count as equally good.
 	// Scores are ratios of small integers, so equal evidence gives equal
 	// floats and any real difference is far larger.
@@ -176,16 +185,30 @@ func newQuery(sel Selector) *query {
 type candidate struct {
 	Match
 	dist int
+	// side is the better similarity of prefix and suffix (1 - edits/length),
+	// over the sides the selector has; 0 when it has no context.
+	side float64
 }
 
-func (a *Anchorer) candidate(q *query, start, end, dq int, m Method) candidate {
-	c := candidate{Match: Match{Start: start, End: end, Method: m}}
-	dp, ds := a.contextDistance(q, start, end)
+// newCandidate returns the candidate [start, end) whose quote is dq edits
+// from the selector's, its prefix dp and its suffix ds. A candidate with dq = 0 is an exact occurrence: [MethodPosition]
+// at the hint, else [MethodQuote]; otherwise it is [MethodFuzzy].
+func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate {
+	c := candidate{Match: Match{Start: start, End: end, Method: MethodFuzzy}}
 	total := len(q.exact) + len(q.prefix) + len(q.suffix)
 	c.Score = 1 - float64(dq+dp+ds)/float64(total)
+	if n := len(q.prefix); n > 0 {
+		c.side = 1 - float64(dp)/float64(n)
+	}
+	if n := len(q.suffix); n > 0 {
+		c.side = max(c.side, 1-float64(ds)/float64(n))
+	}
 	if q.hint {
 		c.dist = abs(start - q.sel.Start)
-		if m == MethodQuote && start == q.sel.Start && end == q.sel.End {
+	}
+	if dq == 0 && q.valid {
+		c.Method = MethodQuote
+		if q.hint && start == q.sel.Start && end == q.sel.End {
 			c.Method = MethodPosition
 		}
 	}
@@ -202,7 +225,8 @@ func (a *Anchorer) candidate(q *query, start, end, dq int, m Method) candidate {
 //     text, competing with the exact ones;
 //
 // and checks the chosen place against the quote. The result scores at least
-// 0.6 (see the comment at the top of match.go). Otherwise Anchor returns an
+// 0.6 (see the comment at the top of match.go), or one side of its context
+// matches at least 75%. Otherwise Anchor returns an
 // [*AnchorError] wrapping [ErrNotFound] that says why: the quote is empty or
 // gone, the best place scores too low, or several places are equally good.
 func (a *Anchorer) Anchor(sel Selector) (Match, error) {
@@ -241,7 +265,7 @@ func (a *Anchorer) choose(q *query, cs []candidate) (Match, error) {
 		return Match{}, &AnchorError{Exact: q.sel.Exact, Reason: "not found"}
 	}
 	best := cs[0]
-	if best.Score < minScore {
+	if best.Score < minScore && best.side < sideAccept {
 		return Match{}, &AnchorError{Exact: q.sel.Exact,
 			Reason: fmt.Sprintf("not found (the best place, %d-%d, scores %.2f, below %.2f)", best.Start, best.End, best.Score, minScore)}
 	}
@@ -366,7 +390,8 @@ func (a *Anchorer) quoteCandidates(q *query) []candidate {
 	}
 	var cs []candidate
 	for _, s := range a.occurrences(q.exact, q.sel.Exact) {
-		cs = append(cs, a.candidate(q, s, s+len(q.exact), 0, MethodQuote))
+		e := s + len(q.exact)
+		cs = append(cs, a.newCandidate(q, s, e, 0, a.prefixDistance(q, s), a.suffixDistance(q, e)))
 	}
 	rank(cs)
 	return cs
@@ -417,6 +442,12 @@ func (a *Anchorer) occurrences(quote []rune, s string) []int {
 // fuzzyCandidates returns the approximate occurrences of the quote that end
 // in text[lo:hi], within the error budget, scored and ranked. Of overlapping
 // occurrences only the best is kept.
+//
+// Edit distance alone places the ends of an edited quote poorly: with "zx"
+// inserted into "old chap", "xld chap" is one edit from the quote and
+// "ozxld chap" two. So each boundary is chosen among the offsets within
+// [boundarySlack] edits of the best, by the distance of quote and context
+// together, which puts it next to the context the quote had.
 func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	if q.k == 0 || lo >= hi {
 		return nil
@@ -427,26 +458,27 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	}
 	m := len(q.exact)
 	var cs []candidate
+	var dj []int
 	for _, run := range q.pat.search(a.text, lo, hi, q.k) {
-		var best candidate
-		found := false
-		for _, end := range run.ends {
-			d, n := q.rpat.alignBackward(a.text, end, m+q.k, m)
-			if d > q.k || n == 0 {
+		best := candidate{Match: Match{Score: -1}}
+		for i, end := range run.ends {
+			if run.ds[i] > run.min+boundarySlack {
 				continue
 			}
-			c := a.candidate(q, end-n, end, d, MethodFuzzy)
-			if d == 0 && q.valid {
-				c.Method = MethodQuote
-				if q.hint && c.Start == q.sel.Start && c.End == q.sel.End {
-					c.Method = MethodPosition
+			ds := a.suffixDistance(q, end)
+			dj = q.rpat.alignBackwardAll(a.text, end, m+q.k, dj[:0])
+			dmin := slices.Min(dj)
+			for n, d := range dj {
+				if n == 0 || d > q.k || d > dmin+boundarySlack {
+					continue
+				}
+				c := a.newCandidate(q, end-n, end, d, a.prefixDistance(q, end-n), ds)
+				if better(c, best) || c.Score == best.Score && c.dist == best.dist && abs(n-m) < abs(best.End-best.Start-m) {
+					best = c
 				}
 			}
-			if !found || better(c, best) {
-				best, found = c, true
-			}
 		}
-		if !found {
+		if best.Score < 0 {
 			continue
 		}
 		if k := len(cs) - 1; k >= 0 && cs[k].End > best.Start {
@@ -464,24 +496,32 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 // better reports whether x ranks before y.
 func better(x, y candidate) bool { return compareCandidates(x, y) < 0 }
 
-// contextDistance returns the edit distances of the query's prefix against
-// the text before start and of its suffix against the text after end. Each
-// context is aligned against the text next to the quote and may end
-// anywhere, so text inserted into the context costs its length, not more.
-func (a *Anchorer) contextDistance(q *query, start, end int) (dp, ds int) {
-	if n := len(q.prefix); n > 0 && !hasSuffix(a.text[:start], q.prefix) {
-		if q.rpre == nil {
-			q.rpre = newBitPattern(reversed(q.prefix))
-		}
-		dp, _ = q.rpre.alignBackward(a.text, start, n+n/4+1, n)
+// prefixDistance returns the edit distance of the query's prefix against
+// the text before start, and suffixDistance that of its suffix against the
+// text after end. Each context is aligned against the text next to the
+// quote and may end anywhere, so text inserted into the context costs its
+// length and no more.
+func (a *Anchorer) prefixDistance(q *query, start int) int {
+	n := len(q.prefix)
+	if n == 0 || hasSuffix(a.text[:start], q.prefix) {
+		return 0
 	}
-	if n := len(q.suffix); n > 0 && !hasPrefix(a.text[end:], q.suffix) {
-		if q.suff == nil {
-			q.suff = newBitPattern(q.suffix)
-		}
-		ds = q.suff.alignForward(a.text, end, n+n/4+1)
+	if q.rpre == nil {
+		q.rpre = newBitPattern(reversed(q.prefix))
 	}
-	return dp, ds
+	d, _ := q.rpre.alignBackward(a.text, start, n+n/4+1, n)
+	return d
+}
+
+func (a *Anchorer) suffixDistance(q *query, end int) int {
+	n := len(q.suffix)
+	if n == 0 || hasPrefix(a.text[end:], q.suffix) {
+		return 0
+	}
+	if q.suff == nil {
+		q.suff = newBitPattern(q.suffix)
+	}
+	return q.suff.alignForward(a.text, end, n+n/4+1)
 }
 
 func hasPrefix(s, p []rune) bool { return len(s) >= len(p) && slices.Equal(s[:len(p)], p) }
@@ -619,10 +659,10 @@ func (bp *bitPattern) step(c rune, hin int) int {
 }
 
 // run is a stretch of consecutive end offsets where the quote matches
-// within the budget; ends are those with the least distance.
+// within the budget, with the distance at each and the least of them.
 type run struct {
-	ends []int
-	d    int
+	ends, ds []int
+	min      int
 }
 
 // search scans text[lo:hi] and returns the runs of end offsets j (the match
@@ -632,16 +672,13 @@ func (bp *bitPattern) search(text []rune, lo, hi, k int) []run {
 	open := false
 	add := func(j, d int) {
 		if !open {
-			runs = append(runs, run{ends: []int{j}, d: d})
+			runs = append(runs, run{min: d})
 			open = true
-			return
 		}
 		r := &runs[len(runs)-1]
-		if d < r.d {
-			r.ends, r.d = append(r.ends[:0], j), d
-		} else if d == r.d {
-			r.ends = append(r.ends, j)
-		}
+		r.ends = append(r.ends, j)
+		r.ds = append(r.ds, d)
+		r.min = min(r.min, d)
 	}
 	score := bp.reset()
 	if bp.nb == 1 {
@@ -702,6 +739,18 @@ func (bp *bitPattern) alignBackward(text []rune, from, maxLen, want int) (d, n i
 		}
 	}
 	return d, n
+}
+
+// alignBackwardAll is alignBackward returning the distance for every
+// number of code points spanned, 0 to maxLen, appended to out.
+func (bp *bitPattern) alignBackwardAll(text []rune, from, maxLen int, out []int) []int {
+	score := bp.reset()
+	out = append(out, score)
+	for i := 1; i <= maxLen && from-i >= 0; i++ {
+		score += bp.step(text[from-i], 1)
+		out = append(out, score)
+	}
+	return out
 }
 
 // alignForward is alignBackward reading forwards from offset from, and

@@ -1,15 +1,24 @@
 package annotations
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"math/rand/v2"
 	"testing"
 )
 
-// dpDistances returns, for every end j of text, the least edit distance
+// myersDP returns, for every end j of text, the least edit distance
 // between pattern and a substring of text ending at j (search), or the
 // prefix text[:j] (align). It is the textbook dynamic programme that
 // bitPattern must agree with.
-func dpDistances(pattern, text []rune, align bool) []int {
+func myersDP(pattern, text []rune, align bool) []int {
 	m := len(pattern)
 	col := make([]int, m+1)
 	for i := range col {
@@ -35,7 +44,7 @@ func dpDistances(pattern, text []rune, align bool) []int {
 	return out
 }
 
-func randomRunes(r *rand.Rand, n int, alphabet []rune) []rune {
+func myersRandom(r *rand.Rand, n int, alphabet []rune) []rune {
 	s := make([]rune, n)
 	for i := range s {
 		s[i] = alphabet[r.IntN(len(alphabet))]
@@ -48,13 +57,13 @@ func TestBitPatternAgreesWithDP(t *testing.T) {
 	alphabet := []rune("abcd é😀中")
 	for _, m := range []int{1, 2, 5, 63, 64, 65, 127, 128, 129, 200} {
 		for trial := 0; trial < 20; trial++ {
-			p := randomRunes(r, m, alphabet)
-			text := randomRunes(r, r.IntN(300), alphabet)
+			p := myersRandom(r, m, alphabet)
+			text := myersRandom(r, r.IntN(300), alphabet)
 			if trial%2 == 0 && len(text) > m {
 				copy(text[len(text)/3:], p) // plant a copy so some searches hit
 			}
 			bp := newBitPattern(p)
-			want := dpDistances(p, text, true)
+			want := myersDP(p, text, true)
 			if got := bp.distance(text); got != want[len(text)] {
 				t.Fatalf("distance(%q, %q): want %d, got %d", string(p), string(text), want[len(text)], got)
 			}
@@ -64,42 +73,35 @@ func TestBitPatternAgreesWithDP(t *testing.T) {
 			// Align backwards from the end equals aligning the reversed
 			// pattern with the reversed text.
 			rp, rt := reversed(p), reversed(text)
-			wantBack := dpDistances(rp, rt, true)
+			wantBack := myersDP(rp, rt, true)
 			bd, bn := newBitPattern(rp).alignBackward(text, len(text), len(text), m)
-			if bd != wantBack[bn] || bd != minOf(wantBack) {
-				t.Fatalf("alignBackward(%q, %q) = %d over %d, want min %d", string(p), string(text), bd, bn, minOf(wantBack))
+			if bd != wantBack[bn] || bd != myersMin(wantBack) {
+				t.Fatalf("alignBackward(%q, %q) = %d over %d, want min %d", string(p), string(text), bd, bn, myersMin(wantBack))
 			}
-			if got := bp.alignForward(text, 0, len(text)); got != minOf(want) {
-				t.Fatalf("alignForward(%q, %q) = %d, want %d", string(p), string(text), got, minOf(want))
+			if got := bp.alignForward(text, 0, len(text)); got != myersMin(want) {
+				t.Fatalf("alignForward(%q, %q) = %d, want %d", string(p), string(text), got, myersMin(want))
 			}
 			k := m / 4
-			wantSearch := dpDistances(p, text, false)
+			wantSearch := myersDP(p, text, false)
 			hits := map[int]int{}
 			for _, run := range bp.search(text, 0, len(text), k) {
-				for _, j := range run.ends {
-					hits[j] = run.d
+				for i, j := range run.ends {
+					hits[j] = run.ds[i]
 				}
 			}
-			// Every reported end has the right distance, and every run's
-			// minimum is reported.
-			for j, d := range hits {
-				if wantSearch[j] != d {
-					t.Fatalf("search(%q, %q): end %d has distance %d, want %d", string(p), string(text), j, d, wantSearch[j])
-				}
-			}
+			// Exactly the ends within k are reported, each with its distance.
 			for j := 1; j <= len(text); j++ {
-				if wantSearch[j] <= k && (j == len(text) || wantSearch[j+1] >= wantSearch[j]) &&
-					wantSearch[j-1] >= wantSearch[j] {
-					if _, ok := hits[j]; !ok && localRunMin(wantSearch, j, k) {
-						t.Fatalf("search(%q, %q, k=%d): missed end %d (distance %d)", string(p), string(text), k, j, wantSearch[j])
-					}
+				d, ok := hits[j]
+				if ok != (wantSearch[j] <= k) || ok && d != wantSearch[j] {
+					t.Fatalf("search(%q, %q, k=%d): end %d reported %v with %d, want distance %d",
+						string(p), string(text), k, j, ok, d, wantSearch[j])
 				}
 			}
 		}
 	}
 }
 
-func minOf(xs []int) int {
+func myersMin(xs []int) int {
 	m := xs[0]
 	for _, x := range xs {
 		m = min(m, x)
@@ -107,18 +109,284 @@ func minOf(xs []int) int {
 	return m
 }
 
-// localRunMin reports whether end j has the least distance in its run of
-// ends within k.
-func localRunMin(ds []int, j, k int) bool {
-	for i := j; i >= 1 && ds[i] <= k; i-- {
-		if ds[i] < ds[j] {
-			return false
+// anchorSpan returns the code point span of the nth (0-based) occurrence of quote
+// in text; it panics if there is none, since that is a broken test table.
+func anchorSpan(text, quote string, nth int) (start, end int) {
+	rs, qs := []rune(text), []rune(quote)
+	for i := 0; i+len(qs) <= len(rs); i++ {
+		if string(rs[i:i+len(qs)]) == quote {
+			if nth == 0 {
+				return i, i + len(qs)
+			}
+			nth--
 		}
 	}
-	for i := j; i < len(ds) && ds[i] <= k; i++ {
-		if ds[i] < ds[j] {
-			return false
+	panic("span: " + quote + " not in the test text")
+}
+
+// anchorScore is the score formula of match.go for d edits among n code points.
+func anchorScore(d, n int) float64 { return 1 - float64(d)/float64(n) }
+
+// selectorLen is the number of code points of quote and context in sel.
+func selectorLen(sel Selector) int {
+	return utf8.RuneCountInString(sel.Exact + sel.Prefix + sel.Suffix)
+}
+
+func TestAnchor(t *testing.T) {
+	const talks = "The minister said talks would resume in Geneva next week. Talks stalled in March."
+	const twice = "Russia said yes to the plan. Later Russia said no to the plan."
+	const article = "Sergei Lavrov, Russia’s long-serving foreign minister, leads their delegation. " +
+		"On the U.S. side stands Marco Rubio, a relative newcomer to his post.\n" +
+		"Amidst these developments, the U.S. and Russia have agreed to assemble negotiating teams."
+	// moved: the first paragraph moved to the end and edited ("Lavrov" typo'd).
+	const moved = "Amidst these developments, the U.S. and Russia have agreed to assemble negotiating teams.\n" +
+		"Sergei Lavorv, Russia’s long-serving foreign minister, leads their delegation. " +
+		"On the U.S. side stands Marco Rubio, a relative newcomer to his post."
+	const emoji = "Family 👩‍👩‍👧‍👦 and flags 🇺🇦🇵🇱 then 👍🏽 ok; again flags 🇺🇦🇵🇱 end."
+	const cjk = "俄罗斯外长拉夫罗夫说，谈判将继续。美国国务卿说，拉夫罗夫的提议值得考虑。"
+	const marks = "café (precomposed) and cafe\u0301 (combining) and cafe plain"
+	const rtl = "قال وزير الخارجية سيرغي لافروف إن المحادثات ستستمر. ורוביו אמר שהשיחות יימשכו."
+
+	at := func(text, quote string, nth int, m Method, s float64) Match {
+		start, end := anchorSpan(text, quote, nth)
+		return Match{Start: start, End: end, Method: m, Score: s}
+	}
+	desc := func(text, quote string, nth int) Selector {
+		start, end := anchorSpan(text, quote, nth)
+		return Describe([]rune(text), start, end, ContextLen)
+	}
+	// hint sets sel's position hint to the nth occurrence of quote in text,
+	// moved by delta.
+	hint := func(sel Selector, text, quote string, nth, delta int) Selector {
+		sel.Start, sel.End = anchorSpan(text, quote, nth)
+		sel.Start += delta
+		sel.End += delta
+		return sel
+	}
+	lavrov := desc(article, "Sergei Lavrov, Russia’s long-serving", 0)
+
+	tests := []struct {
+		name    string
+		text    string
+		sel     Selector
+		reason  string
+		want    Match
+		wantErr string // the error message; empty when a match is wanted
+	}{
+		{name: "exact_unique", text: talks, sel: Selector{Exact: "Geneva"},
+			want: at(talks, "Geneva", 0, MethodQuote, 1)},
+		{name: "hint_exact", text: talks, sel: desc(talks, "talks", 0),
+			want: at(talks, "talks", 0, MethodPosition, 1)},
+		{name: "hint_exact_no_context", text: talks, sel: hint(Selector{Exact: "talks"}, talks, "talks", 0, 0),
+			want: at(talks, "talks", 0, MethodPosition, 1)},
+		{name: "hint_stale_quote_elsewhere", text: "Breaking: " + talks, sel: desc(talks, "resume in Geneva", 0),
+			want: at("Breaking: "+talks, "resume in Geneva", 0, MethodQuote, 1)},
+		{name: "duplicate_disambiguated_by_prefix", text: twice, sel: Selector{Exact: "Russia", Prefix: "plan. Later "},
+			// The first occurrence starts the text: its whole prefix is missing.
+			want: at(twice, "Russia", 1, MethodQuote, 1)},
+		{name: "duplicate_by_suffix", text: twice, sel: Selector{Exact: "Russia said", Suffix: " no to"},
+			want: at(twice, "Russia said", 1, MethodQuote, 1)},
+		{name: "duplicate_by_hint_distance", text: twice, sel: hint(Selector{Exact: "Russia"}, twice, "Russia", 1, 3),
+			reason: "the hint is stale by 3 code points but nearer the second occurrence",
+			want:   at(twice, "Russia", 1, MethodQuote, 1)},
+		{name: "ambiguous_no_context", text: twice, sel: Selector{Exact: "the plan"},
+			wantErr: `anchor "the plan": ambiguous: 2 equally good places`},
+		{name: "ambiguous_same_context", text: "a plan, a plan", sel: Selector{Exact: "plan", Prefix: "a "},
+			wantErr: `anchor "plan": ambiguous: 2 equally good places`},
+		{name: "fuzzy_one_typo", text: strings.Replace(talks, "Geneva", "Genewa", 1), sel: desc(talks, "Geneva", 0),
+			want: at(talks, "Geneva", 0, MethodFuzzy, anchorScore(1, 6+32+32))},
+		{name: "fuzzy_paragraph_moved", text: moved, sel: lavrov,
+			want: at(moved, "Sergei Lavorv, Russia’s long-serving", 0, MethodFuzzy,
+				anchorScore(2, selectorLen(lavrov)))},
+		{name: "quote_gone", text: strings.Replace(talks, "resume in Geneva", "never resume", 1), sel: desc(talks, "resume in Geneva", 0),
+			wantErr: `anchor "resume in Geneva": not found`},
+		{name: "short_quote_unrelated_context", text: "Geneva is far. " + strings.Replace(talks, "Geneva", "Paris", 1),
+			sel:     desc(talks, "Geneva", 0),
+			wantErr: `anchor "Geneva": not found (the best place, 0-6, scores 0.20, below 0.60)`},
+		{name: "empty_exact", text: talks, sel: Selector{Exact: "", Start: 4, End: 12},
+			wantErr: `anchor "": empty quote`},
+		{name: "hint_out_of_range", text: talks, sel: Selector{Exact: "Geneva", Start: 500, End: 506},
+			want: at(talks, "Geneva", 0, MethodQuote, 1)},
+		{name: "emoji_zwj_and_flags", text: emoji, sel: desc(emoji, "🇺🇦🇵🇱", 1),
+			want: at(emoji, "🇺🇦🇵🇱", 1, MethodPosition, 1)},
+		{name: "emoji_moved", text: "New: " + emoji, sel: desc(emoji, "👩‍👩‍👧‍👦 and", 0),
+			want: at("New: "+emoji, "👩‍👩‍👧‍👦 and", 0, MethodQuote, 1)},
+		{name: "emoji_fuzzy", text: strings.Replace(emoji, "👍🏽", "👍🏿", 1), sel: desc(emoji, "then 👍🏽 ok", 0),
+			want: at(emoji, "then 👍🏽 ok", 0, MethodFuzzy, anchorScore(1, selectorLen(desc(emoji, "then 👍🏽 ok", 0))))},
+		{name: "cjk", text: cjk, sel: Selector{Exact: "拉夫罗夫", Prefix: "美国国务卿说，"},
+			want: at(cjk, "拉夫罗夫", 1, MethodQuote, 1)},
+		{name: "cjk_fuzzy", text: strings.Replace(cjk, "谈判将继续", "谈判将要继续", 1), sel: desc(cjk, "谈判将继续", 0),
+			want: at(strings.Replace(cjk, "谈判将继续", "谈判将要继续", 1), "谈判将要继续", 0, MethodFuzzy,
+				anchorScore(1, selectorLen(desc(cjk, "谈判将继续", 0))))},
+		{name: "combining_marks", text: marks, sel: Selector{Exact: "cafe\u0301"},
+			want: at(marks, "cafe\u0301", 0, MethodQuote, 1)},
+		{name: "rtl", text: rtl, sel: desc(rtl, "لافروف", 0),
+			want: at(rtl, "لافروف", 0, MethodPosition, 1)},
+		{name: "rtl_moved", text: "עדכון: " + rtl, sel: desc(rtl, "שהשיחות יימשכו", 0),
+			want: at("עדכון: "+rtl, "שהשיחות יימשכו", 0, MethodQuote, 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Anchor([]rune(tt.text), tt.sel)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr || !errors.Is(err, ErrNotFound) {
+					t.Fatalf("Anchor(%+v): want error %q wrapping ErrNotFound, got %v, %v", tt.sel, tt.wantErr, got, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Anchor(%+v): %v", tt.sel, err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+				t.Errorf("Anchor(%+v) mismatch (-want +got):\n%s\ntext at got: %q", tt.sel, diff, string([]rune(tt.text)[got.Start:got.End]))
+			}
+		})
+	}
+}
+
+// corpusPath is the public-domain text the correctness test and the
+// benchmarks edit and anchor in (see testdata/corpus/README.md).
+const corpusPath = "../testdata/corpus/war_and_peace_books_1-5.txt"
+
+// loadCorpus returns the first n code points of the corpus (all when n <= 0).
+func loadCorpus(tb testing.TB, n int) []rune {
+	tb.Helper()
+	b, err := os.ReadFile(corpusPath)
+	if err != nil {
+		tb.Fatalf("load corpus: %v", err)
+	}
+	rs := []rune(string(b))
+	if n > 0 && n < len(rs) {
+		rs = rs[:n]
+	}
+	return rs
+}
+
+// editedText is a text after random edits, with where each old offset went.
+type editedText struct {
+	text []rune
+	// left[o] and right[o] bound where old offset o went: they differ only
+	// where an edit touched o (text inserted at o, or o inside a replaced
+	// run), and a span boundary at o may fairly land anywhere between.
+	left, right []int
+}
+
+// editCorpus applies about one edit per wordsPerEdit words of old: insert,
+// delete or substitute 1 to 5 code points at a random place, with a fixed
+// seed so that runs are comparable.
+func editCorpus(old []rune, wordsPerEdit int, seed uint64) editedText {
+	r := rand.New(rand.NewPCG(seed, 7))
+	words := len(strings.Fields(string(old)))
+	pos := make([]int, words/wordsPerEdit)
+	for i := range pos {
+		pos[i] = r.IntN(len(old))
+	}
+	slices.Sort(pos)
+	letters := []rune("abcdefghijklmnopqrstuvwxyz ,.")
+	rnd := func(n int) []rune { return myersRandom(r, n, letters) }
+	e := editedText{left: make([]int, len(old)+1), right: make([]int, len(old)+1)}
+	o := 0
+	copyTo := func(p int) {
+		for ; o < p; o++ {
+			e.left[o], e.right[o] = len(e.text), len(e.text)
+			e.text = append(e.text, old[o])
 		}
 	}
-	return true
+	for _, p := range pos {
+		if p < o {
+			continue
+		}
+		copyTo(p)
+		n := 1 + r.IntN(5)
+		switch r.IntN(3) {
+		case 0: // insert before old[p]
+			e.left[p] = len(e.text)
+			e.text = append(e.text, rnd(n)...)
+			e.right[p] = len(e.text)
+			e.text = append(e.text, old[p])
+			o = p + 1
+		case 1: // delete old[p:p+n]
+			for ; o < min(p+n, len(old)); o++ {
+				e.left[o], e.right[o] = len(e.text), len(e.text)
+			}
+		default: // substitute old[p:p+n]
+			before := len(e.text)
+			e.text = append(e.text, rnd(n)...)
+			e.left[p], e.right[p] = before, before
+			for o = p + 1; o < min(p+n, len(old)); o++ {
+				e.left[o], e.right[o] = before, len(e.text)
+			}
+		}
+	}
+	copyTo(len(old))
+	e.left[len(old)], e.right[len(old)] = len(e.text), len(e.text)
+	return e
+}
+
+// quoteSpans returns n random spans of text that start and end at word
+// boundaries and are 20 to 150 code points long, some longer than one
+// 64-code-point block.
+func quoteSpans(text []rune, n int, seed uint64) [][2]int {
+	r := rand.New(rand.NewPCG(seed, 11))
+	isSpace := func(c rune) bool { return c == ' ' || c == '\n' }
+	var spans [][2]int
+	for len(spans) < n {
+		s := r.IntN(len(text) - 200)
+		for s < len(text) && !isSpace(text[s]) {
+			s++
+		}
+		s++
+		e := s + 20 + r.IntN(130)
+		for e < len(text) && !isSpace(text[e]) {
+			e++
+		}
+		if e > len(text) || strings.TrimSpace(string(text[s:e])) != string(text[s:e]) {
+			continue
+		}
+		spans = append(spans, [2]int{s, e})
+	}
+	return spans
+}
+
+// anchorEdited anchors the spans, described in old, in the edited text and
+// counts the answers that are right, wrong and missing.
+func anchorEdited(a *Anchorer, old []rune, e editedText, spans [][2]int, hints bool) (right, wrong, missing int, firstWrong string) {
+	for _, sp := range spans {
+		sel := Describe(old, sp[0], sp[1], ContextLen)
+		if !hints {
+			sel.Start, sel.End = 0, 0
+		}
+		m, err := a.Anchor(sel)
+		switch {
+		case err != nil:
+			missing++
+		case m.Start >= e.left[sp[0]] && m.Start <= e.right[sp[0]] && m.End >= e.left[sp[1]] && m.End <= e.right[sp[1]]:
+			right++
+		default:
+			wrong++
+			if firstWrong == "" {
+				firstWrong = fmt.Sprintf("%q: want %d-%d, got %+v %q", sel.Exact, e.left[sp[0]], e.left[sp[1]], m, string(e.text[m.Start:m.End]))
+			}
+		}
+	}
+	return right, wrong, missing, firstWrong
+}
+
+// TestAnchorEditedCorpus is the correctness half of the fuzzy benchmark: on
+// 200,000 code points of War and Peace with one edit per 50 words, at least
+// 99% of 1,000 quotes must be found where they went, and a wrong place is
+// worse than none, so at most 0.2% may be wrong.
+func TestAnchorEditedCorpus(t *testing.T) {
+	old := loadCorpus(t, 200_000)
+	e := editCorpus(old, 50, 1)
+	spans := quoteSpans(old, 1000, 2)
+	a := NewAnchorer(e.text)
+	for _, hints := range []bool{true, false} {
+		right, wrong, missing, first := anchorEdited(a, old, e, spans, hints)
+		t.Logf("hints=%v: %d right, %d wrong, %d not found of %d", hints, right, wrong, missing, len(spans))
+		if right*100 < 99*len(spans) || wrong*1000 > 2*len(spans) {
+			t.Errorf("hints=%v: %d right, %d wrong, %d not found of %d quotes; want >= 99%% right, <= 0.2%% wrong; first wrong: %s",
+				hints, right, wrong, missing, len(spans), first)
+		}
+	}
 }
