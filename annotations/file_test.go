@@ -1,0 +1,61 @@
+package annotations
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestPlace(t *testing.T) {
+	s := newTestSet(t)
+	mustApply(t, s, Add{Label: "actor", Start: 0, End: 6, Entity: "Sergei Lavrov"})
+	cs, ce := span(t, "Rubio proposed a ceasefire", 0)
+	mustApply(t, s, Add{Label: "proposal", Start: cs, End: ce})
+	ls, le := span(t, "Lavrov", 2)
+	mustApply(t, s, Add{Label: "actor", Start: ls, End: le})
+	mustApply(t, s, Link{Type: "source", From: "a2", To: "a1"})
+	f := NewFile(s, "tester", t0)
+
+	t.Run("same_text", func(t *testing.T) {
+		got, rep, err := f.Place(s.Document())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !rep.IsEmpty() {
+			t.Errorf("report on the same text: %+v", rep)
+		}
+		if diff := cmp.Diff(f, NewFile(got, "tester", t0)); diff != "" {
+			t.Errorf("placed set differs (-want +got):\n%s", diff)
+		}
+	})
+
+	t.Run("edited_text", func(t *testing.T) {
+		// A paragraph is inserted at the top, and the ceasefire sentence is gone.
+		edited := "Breaking news.\n" + strings.Replace(editText, "Rubio proposed a ceasefire, and ", "", 1)
+		got, rep, err := f.Place(NewDocument(edited, "", ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a1, _ := got.Annotation("a1")
+		if a1.Start != 15 || a1.Quote != "Lavrov" {
+			t.Errorf("a1 placed at %d %q, want 15 \"Lavrov\"", a1.Start, a1.Quote)
+		}
+		var moved []string
+		for _, m := range rep.Moved {
+			moved = append(moved, m.ID)
+		}
+		if diff := cmp.Diff([]string{"a1", "a3"}, moved); diff != "" {
+			t.Errorf("moved (-want +got):\n%s", diff)
+		}
+		if len(rep.Orphaned) != 1 || rep.Orphaned[0].Annotation.ID != "a2" {
+			t.Errorf("orphaned = %+v, want a2", rep.Orphaned)
+		}
+		if len(got.Orphans()) != 1 {
+			t.Errorf("the set keeps %d orphans, want 1", len(got.Orphans()))
+		}
+		if len(rep.DroppedRelations) != 1 {
+			t.Errorf("dropped relations = %+v, want r1 (its claim is an orphan)", rep.DroppedRelations)
+		}
+	})
+}
