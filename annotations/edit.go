@@ -11,10 +11,9 @@ import (
 // [SetEntity], [Delete], [Link], [Unlink] or [AddAll]. Edits are plain
 // values; [Set.Apply] checks and applies one as a single undoable step.
 type Edit interface {
-	// apply checks the edit against s and returns the steps that make it,
-	// without changing s.
+	// plan checks the edit against s and returns the steps that make it,
+	// without changing s (beyond reserving new ids).
 	plan(s *Set, now time.Time) ([]step, error)
-	name() string
 }
 
 // Add labels the span [Start, End). The span is trimmed of surrounding
@@ -208,8 +207,6 @@ func (s *Set) lookup(op, id string) (*Annotation, error) {
 	return a, nil
 }
 
-func (e Add) name() string { return "add" }
-
 func (e Add) plan(s *Set, now time.Time) ([]step, error) {
 	start, end := e.Start, e.End
 	if err := s.checkSpan(e.Label, start, end); err != nil {
@@ -231,8 +228,6 @@ func (e Add) plan(s *Set, now time.Time) ([]step, error) {
 	s.describe(a)
 	return []step{{ann: true, afterA: a}}, nil
 }
-
-func (e Relabel) name() string { return "relabel" }
 
 func (e Relabel) plan(s *Set, now time.Time) ([]step, error) {
 	a, err := s.lookup("relabel", e.ID)
@@ -266,8 +261,6 @@ func (e Relabel) plan(s *Set, now time.Time) ([]step, error) {
 	return steps, nil
 }
 
-func (e SetNote) name() string { return "note" }
-
 func (e SetNote) plan(s *Set, now time.Time) ([]step, error) {
 	a, err := s.lookup("note", e.ID)
 	if err != nil || a.Note == e.Note {
@@ -278,8 +271,6 @@ func (e SetNote) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{ann: true, beforeA: a, afterA: &b}}, nil
 }
 
-func (e SetEntity) name() string { return "entity" }
-
 func (e SetEntity) plan(s *Set, now time.Time) ([]step, error) {
 	a, err := s.lookup("entity", e.ID)
 	if err != nil || a.Entity == e.Entity {
@@ -289,8 +280,6 @@ func (e SetEntity) plan(s *Set, now time.Time) ([]step, error) {
 	b.Entity, b.Modified = e.Entity, now
 	return []step{{ann: true, beforeA: a, afterA: &b}}, nil
 }
-
-func (e Delete) name() string { return "delete" }
 
 func (e Delete) plan(s *Set, now time.Time) ([]step, error) {
 	var steps []step
@@ -316,8 +305,6 @@ func (e Delete) plan(s *Set, now time.Time) ([]step, error) {
 	return append(rels, steps...), nil
 }
 
-func (e Link) name() string { return "link" }
-
 func (e Link) plan(s *Set, now time.Time) ([]step, error) {
 	r := Relation{Type: e.Type, From: e.From, To: e.To}
 	if err := s.checkRelation(r); err != nil {
@@ -331,8 +318,6 @@ func (e Link) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{afterR: &r}}, nil
 }
 
-func (e Unlink) name() string { return "unlink" }
-
 func (e Unlink) plan(s *Set, now time.Time) ([]step, error) {
 	r, ok := s.rels[e.ID]
 	if !ok {
@@ -340,8 +325,6 @@ func (e Unlink) plan(s *Set, now time.Time) ([]step, error) {
 	}
 	return []step{{beforeR: r}}, nil
 }
-
-func (e AddAll) name() string { return "label all" }
 
 func (e AddAll) plan(s *Set, now time.Time) ([]step, error) {
 	a, err := s.lookup("label all", e.ID)
