@@ -101,7 +101,8 @@ const (
 	// evidence enough that this is the place.
 	sideAccept = 0.75
 	// nearWindow is how far either side of the hint the fuzzy search looks
-	// first, in code points: a few paragraphs of drift, about 25µs of work.
+	// before the whole text, in code points: a few paragraphs of drift.
+	// It looks within an eighth of that first.
 	nearWindow = 4096
 	// boundarySlack is how many edits worse than the best a fuzzy match's
 	// start or end may be when the context agrees better there: an edit
@@ -220,9 +221,9 @@ func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate 
 //  1. the position hint, when the exact quote and its whole context are there;
 //  2. every exact occurrence of the quote, scored by context; the best is
 //     taken if it scores at least 0.8 and no other ties with it;
-//  3. approximate occurrences, first within 4096 code points of the hint
-//     (taken if one scores at least 0.8 without a tie), then in the whole
-//     text, competing with the exact ones;
+//  3. approximate occurrences, first within 512 and then 4096 code points
+//     of the hint (taken if one scores at least 0.8 without a tie), then in
+//     the whole text, competing with the exact ones;
 //
 // and checks the chosen place against the quote. The result scores at least
 // 0.6 (see the comment at the top of match.go), or one side of its context
@@ -245,9 +246,12 @@ func (a *Anchorer) Anchor(sel Selector) (Match, error) {
 	}
 	// 3. Fuzzy quote, near the hint and then everywhere.
 	if q.k > 0 {
-		if q.hint && len(a.text) > 2*nearWindow+len(q.exact) {
-			lo := max(0, min(q.sel.Start, len(a.text))-nearWindow)
-			hi := min(len(a.text), max(0, q.sel.End)+nearWindow)
+		for w := nearWindow / 8; q.hint && w <= nearWindow; w *= 8 {
+			lo := max(0, min(q.sel.Start, len(a.text))-w)
+			hi := min(len(a.text), max(0, q.sel.End)+w)
+			if lo == 0 && hi == len(a.text) {
+				break
+			}
 			near := merge(cs, a.fuzzyCandidates(q, lo, hi))
 			if len(near) > 0 && near[0].Score >= nearAccept && tied(near) == 1 {
 				return a.choose(q, near)
@@ -459,7 +463,9 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	m := len(q.exact)
 	var cs []candidate
 	var dj []int
+	dps := map[int]int{} // prefix distance by start: the ends of a run share starts
 	for _, run := range q.pat.search(a.text, lo, hi, q.k) {
+		clear(dps)
 		best := candidate{Match: Match{Score: -1}}
 		for i, end := range run.ends {
 			if run.ds[i] > run.min+boundarySlack {
@@ -472,7 +478,12 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 				if n == 0 || d > q.k || d > dmin+boundarySlack {
 					continue
 				}
-				c := a.newCandidate(q, end-n, end, d, a.prefixDistance(q, end-n), ds)
+				dp, ok := dps[end-n]
+				if !ok {
+					dp = a.prefixDistance(q, end-n)
+					dps[end-n] = dp
+				}
+				c := a.newCandidate(q, end-n, end, d, dp, ds)
 				if better(c, best) || c.Score == best.Score && c.dist == best.dist && abs(n-m) < abs(best.End-best.Start-m) {
 					best = c
 				}

@@ -1,0 +1,104 @@
+package annotations
+
+import (
+	"testing"
+)
+
+// The anchoring benchmarks run on about 1 MB of War and Peace
+// (testdata/corpus). Targets on a 2-core machine: exact quotes at least
+// 100,000 quotes/s, and quotes after light edits (one edit per 50 words) at
+// least 2,000 quotes/s with at least 99% found where they went (that
+// percentage is also asserted by TestAnchorEditedCorpus). Each reports
+// quotes/s; the fuzzy ones also report the percentage right.
+
+const benchQuotes = 10_000
+
+// benchSelectors describes the spans in text, with or without their hints.
+func benchSelectors(text []rune, spans [][2]int, hints bool) []Selector {
+	sels := make([]Selector, len(spans))
+	for i, sp := range spans {
+		sels[i] = Describe(text, sp[0], sp[1], ContextLen)
+		if !hints {
+			sels[i].Start, sels[i].End = 0, 0
+		}
+	}
+	return sels
+}
+
+func reportQuotes(b *testing.B, n int) {
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "quotes/s")
+	b.ReportMetric(0, "ns/op") // an op is a batch of quotes; quotes/s says it
+}
+
+func BenchmarkAnchorExact(b *testing.B) {
+	text := loadCorpus(b, 0)
+	spans := quoteSpans(text, benchQuotes, 3)
+	for _, hints := range []bool{true, false} {
+		name := "hints"
+		if !hints {
+			name = "no_hints"
+		}
+		b.Run(name, func(b *testing.B) {
+			sels := benchSelectors(text, spans, hints)
+			a := NewAnchorer(text)
+			a.buildIndex() // measured by BenchmarkAnchorerIndex
+			for b.Loop() {
+				for _, sel := range sels {
+					if _, err := a.Anchor(sel); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			reportQuotes(b, len(sels))
+		})
+	}
+}
+
+// BenchmarkAnchorerIndex measures building the suffix array, which an
+// Anchorer does once, the first time a quote is not at its hint.
+func BenchmarkAnchorerIndex(b *testing.B) {
+	text := loadCorpus(b, 0)
+	for b.Loop() {
+		NewAnchorer(text).buildIndex()
+	}
+	b.ReportMetric(float64(len(text))*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mcodepoints/s")
+}
+
+func BenchmarkAnchorFuzzy(b *testing.B) {
+	old := loadCorpus(b, 0)
+	e := editCorpus(old, 50, 1)
+	all := quoteSpans(old, benchQuotes, 3)
+	// The quotes that an edit touched, which need the fuzzy search.
+	var edited [][2]int
+	for _, sp := range all {
+		if e.right[sp[1]]-e.left[sp[0]] != sp[1]-sp[0] || string(e.text[e.left[sp[0]]:e.right[sp[1]]]) != string(old[sp[0]:sp[1]]) {
+			edited = append(edited, sp)
+		}
+	}
+	cases := []struct {
+		name  string
+		spans [][2]int
+		hints bool
+	}{
+		{"hints", all, true},
+		{"edited_quotes_only/hints", edited, true},
+		{"no_hints", all[:1000], false},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			a := NewAnchorer(e.text)
+			a.buildIndex()
+			sels := benchSelectors(old, c.spans, c.hints)
+			for b.Loop() {
+				for _, sel := range sels {
+					a.Anchor(sel)
+				}
+			}
+			reportQuotes(b, len(sels))
+			b.StopTimer()
+			right, _, _, _ := anchorEdited(a, old, e, c.spans, c.hints)
+			b.ReportMetric(100*float64(right)/float64(len(c.spans)), "%right")
+			b.ReportMetric(float64(len(c.spans)), "quotes")
+		})
+	}
+}
