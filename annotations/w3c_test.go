@@ -1,0 +1,438 @@
+package annotations
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// readTestFile reads a file of the native format from testdata/files.
+func readTestFile(t testing.TB, name string) *File {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "files", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Decode(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return f
+}
+
+// withoutText returns a copy of f without its text: what a W3C export
+// keeps of a file.
+func withoutText(f *File) *File {
+	g := *f
+	g.Document.Text = ""
+	return &g
+}
+
+// sampleDoc is the sample article as the app loads it.
+func sampleDoc(t testing.TB) *Document {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "articles", "us-russia-dialogue.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewDocument(string(text), "", "sample")
+}
+
+func w3cGoldenPath(name string) string {
+	return filepath.Join("..", "testdata", "w3c", name+".w3c.json")
+}
+
+// w3cCases are the files whose W3C exports are golden files in testdata/w3c.
+var w3cCases = []struct {
+	name string
+	file func(testing.TB) *File
+}{
+	{"sample", func(t testing.TB) *File { return readTestFile(t, "sample.spanmark.json") }},
+	{"multiscript", func(t testing.TB) *File { return readTestFile(t, "multiscript.spanmark.json") }},
+	{"small", smallFile},
+}
+
+func TestEncodeW3CGolden(t *testing.T) {
+	for _, c := range w3cCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := EncodeW3C(c.file(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := w3cGoldenPath(c.name)
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestEncodeW3CGolden -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("EncodeW3C(%s) differs from %s (-want +got):\n%s", c.name, path, diff)
+			}
+		})
+	}
+}
+
+func TestW3CRoundTrip(t *testing.T) {
+	odd := smallFile(t)
+	odd.Annotations[0].ID = "a b#c/d%e"
+	odd.Relations[0].To = "a b#c/d%e"
+	odd.Annotator = ""
+	odd.Exported = time.Time{}
+	odd.Annotations[1].Created = time.Time{}
+	empty := readTestFile(t, "sample.spanmark.json")
+	empty.Annotations, empty.Relations = []Annotation{}, []Relation{}
+	cases := []struct {
+		name string
+		file *File
+	}{
+		{"sample", readTestFile(t, "sample.spanmark.json")},
+		{"multiscript", readTestFile(t, "multiscript.spanmark.json")},
+		{"small_with_orphan_and_conflict", smallFile(t)},
+		{"odd_ids_and_zero_times", odd},
+		{"no_annotations", empty},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data, err := EncodeW3C(c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := DecodeW3C(data)
+			if err != nil {
+				t.Fatalf("DecodeW3C: %v\n%s", err, data)
+			}
+			if diff := cmp.Diff(withoutText(c.file), got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("DecodeW3C(EncodeW3C(f)) (-want +got):\n%s", diff)
+			}
+			again, err := EncodeW3C(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(data), string(again)); diff != "" {
+				t.Errorf("EncodeW3C(DecodeW3C(EncodeW3C(f))) (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestW3CPlace imports the sample's W3C export onto the loaded article, as
+// the app does, and gets back the file that was exported.
+func TestW3CPlace(t *testing.T) {
+	want := readTestFile(t, "sample.spanmark.json")
+	data, err := EncodeW3C(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := DecodeW3C(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, rep, err := f.Place(sampleDoc(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.IsEmpty() {
+		t.Errorf("Place reported changes for an unchanged text: %+v", rep)
+	}
+	got := NewFile(s, f.Annotator, f.Exported)
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("placed W3C import (-want +got):\n%s", diff)
+	}
+}
+
+// otherTools are W3C annotations of the sample article as other tools write
+// them, in testdata/w3c, with what DecodeW3C makes of them.
+var otherToolsSource = "https://example.org/us-russia-dialogue"
+
+func otherTools() []struct {
+	name string
+	want *File
+	// placed are the spans after placing the file on the sample article,
+	// by annotation id, for those that had no position or moved.
+	moved map[string][2]int
+} {
+	doc := FileDocument{Source: otherToolsSource}
+	return []struct {
+		name  string
+		want  *File
+		moved map[string][2]int
+	}{{
+		name: "recogito",
+		want: &File{Spanmark: Version, Document: doc, Schema: DefaultSchema(),
+			Annotations: []Annotation{
+				{ID: "putin", Label: "actor", Start: 948, End: 962, Quote: "Vladimir Putin",
+					Prefix: "ct as a mediator with President ", Suffix: ". This proposal hints at the pot", Entity: "Vladimir Putin"},
+				{ID: "sanctions", Label: "claim", Start: 1108, End: 1148, Quote: "the existing sanctions are taking a toll"},
+				{ID: "kremlin", Label: "actor", Start: 1156, End: 1163, Quote: "Kremlin", Note: "The Russian government, by its seat"},
+			},
+			Relations: []Relation{{ID: "link-1", Type: "source", From: "sanctions", To: "kremlin"}},
+		},
+	}, {
+		name: "choice",
+		want: &File{Spanmark: Version, Document: doc, Schema: DefaultSchema(),
+			Annotations: []Annotation{{
+				ID: "7", Label: "proposal", Start: 906, End: 962,
+				Quote: "he might act as a mediator with President Vladimir Putin", Prefix: "Donald Trump, suggesting ",
+				Note:    "Offered by Moscow\n\nTrump as go-between",
+				Created: time.Date(2026, 11, 20, 9, 15, 30, 0, time.UTC), Modified: time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC),
+			}},
+		},
+	}, {
+		name: "page",
+		want: &File{Spanmark: Version, Document: doc, Schema: DefaultSchema(),
+			Annotations: []Annotation{
+				{ID: "lavrov", Label: "actor", Quote: "Sergei Lavrov", Prefix: "Yuri Ushakov, and "},
+				{ID: "trump", Label: "actor", Quote: "Donald Trump"},
+			},
+		},
+		moved: map[string][2]int{"lavrov": {1548, 1561}, "trump": {881, 893}},
+	}}
+}
+
+func TestDecodeW3COtherTools(t *testing.T) {
+	doc := sampleDoc(t)
+	for _, c := range otherTools() {
+		t.Run(c.name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("..", "testdata", "w3c", c.name+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := DecodeW3C(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(c.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("DecodeW3C (-want +got):\n%s", diff)
+			}
+			// What was read is written and read again unchanged.
+			out, err := EncodeW3C(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := DecodeW3C(out)
+			if err != nil {
+				t.Fatalf("DecodeW3C(EncodeW3C): %v\n%s", err, out)
+			}
+			if diff := cmp.Diff(got, again, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("DecodeW3C(EncodeW3C(f)) (-want +got):\n%s", diff)
+			}
+			// Placed on the article, every quote is found.
+			s, rep, err := got.Place(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Orphaned) > 0 || len(rep.DroppedRelations) > 0 {
+				t.Errorf("Place: orphaned %+v, dropped %+v", rep.Orphaned, rep.DroppedRelations)
+			}
+			moved := map[string][2]int{}
+			for _, p := range rep.Moved {
+				moved[p.ID] = p.To
+			}
+			if diff := cmp.Diff(c.moved, moved, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Place moved (-want +got):\n%s", diff)
+			}
+			for _, a := range s.Annotations() {
+				if q := doc.Slice(a.Start, a.End); q != a.Quote {
+					t.Errorf("%s: text[%d:%d] = %q, quote %q", a.ID, a.Start, a.End, q, a.Quote)
+				}
+			}
+			if got, want := len(s.Relations()), len(c.want.Relations); got != want {
+				t.Errorf("placed %d relations, want %d", got, want)
+			}
+		})
+	}
+}
+
+// w3cAnno is a one-annotation input with the given body and target.
+func w3cAnno(body, target string) string {
+	return `{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/a1", "type": "Annotation", "body": ` +
+		body + `, "target": ` + target + `}`
+}
+
+const (
+	okBody   = `{"type": "TextualBody", "purpose": "tagging", "value": "actor"}`
+	okTarget = `{"source": "http://example.org/page", "selector": {"type": "TextQuoteSelector", "exact": "Lavrov"}}`
+)
+
+func w3cPage(items ...string) string {
+	return `{"type": "AnnotationPage", "items": [` + strings.Join(items, ",\n") + `]}`
+}
+
+func w3cLink(id, body, target string) string {
+	return `{"id": "` + id + `", "type": "Annotation", "motivation": "linking", "body": ` + body + `, "target": ` + target + `}`
+}
+
+func w3cSpan(id, label, exact string) string {
+	return `{"id": "` + id + `", "type": "Annotation", "body": {"type": "TextualBody", "purpose": "tagging", "value": "` + label +
+		`"}, "target": {"source": "http://example.org/page", "selector": {"type": "TextQuoteSelector", "exact": "` + exact + `"}}}`
+}
+
+func TestDecodeW3CErrors(t *testing.T) {
+	rec := func(n string) string {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "conformance", "w3c-annotation-spec-examples", "rec-examples", "example"+n+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	sample, err := os.ReadFile(w3cGoldenPath("sample"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, in, want string
+	}{
+		{"not_json", `this is not json`, `line 1: column 1: unexpected character 't', want a value`},
+		{"not_an_object", `"anno"`, `line 1: got a string, want an Annotation, AnnotationPage or AnnotationCollection object`},
+		{"wrong_type", `{"type": "Image"}`, `line 1: type: got "Image", want Annotation, AnnotationPage or AnnotationCollection`},
+		{"empty_page", w3cPage(), `line 1: items: no annotations, and nothing names the document they belong to`},
+		{"no_target", `{"type": "Annotation", "body": ` + okBody + `}`, `line 1: target: missing`},
+		{"two_targets", w3cAnno(okBody, `[`+okTarget+`, `+okTarget+`]`),
+			`line 1: target: has 2 targets; a Spanmark annotation marks one span of one text`},
+		{"target_iri", w3cAnno(okBody, `"http://example.org/page"`),
+			`line 1: target: "http://example.org/page" names a whole resource; Spanmark needs a target with a source and a TextQuoteSelector`},
+		{"relative_source", w3cAnno(okBody, `{"source": "page.html", "selector": {"type": "TextQuoteSelector", "exact": "x"}}`),
+			`line 1: target.source: "page.html" is not an absolute IRI without a fragment`},
+		{"no_selector", w3cAnno(okBody, `{"source": "http://example.org/page"}`),
+			`line 1: target.selector: missing; Spanmark needs a TextQuoteSelector`},
+		{"empty_exact", w3cAnno(okBody, `{"source": "http://example.org/page", "selector": {"type": "TextQuoteSelector", "exact": ""}}`),
+			`line 1: target.selector.exact: missing or empty`},
+		{"exact_not_string", w3cAnno(okBody, `{"source": "http://example.org/page", "selector": {"type": "TextQuoteSelector", "exact": 7}}`),
+			`line 1: target.selector.exact: got a number, want a string`},
+		{"quotes_disagree", w3cAnno(okBody, `{"source": "http://example.org/page", "selector": [{"type": "TextQuoteSelector", "exact": "a"}, {"type": "TextQuoteSelector", "exact": "b"}]}`),
+			`line 1: target.selector[1].exact: "b" differs from the quote "a" of target.selector[0]`},
+		{"position_backwards", w3cAnno(okBody, `{"source": "http://example.org/page", "selector": [{"type": "TextQuoteSelector", "exact": "a"}, {"type": "TextPositionSelector", "start": 5, "end": 5}]}`),
+			`line 1: target.selector[1].end: 5 is not after start 5`},
+		{"position_negative", w3cAnno(okBody, `{"source": "http://example.org/page", "selector": {"type": "Choice", "items": [{"type": "TextQuoteSelector", "exact": "a"}, {"type": "TextPositionSelector", "start": -1, "end": 5}]}}`),
+			`line 1: target.selector.items[1].start: -1 is negative`},
+		{"position_fraction", w3cAnno(okBody, `{"source": "http://example.org/page", "selector": [{"type": "TextQuoteSelector", "exact": "a"}, {"type": "TextPositionSelector", "start": 1.5, "end": 5}]}`),
+			`line 1: target.selector[1].start: 1.5 is not an integer of at most 16 digits`},
+		{"no_label", w3cAnno(`{"type": "TextualBody", "value": "a comment"}`, okTarget),
+			`line 1: body: no TextualBody with purpose "tagging" names a label (the schema has actor, claim, proposal)`},
+		{"unknown_label", w3cAnno(`[`+okBody+`, {"type": "TextualBody", "purpose": "tagging", "value": "love"}]`, okTarget),
+			`line 1: body[1].value: unknown label "love" (the schema has actor, claim, proposal)`},
+		{"two_labels", w3cAnno(`[`+okBody+`, {"type": "TextualBody", "purpose": "classifying", "value": "claim"}]`, okTarget),
+			`line 1: body[1].value: a second label "claim"; a Spanmark annotation has one (body[0] is "actor")`},
+		{"two_entities", w3cAnno(`[`+okBody+`, {"type": "TextualBody", "purpose": "identifying", "value": "A"}, {"type": "TextualBody", "purpose": "identifying", "value": "B"}]`, okTarget),
+			`line 1: body[2].value: a second entity "B"; body[1] already gives "A"`},
+		{"bad_created", `{"type": "Annotation", "created": "yesterday", "body": ` + okBody + `, "target": ` + okTarget + `}`,
+			`line 1: created: "yesterday" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
+		{"two_documents", w3cPage(w3cSpan("http://x/1", "actor", "a"), strings.Replace(w3cSpan("http://x/2", "actor", "b"), "example.org/page", "example.org/other", 1)),
+			`line 2: items[1].target.source: "http://example.org/other" is not the document "http://example.org/page" of items[0].target.source; a file holds the annotations of one text`},
+		{"same_iri_twice", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/1", "claim", "b")),
+			`line 2: items[1].id: "http://x/1" is used twice (also items[0])`},
+		{"reference_item", w3cPage(`"http://example.org/anno9"`),
+			`line 1: items[0]: "http://example.org/anno9" is a reference to an annotation elsewhere; Spanmark reads only annotations written out in full`},
+		{"next_page", `{"type": "AnnotationPage", "next": "http://x/page2", "items": []}`,
+			`line 1: next: the annotations go on in another page; Spanmark reads one page, so export them all in one`},
+		{"page_not_embedded", `{"type": "AnnotationCollection", "total": 2, "first": "http://x/page1"}`,
+			`line 1: first: the page "http://x/page1" is not embedded; Spanmark reads a collection with its first page inside`},
+		{"total_mismatch", `{"type": "AnnotationCollection", "total": 2, "first": ` + w3cPage(w3cSpan("http://x/1", "actor", "a")) + `}`,
+			`line 1: total: 2, but the first page holds 1 annotations; Spanmark reads only an embedded first page`},
+		{"link_unknown_type", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "cites"}`, `["http://x/2", "http://x/1"]`)),
+			`line 3: items[2].body.value: unknown relation type "cites" (the schema has source, target)`},
+		{"link_no_type", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `"http://x/1"`, `"http://x/2"`)),
+			`line 3: items[2].body: no TextualBody with purpose "tagging" names the relation type (the schema has source, target)`},
+		{"link_to_nothing", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, {"type": "SpecificResource", "purpose": "linking", "source": "http://x/9"}]`, `"http://x/2"`)),
+			`line 3: items[2].body[1].source: no annotation in this file has id "http://x/9"`},
+		{"link_wrong_labels", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "source"}`, `["http://x/1", "http://x/2"]`)),
+			`line 3: items[2]: a "source" relation cannot go from actor to claim`},
+		{"link_three_targets", w3cPage(w3cSpan("http://x/1", "actor", "a"),
+			w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "source"}`, `["http://x/1", "http://x/1", "http://x/1"]`)),
+			`line 2: items[1].target: a relation needs one target (from) and a body with purpose "linking" (to), or two targets in order`},
+		{"link_repeated", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "source"}`, `["http://x/2", "http://x/1"]`),
+			w3cLink("http://x/s", `{"type": "TextualBody", "purpose": "tagging", "value": "source"}`, `["http://x/2", "http://x/1"]`)),
+			`line 4: items[3]: repeats items[2]: same type, from and to`},
+		{"schema_invalid", strings.Replace(string(sample), `"id": "actor"`, `"id": "bad label"`, 1),
+			`line 31: spanmark:schema.labels[0].id: "bad label" is not a valid id (letters, digits, '-' and '_', at most 64)`},
+		{"document_not_matching", strings.Replace(string(sample), `"id": "sha256:f05b`, `"id": "sha256:005b`, 1),
+			`line 107: first.items[0].target.source: "urn:sha256:f05b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" is not the document "urn:sha256:005b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" of spanmark:document; a file holds the annotations of one text`},
+		// The Recommendation's text selector examples do not fit: they have
+		// no label, or select within a fragment.
+		{"rec_example23", rec("23"), `line 1: body: no TextualBody with purpose "tagging" names a label (the schema has actor, claim, proposal)`},
+		{"rec_example24", rec("24"), `line 8: target.selector: no TextQuoteSelector; Spanmark needs the quoted text to find the span in the article`},
+		{"rec_example29", rec("29"), `line 8: target.selector: no TextQuoteSelector; Spanmark needs the quoted text to find the span in the article`},
+		{"rec_example41", rec("41"), `line 72: target.selector: no TextQuoteSelector; Spanmark needs the quoted text to find the span in the article`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := DecodeW3C([]byte(c.in))
+			if err == nil {
+				t.Fatalf("DecodeW3C succeeded, want error %q; got %+v", c.want, f)
+			}
+			var pe *PathError
+			if !errors.As(err, &pe) {
+				t.Errorf("error %v is a %T, want a *PathError", err, err)
+			}
+			if diff := cmp.Diff(c.want, err.Error()); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDecodeW3CLimits(t *testing.T) {
+	big := bytes.Repeat([]byte(" "), 100)
+	if _, err := decodeW3C(big, limits{size: 99, annotations: 10, relations: 10}); err == nil ||
+		err.Error() != "decode w3c: the file is 100 bytes, more than the limit of 99" {
+		t.Errorf("oversized input: got %v", err)
+	}
+	in := w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "actor", "b"))
+	_, err := decodeW3C([]byte(in), limits{size: 1 << 20, annotations: 1, relations: 1})
+	if diff := cmp.Diff("line 1: items: 2 annotations are more than the limit of 1", err.Error()); diff != "" {
+		t.Errorf("too many annotations (-want +got):\n%s", diff)
+	}
+	_, err = DecodeW3C([]byte("{\"type\": \"Annotation\", \"x\": \"\xff\"}"))
+	if diff := cmp.Diff("line 1: invalid UTF-8 at byte 29", err.Error()); diff != "" {
+		t.Errorf("invalid UTF-8 (-want +got):\n%s", diff)
+	}
+}
+
+func TestEncodeW3CErrors(t *testing.T) {
+	noDoc := smallFile(t)
+	noDoc.Document.ID, noDoc.Document.Source = "", "test"
+	badID := smallFile(t)
+	badID.Document.ID = "md5:abc"
+	noQuote := smallFile(t)
+	noQuote.Annotations[0].Quote = ""
+	noRelID := smallFile(t)
+	noRelID.Relations[0].ID = ""
+	cases := []struct {
+		name string
+		file *File
+		want string
+	}{
+		{"nil", nil, "encode w3c: no file"},
+		{"no_document_iri", noDoc, "encode w3c: the document has neither a sha256 id nor a source IRI to name it by"},
+		{"bad_document_id", badID, `encode w3c: document id "md5:abc" is not of the form sha256:<hex>`},
+		{"empty_quote", noQuote, `encode w3c: annotation "a1" at [0,6): empty id or quote`},
+		{"empty_relation_id", noRelID, `encode w3c: relation source from "a3" to "a1": empty id`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := EncodeW3C(c.file)
+			if err == nil {
+				t.Fatalf("EncodeW3C succeeded, want %q", c.want)
+			}
+			if diff := cmp.Diff(c.want, err.Error()); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
