@@ -27,6 +27,7 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -266,6 +267,10 @@ func remoteText(o *runtime.RemoteObject) string {
 		return o.Description
 	}
 	if len(o.Value) > 0 {
+		var str string
+		if o.Type == runtime.RemoteObjectTypeString && json.Unmarshal(o.Value, &str) == nil {
+			return str
+		}
 		return string(o.Value)
 	}
 	return string(o.Type)
