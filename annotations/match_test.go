@@ -1,9 +1,13 @@
 package annotations
 
 import (
+	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
+	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -388,5 +392,177 @@ func TestAnchorEditedCorpus(t *testing.T) {
 			t.Errorf("hints=%v: %d right, %d wrong, %d not found of %d quotes; want >= 99%% right, <= 0.2%% wrong; first wrong: %s",
 				hints, right, wrong, missing, len(spans), first)
 		}
+	}
+}
+
+func init() {
+	// -update rewrites golden files; the flag is shared with the package's
+	// other golden tests, whichever file defines it first.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// matchCase is a golden file of testdata/match; README.md there explains
+// the format.
+type matchCase struct {
+	comment   string
+	original  string
+	spans     []string // JSON: a quote (its first occurrence) or [start, end]
+	text      string
+	selectors []string // JSON selectors
+	want      []string
+}
+
+var matchSections = []string{"original", "spans", "text", "selectors", "want"}
+
+func parseMatchCase(data string) (matchCase, error) {
+	var c matchCase
+	sec := ""
+	body := map[string][]string{}
+	for i, line := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
+		if name, ok := strings.CutPrefix(line, "-- "); ok && strings.HasSuffix(name, " --") {
+			sec = strings.TrimSuffix(name, " --")
+			if !slices.Contains(matchSections, sec) {
+				return c, fmt.Errorf("line %d: unknown section %q", i+1, sec)
+			}
+			body[sec] = []string{}
+			continue
+		}
+		if sec == "" {
+			c.comment += line + "\n"
+			continue
+		}
+		body[sec] = append(body[sec], line)
+	}
+	nonEmpty := func(ls []string) []string {
+		return slices.DeleteFunc(slices.Clone(ls), func(l string) bool { return strings.TrimSpace(l) == "" })
+	}
+	c.original = strings.Join(body["original"], "\n")
+	c.spans = nonEmpty(body["spans"])
+	c.text = strings.Join(body["text"], "\n")
+	c.selectors = nonEmpty(body["selectors"])
+	c.want = nonEmpty(body["want"])
+	if _, ok := body["text"]; !ok {
+		return c, errors.New("no -- text -- section")
+	}
+	return c, nil
+}
+
+func (c matchCase) format() string {
+	var b strings.Builder
+	b.WriteString(c.comment)
+	write := func(name string, lines ...string) {
+		fmt.Fprintf(&b, "-- %s --\n", name)
+		for _, l := range lines {
+			b.WriteString(l + "\n")
+		}
+	}
+	if len(c.spans) > 0 {
+		write("original", c.original)
+		write("spans", c.spans...)
+	}
+	write("text", c.text)
+	if len(c.selectors) > 0 {
+		write("selectors", c.selectors...)
+	}
+	write("want", c.want...)
+	return b.String()
+}
+
+// goldenResult is one line of a golden file's want section.
+type goldenResult struct {
+	Exact  string  `json:"exact"`
+	Span   []int   `json:"span,omitempty"` // [start, end)
+	Method Method  `json:"method,omitempty"`
+	Score  float64 `json:"score,omitzero"`
+	Found  string  `json:"found,omitempty"`
+	Error  string  `json:"error,omitempty"`
+}
+
+// selectorsFor returns the case's selectors: its spans described in the
+// original text, then the hand-written ones.
+func (c matchCase) selectorsFor() ([]Selector, error) {
+	var sels []Selector
+	orig := []rune(c.original)
+	for _, s := range c.spans {
+		var quote string
+		var se [2]int
+		if err := json.Unmarshal([]byte(s), &quote); err == nil {
+			i := strings.Index(c.original, quote)
+			if i < 0 || quote == "" {
+				return nil, fmt.Errorf("span %s: not in the original", s)
+			}
+			se[0] = utf8.RuneCountInString(c.original[:i])
+			se[1] = se[0] + utf8.RuneCountInString(quote)
+		} else if err := json.Unmarshal([]byte(s), &se); err != nil {
+			return nil, fmt.Errorf("span %s: want a JSON string or [start, end]", s)
+		}
+		sels = append(sels, Describe(orig, se[0], se[1], ContextLen))
+	}
+	for _, s := range c.selectors {
+		var sel Selector
+		dec := json.NewDecoder(strings.NewReader(s))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&sel); err != nil {
+			return nil, fmt.Errorf("selector %s: %v", s, err)
+		}
+		sels = append(sels, sel)
+	}
+	return sels, nil
+}
+
+func TestAnchorGolden(t *testing.T) {
+	files, err := filepath.Glob("../testdata/match/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden files in testdata/match: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txt"), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := parseMatchCase(string(data))
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			sels, err := c.selectorsFor()
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			text := []rune(c.text)
+			a := NewAnchorer(text)
+			var got []string
+			for _, sel := range sels {
+				r := goldenResult{Exact: sel.Exact}
+				if m, err := a.Anchor(sel); err != nil {
+					r.Error = err.Error()
+				} else {
+					r.Span, r.Method, r.Found = []int{m.Start, m.End}, m.Method, string(text[m.Start:m.End])
+					r.Score = math.Round(m.Score*1e4) / 1e4
+				}
+				b, err := json.Marshal(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, string(b))
+			}
+			if updateGolden() {
+				c.want = got
+				if err := os.WriteFile(file, []byte(c.format()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("%s: anchors differ (-want +got; go test -run TestAnchorGolden -update rewrites the file):\n%s", file, diff)
+			}
+		})
 	}
 }
