@@ -469,11 +469,11 @@ var (
 	}
 
 	sampleBob = []teamSpan{
-		{label: "actor", quote: "the United States", within: "Yet, the United States is", entity: "United States"},               // 0
+		{label: "actor", quote: "the United States", within: "Yet, the United States is", entity: "United States"},                             // 0
 		{label: "proposal", quote: "intense pressure to facilitate negotiations with the aggressor", within: "intense pressure to facilitate"}, // 1
-		{label: "actor", quote: "The U.S.", within: "The U.S. has framed", entity: "United States"},                              // 2
-		{label: "claim", quote: "a crucial first step in establishing a peace agreement", within: "a crucial first step"},        // 3
-		{label: "actor", quote: "Russia", within: "Russia has extended", entity: "Russia"},                                       // 4
+		{label: "actor", quote: "The U.S.", within: "The U.S. has framed", entity: "United States"},                                            // 2
+		{label: "claim", quote: "a crucial first step in establishing a peace agreement", within: "a crucial first step"},                      // 3
+		{label: "actor", quote: "Russia", within: "Russia has extended", entity: "Russia"},                                                     // 4
 		{label: "claim", quote: "suggesting he might act as a mediator with President Vladimir Putin", within: "suggesting he might"},
 		{label: "actor", quote: "Donald Trump", within: "to Donald Trump,", entity: "Donald Trump"},                  // 6
 		{label: "actor", quote: "Vladimir Putin", within: "with President Vladimir Putin", entity: "Vladimir Putin"}, // 7

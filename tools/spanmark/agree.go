@@ -1,0 +1,261 @@
+package main
+
+// agree compares several annotators' files of one document. The measures
+// and their rules (overlap rule, units of kappa and alpha, categories) are
+// documented in annotations/agree.go; this file reads the files, prints the
+// table or the JSON, and turns errors into messages that name the file.
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/spanmark/spanmark/annotations"
+)
+
+func init() {
+	commands["agree"] = command{run: runAgree,
+		summary: "agreement of annotators' files of one document: span F1, kappa, alpha, disagreements"}
+}
+
+const agreeUsage = `usage: spanmark agree [--json] A.json B.json [C.json ...]
+
+Compares annotators' files of one document. Prints per label and overall
+the span precision, recall and F1 (exact, and overlapping: same label and at
+least half of the shorter span shared, matched one-to-one), Cohen's kappa
+(two annotators) or Fleiss' kappa (more) and Krippendorff's alpha (nominal)
+over the text's code points, relation and entity agreement, and the places
+where the annotators differ. An annotator is named by the file's annotator
+field, or else by the file name. --json prints the same as JSON.`
+
+func runAgree(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("agree", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asJSON := fs.Bool("json", false, "print JSON")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark agree: %v\n%s\n", err, agreeUsage)
+		return 2
+	}
+	if len(paths) < 2 {
+		fmt.Fprintf(stderr, "spanmark agree: need at least two files\n%s\n", agreeUsage)
+		return 2
+	}
+	p, _, err := loadPanel(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
+		return 1
+	}
+	ag := annotations.Agree(p)
+	if *asJSON {
+		b, err := json.MarshalIndent(agreeJSON{
+			Document:  docJSON{ID: p.Document.ID, Title: p.Document.Title, Length: p.Document.Len()},
+			Files:     filesJSON(p),
+			Agreement: ag,
+		}, "", "  ")
+		if err != nil {
+			fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
+			return 1
+		}
+		stdout.Write(append(b, '\n'))
+		return 0
+	}
+	printAgreement(stdout, p, ag)
+	return 0
+}
+
+// parseInterspersed parses fs's flags wherever they are among args and
+// returns the other arguments in order.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// loadPanel reads and decodes the native files at paths and places them on
+// the first one's text. Errors name the file, and the line and JSON path
+// when the decoder knows them.
+func loadPanel(paths []string) (*annotations.Panel, []*annotations.File, error) {
+	files := make([]*annotations.File, len(paths))
+	names := make([]string, len(paths))
+	for i, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, err := annotations.Decode(b)
+		if err != nil {
+			return nil, nil, errors.New(path + ": " + err.Error())
+		}
+		files[i] = f
+		names[i] = filepath.Base(path)
+	}
+	p, err := annotations.NewPanel(files, names)
+	return p, files, err
+}
+
+type agreeJSON struct {
+	Document docJSON    `json:"document"`
+	Files    []fileJSON `json:"files"`
+	annotations.Agreement
+}
+
+type docJSON struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Length int    `json:"length"`
+}
+
+// fileJSON says what placing one file on the first file's text did.
+type fileJSON struct {
+	Annotator   string       `json:"annotator"`
+	File        string       `json:"file"`
+	Annotations int          `json:"annotations"`
+	Relations   int          `json:"relations"`
+	Moved       int          `json:"moved"`
+	Orphaned    []orphanJSON `json:"orphaned"`
+}
+
+type orphanJSON struct {
+	ID     string `json:"id"`
+	Label  string `json:"label"`
+	Quote  string `json:"quote"`
+	Reason string `json:"reason"`
+}
+
+func filesJSON(p *annotations.Panel) []fileJSON {
+	out := make([]fileJSON, len(p.Annotators))
+	for i, a := range p.Annotators {
+		out[i] = fileJSON{Annotator: a.Name, File: a.File, Annotations: len(a.Annotations), Relations: len(a.Relations),
+			Moved: len(a.Report.Moved), Orphaned: []orphanJSON{}}
+		for _, o := range a.Report.Orphaned {
+			out[i].Orphaned = append(out[i].Orphaned, orphanJSON{ID: o.Annotation.ID, Label: o.Annotation.Label,
+				Quote: o.Annotation.Quote, Reason: o.Reason})
+		}
+	}
+	return out
+}
+
+// quoteShort quotes s for a terminal, escaping control characters, and
+// shortens it to about n code points by cutting out its middle.
+func quoteShort(s string, n int) string {
+	if utf8.RuneCountInString(s) > n {
+		rs := []rune(s)
+		h := n / 2
+		s = string(rs[:h]) + " … " + string(rs[len(rs)-(n-h):])
+	}
+	return strconv.Quote(s)
+}
+
+func printAgreement(w io.Writer, p *annotations.Panel, ag annotations.Agreement) {
+	fmt.Fprintf(w, "Agreement of %d annotators on %s (%d code points)\n\n", len(p.Annotators),
+		quoteShort(p.Document.Title, 60), p.Document.Len())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "annotator\tfile\tspans\trelations\tplacement\t")
+	for _, a := range p.Annotators {
+		place := "as in the file"
+		if !a.Report.IsEmpty() {
+			place = fmt.Sprintf("%d moved, %d not placed", len(a.Report.Moved), len(a.Report.Orphaned))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t\n", a.Name, a.File, len(a.Annotations), len(a.Relations), place)
+	}
+	tw.Flush()
+	for _, a := range p.Annotators {
+		for _, o := range a.Report.Orphaned {
+			fmt.Fprintf(w, "  not placed: %s %s %s %s: %s\n", a.Name, o.Annotation.ID, o.Annotation.Label,
+				quoteShort(o.Annotation.Quote, 40), o.Reason)
+		}
+	}
+
+	kappa := "kappa"
+	if ag.Overall.KappaKind != "" {
+		kappa = ag.Overall.KappaKind + " kappa"
+	}
+	fmt.Fprintf(w, "\nSpans (means over pairs; P and R take the first of a pair as reference)\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := "label\t"
+	for _, n := range ag.Annotators {
+		head += n + "\t"
+	}
+	fmt.Fprintln(tw, head+"exact P\texact R\texact F1\toverlap F1\t"+kappa+"\talpha\t")
+	for _, row := range append(ag.Labels, ag.Overall) {
+		l := row.Label
+		if l == "" {
+			l = "all"
+		}
+		line := l + "\t"
+		for _, c := range row.Spans {
+			line += strconv.Itoa(c) + "\t"
+		}
+		fmt.Fprintf(tw, "%s%v\t%v\t%v\t%v\t%v\t%v\t\n", line, row.Exact.Precision, row.Exact.Recall, row.Exact.F1,
+			row.Overlap.F1, row.Kappa, row.Alpha)
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nPairs (all labels)\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "pair\texact F1\toverlap F1\trelations F1\tentities\t")
+	for i, ps := range ag.Overall.Exact.Pairs {
+		e := ag.Entities.Pairs[i]
+		fmt.Fprintf(tw, "%s–%s\t%v\t%v\t%v\t%d/%d\t\n", ps.A, ps.B, ps.F1, ag.Overall.Overlap.Pairs[i].F1,
+			ag.RelationsOverall.Pairs[i].F1, e.Agreed, e.Compared)
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nRelations (same type between spans matched by overlap)\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "type\t"+strings.TrimPrefix(head, "label\t")+"P\tR\tF1\t")
+	for _, row := range append(ag.Relations, ag.RelationsOverall) {
+		t := row.Type
+		if t == "" {
+			t = "all"
+		}
+		line := t + "\t"
+		for _, c := range row.Relations {
+			line += strconv.Itoa(c) + "\t"
+		}
+		fmt.Fprintf(tw, "%s%v\t%v\t%v\t\n", line, row.Precision, row.Recall, row.F1)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nEntities: %v of matched spans naming an entity name the same one\n", ag.Entities.Rate)
+
+	fmt.Fprintf(w, "\nDisagreements (%d)\n", len(ag.Disagreements))
+	width := 0
+	for _, n := range ag.Annotators {
+		width = max(width, utf8.RuneCountInString(n))
+	}
+	for _, d := range ag.Disagreements {
+		fmt.Fprintf(w, "[%d,%d) %s\n", d.Start, d.End, quoteShort(d.Quote, 70))
+		for _, v := range d.Views {
+			var parts []string
+			for _, s := range v.Spans {
+				part := s.Label
+				if s.Start != d.Start || s.End != d.End {
+					part += fmt.Sprintf(" [%d,%d) %s", s.Start, s.End, quoteShort(p.Document.Slice(s.Start, s.End), 40))
+				}
+				parts = append(parts, part)
+			}
+			if len(parts) == 0 {
+				parts = []string{"—"}
+			}
+			fmt.Fprintf(w, "    %-*s  %s\n", width, v.Annotator, strings.Join(parts, "; "))
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spanmark/spanmark/annotations"
+)
+
+// The -update flag may be defined by another test file of this package;
+// define it only if nobody has (package variables are set before init runs).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// teamPaths are the three hand-made annotations of the sample article.
+var teamPaths = []string{
+	"../../testdata/agree/sample-alice.json",
+	"../../testdata/agree/sample-bob.json",
+	"../../testdata/agree/sample-carol.json",
+}
+
+// runCmd runs the CLI with args and returns its exit status and outputs.
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// golden compares got with the file at path, rewriting it with -update.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if updating() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got; -update rewrites):\n%s", path, diff)
+	}
+}
+
+// writeFile encodes f into dir/name and returns the path.
+func writeFile(t *testing.T, dir, name string, f *annotations.File) string {
+	t.Helper()
+	b, err := annotations.Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func readTeamFile(t *testing.T, path string) *annotations.File {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := annotations.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestAgreeTable(t *testing.T) {
+	code, out, errs := runCmd(t, append([]string{"agree"}, teamPaths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	golden(t, "../../testdata/agree/sample-agree.txt", out)
+}
+
+func TestAgreeJSON(t *testing.T) {
+	// --json may come after the files.
+	code, out, errs := runCmd(t, "agree", teamPaths[0], teamPaths[1], "--json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var got struct {
+		Annotators []string `json:"annotators"`
+		Units      int      `json:"units"`
+		Overall    struct {
+			KappaKind string   `json:"kappa_kind"`
+			Kappa     *float64 `json:"kappa"`
+			Alpha     *float64 `json:"alpha"`
+		} `json:"overall"`
+		Disagreements []json.RawMessage `json:"disagreements"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if diff := cmp.Diff([]string{"alice", "bob"}, got.Annotators); diff != "" {
+		t.Errorf("annotators (-want +got):\n%s", diff)
+	}
+	if got.Units != 7079 || got.Overall.KappaKind != "cohen" || got.Overall.Kappa == nil || got.Overall.Alpha == nil {
+		t.Errorf("units %d, kappa kind %q, kappa %v, alpha %v; want 7079, cohen and two numbers",
+			got.Units, got.Overall.KappaKind, got.Overall.Kappa, got.Overall.Alpha)
+	}
+	if len(got.Disagreements) == 0 {
+		t.Errorf("no disagreements between alice and bob")
+	}
+}
+
+func TestAgreeErrors(t *testing.T) {
+	dir := t.TempDir()
+	alice := readTeamFile(t, teamPaths[0])
+
+	odd := readTeamFile(t, teamPaths[1])
+	odd.Schema.Labels = append(odd.Schema.Labels, annotations.Label{ID: "place", Name: "Place"})
+	oddPath := writeFile(t, dir, "odd.json", odd)
+
+	other := annotations.NewFile(annotations.NewSet(annotations.NewDocument("Another article.\nShort.", "", ""),
+		annotations.DefaultSchema()), "dora", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	otherPath := writeFile(t, dir, "other.json", other)
+
+	broken := filepath.Join(dir, "broken.json")
+	b, _ := annotations.Encode(alice)
+	b = bytes.Replace(b, []byte(`"end": `), []byte(`"end": "x`), 1)
+	if err := os.WriteFile(broken, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{"one_file", []string{teamPaths[0]}, 2, "need at least two files"},
+		{"unknown_flag", []string{"--bogus", teamPaths[0], teamPaths[1]}, 2, "flag provided but not defined"},
+		{"missing_file", []string{teamPaths[0], filepath.Join(dir, "nope.json")}, 1, "nope.json"},
+		{"malformed", []string{teamPaths[0], broken}, 1, "broken.json: line "},
+		{"different_schemas", []string{teamPaths[0], oddPath}, 1, `odd.json has label "place" that sample-alice.json lacks`},
+		{"different_documents", []string{teamPaths[0], otherPath}, 1, "different documents: other.json is \"Another article.\""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, append([]string{"agree"}, tc.args...)...)
+			if code != tc.wantCode {
+				t.Errorf("exit %d, want %d", code, tc.wantCode)
+			}
+			if !strings.Contains(errs, tc.want) {
+				t.Errorf("stderr %q does not contain %q", errs, tc.want)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing on error", out)
+			}
+		})
+	}
+}

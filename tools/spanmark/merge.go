@@ -1,0 +1,116 @@
+package main
+
+// merge builds one file from several annotators' files of one document;
+// the rules are in annotations/merge.go.
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+)
+
+func init() {
+	commands["merge"] = command{run: runMerge,
+		summary: "merge annotators' files, keeping disagreements as conflicts to adjudicate"}
+}
+
+const mergeUsage = `usage: spanmark merge [--min-agree N] -o OUT A.json B.json [C.json ...]
+
+Writes one file with every annotation at least N annotators made (default:
+a majority), and the others marked with a conflict that lists each
+annotator's vote, to accept or reject in the app. Relations are kept when N
+annotators made them or an endpoint is in conflict. Ids are renumbered; the
+output depends only on the inputs. OUT is written whole or not at all.`
+
+func runMerge(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	minAgree := fs.Int("min-agree", 0, "annotators needed to keep an annotation without conflict (default majority)")
+	out := fs.String("o", "", "output file")
+	paths, err := parseInterspersed(fs, args)
+	switch {
+	case err != nil:
+	case *out == "":
+		err = fmt.Errorf("-o OUT is required")
+	case len(paths) < 2:
+		err = fmt.Errorf("need at least two files")
+	case *minAgree < 0 || *minAgree > len(paths):
+		err = fmt.Errorf("--min-agree %d is not between 1 and the number of files, %d", *minAgree, len(paths))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark merge: %v\n%s\n", err, mergeUsage)
+		return 2
+	}
+	p, files, err := loadPanel(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
+		return 1
+	}
+	// The merge is stamped with the latest export time of its inputs, so
+	// that merging the same files twice gives the same bytes.
+	var stamp time.Time
+	for _, f := range files {
+		if f.Exported.After(stamp) {
+			stamp = f.Exported
+		}
+	}
+	merged, rep, err := annotations.Merge(p, *minAgree, stamp)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
+		return 1
+	}
+	b, err := annotations.Encode(merged)
+	if err == nil {
+		err = writeAtomically(*out, b)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "merged %d annotators into %s: %d annotations agreed by at least %d, %d conflicts to adjudicate, %d relations\n",
+		len(p.Annotators), *out, rep.Agreed, rep.MinAgree, rep.Conflicts, len(merged.Relations))
+	for _, a := range p.Annotators {
+		for _, o := range a.Report.Orphaned {
+			fmt.Fprintf(stdout, "  kept as orphan: %s %s %s: %s\n", a.Name, o.Annotation.Label, quoteShort(o.Annotation.Quote, 40), o.Reason)
+		}
+	}
+	for _, d := range rep.DroppedRelations {
+		fmt.Fprintf(stdout, "  dropped relation: %s from %s to %s, made only by %v\n", d.Type,
+			quoteShort(d.From.Quote, 30), quoteShort(d.To.Quote, 30), d.Annotators)
+	}
+	return 0
+}
+
+// writeAtomically writes b to path through a temporary file in the same
+// folder and a rename, so path holds either its old content or all of b,
+// never part of it.
+func writeAtomically(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(b)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
