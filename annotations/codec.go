@@ -242,8 +242,11 @@ func columnAt(data []byte, off int) int {
 }
 
 // decoder turns the parsed JSON tree into a File, checking as it goes. It
-// records only the first error; later checks see zero values and are
-// skipped by the callers testing d.err.
+// records only the first error; once d.err is set the accessors return zero
+// values and callers stop at the next check of d.err.
+//
+// Paths are built only for errors: accessors take the object, its path and
+// the key, so decoding a large valid file concatenates no strings.
 type decoder struct {
 	data []byte
 	lim  limits
@@ -260,32 +263,29 @@ func (d *decoder) fail(v *jvalue, path string, format string, args ...any) {
 	}
 }
 
-// fields checks that v is an object, that it has every required field and
-// no field outside allowed, and returns it as a map. allowed lists the
-// required fields first: the first nreq of them.
-func (d *decoder) fields(v *jvalue, path string, allowed []string, nreq int) map[string]*jvalue {
+// object checks that v is an object with every required field and no field
+// outside allowed. The first nreq fields of allowed are the required ones.
+func (d *decoder) object(v *jvalue, path string, allowed []string, nreq int) bool {
 	if d.err != nil {
-		return nil
+		return false
 	}
 	if v.kind != kindObject {
 		d.wrongType(v, path, "an object")
-		return nil
+		return false
 	}
-	m := make(map[string]*jvalue, len(v.fields))
 	for _, fl := range v.fields {
 		if !slices.Contains(allowed, fl.key) {
 			d.fail(fl.val, join(path, fl.key), "unknown field")
-			return nil
+			return false
 		}
-		m[fl.key] = fl.val
 	}
 	for _, k := range allowed[:nreq] {
-		if m[k] == nil {
+		if v.field(k) == nil {
 			d.fail(v, join(path, k), "missing")
-			return nil
+			return false
 		}
 	}
-	return m
+	return true
 }
 
 func join(path, key string) string {
@@ -301,6 +301,13 @@ func (d *decoder) wrongType(v *jvalue, path, want string) {
 	d.fail(v, path, "got %s, want %s", v.kind, want)
 }
 
+// The helpers below read a value at a path: str, int, time and array take
+// the value and its full path, and are also used by the W3C decoder. The
+// field helpers (fieldStr, fieldInt, ...) take an object, its path and a
+// key, and build the path only for an error, so that decoding a large valid
+// file concatenates no strings.
+
+// str returns v as a string; a nil v (an absent field) is "".
 func (d *decoder) str(v *jvalue, path string) string {
 	if d.err != nil || v == nil {
 		return ""
@@ -312,6 +319,7 @@ func (d *decoder) str(v *jvalue, path string) string {
 	return v.s
 }
 
+// int returns v as an integer; a nil v is 0.
 func (d *decoder) int(v *jvalue, path string) int {
 	if d.err != nil || v == nil {
 		return 0
@@ -320,14 +328,25 @@ func (d *decoder) int(v *jvalue, path string) int {
 		d.wrongType(v, path, "an integer")
 		return 0
 	}
-	n, err := strconv.ParseInt(v.s, 10, 0)
-	if err != nil || n > 1<<53 || n < -1<<53 {
+	n, ok := parseInt(v.s)
+	if !ok {
 		d.fail(v, path, "%s is not an integer of at most 16 digits", v.s)
-		return 0
 	}
-	return int(n)
+	return n
 }
 
+// parseInt parses an integer literal within ±2^53, which keeps every
+// offset exact in JavaScript and in Python floats too.
+func parseInt(s string) (int, bool) {
+	n, err := strconv.ParseInt(s, 10, 0)
+	if err != nil || n > 1<<53 || n < -1<<53 {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// time returns v as a time in UTC to the second; a nil v or "" is the zero
+// time.
 func (d *decoder) time(v *jvalue, path string) time.Time {
 	s := d.str(v, path)
 	if s == "" {
@@ -341,6 +360,7 @@ func (d *decoder) time(v *jvalue, path string) time.Time {
 	return t.UTC().Truncate(time.Second)
 }
 
+// array returns the elements of v; a nil v is nil.
 func (d *decoder) array(v *jvalue, path string) []*jvalue {
 	if d.err != nil || v == nil {
 		return nil
@@ -352,14 +372,79 @@ func (d *decoder) array(v *jvalue, path string) []*jvalue {
 	return v.elems
 }
 
-func (d *decoder) strings(v *jvalue, path string) []string {
-	els := d.array(v, path)
+// fields checks v like [decoder.object] and returns its fields by name.
+func (d *decoder) fields(v *jvalue, path string, allowed []string, nreq int) map[string]*jvalue {
+	if !d.object(v, path, allowed, nreq) {
+		return nil
+	}
+	m := make(map[string]*jvalue, len(v.fields))
+	for _, f := range v.fields {
+		m[f.key] = f.val
+	}
+	return m
+}
+
+func (d *decoder) fieldStr(o *jvalue, path, key string) string {
+	v := o.field(key)
+	if v != nil && v.kind == kindString && d.err == nil {
+		return v.s
+	}
+	if v == nil || d.err != nil {
+		return ""
+	}
+	return d.str(v, join(path, key))
+}
+
+func (d *decoder) fieldInt(o *jvalue, path, key string) int {
+	v := o.field(key)
+	if v != nil && v.kind == kindNumber && d.err == nil {
+		if n, ok := parseInt(v.s); ok {
+			return n
+		}
+	}
+	if v == nil || d.err != nil {
+		return 0
+	}
+	return d.int(v, join(path, key))
+}
+
+func (d *decoder) fieldTime(o *jvalue, path, key string) time.Time {
+	v := o.field(key)
+	if v != nil && v.kind == kindString && d.err == nil {
+		if t, err := time.Parse(time.RFC3339, v.s); err == nil {
+			return t.UTC().Truncate(time.Second)
+		}
+	}
+	if v == nil || d.err != nil {
+		return time.Time{}
+	}
+	return d.time(v, join(path, key))
+}
+
+func (d *decoder) fieldArray(o *jvalue, path, key string) []*jvalue {
+	v := o.field(key)
+	if v != nil && v.kind == kindArray && d.err == nil {
+		return v.elems
+	}
+	if v == nil || d.err != nil {
+		return nil
+	}
+	return d.array(v, join(path, key))
+}
+
+// fieldStrings returns the array of strings field key of object o.
+func (d *decoder) fieldStrings(o *jvalue, path, key string) []string {
+	els := d.fieldArray(o, path, key)
 	if els == nil {
 		return nil
 	}
 	out := make([]string, len(els))
 	for i, e := range els {
-		out[i] = d.str(e, index(path, i))
+		if e.kind != kindString {
+			d.wrongType(e, index(join(path, key), i), "a string")
+			return nil
+		}
+		out[i] = e.s
 	}
 	return out
 }
@@ -397,24 +482,23 @@ func (d *decoder) file(root *jvalue) *File {
 		d.fail(ver, "spanmark", "version %s is not supported (this program reads version %d)", ver.s, Version)
 		return nil
 	}
-	m := d.fields(root, "", fileFields, 4)
-	if m == nil {
+	if !d.object(root, "", fileFields, 4) {
 		return nil
 	}
 	f := &File{Spanmark: Version}
-	f.Document = d.document(m["document"])
-	f.Schema = d.schema(m["schema"])
-	f.Annotator = d.str(m["annotator"], "annotator")
-	f.Exported = d.time(m["exported"], "exported")
+	f.Document = d.document(root.field("document"))
+	f.Schema = d.schema(root.field("schema"))
+	f.Annotator = d.fieldStr(root, "", "annotator")
+	f.Exported = d.fieldTime(root, "", "exported")
 	if d.err != nil {
 		return nil
 	}
 	sch := &f.Schema
 	labels := map[string]string{} // annotation id -> label, of annotations and orphans
-	anns := d.array(m["annotations"], "annotations")
-	orphans := d.array(m["orphans"], "orphans")
+	anns := d.fieldArray(root, "", "annotations")
+	orphans := d.fieldArray(root, "", "orphans")
 	if n := len(anns) + len(orphans); n > d.lim.annotations {
-		d.fail(m["annotations"], "annotations", "%d annotations and orphans are more than the limit of %d", n, d.lim.annotations)
+		d.fail(root.field("annotations"), "annotations", "%d annotations and orphans are more than the limit of %d", n, d.lim.annotations)
 		return nil
 	}
 	f.Annotations = make([]Annotation, len(anns))
@@ -425,18 +509,18 @@ func (d *decoder) file(root *jvalue) *File {
 	spans := make(map[span]int, len(anns))
 	for i, v := range anns {
 		p := index("annotations", i)
-		a, fm := d.annotation(v, p, sch, labels)
+		a, _ := d.annotation(v, p, sch, labels)
 		if d.err != nil {
 			return nil
 		}
 		n := f.Document.Length
 		switch {
 		case a.Start < 0:
-			d.fail(fm["start"], p+".start", "%d is negative", a.Start)
+			d.fail(v.field("start"), p+".start", "%d is negative", a.Start)
 		case a.End > n:
-			d.fail(fm["end"], p+".end", "%d is past the end of the text (%d)", a.End, n)
+			d.fail(v.field("end"), p+".end", "%d is past the end of the text (%d)", a.End, n)
 		case a.End <= a.Start:
-			d.fail(fm["end"], p+".end", "%d is not after start %d", a.End, a.Start)
+			d.fail(v.field("end"), p+".end", "%d is not after start %d", a.End, a.Start)
 		}
 		sp := span{a.Label, a.Start, a.End}
 		if j, ok := spans[sp]; ok {
@@ -450,19 +534,17 @@ func (d *decoder) file(root *jvalue) *File {
 	}
 	for i, v := range orphans {
 		p := index("orphans", i)
-		om := d.fields(v, p, orphanFields, 2)
-		if om == nil {
+		if !d.object(v, p, orphanFields, 2) {
 			return nil
 		}
-		a, _ := d.annotation(om["annotation"], p+".annotation", sch, labels)
-		f.Orphans[i] = Orphan{Annotation: a, Reason: d.str(om["reason"], p+".reason")}
-		if d.err != nil {
-			return nil
-		}
+		a, _ := d.annotation(v.field("annotation"), p+".annotation", sch, labels)
+		f.Orphans[i] = Orphan{Annotation: a, Reason: d.fieldStr(v, p, "reason")}
 	}
-	rels := d.array(m["relations"], "relations")
+	rels := d.fieldArray(root, "", "relations")
 	if len(rels) > d.lim.relations {
-		d.fail(m["relations"], "relations", "%d relations are more than the limit of %d", len(rels), d.lim.relations)
+		d.fail(root.field("relations"), "relations", "%d relations are more than the limit of %d", len(rels), d.lim.relations)
+	}
+	if d.err != nil {
 		return nil
 	}
 	f.Relations = make([]Relation, len(rels))
@@ -471,76 +553,57 @@ func (d *decoder) file(root *jvalue) *File {
 	links := make(map[link]int, len(rels))
 	for i, v := range rels {
 		p := index("relations", i)
-		rm := d.fields(v, p, relationFields, 4)
-		if rm == nil {
+		if !d.object(v, p, relationFields, 4) {
 			return nil
 		}
-		r := Relation{
-			ID:   d.str(rm["id"], p+".id"),
-			Type: d.str(rm["type"], p+".type"),
-			From: d.str(rm["from"], p+".from"),
-			To:   d.str(rm["to"], p+".to"),
+		r := Relation{ID: d.fieldStr(v, p, "id"), Type: d.fieldStr(v, p, "type"), From: d.fieldStr(v, p, "from"), To: d.fieldStr(v, p, "to")}
+		if d.err != nil {
+			return nil
+		}
+		rt, typeOK := sch.Relation(r.Type)
+		fromLabel, fromOK := labels[r.From]
+		toLabel, toOK := labels[r.To]
+		j, used := relIDs[r.ID]
+		k, repeated := links[link{r.Type, r.From, r.To}]
+		switch {
+		case r.ID == "":
+			d.fail(v.field("id"), p+".id", "empty")
+		case used:
+			d.fail(v.field("id"), p+".id", "%q is used twice (also relations[%d])", r.ID, j)
+		case !typeOK:
+			d.fail(v.field("type"), p+".type", "unknown relation type %q", r.Type)
+		case !fromOK:
+			d.fail(v.field("from"), p+".from", "no annotation has id %q", r.From)
+		case !toOK:
+			d.fail(v.field("to"), p+".to", "no annotation has id %q", r.To)
+		case r.From == r.To:
+			d.fail(v.field("to"), p+".to", "links annotation %q to itself", r.To)
+		case !rt.Allows(fromLabel, toLabel):
+			d.fail(v, p, "a %q relation cannot go from %s to %s", r.Type, fromLabel, toLabel)
+		case repeated:
+			d.fail(v, p, "repeats relations[%d] (%q): same type, from and to", k, f.Relations[k].ID)
 		}
 		if d.err != nil {
 			return nil
 		}
-		if r.ID == "" {
-			d.fail(rm["id"], p+".id", "empty")
-			return nil
-		}
-		if j, ok := relIDs[r.ID]; ok {
-			d.fail(rm["id"], p+".id", "%q is used twice (also relations[%d])", r.ID, j)
-			return nil
-		}
 		relIDs[r.ID] = i
-		rt, ok := sch.Relation(r.Type)
-		if !ok {
-			d.fail(rm["type"], p+".type", "unknown relation type %q", r.Type)
-			return nil
-		}
-		fromLabel, ok := labels[r.From]
-		if !ok {
-			d.fail(rm["from"], p+".from", "no annotation has id %q", r.From)
-			return nil
-		}
-		toLabel, ok := labels[r.To]
-		if !ok {
-			d.fail(rm["to"], p+".to", "no annotation has id %q", r.To)
-			return nil
-		}
-		if r.From == r.To {
-			d.fail(rm["to"], p+".to", "links annotation %q to itself", r.To)
-			return nil
-		}
-		if !rt.Allows(fromLabel, toLabel) {
-			d.fail(v, p, "a %q relation cannot go from %s to %s", r.Type, fromLabel, toLabel)
-			return nil
-		}
-		l := link{r.Type, r.From, r.To}
-		if j, ok := links[l]; ok {
-			d.fail(v, p, "repeats relations[%d] (%q): same type, from and to", j, f.Relations[j].ID)
-			return nil
-		}
-		links[l] = i
+		links[link{r.Type, r.From, r.To}] = i
 		f.Relations[i] = r
-	}
-	if d.err != nil {
-		return nil
 	}
 	return f
 }
 
 func (d *decoder) document(v *jvalue) FileDocument {
-	m := d.fields(v, "document", documentFields, 3)
-	if m == nil {
+	const p = "document"
+	if !d.object(v, p, documentFields, 3) {
 		return FileDocument{}
 	}
 	doc := FileDocument{
-		ID:     d.str(m["id"], "document.id"),
-		Length: d.int(m["length"], "document.length"),
-		Text:   d.str(m["text"], "document.text"),
-		Title:  d.str(m["title"], "document.title"),
-		Source: d.str(m["source"], "document.source"),
+		ID:     d.fieldStr(v, p, "id"),
+		Length: d.fieldInt(v, p, "length"),
+		Text:   d.fieldStr(v, p, "text"),
+		Title:  d.fieldStr(v, p, "title"),
+		Source: d.fieldStr(v, p, "source"),
 	}
 	if d.err != nil {
 		return doc
@@ -550,56 +613,53 @@ func (d *decoder) document(v *jvalue) FileDocument {
 		if strings.HasPrefix(doc.Text, "\uFEFF") {
 			what = "a byte order mark at the start"
 		}
-		d.fail(m["text"], "document.text", "is not normalised: it has %s", what)
+		d.fail(v.field("text"), "document.text", "is not normalised: it has %s", what)
 		return doc
 	}
 	if n := utf8.RuneCountInString(doc.Text); doc.Length != n {
-		d.fail(m["length"], "document.length", "%d is not the length of the text (%d code points)", doc.Length, n)
+		d.fail(v.field("length"), "document.length", "%d is not the length of the text (%d code points)", doc.Length, n)
 		return doc
 	}
 	sum := sha256.Sum256([]byte(doc.Text))
 	if id := "sha256:" + hex.EncodeToString(sum[:]); doc.ID != id {
-		d.fail(m["id"], "document.id", "%q is not the identity of the text, which is %q", doc.ID, id)
+		d.fail(v.field("id"), "document.id", "%q is not the identity of the text, which is %q", doc.ID, id)
 	}
 	return doc
 }
 
 func (d *decoder) schema(v *jvalue) Schema {
-	m := d.fields(v, "schema", schemaFields, 1)
-	if m == nil {
+	if !d.object(v, "schema", schemaFields, 1) {
 		return Schema{}
 	}
 	var s Schema
-	labels := d.array(m["labels"], "schema.labels")
+	labels := d.fieldArray(v, "schema", "labels")
 	s.Labels = make([]Label, len(labels))
 	for i, lv := range labels {
 		p := index("schema.labels", i)
-		lm := d.fields(lv, p, labelFields, 2)
-		if lm == nil {
+		if !d.object(lv, p, labelFields, 2) {
 			return Schema{}
 		}
 		s.Labels[i] = Label{
-			ID:          d.str(lm["id"], p+".id"),
-			Name:        d.str(lm["name"], p+".name"),
-			Key:         d.str(lm["key"], p+".key"),
-			Color:       d.str(lm["color"], p+".color"),
-			Description: d.str(lm["description"], p+".description"),
+			ID:          d.fieldStr(lv, p, "id"),
+			Name:        d.fieldStr(lv, p, "name"),
+			Key:         d.fieldStr(lv, p, "key"),
+			Color:       d.fieldStr(lv, p, "color"),
+			Description: d.fieldStr(lv, p, "description"),
 		}
 	}
-	if rels := d.array(m["relations"], "schema.relations"); rels != nil {
+	if rels := d.fieldArray(v, "schema", "relations"); rels != nil {
 		s.Relations = make([]RelationType, len(rels))
 		for i, rv := range rels {
 			p := index("schema.relations", i)
-			rm := d.fields(rv, p, relationTypeFields, 4)
-			if rm == nil {
+			if !d.object(rv, p, relationTypeFields, 4) {
 				return Schema{}
 			}
 			s.Relations[i] = RelationType{
-				ID:          d.str(rm["id"], p+".id"),
-				Name:        d.str(rm["name"], p+".name"),
-				From:        d.strings(rm["from"], p+".from"),
-				To:          d.strings(rm["to"], p+".to"),
-				Description: d.str(rm["description"], p+".description"),
+				ID:          d.fieldStr(rv, p, "id"),
+				Name:        d.fieldStr(rv, p, "name"),
+				From:        d.fieldStrings(rv, p, "from"),
+				To:          d.fieldStrings(rv, p, "to"),
+				Description: d.fieldStr(rv, p, "description"),
 			}
 		}
 	}
@@ -621,105 +681,92 @@ func (d *decoder) schema(v *jvalue) Schema {
 // at returns the value at a relative path such as "labels[2].id" under v,
 // or the deepest value on the way that exists, for its line.
 func (d *decoder) at(v *jvalue, path string) *jvalue {
-	for path != "" && v != nil {
-		var step string
-		if i := indexAny(path, ".["); i > 0 {
-			step, path = path[:i], path[i:]
-		} else if path[0] == '[' {
-			end := bytes.IndexByte([]byte(path), ']')
+	for path != "" {
+		switch i := strings.IndexAny(path, ".["); {
+		case i < 0:
+			if next := v.field(path); next != nil {
+				return next
+			}
+			return v
+		case i > 0:
+			next := v.field(path[:i])
+			if next == nil {
+				return v
+			}
+			v, path = next, path[i:]
+		case path[0] == '.':
+			path = path[1:]
+		default: // "[n]..."
+			end := strings.IndexByte(path, ']')
 			if end < 0 {
 				return v
 			}
 			n, err := strconv.Atoi(path[1:end])
-			path = path[end+1:]
 			if err != nil || v.kind != kindArray || n < 0 || n >= len(v.elems) {
 				return v
 			}
-			v = v.elems[n]
-			continue
-		} else if path[0] == '.' {
-			path = path[1:]
-			continue
-		} else {
-			step, path = path, ""
+			v, path = v.elems[n], path[end+1:]
 		}
-		next := v.field(step)
-		if next == nil {
-			return v
-		}
-		v = next
 	}
 	return v
-}
-
-func indexAny(s, chars string) int {
-	for i := 0; i < len(s); i++ {
-		for j := 0; j < len(chars); j++ {
-			if s[i] == chars[j] {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // annotation decodes an annotation or an orphan's annotation at path and
 // records its id and label in labels. It checks what both share (a unique,
 // non-empty id, a known label); the span checks are the caller's, since an
-// orphan's offsets refer to a text that is gone.
-func (d *decoder) annotation(v *jvalue, path string, sch *Schema, labels map[string]string) (Annotation, map[string]*jvalue) {
-	m := d.fields(v, path, annotationFields, 5)
-	if m == nil {
+// orphan's offsets refer to a text that is gone. The second result is
+// always nil; it is kept for the W3C decoder, written against an earlier
+// version that returned the fields.
+func (d *decoder) annotation(v *jvalue, p string, sch *Schema, labels map[string]string) (Annotation, map[string]*jvalue) {
+	if !d.object(v, p, annotationFields, 5) {
 		return Annotation{}, nil
 	}
 	a := Annotation{
-		ID:       d.str(m["id"], path+".id"),
-		Label:    d.str(m["label"], path+".label"),
-		Start:    d.int(m["start"], path+".start"),
-		End:      d.int(m["end"], path+".end"),
-		Quote:    d.str(m["quote"], path+".quote"),
-		Prefix:   d.str(m["prefix"], path+".prefix"),
-		Suffix:   d.str(m["suffix"], path+".suffix"),
-		Entity:   d.str(m["entity"], path+".entity"),
-		Note:     d.str(m["note"], path+".note"),
-		Created:  d.time(m["created"], path+".created"),
-		Modified: d.time(m["modified"], path+".modified"),
+		ID:       d.fieldStr(v, p, "id"),
+		Label:    d.fieldStr(v, p, "label"),
+		Start:    d.fieldInt(v, p, "start"),
+		End:      d.fieldInt(v, p, "end"),
+		Quote:    d.fieldStr(v, p, "quote"),
+		Prefix:   d.fieldStr(v, p, "prefix"),
+		Suffix:   d.fieldStr(v, p, "suffix"),
+		Entity:   d.fieldStr(v, p, "entity"),
+		Note:     d.fieldStr(v, p, "note"),
+		Created:  d.fieldTime(v, p, "created"),
+		Modified: d.fieldTime(v, p, "modified"),
 	}
-	if cv := m["conflict"]; cv != nil && d.err == nil {
-		a.Conflict = d.conflict(cv, path+".conflict")
+	if cv := v.field("conflict"); cv != nil && d.err == nil {
+		a.Conflict = d.conflict(cv, p+".conflict")
 	}
 	switch _, used := labels[a.ID]; {
 	case d.err != nil:
 	case a.ID == "":
-		d.fail(m["id"], path+".id", "empty")
+		d.fail(v.field("id"), p+".id", "empty")
 	case used:
-		d.fail(m["id"], path+".id", "%q is used twice", a.ID)
+		d.fail(v.field("id"), p+".id", "%q is used twice", a.ID)
 	default:
 		if _, ok := sch.Label(a.Label); !ok {
-			d.fail(m["label"], path+".label", "unknown label %q", a.Label)
+			d.fail(v.field("label"), p+".label", "unknown label %q", a.Label)
 		}
 	}
 	if d.err != nil {
 		return Annotation{}, nil
 	}
 	labels[a.ID] = a.Label
-	return a, m
+	return a, nil
 }
 
-func (d *decoder) conflict(v *jvalue, path string) *Conflict {
-	m := d.fields(v, path, conflictFields, 1)
-	if m == nil {
+func (d *decoder) conflict(v *jvalue, p string) *Conflict {
+	if !d.object(v, p, conflictFields, 1) {
 		return nil
 	}
-	votes := d.array(m["votes"], path+".votes")
+	votes := d.fieldArray(v, p, "votes")
 	c := &Conflict{Votes: make([]Vote, len(votes))}
 	for i, vv := range votes {
-		p := index(path+".votes", i)
-		vm := d.fields(vv, p, voteFields, 1)
-		if vm == nil {
+		vp := index(p+".votes", i)
+		if !d.object(vv, vp, voteFields, 1) {
 			return nil
 		}
-		c.Votes[i] = Vote{Annotator: d.str(vm["annotator"], p+".annotator"), Label: d.str(vm["label"], p+".label")}
+		c.Votes[i] = Vote{Annotator: d.fieldStr(vv, vp, "annotator"), Label: d.fieldStr(vv, vp, "label")}
 	}
 	return c
 }

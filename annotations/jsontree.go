@@ -3,13 +3,14 @@ package annotations
 // A small JSON parser that keeps where each value starts, so that decoders
 // can name the line of any problem, and the JSON path of syntax errors too.
 // encoding/json reports neither paths for unknown fields nor the position of
-// semantic errors. Strings with escapes are unescaped by encoding/json, so
-// the two agree on every string; numbers are kept as their literal text.
+// semantic errors. Strings decode as encoding/json decodes them (a lone
+// surrogate escape becomes U+FFFD); numbers are kept as their literal text.
 
 import (
-	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -57,9 +58,33 @@ func (v *jvalue) field(key string) *jvalue {
 type parser struct {
 	data []byte
 	pos  int
-	// path holds the keys (string) and indexes (int) from the root to the
-	// value being read, for errors.
-	path []any
+	// path holds the keys and indexes from the root to the value being
+	// read, for errors.
+	path []pathStep
+	// slab hands out values in chunks, and keys interns field names:
+	// a file is mostly many small objects with the same few keys.
+	slab []jvalue
+	keys map[string]string
+	// fstack and estack collect the fields and elements of the objects and
+	// arrays being read; each gets an exact-size copy when it ends.
+	fstack []jfield
+	estack []*jvalue
+}
+
+// pathStep is an object key, when index is -1, or an array index.
+type pathStep struct {
+	key   string
+	index int
+}
+
+func (p *parser) newValue(k jkind, off int) *jvalue {
+	if len(p.slab) == 0 {
+		p.slab = make([]jvalue, 256)
+	}
+	v := &p.slab[0]
+	p.slab = p.slab[1:]
+	v.kind, v.off = k, off
+	return v
 }
 
 func (p *parser) parse() (*jvalue, error) {
@@ -81,11 +106,10 @@ func (p *parser) parse() (*jvalue, error) {
 func (p *parser) pathString() string {
 	s := ""
 	for _, e := range p.path {
-		switch e := e.(type) {
-		case string:
-			s = join(s, e)
-		case int:
-			s = index(s, e)
+		if e.index < 0 {
+			s = join(s, e.key)
+		} else {
+			s = index(s, e.index)
 		}
 	}
 	return s
@@ -137,15 +161,19 @@ func (p *parser) value() (*jvalue, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &jvalue{kind: kindString, off: off, s: s}, nil
+		v := p.newValue(kindString, off)
+		v.s = s
+		return v, nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case p.literal("true"):
-		return &jvalue{kind: kindBool, off: off, b: true}, nil
+		v := p.newValue(kindBool, off)
+		v.b = true
+		return v, nil
 	case p.literal("false"):
-		return &jvalue{kind: kindBool, off: off}, nil
+		return p.newValue(kindBool, off), nil
 	case p.literal("null"):
-		return &jvalue{kind: kindNull, off: off}, nil
+		return p.newValue(kindNull, off), nil
 	}
 	return nil, p.errorf("unexpected %s, want a value", p.what())
 }
@@ -159,25 +187,26 @@ func (p *parser) literal(word string) bool {
 }
 
 func (p *parser) object() (*jvalue, error) {
-	v := &jvalue{kind: kindObject, off: p.pos}
+	v := p.newValue(kindObject, p.pos)
 	p.pos++ // {
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == '}' {
 		p.pos++
 		return v, nil
 	}
+	base := len(p.fstack)
 	for {
 		p.space()
 		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
 			return nil, p.errorf("unexpected %s, want a field name in double quotes", p.what())
 		}
 		keyStart := p.pos
-		key, err := p.string()
+		key, err := p.key()
 		if err != nil {
 			return nil, err
 		}
-		p.path = append(p.path, key)
-		for _, f := range v.fields {
+		p.path = append(p.path, pathStep{key: key, index: -1})
+		for _, f := range p.fstack[base:] {
 			if f.key == key {
 				p.pos = keyStart
 				return nil, p.errorf("field %q appears twice", key)
@@ -193,7 +222,7 @@ func (p *parser) object() (*jvalue, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.fields = append(v.fields, jfield{key, val})
+		p.fstack = append(p.fstack, jfield{key, val})
 		p.path = p.path[:len(p.path)-1]
 		p.space()
 		if p.pos >= len(p.data) {
@@ -204,6 +233,8 @@ func (p *parser) object() (*jvalue, error) {
 			p.pos++
 		case '}':
 			p.pos++
+			v.fields = slices.Clone(p.fstack[base:])
+			p.fstack = p.fstack[:base]
 			return v, nil
 		default:
 			return nil, p.errorf("unexpected %s after a field, want ',' or '}'", p.what())
@@ -212,7 +243,7 @@ func (p *parser) object() (*jvalue, error) {
 }
 
 func (p *parser) array() (*jvalue, error) {
-	v := &jvalue{kind: kindArray, off: p.pos}
+	v := p.newValue(kindArray, p.pos)
 	p.pos++ // [
 	p.space()
 	if p.pos < len(p.data) && p.data[p.pos] == ']' {
@@ -220,14 +251,15 @@ func (p *parser) array() (*jvalue, error) {
 		v.elems = []*jvalue{}
 		return v, nil
 	}
+	base := len(p.estack)
 	for i := 0; ; i++ {
-		p.path = append(p.path, i)
+		p.path = append(p.path, pathStep{index: i})
 		p.space()
 		el, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		v.elems = append(v.elems, el)
+		p.estack = append(p.estack, el)
 		p.path = p.path[:len(p.path)-1]
 		p.space()
 		if p.pos >= len(p.data) {
@@ -238,11 +270,35 @@ func (p *parser) array() (*jvalue, error) {
 			p.pos++
 		case ']':
 			p.pos++
+			v.elems = slices.Clone(p.estack[base:])
+			p.estack = p.estack[:base]
 			return v, nil
 		default:
 			return nil, p.errorf("unexpected %s after an array element, want ',' or ']'", p.what())
 		}
 	}
+}
+
+// key reads a field name, interned.
+func (p *parser) key() (string, error) {
+	end := p.pos + 1
+	for end < len(p.data) && end-p.pos < 40 && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
+		end++
+	}
+	if end < len(p.data) && p.data[end] == '"' {
+		if k, ok := p.keys[string(p.data[p.pos+1:end])]; ok {
+			p.pos = end + 1
+			return k, nil
+		}
+	}
+	s, err := p.string()
+	if err == nil && len(s) < 40 {
+		if p.keys == nil {
+			p.keys = map[string]string{}
+		}
+		p.keys[s] = s
+	}
+	return s, err
 }
 
 // string reads a string starting at the opening quote at p.pos.
@@ -258,9 +314,9 @@ func (p *parser) string() (string, error) {
 			if !escaped {
 				return string(raw[1 : len(raw)-1]), nil
 			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				p.pos = start
+			s, bad := unescape(raw[1 : len(raw)-1])
+			if bad >= 0 {
+				p.pos = start + 1 + bad
 				return "", p.errorf("invalid escape in string")
 			}
 			return s, nil
@@ -314,5 +370,84 @@ func (p *parser) number() (*jvalue, error) {
 			return nil, p.errorf("unexpected %s in a number", p.what())
 		}
 	}
-	return &jvalue{kind: kindNumber, off: start, s: string(p.data[start:p.pos])}, nil
+	v := p.newValue(kindNumber, start)
+	v.s = string(p.data[start:p.pos])
+	return v, nil
+}
+
+// unescape decodes the body of a JSON string that holds escapes. It returns
+// the offset in b of a bad escape, or -1.
+func unescape(b []byte) (string, int) {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			i++
+			continue
+		}
+		if i+1 >= len(b) {
+			return "", i
+		}
+		switch b[i+1] {
+		case '"', '\\', '/':
+			out = append(out, b[i+1])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := hex4(b[i+2:])
+			if !ok {
+				return "", i
+			}
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if i+1 < len(b) && b[i] == '\\' && b[i+1] == 'u' {
+					if r2, ok := hex4(b[i+2:]); ok {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							i += 6
+							out = utf8.AppendRune(out, dec)
+							continue
+						}
+					}
+				}
+				r = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, r)
+			continue
+		default:
+			return "", i
+		}
+		i += 2
+	}
+	return string(out), -1
+}
+
+// hex4 reads four hex digits.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
 }
