@@ -3,8 +3,12 @@
 package main
 
 import (
+	"net/http"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/spanmark/spanmark/tools/browser"
 	"github.com/spanmark/spanmark/web"
@@ -65,6 +69,47 @@ func TestSiteOffline(t *testing.T) {
 	}
 	if controlled := browser.Eval[bool](p, `navigator.serviceWorker.controller !== null`); !controlled {
 		t.Errorf("offline reload: the service worker does not control the page")
+	}
+	p.CheckProblems(t)
+}
+
+// TestSitePlainHost serves the build the way a host that knows nothing of
+// it would: no compression, no CSP header, default caching, and the wasm
+// as application/octet-stream. The app must still start, from a subpath.
+func TestSitePlainHost(t *testing.T) {
+	files := http.FileServer(http.FS(browser.Site(t).FS()))
+	p := browser.OpenOn(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.Header().Set("Content-Type", "application/octet-stream")
+		}
+		files.ServeHTTP(w, r)
+	}))
+	text := browser.Eval[string](p, `document.getElementById("article").textContent`)
+	if title := sampleTitle(t); !strings.Contains(text, title) {
+		t.Errorf("article text lacks %q; it begins %q", title, head(text))
+	}
+	p.CheckProblems(t)
+}
+
+// TestScreenshot writes the README's screenshot of the app on the sample
+// article when SPANMARK_SCREENSHOT names the file, from the module root:
+//
+//	SPANMARK_SCREENSHOT=docs/screenshot.png go test ./wasm -run TestScreenshot
+func TestScreenshot(t *testing.T) {
+	out := os.Getenv("SPANMARK_SCREENSHOT")
+	if out == "" {
+		t.Skip("set SPANMARK_SCREENSHOT=docs/screenshot.png to write the README's screenshot")
+	}
+	p := browser.New(t)
+	p.Do("set the viewport", chromedp.EmulateViewport(1280, 800))
+	p.Load()
+	png, err := chromedp.Run(p.Context(), chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	// Tests run in wasm/; the path is relative to the module root.
+	if err := os.WriteFile("../"+out, png, 0o644); err != nil {
+		t.Fatalf("write the screenshot: %v", err)
 	}
 	p.CheckProblems(t)
 }

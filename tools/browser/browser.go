@@ -149,6 +149,16 @@ func New(t testing.TB) *Page {
 	return newPage(t, chrome, site.Handler(Site(t).FS()))
 }
 
+// OpenOn is [Open] with the site served by h instead of [site.Handler], to
+// test the site on other hosts. h gets the requests with [BasePath]
+// stripped; [Site] gives the files to serve.
+func OpenOn(t testing.TB, h http.Handler) *Page {
+	t.Helper()
+	p := newPage(t, needChrome(t), h)
+	p.Load()
+	return p
+}
+
 // violationBinding is the name of the function through which the page
 // reports Content-Security-Policy violations to the test.
 const violationBinding = "spanmarkCSPViolation"
