@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spanmark/spanmark/annotations"
+)
+
+func init() {
+	commands["convert"] = command{run: runConvert,
+		summary: "convert between spanmark, W3C Web Annotation, JSONL and other tools' formats"}
+}
+
+func convertUsage() string {
+	return `usage: spanmark convert [--from ` + strings.Join(formatNames(true), "|") + `] --to ` +
+		strings.Join(formatNames(false), "|") + ` [--text TEXT] [-o OUT] FILE
+
+Reads FILE (its format is detected when --from is not given: a "spanmark"
+field means the native format, an "@context" field W3C) and writes it in
+the --to format to OUT, or to standard output. OUT is written whole or not
+at all: through a temporary file in its folder and a rename.
+
+A W3C file does not carry the article, so writing a native file from one
+needs the article's text file: --text TEXT. With --text, the annotations
+are placed in that text as the app does (by position, then by quote and
+context), and what moved or could not be found is reported on standard
+error; annotations that could not be found are kept as orphans.`
+}
+
+func runConvert(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "format of FILE (default: detect)")
+	to := fs.String("to", "", "format to write")
+	out := fs.String("o", "", "output file (default: standard output)")
+	textPath := fs.String("text", "", "the article's text file, to place the annotations in")
+	paths, err := parseInterspersed(fs, args)
+	switch {
+	case err != nil:
+	case len(paths) != 1:
+		err = fmt.Errorf("want one FILE, got %d", len(paths))
+	case *to == "":
+		err = fmt.Errorf("--to is required")
+	case formats[*to].encode == nil:
+		err = fmt.Errorf("cannot write format %q; known: %s", *to, strings.Join(formatNames(false), ", "))
+	case *from != "" && formats[*from].decode == nil:
+		err = fmt.Errorf("cannot read format %q; known: %s", *from, strings.Join(formatNames(true), ", "))
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, convertUsage())
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %v\n%s\n", err, convertUsage())
+		return 2
+	}
+	data, err := os.ReadFile(paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	f, _, err := readFile(paths[0], *from, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	if *textPath != "" {
+		if f, err = placeIn(f, *textPath, stderr); err != nil {
+			fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+			return 1
+		}
+	} else if f.Document.Text == "" && f.Document.Length > 0 && *to == "spanmark" {
+		fmt.Fprintf(stderr, "spanmark convert: %s holds no text (W3C files do not carry it); name the article's text file with --text\n", paths[0])
+		return 1
+	}
+	b, err := formats[*to].encode(f)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
+		return 1
+	}
+	if *out == "" {
+		if _, err := stdout.Write(b); err != nil {
+			fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if err := writeAtomically(*out, b); err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// placeIn places f's annotations in the text of the file at path and
+// returns the file of the result, reporting on w what moved or was kept
+// aside as an orphan.
+func placeIn(f *annotations.File, path string, w io.Writer) (*annotations.File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	doc := annotations.NewDocument(string(data), f.Document.Title, f.Document.Source)
+	s, rep, err := f.Place(doc)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range rep.Moved {
+		fmt.Fprintf(w, "moved: %s from [%d,%d) to [%d,%d) (%s, score %.2f)\n", m.ID, m.From[0], m.From[1], m.To[0], m.To[1], m.Method, m.Score)
+	}
+	for _, o := range rep.Orphaned {
+		fmt.Fprintf(w, "kept as orphan: %s %s: %s\n", o.Annotation.ID, quoteShort(o.Annotation.Quote, 40), o.Reason)
+	}
+	for _, r := range rep.DroppedRelations {
+		fmt.Fprintf(w, "dropped relation: %s %s %s -> %s (an end is an orphan)\n", r.ID, r.Type, r.From, r.To)
+	}
+	return annotations.NewFile(s, f.Annotator, f.Exported), nil
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/spanmark/spanmark/annotations"
+)
+
+func init() {
+	commands["stats"] = command{run: runStats,
+		summary: "count annotations by label, entities by mentions, relations by type"}
+}
+
+const statsUsage = `usage: spanmark stats [--from FORMAT] [--json] FILE
+
+Prints what FILE holds: annotations by label, the entities (canonical names
+such as "Sergei Lavrov") with how many annotations mention each, relations
+by type and the orphans. With --json, one JSON object instead.`
+
+type statsJSON struct {
+	File        string       `json:"file"`
+	Document    docStats     `json:"document"`
+	Annotator   string       `json:"annotator,omitempty"`
+	Annotations int          `json:"annotations"`
+	Labels      []countJSON  `json:"labels"`
+	Entities    []entityJSON `json:"entities"`
+	Relations   int          `json:"relations"`
+	Types       []countJSON  `json:"relation_types"`
+	Orphans     int          `json:"orphans"`
+}
+
+type docStats struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Length int    `json:"length"`
+}
+
+type countJSON struct {
+	ID    string `json:"id"`
+	Count int    `json:"count"`
+}
+
+type entityJSON struct {
+	Entity   string `json:"entity"`
+	Label    string `json:"label"`
+	Mentions int    `json:"mentions"`
+}
+
+func runStats(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "format of FILE (default: detect spanmark or w3c)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	paths, err := parseInterspersed(fs, args)
+	if err == nil && len(paths) != 1 {
+		err = fmt.Errorf("want one FILE, got %d", len(paths))
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, statsUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark stats: %v\n%s\n", err, statsUsage)
+		return 2
+	}
+	data, err := os.ReadFile(paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
+		return 1
+	}
+	f, _, err := readFile(paths[0], *from, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
+		return 1
+	}
+	st := stats(paths[0], f)
+	if *asJSON {
+		b, err := json.MarshalIndent(st, "", "  ")
+		if err != nil {
+			fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return 0
+	}
+	printStats(stdout, st)
+	return 0
+}
+
+// stats counts what f holds. Labels and relation types are in schema
+// order, with zero counts; entities by mentions, most first, then by name.
+func stats(path string, f *annotations.File) statsJSON {
+	st := statsJSON{
+		File:        path,
+		Document:    docStats{ID: f.Document.ID, Title: f.Document.Title, Length: f.Document.Length},
+		Annotator:   f.Annotator,
+		Annotations: len(f.Annotations),
+		Labels:      []countJSON{},
+		Entities:    []entityJSON{},
+		Relations:   len(f.Relations),
+		Types:       []countJSON{},
+		Orphans:     len(f.Orphans),
+	}
+	byLabel := map[string]int{}
+	type key struct{ entity, label string }
+	byEntity := map[key]int{}
+	for _, a := range f.Annotations {
+		byLabel[a.Label]++
+		if a.Entity != "" {
+			byEntity[key{a.Entity, a.Label}]++
+		}
+	}
+	for _, l := range f.Schema.Labels {
+		st.Labels = append(st.Labels, countJSON{l.ID, byLabel[l.ID]})
+	}
+	for k, n := range byEntity {
+		st.Entities = append(st.Entities, entityJSON{Entity: k.entity, Label: k.label, Mentions: n})
+	}
+	sort.Slice(st.Entities, func(i, j int) bool {
+		a, b := st.Entities[i], st.Entities[j]
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Entity != b.Entity {
+			return a.Entity < b.Entity
+		}
+		return a.Label < b.Label
+	})
+	byType := map[string]int{}
+	for _, r := range f.Relations {
+		byType[r.Type]++
+	}
+	for _, rt := range f.Schema.Relations {
+		st.Types = append(st.Types, countJSON{rt.ID, byType[rt.ID]})
+	}
+	return st
+}
+
+func printStats(w io.Writer, st statsJSON) {
+	fmt.Fprintf(w, "%s: %q, %d code points", st.File, st.Document.Title, st.Document.Length)
+	if st.Annotator != "" {
+		fmt.Fprintf(w, ", annotated by %s", st.Annotator)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "annotations\t%d\n", st.Annotations)
+	for _, c := range st.Labels {
+		fmt.Fprintf(tw, "  %s\t%d\n", c.ID, c.Count)
+	}
+	fmt.Fprintf(tw, "relations\t%d\n", st.Relations)
+	for _, c := range st.Types {
+		fmt.Fprintf(tw, "  %s\t%d\n", c.ID, c.Count)
+	}
+	fmt.Fprintf(tw, "orphans\t%d\n", st.Orphans)
+	tw.Flush()
+	if len(st.Entities) == 0 {
+		fmt.Fprintln(w, "entities: none")
+		return
+	}
+	fmt.Fprintf(w, "entities (%d), by mentions:\n", len(st.Entities))
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, e := range st.Entities {
+		// The name goes last: tabwriter counts code points, not columns,
+		// so wide (CJK) names would misalign what follows them.
+		fmt.Fprintf(tw, "  %d\t%s\t%s\n", e.Mentions, e.Label, e.Entity)
+	}
+	tw.Flush()
+}

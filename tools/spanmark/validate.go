@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/spanmark/spanmark/annotations"
+)
+
+func init() {
+	commands["validate"] = command{run: runValidate,
+		summary: "check files; errors name the file, line and JSON path"}
+}
+
+const validateUsage = `usage: spanmark validate [--from FORMAT] [--strict] FILE...
+
+Checks each file strictly (see docs/format.md) and prints "FILE: ok" or the
+first error with its line and JSON path. It also places the annotations in
+the file's text: a quote that is not at its offsets is reported as a
+warning with where it was found, and with --strict counts as an error.
+Exit status: 0 when every file is valid, 1 otherwise, 2 for bad usage.`
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
+	strict := fs.Bool("strict", false, "treat a quote that is not at its offsets as an error")
+	paths, err := parseInterspersed(fs, args)
+	if err == nil && len(paths) == 0 {
+		err = fmt.Errorf("no files")
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, validateUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark validate: %v\n%s\n", err, validateUsage)
+		return 2
+	}
+	status := 0
+	for _, path := range paths {
+		if !validateFile(path, *from, *strict, stdout, stderr) {
+			status = 1
+		}
+	}
+	return status
+}
+
+// validateFile checks one file and reports on it; it returns whether the
+// file is valid.
+func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		return false
+	}
+	f, format, err := readFile(path, from, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		return false
+	}
+	if f.Document.Text == "" && f.Document.Length > 0 {
+		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s; no text, so quotes not checked)\n", path, format,
+			plural(len(f.Annotations), "annotation"), plural(len(f.Relations), "relation"))
+		return true
+	}
+	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
+	_, rep, err := f.Place(doc)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		return false
+	}
+	index := map[string]int{}
+	for i, a := range f.Annotations {
+		index[a.ID] = i
+	}
+	kind := "warning"
+	if strict {
+		kind = "error"
+	}
+	for _, m := range rep.Moved {
+		fmt.Fprintf(stderr, "%s: %s: annotations[%d]: the quote of %q is not at [%d,%d) but at [%d,%d) (found by %s, score %.2f)\n",
+			path, kind, index[m.ID], m.ID, m.From[0], m.From[1], m.To[0], m.To[1], m.Method, m.Score)
+	}
+	for _, o := range rep.Orphaned {
+		fmt.Fprintf(stderr, "%s: %s: annotations[%d]: the quote of %q is not in the text: %s\n",
+			path, kind, index[o.Annotation.ID], o.Annotation.ID, o.Reason)
+	}
+	if strict && !rep.IsEmpty() {
+		return false
+	}
+	fmt.Fprintf(stdout, "%s: ok (%s, %s, %s, %s%s)\n", path, format,
+		plural(f.Document.Length, "code point"), plural(len(f.Annotations), "annotation"),
+		plural(len(f.Relations), "relation"), orphanNote(len(f.Orphans)))
+	return true
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func orphanNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return ", " + plural(n, "orphan")
+}
