@@ -1,0 +1,165 @@
+package annotations
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func jsonlGoldenPath(name string) string {
+	return filepath.Join("..", "testdata", "jsonl", name+".jsonl")
+}
+
+func TestEncodeJSONLGolden(t *testing.T) {
+	for _, c := range w3cCases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := EncodeJSONL(c.file(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := jsonlGoldenPath(c.name)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestEncodeJSONLGolden -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("EncodeJSONL(%s) differs from %s (-want +got):\n%s", c.name, path, diff)
+			}
+		})
+	}
+}
+
+// jsonlColumns are the keys of every line, in order.
+var jsonlColumns = []string{"document", "id", "label", "start", "end", "quote", "prefix", "suffix",
+	"entity", "note", "sources", "targets", "links", "created", "modified"}
+
+// TestEncodeJSONLLines checks what a data tool relies on: one object per
+// line with the same columns in the same order, and text[start:end] ==
+// quote in code points.
+func TestEncodeJSONLLines(t *testing.T) {
+	for _, c := range w3cCases {
+		t.Run(c.name, func(t *testing.T) {
+			f := c.file(t)
+			data, err := EncodeJSONL(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(data) == 0 || data[len(data)-1] != '\n' {
+				t.Fatalf("output does not end with a newline")
+			}
+			text := []rune(f.Document.Text)
+			sc := bufio.NewScanner(bytes.NewReader(data))
+			sc.Buffer(nil, 1<<20)
+			n := 0
+			for sc.Scan() {
+				n++
+				dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+				var keys []string
+				if _, err := dec.Token(); err != nil { // {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				for dec.More() {
+					k, err := dec.Token()
+					if err != nil {
+						t.Fatalf("line %d: %v", n, err)
+					}
+					keys = append(keys, k.(string))
+					var skip json.RawMessage
+					if err := dec.Decode(&skip); err != nil {
+						t.Fatalf("line %d: %v", n, err)
+					}
+				}
+				if diff := cmp.Diff(jsonlColumns, keys); diff != "" {
+					t.Errorf("line %d: keys (-want +got):\n%s", n, diff)
+				}
+				var row jsonlRow
+				if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+					t.Fatalf("line %d: %v", n, err)
+				}
+				if got := string(text[row.Start:row.End]); got != row.Quote {
+					t.Errorf("line %d: text[%d:%d] = %q, quote %q", n, row.Start, row.End, got, row.Quote)
+				}
+			}
+			if n != len(f.Annotations) {
+				t.Errorf("%d lines, want one per annotation (%d)", n, len(f.Annotations))
+			}
+		})
+	}
+}
+
+func TestEncodeJSONLRelations(t *testing.T) {
+	f := smallFile(t)
+	// a4, an actor with no entity, is named by its quote.
+	f.Annotations = append(f.Annotations, Annotation{ID: "a4", Label: "actor", Start: 20, End: 26, Quote: "Riyadh"})
+	f.Relations = append(f.Relations, Relation{ID: "r3", Type: "target", From: "a3", To: "a4"})
+	data, err := EncodeJSONL(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type links struct {
+		Sources, Targets []string
+		Links            []jsonlLink
+	}
+	got := map[string]links{}
+	for _, line := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+		var row jsonlRow
+		if err := json.Unmarshal(line, &row); err != nil {
+			t.Fatal(err)
+		}
+		got[row.ID] = links{row.Sources, row.Targets, row.Links}
+	}
+	want := map[string]links{
+		"a1": {[]string{}, []string{}, []jsonlLink{}},
+		"a2": {[]string{}, []string{}, []jsonlLink{}},
+		"a3": {[]string{"Sergei Lavrov"}, []string{"Marco Rubio", "Riyadh"},
+			[]jsonlLink{{"source", "a1"}, {"target", "a2"}, {"target", "a4"}}},
+		"a4": {[]string{}, []string{}, []jsonlLink{}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("relations by annotation (-want +got):\n%s", diff)
+	}
+}
+
+func TestEncodeJSONLErrors(t *testing.T) {
+	dangling := smallFile(t)
+	dangling.Relations[0].To = "a99"
+	empty := smallFile(t)
+	empty.Annotations, empty.Relations = nil, nil
+	cases := []struct {
+		name      string
+		file      *File
+		want, err string
+	}{
+		{"nil", nil, "", "encode jsonl: no file"},
+		{"dangling_relation", dangling, "", `encode jsonl: relation "r1": no annotation has id "a99"`},
+		{"no_annotations", empty, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := EncodeJSONL(c.file)
+			gotErr := ""
+			if err != nil {
+				gotErr = err.Error()
+			}
+			if diff := cmp.Diff(c.err, gotErr); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(c.want, string(got)); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
