@@ -106,7 +106,8 @@ const ariaQuoteLen = 60
 //
 // where data-ids lists the covering annotations outermost first (as
 // [Segments] orders them), kN-lS says that layer N is drawn in label slot
-// S, in-lS names the innermost label's slot, and dN is the depth. The run
+// S, in-lS names the innermost label's slot, f-lS the slot of the
+// annotation that starts at the run (for its badge), and dN is the depth. The run
 // where an annotation starts carries data-first with its id and is in the
 // tab order; when several annotations start at the same run, the
 // outermost takes the run and each other one gets an empty focusable
@@ -150,6 +151,9 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 			b = h.appendSlotClass(b, " k"+strconv.Itoa(k)+"-l", byID[id].Label)
 		}
 		b = h.appendSlotClass(b, " in-l", byID[sg.IDs[len(sg.IDs)-1]].Label)
+		if len(starts) > 0 {
+			b = h.appendSlotClass(b, " f-l", starts[0].Label)
+		}
 		sel, cf := false, false
 		for _, id := range sg.IDs {
 			sel = sel || id == selected

@@ -45,7 +45,7 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 			name: "one",
 			text: "Lavrov spoke",
 			anns: []Annotation{{ID: "a1", Label: "actor", Start: 0, End: 6}},
-			want: `<span class="hl d1 k0-l0 in-l0" data-ids="a1" data-first="a1" tabindex="0" aria-label="Actor: Lavrov" data-badge="A">Lavrov</span> spoke`,
+			want: `<span class="hl d1 k0-l0 in-l0 f-l0" data-ids="a1" data-first="a1" tabindex="0" aria-label="Actor: Lavrov" data-badge="A">Lavrov</span> spoke`,
 		},
 		{
 			name: "nested_same_start",
@@ -56,7 +56,7 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 			},
 			selected: "a1",
 			want: `<span class="mk in-l0" data-first="a1" tabindex="0" aria-label="Actor: Lavrov" data-badge="A"></span>` +
-				`<span class="hl d2 k0-l1 k1-l0 in-l0 sel" data-ids="a2 a1" data-first="a2" tabindex="0" aria-label="Claim: Lavrov spoke" data-badge="C">Lavrov</span>` +
+				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 sel" data-ids="a2 a1" data-first="a2" tabindex="0" aria-label="Claim: Lavrov spoke" data-badge="C">Lavrov</span>` +
 				`<span class="hl d1 k0-l1 in-l1" data-ids="a2"> spoke</span>`,
 		},
 		{
@@ -66,8 +66,8 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 				{ID: "a1", Label: "actor", Start: 0, End: 7},
 				{ID: "a2", Label: "proposal", Start: 4, End: 11, Conflict: &Conflict{}},
 			},
-			want: `<span class="hl d1 k0-l0 in-l0" data-ids="a1" data-first="a1" tabindex="0" aria-label="Actor: abc def" data-badge="A">abc </span>` +
-				`<span class="hl d2 k0-l0 k1-l2 in-l2 cf" data-ids="a1 a2" data-first="a2" tabindex="0" aria-label="Proposal: def ghi (conflict)" data-badge="P">def</span>` +
+			want: `<span class="hl d1 k0-l0 in-l0 f-l0" data-ids="a1" data-first="a1" tabindex="0" aria-label="Actor: abc def" data-badge="A">abc </span>` +
+				`<span class="hl d2 k0-l0 k1-l2 in-l2 f-l2 cf" data-ids="a1 a2" data-first="a2" tabindex="0" aria-label="Proposal: def ghi (conflict)" data-badge="P">def</span>` +
 				`<span class="hl d1 k0-l2 in-l2 cf" data-ids="a2"> ghi</span>`,
 		},
 		{

@@ -1,0 +1,219 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// window.spanmark, exactly as docs/api.md documents it. web/boot.js
+// creates the object with its ready promise; this adds the methods.
+//
+// A Go function cannot throw into JavaScript, so a synchronous call that
+// fails returns {spanmarkError: message}, and web/boot.js wraps every
+// method so that such a result is thrown as an Error. Keep the two ends
+// in step.
+
+const errorKey = "spanmarkError"
+
+func (a *app) wireAPI() {
+	api := js.Global().Get("spanmark")
+	if api.Type() != js.TypeObject {
+		api = js.Global().Get("Object").New()
+		js.Global().Set("spanmark", api)
+	}
+	sync := func(name string, fn func(args []js.Value) (any, error)) {
+		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (res any) {
+			defer func() {
+				if r := recover(); r != nil {
+					res = errorResult(name + ": " + panicMessage(r))
+				}
+			}()
+			v, err := fn(args)
+			if err != nil {
+				return errorResult(err.Error())
+			}
+			return v
+		}))
+	}
+	async := func(name string, fn func(args []js.Value) (any, error)) {
+		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) any {
+			return dom.NewPromise(func() (v any, err error) {
+				defer func() {
+					if r := recover(); r != nil {
+						err = errors.New(name + ": " + panicMessage(r))
+					}
+				}()
+				return fn(args)
+			})
+		}))
+	}
+	id := func(args []js.Value, i int) string {
+		if i >= len(args) || args[i].Type() != js.TypeString {
+			panic("argument " + strconv.Itoa(i+1) + " must be an id string")
+		}
+		return args[i].String()
+	}
+	str := func(o js.Value, key string) string {
+		v := o.Get(key)
+		if v.Type() == js.TypeString {
+			return v.String()
+		}
+		if v.IsUndefined() || v.IsNull() {
+			return ""
+		}
+		panic(key + " must be a string")
+	}
+	num := func(o js.Value, key string) int {
+		v := o.Get(key)
+		if v.Type() != js.TypeNumber {
+			panic(key + " must be a number")
+		}
+		return v.Int()
+	}
+	obj := func(args []js.Value) js.Value {
+		if len(args) == 0 || args[0].Type() != js.TypeObject {
+			panic("the argument must be an object")
+		}
+		return args[0]
+	}
+	edit := func(e annotations.Edit) (any, error) {
+		_, err := a.apply(e)
+		return js.Undefined(), err
+	}
+
+	async("load", func(args []js.Value) (any, error) {
+		o := obj(args)
+		source := str(o, "source")
+		if source == "" {
+			source = "api"
+		}
+		return a.loadText(str(o, "text"), str(o, "title"), source)
+	})
+	sync("annotate", func(args []js.Value) (any, error) {
+		o := obj(args)
+		c, err := a.apply(annotations.Add{Label: str(o, "label"), Start: num(o, "start"), End: num(o, "end"),
+			Note: str(o, "note"), Entity: str(o, "entity"), Snap: o.Get("snap").Truthy()})
+		if err != nil {
+			return nil, err
+		}
+		return c.Added[0], nil
+	})
+	sync("link", func(args []js.Value) (any, error) {
+		o := obj(args)
+		c, err := a.apply(annotations.Link{Type: str(o, "type"), From: str(o, "from"), To: str(o, "to")})
+		if err != nil {
+			return nil, err
+		}
+		return c.Relations[0], nil
+	})
+	sync("unlink", func(args []js.Value) (any, error) { return edit(annotations.Unlink{ID: id(args, 0)}) })
+	sync("remove", func(args []js.Value) (any, error) { return edit(annotations.Delete{IDs: []string{id(args, 0)}}) })
+	sync("relabel", func(args []js.Value) (any, error) {
+		return edit(annotations.Relabel{ID: id(args, 0), Label: id(args, 1)})
+	})
+	sync("note", func(args []js.Value) (any, error) {
+		return edit(annotations.SetNote{ID: id(args, 0), Note: textArg(args, 1)})
+	})
+	sync("entity", func(args []js.Value) (any, error) {
+		return edit(annotations.SetEntity{ID: id(args, 0), Entity: textArg(args, 1)})
+	})
+	sync("labelAll", func(args []js.Value) (any, error) {
+		c, err := a.apply(annotations.AddAll{ID: id(args, 0)})
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]any, len(c.Added))
+		for i, x := range c.Added {
+			ids[i] = x
+		}
+		return ids, nil
+	})
+	sync("list", func([]js.Value) (any, error) { return a.fileJSON("annotations") })
+	sync("relations", func([]js.Value) (any, error) { return a.fileJSON("relations") })
+	sync("export", func(args []js.Value) (any, error) {
+		format := "spanmark"
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			format = args[0].String()
+		}
+		return a.export(format)
+	})
+	async("import", func(args []js.Value) (any, error) {
+		if len(args) == 0 {
+			return nil, errors.New("import: no input")
+		}
+		data := args[0]
+		if data.Type() != js.TypeString {
+			data = js.Global().Get("JSON").Call("stringify", data)
+		}
+		if data.Length() > maxFileSize {
+			return nil, errors.New("import: the input is larger than " + strconv.Itoa(maxFileSize>>20) + " MB")
+		}
+		r, err := a.importJSON(data.String())
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"moved": r.Moved, "orphaned": r.Orphaned}, nil
+	})
+	sync("undo", func([]js.Value) (any, error) { return a.undo(), nil })
+	sync("redo", func([]js.Value) (any, error) { return a.redo(), nil })
+	sync("select", func(args []js.Value) (any, error) {
+		x := id(args, 0)
+		if _, ok := a.set.Annotation(x); !ok {
+			return nil, errors.New("select: annotation " + strconv.Quote(x) + " " + annotations.ErrNotFound.Error())
+		}
+		a.selectAnnotation(x, true)
+		return js.Undefined(), nil
+	})
+	async("flush", func([]js.Value) (any, error) { return js.Undefined(), a.flush() })
+	async("documents", func([]js.Value) (any, error) {
+		docs, err := a.documents()
+		if err != nil {
+			return nil, err
+		}
+		out := make([]any, len(docs))
+		for i, d := range docs {
+			out[i] = map[string]any{"id": d.ID, "title": d.Title, "count": d.Count, "saved": d.Saved}
+		}
+		return out, nil
+	})
+}
+
+func textArg(args []js.Value, i int) string {
+	if i >= len(args) || args[i].IsUndefined() || args[i].IsNull() {
+		return ""
+	}
+	if args[i].Type() != js.TypeString {
+		panic("argument " + strconv.Itoa(i+1) + " must be a string")
+	}
+	return args[i].String()
+}
+
+// fileJSON returns one field of the native file of the current work, as
+// JavaScript values shaped exactly as in an exported file.
+func (a *app) fileJSON(field string) (any, error) {
+	data, err := a.export("spanmark")
+	if err != nil {
+		return nil, err
+	}
+	return js.Global().Get("JSON").Call("parse", data).Get(field), nil
+}
+
+func errorResult(msg string) any { return map[string]any{errorKey: msg} }
+
+func panicMessage(r any) string {
+	switch v := r.(type) {
+	case js.Error:
+		return dom.ErrorOf(v.Value).Error()
+	case error:
+		return v.Error()
+	case string:
+		return v
+	}
+	return "unexpected failure"
+}

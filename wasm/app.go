@@ -1,0 +1,248 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"sync"
+	"syscall/js"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// app is the whole state of the page. Every field is read and written on
+// the single wasm thread; handlers run to completion, and goroutines that
+// wait on the browser touch it only after their wait returns.
+type app struct {
+	set *annotations.Set
+	hl  *annotations.Highlighter
+
+	selected string // id of the selected annotation, or ""
+	snap     bool   // widen selections to whole words
+	linkMode bool   // the next highlight clicked becomes a link target
+	readOnly string // why edits are refused, or ""
+	loading  bool   // an article is being put on the page
+
+	// Rendering: handlers mark what changed and one animation frame
+	// applies it (render.go).
+	frame       *dom.Frame
+	frameQueued bool
+	dirty       map[int]bool // paragraphs to repaint
+	toolbarDue  bool         // re-place the selection toolbar
+	detailDue   bool
+	listTimer   int // debounce of the sidebar and overview (sidebar.go)
+	listQueued  bool
+	buf         []byte
+
+	// Storage (storage.go).
+	store      *dom.Store
+	storeErr   error
+	storeReady chan struct{}
+	saveMu     sync.Mutex
+	saveTimer  int
+	unsaved    bool // a change not yet written
+	rev        int  // revision of the stored record this tab's state is built on
+	tab        string
+	channel    js.Value
+
+	// readyOnce sets data-ready the first time an article is shown.
+	readyOnce sync.Once
+
+	el elements
+}
+
+// elements caches the js.Values of the page's fixed elements.
+type elements struct {
+	root, article, title, byline, toolbar, status, statusAction js.Value
+	load, loadBar, panel, sidebar, list, actors, claims, orphans js.Value
+	filterText, filterLabel, overview, undo, redo, snap           js.Value
+	detail, detailBadge, detailQuote, detailLabels, note, entity js.Value
+	entityRow, entityList, links, linkList, linkForm, linkType    js.Value
+	linkTarget, conflict, conflictVotes, help, drop               js.Value
+	paras                                                        js.Value // #article's children, a live collection
+}
+
+func newApp() *app {
+	a := &app{
+		snap:       true,
+		dirty:      map[int]bool{},
+		storeReady: make(chan struct{}),
+	}
+	// The tab's id tells its own broadcasts from other tabs'.
+	a.tab = strconv.FormatFloat(js.Global().Get("Math").Call("random").Float(), 'f', 12, 64)[2:]
+	e := &a.el
+	e.root = dom.Document().Get("documentElement")
+	e.article = dom.ByID(idArticle)
+	e.paras = e.article.Get("children")
+	e.title = dom.ByID(idTitle)
+	e.byline = dom.ByID(idByline)
+	e.toolbar = dom.ByID(idToolbar)
+	e.status = dom.ByID(idStatus)
+	e.statusAction = dom.ByID(idStatusAction)
+	e.load = dom.ByID(idLoad)
+	e.loadBar = dom.ByID(idLoadBar)
+	e.panel = dom.ByID(idPanel)
+	e.sidebar = dom.ByID(idSidebar)
+	e.list = dom.ByID(idList)
+	e.actors = dom.ByID(idActors)
+	e.claims = dom.ByID(idClaims)
+	e.orphans = dom.ByID(idOrphans)
+	e.filterText = dom.ByID(idFilterText)
+	e.filterLabel = dom.ByID(idFilterLabel)
+	e.overview = dom.ByID(idOverview)
+	e.undo = dom.ByID(idUndo)
+	e.redo = dom.ByID(idRedo)
+	e.snap = dom.ByID(idSnap)
+	e.detail = dom.ByID(idDetail)
+	e.detailBadge = dom.ByID(idDetailBadge)
+	e.detailQuote = dom.ByID(idDetailQuote)
+	e.detailLabels = dom.ByID(idDetailLabels)
+	e.note = dom.ByID(idDetailNote)
+	e.entity = dom.ByID(idDetailEntity)
+	e.entityRow = dom.ByID(idEntityRow)
+	e.entityList = dom.ByID(idEntityList)
+	e.links = dom.ByID(idLinks)
+	e.linkList = dom.ByID(idLinkList)
+	e.linkForm = dom.ByID(idLinkForm)
+	e.linkType = dom.ByID(idLinkType)
+	e.linkTarget = dom.ByID(idLinkTarget)
+	e.conflict = dom.ByID(idConflict)
+	e.conflictVotes = dom.ByID(idConflictVotes)
+	e.help = dom.ByID(idHelp)
+	e.drop = dom.ByID(idDrop)
+	a.frame = dom.NewFrame(a.render)
+	return a
+}
+
+// wire installs the page's listeners, each area in its own file.
+func (a *app) wire() {
+	a.wireRender()
+	a.wireSelection()
+	a.wireKeys()
+	a.wireDetail()
+	a.wireSidebar()
+	a.wireOverview()
+	a.wireIO()
+	a.wireStorage()
+	a.wireAPI()
+}
+
+// start opens storage and shows the first article: the one named by
+// ?article=, else the last one worked on, else the sample.
+func (a *app) start() {
+	go a.openStorage()
+	if err := a.openFirst(); err != nil {
+		a.fail("open the article: " + err.Error())
+		// An empty document keeps the page usable: open or paste another.
+		a.show(annotations.NewSet(annotations.NewDocument("", "Untitled", ""), annotations.DefaultSchema()), 0)
+	}
+}
+
+// errReadOnly is returned for edits while another tab owns the document.
+var errReadOnly = errors.New("this document is read-only here")
+
+// apply applies an edit to the current set and queues its effects.
+func (a *app) apply(e annotations.Edit) (annotations.Change, error) {
+	if err := a.editable(); err != nil {
+		return annotations.Change{}, err
+	}
+	c, err := a.set.Apply(e, time.Now())
+	if err != nil {
+		return c, err
+	}
+	a.changed(c)
+	return c, nil
+}
+
+func (a *app) editable() error {
+	switch {
+	case a.set == nil || a.loading:
+		return errors.New("the article is still loading")
+	case a.readOnly != "":
+		return errors.New(errReadOnly.Error() + ": " + a.readOnly)
+	}
+	return nil
+}
+
+// undo and redo step the history; they report whether anything changed.
+func (a *app) undo() bool {
+	if a.editable() != nil {
+		return false
+	}
+	c, err := a.set.Undo()
+	if err != nil {
+		return false
+	}
+	a.changed(c)
+	a.say("Undone.")
+	return true
+}
+
+func (a *app) redo() bool {
+	if a.editable() != nil {
+		return false
+	}
+	c, err := a.set.Redo()
+	if err != nil {
+		return false
+	}
+	a.changed(c)
+	a.say("Redone.")
+	return true
+}
+
+// changed queues what a change needs: a repaint of its paragraphs, the
+// detail panel, the list and overview, and a save.
+func (a *app) changed(c annotations.Change) {
+	for _, i := range c.Paragraphs {
+		a.dirty[i] = true
+	}
+	if a.selected != "" {
+		if _, ok := a.set.Annotation(a.selected); !ok {
+			a.selected = ""
+		}
+	}
+	a.detailDue = true
+	a.queueFrame()
+	a.queueList()
+	a.queueSave()
+}
+
+// say shows a message in #status; fail shows an error there. Both use the
+// words of the Go error, as the user should see them.
+func (a *app) say(msg string) { a.setStatus(msg, false) }
+
+func (a *app) fail(msg string) { a.setStatus(msg, true) }
+
+func (a *app) setStatus(msg string, isErr bool) {
+	a.el.status.Set("textContent", msg)
+	a.el.status.Get("classList").Call("toggle", classErr, isErr)
+	a.el.statusAction.Set("hidden", true)
+}
+
+// offer shows a message with one action button beside it.
+func (a *app) offer(msg, action string, fn func()) {
+	a.fail(msg)
+	b := a.el.statusAction
+	b.Set("textContent", action)
+	b.Set("hidden", false)
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		f.Release()
+		b.Set("hidden", true)
+		fn()
+		return nil
+	})
+	b.Set("onclick", f)
+}
+
+// label returns the schema's label with id, or a stand-in for an unknown one.
+func (a *app) label(id string) annotations.Label {
+	if l, ok := a.set.Schema().Label(id); ok {
+		return l
+	}
+	return annotations.Label{ID: id, Name: id}
+}

@@ -1,0 +1,239 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"slices"
+	"strconv"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The detail panel (#detail) edits the selected annotation: its label,
+// note and entity, its links to actors, label-all and delete, and for a
+// merged annotation with a conflict, accept or reject.
+
+func (a *app) wireDetail() {
+	on := func(id, event string, fn func(ev js.Value)) { dom.On(dom.ByID(id), event, fn) }
+	on(idDetailClose, "click", func(js.Value) { a.selectAnnotation("", false) })
+	on(idDetailLabels, "click", func(ev js.Value) {
+		if b := ev.Get("target").Call("closest", "button[data-label]"); !b.IsNull() && a.selected != "" {
+			a.do(annotations.Relabel{ID: a.selected, Label: b.Call("getAttribute", "data-label").String()})
+		}
+	})
+	on(idDetailNote, "change", func(js.Value) {
+		if a.selected != "" {
+			a.do(annotations.SetNote{ID: a.selected, Note: a.el.note.Get("value").String()})
+		}
+	})
+	on(idDetailEntity, "change", func(js.Value) {
+		if a.selected != "" {
+			a.do(annotations.SetEntity{ID: a.selected, Entity: a.el.entity.Get("value").String()})
+		}
+	})
+	on(idLinkType, "change", func(js.Value) { a.fillLinkTargets() })
+	on(idLinkAdd, "click", func(js.Value) {
+		if to := a.el.linkTarget.Get("value").String(); to != "" {
+			a.linkTo(to)
+		}
+	})
+	on(idLinkMode, "click", func(js.Value) { a.setLinkMode(!a.linkMode) })
+	on(idLinkList, "click", func(ev js.Value) {
+		t := ev.Get("target")
+		if b := t.Call("closest", "button[data-unlink]"); !b.IsNull() {
+			a.do(annotations.Unlink{ID: b.Call("getAttribute", "data-unlink").String()})
+		} else if b := t.Call("closest", "button[data-goto]"); !b.IsNull() {
+			a.selectAnnotation(b.Call("getAttribute", "data-goto").String(), true)
+		}
+	})
+	on(idLabelAll, "click", func(js.Value) { a.labelAll() })
+	on(idDelete, "click", func(js.Value) { a.deleteSelected() })
+	on(idConflictReject, "click", func(js.Value) {
+		if a.selected != "" {
+			a.do(annotations.Delete{IDs: []string{a.selected}})
+		}
+	})
+	on(idConflictAccept, "click", func(js.Value) {
+		// TODO(issue 5): accepting keeps the span and clears its conflict
+		// marker; that needs a model edit (annotations has none yet).
+		a.fail("accept: clearing a conflict is not supported yet (issue 5); reject deletes the annotation")
+	})
+}
+
+// do applies an edit from the UI and shows its error, if any.
+func (a *app) do(e annotations.Edit) {
+	if _, err := a.apply(e); err != nil {
+		a.fail(err.Error())
+	}
+}
+
+func (a *app) deleteSelected() {
+	if a.selected == "" {
+		return
+	}
+	ann, _ := a.set.Annotation(a.selected)
+	if _, err := a.apply(annotations.Delete{IDs: []string{a.selected}}); err != nil {
+		a.fail(err.Error())
+		return
+	}
+	a.say("Deleted “" + clip(ann.Quote, 60) + "”. Undo with Ctrl+Z.")
+	a.el.article.Call("focus", map[string]any{"preventScroll": true})
+}
+
+func (a *app) labelAll() {
+	if a.selected == "" {
+		return
+	}
+	c, err := a.apply(annotations.AddAll{ID: a.selected})
+	if err != nil {
+		a.fail(err.Error())
+		return
+	}
+	a.say("Labelled " + strconv.Itoa(len(c.Added)) + " more occurrences.")
+}
+
+// linkTo links the selected annotation and id with the relation type
+// chosen in the panel, in whichever direction the schema allows.
+func (a *app) linkTo(id string) {
+	typ := a.el.linkType.Get("value").String()
+	from, to := a.selected, id
+	if rt, ok := a.set.Schema().Relation(typ); ok {
+		f, _ := a.set.Annotation(from)
+		t, _ := a.set.Annotation(to)
+		if !rt.Allows(f.Label, t.Label) && rt.Allows(t.Label, f.Label) {
+			from, to = to, from
+		}
+	}
+	a.setLinkMode(false)
+	if _, err := a.apply(annotations.Link{Type: typ, From: from, To: to}); err != nil {
+		a.fail(err.Error())
+		return
+	}
+	a.say("Linked.")
+	a.selectAnnotation(a.selected, false)
+}
+
+// setLinkMode turns on or off the mode in which the next highlight
+// clicked (or focused and entered) becomes the link's other end.
+func (a *app) setLinkMode(on bool) {
+	on = on && a.selected != ""
+	a.linkMode = on
+	a.el.root.Get("classList").Call("toggle", classLinking, on)
+	dom.ByID(idLinkMode).Call("setAttribute", "aria-pressed", strconv.FormatBool(on))
+	if on {
+		a.say("Link mode: click or Tab to the other annotation and press Enter; Escape cancels.")
+	}
+}
+
+// renderDetail fills #detail from the selected annotation, or hides it.
+func (a *app) renderDetail() {
+	ann, ok := a.set.Annotation(a.selected)
+	a.el.detail.Set("hidden", !ok)
+	if !ok {
+		return
+	}
+	s := a.set.Schema()
+	l := a.label(ann.Label)
+	a.el.detailBadge.Set("textContent", annotations.Badge(l)+" "+l.Name)
+	a.el.detailBadge.Set("className", "badge in-l"+strconv.Itoa(max(0, a.hl.Slot(ann.Label))))
+	a.el.detailQuote.Set("textContent", clip(ann.Quote, 300))
+	btns := a.el.detailLabels.Call("querySelectorAll", "button[data-label]")
+	for i := range btns.Length() {
+		b := btns.Index(i)
+		b.Call("setAttribute", "aria-pressed", strconv.FormatBool(b.Call("getAttribute", "data-label").String() == ann.Label))
+	}
+	if dom.Document().Get("activeElement").Equal(a.el.note) == false {
+		a.el.note.Set("value", ann.Note)
+	}
+	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
+		a.el.entity.Set("value", ann.Entity)
+	}
+	// Entities already used, as suggestions.
+	a.el.entityList.Set("textContent", "")
+	seen := map[string]bool{}
+	for _, o := range a.set.Annotations() {
+		if o.Entity != "" && !seen[o.Entity] {
+			seen[o.Entity] = true
+			a.el.entityList.Call("append", option(o.Entity, o.Entity))
+		}
+	}
+	// Links.
+	a.el.linkList.Set("textContent", "")
+	for _, r := range a.set.RelationsOf(ann.ID) {
+		other, dir := r.To, "→ "
+		if r.To == ann.ID {
+			other, dir = r.From, "← "
+		}
+		o, _ := a.set.Annotation(other)
+		rt, _ := s.Relation(r.Type)
+		name := rt.Name
+		if name == "" {
+			name = r.Type
+		}
+		li := dom.Create("li", "", "")
+		li.Call("setAttribute", "data-rel", r.ID)
+		g := dom.Create("button", "link-goto", dir+name+": "+clip(o.Quote, 50))
+		g.Set("type", "button")
+		g.Call("setAttribute", "data-goto", other)
+		u := dom.Create("button", "unlink", "Unlink")
+		u.Set("type", "button")
+		u.Call("setAttribute", "data-unlink", r.ID)
+		u.Call("setAttribute", "aria-label", "Unlink "+name+" "+clip(o.Quote, 50))
+		li.Call("append", g, u)
+		a.el.linkList.Call("append", li)
+	}
+	canLink := false
+	for _, r := range s.Relations {
+		canLink = canLink || slices.Contains(r.From, ann.Label) || slices.Contains(r.To, ann.Label)
+	}
+	a.el.linkForm.Set("hidden", !canLink)
+	a.fillLinkTargets()
+	if ann.Conflict != nil {
+		text := ""
+		for i, v := range ann.Conflict.Votes {
+			if i > 0 {
+				text += "; "
+			}
+			lab := "no label"
+			if v.Label != "" {
+				lab = a.label(v.Label).Name
+			}
+			text += v.Annotator + ": " + lab
+		}
+		a.el.conflictVotes.Set("textContent", text)
+	}
+	a.el.conflict.Set("hidden", ann.Conflict == nil)
+}
+
+// fillLinkTargets lists, for the chosen relation type, the annotations
+// the selected one may be linked with.
+func (a *app) fillLinkTargets() {
+	sel := a.el.linkTarget
+	sel.Set("textContent", "")
+	ann, ok := a.set.Annotation(a.selected)
+	if !ok {
+		return
+	}
+	rt, ok := a.set.Schema().Relation(a.el.linkType.Get("value").String())
+	if !ok {
+		return
+	}
+	n := 0
+	const maxTargets = 500 // a select longer than this is no help; link mode is
+	for _, o := range a.set.Annotations() {
+		if o.ID == ann.ID || !(rt.Allows(ann.Label, o.Label) || rt.Allows(o.Label, ann.Label)) {
+			continue
+		}
+		text := clip(o.Quote, 50)
+		if o.Entity != "" {
+			text += " (" + o.Entity + ")"
+		}
+		sel.Call("append", option(o.ID, text))
+		if n++; n == maxTargets {
+			break
+		}
+	}
+	dom.ByID(idLinkAdd).Set("disabled", n == 0)
+}

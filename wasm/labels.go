@@ -1,0 +1,127 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The labels of the schema drive the toolbar at the selection, the label
+// buttons of the detail panel and the label filter. Their colours reach
+// the stylesheet as custom properties --l0 … --l7 set through the CSSOM
+// (inline style attributes are blocked by the page's CSP).
+
+// applySchema rebuilds everything that lists the labels.
+func (a *app) applySchema() {
+	s := a.set.Schema()
+	style := a.el.root.Get("style")
+	a.el.toolbar.Set("textContent", "")
+	a.el.detailLabels.Set("textContent", "")
+	a.el.filterLabel.Set("textContent", "")
+	a.el.filterLabel.Call("append", option("", "All labels"))
+	for i, l := range s.Labels {
+		slot := strconv.Itoa(i % annotations.LabelSlots)
+		if l.Color != "" {
+			style.Call("setProperty", "--l"+slot, l.Color)
+		}
+		a.el.toolbar.Call("append", labelButton(l, slot, "Label the selection "+l.Name))
+		a.el.detailLabels.Call("append", labelButton(l, slot, "Change the label to "+l.Name))
+		a.el.filterLabel.Call("append", option(l.ID, l.Name))
+	}
+	a.el.linkType.Set("textContent", "")
+	for _, r := range s.Relations {
+		a.el.linkType.Call("append", option(r.ID, r.Name))
+	}
+}
+
+// labelButton returns a button[data-label] showing the label's badge,
+// name and key.
+func labelButton(l annotations.Label, slot, title string) js.Value {
+	b := dom.Create("button", "label-btn in-l"+slot, "")
+	b.Set("type", "button")
+	b.Call("setAttribute", "data-label", l.ID)
+	t := title
+	if l.Key != "" {
+		t += " (key " + l.Key + ")"
+		b.Call("setAttribute", "aria-keyshortcuts", l.Key)
+	}
+	if l.Description != "" {
+		t += ": " + l.Description
+	}
+	b.Set("title", t)
+	b.Call("append", dom.Create("span", "badge", annotations.Badge(l)), dom.Create("span", "name", l.Name))
+	if l.Key != "" {
+		b.Call("append", dom.Create("kbd", "", l.Key))
+	}
+	return b
+}
+
+func option(value, text string) js.Value {
+	o := dom.Create("option", "", text)
+	o.Set("value", value)
+	return o
+}
+
+// labelSelection labels the text selected in the article.
+func (a *app) labelSelection(label string) bool {
+	start, end, ok := a.selectionSpan()
+	if !ok {
+		return false
+	}
+	c, err := a.apply(annotations.Add{Label: label, Start: start, End: end, Snap: a.snap})
+	if err != nil {
+		a.fail(err.Error())
+		return true
+	}
+	dom.ClearSelection()
+	a.hideToolbar()
+	if len(c.Added) == 1 {
+		a.selectAnnotation(c.Added[0], false)
+		l := a.label(label)
+		ann, _ := a.set.Annotation(c.Added[0])
+		a.say("Labelled “" + clip(ann.Quote, 60) + "” as " + l.Name + ".")
+	}
+	return true
+}
+
+// placeToolbar shows the toolbar above the selection, or hides it when
+// nothing in the article is selected.
+func (a *app) placeToolbar() {
+	if _, _, ok := a.selectionSpan(); !ok || a.readOnly != "" {
+		a.hideToolbar()
+		return
+	}
+	l, t, _, b, ok := dom.SelectionRect()
+	if !ok {
+		a.hideToolbar()
+		return
+	}
+	tb := a.el.toolbar
+	tb.Set("hidden", false)
+	w := tb.Get("offsetWidth").Float()
+	h := tb.Get("offsetHeight").Float()
+	vw := js.Global().Get("innerWidth").Float()
+	top := t - h - 8
+	if top < 8 {
+		top = b + 8
+	}
+	left := max(8, min(l, vw-w-8))
+	st := tb.Get("style")
+	st.Call("setProperty", "top", strconv.Itoa(int(top))+"px")
+	st.Call("setProperty", "left", strconv.Itoa(int(left))+"px")
+}
+
+func (a *app) hideToolbar() { a.el.toolbar.Set("hidden", true) }
+
+// clip shortens s to n code points with an ellipsis.
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}

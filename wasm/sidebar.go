@@ -1,0 +1,255 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The sidebar lists the annotations grouped by label with counts,
+// filterable by label and text; the actors grouped by entity; each claim
+// and proposal with its source and target actors; and the orphans of an
+// import. It is rebuilt as HTML strings (escaped by annotations.AppendEscaped)
+// a moment after the last change, off the labelling frame, so that
+// labelling stays fast with thousands of annotations.
+
+// listDelay is the debounce of the sidebar and overview, in milliseconds:
+// long enough to batch a burst of edits, short enough to feel immediate.
+const listDelay = 150
+
+// maxListed bounds the items written per group; the filter narrows them.
+const maxListed = 300
+
+func (a *app) wireSidebar() {
+	refresh := func(js.Value) { a.renderList() }
+	dom.On(a.el.filterText, "input", refresh)
+	dom.On(a.el.filterLabel, "change", refresh)
+	dom.On(a.el.sidebar, "click", func(ev js.Value) {
+		if it := ev.Get("target").Call("closest", "[data-id]"); !it.IsNull() {
+			a.selectAnnotation(it.Call("getAttribute", "data-id").String(), true)
+			a.el.panel.Get("classList").Call("remove", classOpen)
+		}
+	})
+	dom.On(a.el.sidebar, "keydown", func(ev js.Value) {
+		if k := ev.Get("key").String(); k == "Enter" || k == " " {
+			if it := ev.Get("target").Call("closest", "[data-id]"); !it.IsNull() {
+				ev.Call("preventDefault")
+				ev.Call("stopPropagation")
+				a.selectAnnotation(it.Call("getAttribute", "data-id").String(), true)
+			}
+		}
+	})
+	dom.On(dom.ByID(idPanelToggle), "click", func(js.Value) {
+		open := a.el.panel.Get("classList").Call("toggle", classOpen).Bool()
+		dom.ByID(idPanelToggle).Call("setAttribute", "aria-expanded", strconv.FormatBool(open))
+	})
+}
+
+// queueList schedules a rebuild of the sidebar and the overview.
+func (a *app) queueList() {
+	if a.listQueued {
+		return
+	}
+	a.listQueued = true
+	dom.After(listDelay, func() {
+		a.listQueued = false
+		a.renderList()
+		a.renderOverview()
+	})
+}
+
+func (a *app) renderList() {
+	if a.set == nil {
+		return
+	}
+	s := a.set.Schema()
+	all := a.set.Annotations()
+	query := strings.ToLower(strings.TrimSpace(a.el.filterText.Get("value").String()))
+	only := a.el.filterLabel.Get("value").String()
+	match := func(x *annotations.Annotation) bool {
+		if only != "" && x.Label != only {
+			return false
+		}
+		return query == "" || strings.Contains(strings.ToLower(x.Quote), query) ||
+			strings.Contains(strings.ToLower(x.Note), query) || strings.Contains(strings.ToLower(x.Entity), query)
+	}
+
+	var b []byte
+	for _, l := range s.Labels {
+		var items []int
+		for i := range all {
+			if all[i].Label == l.ID && match(&all[i]) {
+				items = append(items, i)
+			}
+		}
+		total := 0
+		for i := range all {
+			if all[i].Label == l.ID {
+				total++
+			}
+		}
+		slot := strconv.Itoa(max(0, a.hl.Slot(l.ID)))
+		b = append(b, `<details open class="group"><summary><span class="badge in-l`+slot+`">`...)
+		b = annotations.AppendEscaped(b, annotations.Badge(l))
+		b = append(b, `</span> `...)
+		b = annotations.AppendEscaped(b, l.Name)
+		b = append(b, ` <span class="count">`...)
+		if len(items) != total {
+			b = strconv.AppendInt(b, int64(len(items)), 10)
+			b = append(b, " of "...)
+		}
+		b = strconv.AppendInt(b, int64(total), 10)
+		b = append(b, `</span></summary><ul>`...)
+		for n, i := range items {
+			if n == maxListed {
+				b = append(b, `<li class="more">and `...)
+				b = strconv.AppendInt(b, int64(len(items)-n), 10)
+				b = append(b, ` more: filter to narrow the list</li>`...)
+				break
+			}
+			b = a.appendItem(b, &all[i], "")
+		}
+		b = append(b, `</ul></details>`...)
+	}
+	a.el.list.Set("innerHTML", string(b))
+	a.renderActors(all)
+	a.renderClaims(all)
+	a.renderOrphans()
+}
+
+// appendItem appends one list item for annotation x, with extra text.
+func (a *app) appendItem(b []byte, x *annotations.Annotation, extra string) []byte {
+	b = append(b, `<li tabindex="0" data-id="`...)
+	b = annotations.AppendEscaped(b, x.ID)
+	b = append(b, `" class="item in-l`...)
+	b = strconv.AppendInt(b, int64(max(0, a.hl.Slot(x.Label))), 10)
+	if x.Conflict != nil {
+		b = append(b, ` cf`...)
+	}
+	b = append(b, `"><q>`...)
+	b = annotations.AppendEscaped(b, clip(x.Quote, 90))
+	b = append(b, `</q>`...)
+	if x.Entity != "" {
+		b = append(b, ` <span class="entity">`...)
+		b = annotations.AppendEscaped(b, x.Entity)
+		b = append(b, `</span>`...)
+	}
+	if extra != "" {
+		b = append(b, ` <span class="rel">`...)
+		b = annotations.AppendEscaped(b, extra)
+		b = append(b, `</span>`...)
+	}
+	if x.Note != "" {
+		b = append(b, `<span class="note">`...)
+		b = annotations.AppendEscaped(b, clip(x.Note, 120))
+		b = append(b, `</span>`...)
+	}
+	return append(b, `</li>`...)
+}
+
+// renderActors groups the annotations that can be a relation's end
+// (actors, in the default schema) by entity, or by quote without one.
+func (a *app) renderActors(all []annotations.Annotation) {
+	ends := map[string]bool{}
+	for _, r := range a.set.Schema().Relations {
+		for _, t := range r.To {
+			ends[t] = true
+		}
+	}
+	groups := map[string][]int{}
+	var names []string
+	for i, x := range all {
+		if !ends[x.Label] {
+			continue
+		}
+		name := x.Entity
+		if name == "" {
+			name = x.Quote
+		}
+		if _, ok := groups[name]; !ok {
+			names = append(names, name)
+		}
+		groups[name] = append(groups[name], i)
+	}
+	slices.SortFunc(names, func(p, q string) int { return len(groups[q]) - len(groups[p]) })
+	var b []byte
+	for n, name := range names {
+		if n == maxListed {
+			break
+		}
+		ids := groups[name]
+		b = append(b, `<li><details><summary>`...)
+		b = annotations.AppendEscaped(b, clip(name, 60))
+		b = append(b, ` <span class="count">`...)
+		b = strconv.AppendInt(b, int64(len(ids)), 10)
+		b = append(b, `</span></summary><ul>`...)
+		for _, i := range ids {
+			b = a.appendItem(b, &all[i], "")
+		}
+		b = append(b, `</ul></details></li>`...)
+	}
+	a.el.actors.Set("innerHTML", string(b))
+}
+
+// renderClaims lists each annotation that can be a relation's start
+// (claims and proposals) with the actors its relations point to.
+func (a *app) renderClaims(all []annotations.Annotation) {
+	s := a.set.Schema()
+	starts := map[string]bool{}
+	for _, r := range s.Relations {
+		for _, f := range r.From {
+			starts[f] = true
+		}
+	}
+	byFrom := map[string][]annotations.Relation{}
+	for _, r := range a.set.Relations() {
+		byFrom[r.From] = append(byFrom[r.From], r)
+	}
+	var b []byte
+	n := 0
+	for i := range all {
+		x := &all[i]
+		if !starts[x.Label] {
+			continue
+		}
+		if n++; n > maxListed {
+			break
+		}
+		var extra []string
+		for _, r := range byFrom[x.ID] {
+			to, _ := a.set.Annotation(r.To)
+			name := to.Entity
+			if name == "" {
+				name = clip(to.Quote, 40)
+			}
+			rt, _ := s.Relation(r.Type)
+			extra = append(extra, strings.ToLower(rt.Name)+": "+name)
+		}
+		e := strings.Join(extra, "; ")
+		if e == "" {
+			e = "no source or target yet"
+		}
+		b = a.appendItem(b, x, e)
+	}
+	a.el.claims.Set("innerHTML", string(b))
+}
+
+func (a *app) renderOrphans() {
+	os := a.set.Orphans()
+	a.el.orphans.Get("parentElement").Set("hidden", len(os) == 0)
+	var b []byte
+	for _, o := range os {
+		b = append(b, `<li><q>`...)
+		b = annotations.AppendEscaped(b, clip(o.Annotation.Quote, 90))
+		b = append(b, `</q> <span class="rel">`...)
+		b = annotations.AppendEscaped(b, a.label(o.Annotation.Label).Name+": "+o.Reason)
+		b = append(b, `</span></li>`...)
+	}
+	a.el.orphans.Set("innerHTML", string(b))
+}

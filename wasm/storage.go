@@ -1,0 +1,330 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"syscall/js"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// Every change is saved to IndexedDB (database "spanmark", store
+// "documents"), one record per document keyed by its id, a short debounce
+// after the last change; a hidden or closing tab saves at once. A record
+// is {id, title, count, saved, rev, tab, file}, where file is the native
+// JSON of the work (annotations.Encode).
+//
+// Two tabs on one document: each record has a revision. A tab writes only
+// if the stored revision is the one its state was built on (checked in the
+// same IndexedDB transaction), then tells other tabs on a BroadcastChannel.
+// A tab told of a newer revision reloads it if it has no unsaved change,
+// and otherwise becomes read-only and says so: no tab silently overwrites
+// another's work.
+
+const (
+	dbName      = "spanmark"
+	storeName   = "documents"
+	lastDocKey  = "spanmark:last"
+	channelName = "spanmark"
+	// saveDelay is the debounce of autosave in milliseconds: edits in a
+	// burst are written once, and the work is stored well within a second.
+	saveDelay = 300
+)
+
+func (a *app) wireStorage() {
+	bc := js.Global().Get("BroadcastChannel")
+	if bc.IsUndefined() {
+		return
+	}
+	a.channel = bc.New(channelName)
+	dom.On(a.channel, "message", func(ev js.Value) {
+		d := ev.Get("data")
+		if d.Type() != js.TypeObject || a.set == nil || d.Get("tab").String() == a.tab {
+			return
+		}
+		if d.Get("id").String() != a.set.Document().ID {
+			return
+		}
+		if d.Get("deleted").Truthy() {
+			a.rev = 0
+			return
+		}
+		if d.Get("rev").Int() <= a.rev {
+			return
+		}
+		if a.unsaved {
+			a.conflict()
+			return
+		}
+		go func() {
+			if err := a.reloadFromStore(); err != nil {
+				a.fail("reload from the other tab: " + err.Error())
+				return
+			}
+			a.say("Updated with changes made in another tab.")
+		}()
+	})
+}
+
+func (a *app) openStorage() {
+	a.store, a.storeErr = dom.OpenStore(dbName, storeName)
+	close(a.storeReady)
+	if a.storeErr != nil {
+		a.fail(a.storeErr.Error() + " — your work will not be kept after this tab closes; export it to keep it")
+	}
+}
+
+// storage waits for the store to open and returns it.
+func (a *app) storage() (*dom.Store, error) {
+	<-a.storeReady
+	return a.store, a.storeErr
+}
+
+// conflict makes the document read-only after another tab changed it.
+func (a *app) conflict() {
+	a.readOnly = "it was changed in another tab"
+	a.unsaved = false
+	a.el.root.Get("classList").Call("add", classReadOnly)
+	a.hideToolbar()
+	a.offer("This document was changed in another tab, so this tab is read-only and its last change was not saved.",
+		"Load the latest version", func() {
+			go func() {
+				if err := a.reloadFromStore(); err != nil {
+					a.fail("reload: " + err.Error())
+				}
+			}()
+		})
+}
+
+// queueSave schedules a save after the debounce.
+func (a *app) queueSave() {
+	a.unsaved = true
+	if a.saveTimer != 0 {
+		js.Global().Call("clearTimeout", a.saveTimer)
+	}
+	a.saveTimer = dom.After(saveDelay, func() {
+		a.saveTimer = 0
+		go a.flush()
+	})
+}
+
+// flush writes any unsaved change now and reports the storage error, if
+// any, also in #status. It blocks; call it from a goroutine.
+func (a *app) flush() error {
+	if a.saveTimer != 0 {
+		js.Global().Call("clearTimeout", a.saveTimer)
+		a.saveTimer = 0
+	}
+	a.saveMu.Lock()
+	defer a.saveMu.Unlock()
+	if !a.unsaved || a.set == nil {
+		return nil
+	}
+	st, err := a.storage()
+	if err != nil {
+		return errors.New("save: " + err.Error())
+	}
+	set := a.set
+	data, err := annotations.Encode(annotations.NewFile(set, "", time.Now()))
+	if err != nil {
+		a.fail("save: " + err.Error())
+		return err
+	}
+	a.unsaved = false // changes from now on need another save
+	base, rev := a.rev, a.rev+1
+	doc := set.Document()
+	rec := js.ValueOf(map[string]any{
+		"id": doc.ID, "title": doc.Title, "count": set.Len(),
+		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab, "file": string(data),
+	})
+	errStale := errors.New("the stored document is newer")
+	err = st.PutIf(rec, func(old js.Value) error {
+		have := 0
+		if old.Type() == js.TypeObject {
+			have = old.Get("rev").Int()
+		}
+		if have != base {
+			return errStale
+		}
+		return nil
+	})
+	if a.set != set {
+		return err // another document was opened meanwhile
+	}
+	switch {
+	case errors.Is(err, errStale):
+		a.conflict()
+		return errors.New("save: " + err.Error())
+	case err != nil:
+		a.unsaved = true
+		a.fail("save: " + err.Error() + " — your latest changes are not stored; export them to keep them")
+		return errors.New("save: " + err.Error())
+	}
+	a.rev = rev
+	if !a.channel.IsUndefined() {
+		a.channel.Call("postMessage", map[string]any{"id": doc.ID, "rev": rev, "tab": a.tab})
+	}
+	return nil
+}
+
+// record reads the stored record of document id; ok is false when there
+// is none.
+func (a *app) record(id string) (js.Value, bool, error) {
+	st, err := a.storage()
+	if err != nil {
+		return js.Undefined(), false, err
+	}
+	v, err := st.Get(id)
+	if err != nil {
+		return js.Undefined(), false, errors.New("read storage: " + err.Error())
+	}
+	return v, v.Type() == js.TypeObject, nil
+}
+
+// restore shows the work stored in rec.
+func (a *app) restore(rec js.Value) error {
+	f, err := annotations.Decode([]byte(rec.Get("file").String()))
+	if err != nil {
+		return errors.New("restore the saved document: " + err.Error())
+	}
+	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
+	set, _, err := f.Place(doc)
+	if err != nil {
+		return errors.New("restore the saved document: " + err.Error())
+	}
+	a.show(set, rec.Get("rev").Int())
+	return nil
+}
+
+// reloadFromStore shows the stored state of the current document.
+func (a *app) reloadFromStore() error {
+	rec, ok, err := a.record(a.set.Document().ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New("the document is no longer stored")
+	}
+	return a.restore(rec)
+}
+
+// loadText opens text as the current document, with its stored work if
+// there is some. It returns the document id.
+func (a *app) loadText(text, title, source string) (string, error) {
+	if err := a.flush(); err != nil && a.storeErr == nil {
+		return "", errors.New("load: the current work could not be saved first: " + err.Error())
+	}
+	doc := annotations.NewDocument(text, title, source)
+	rec, ok, err := a.record(doc.ID)
+	if err == nil && ok {
+		if err := a.restore(rec); err == nil {
+			return doc.ID, nil
+		}
+	}
+	a.show(annotations.NewSet(doc, annotations.DefaultSchema()), 0)
+	return doc.ID, nil
+}
+
+// openFirst opens ?article=URL (same origin only), else the document last
+// worked on, else the sample article.
+func (a *app) openFirst() error {
+	loc := js.Global().Get("location")
+	params := js.Global().Get("URLSearchParams").New(loc.Get("search"))
+	if p := params.Call("get", "article"); !p.IsNull() {
+		u := js.Global().Get("URL").New(p.String(), loc.Get("href"))
+		if u.Get("origin").String() != loc.Get("origin").String() {
+			a.fail("open ?article=: " + p.String() + " is not on this site; only same-origin articles can be opened")
+		} else if text, err := dom.FetchText(u.Get("href").String()); err != nil {
+			a.fail("open ?article=" + p.String() + ": " + err.Error())
+		} else {
+			_, err := a.loadText(text, "", p.String())
+			return err
+		}
+	}
+	if id := dom.LocalGet(lastDocKey); id != "" {
+		rec, ok, err := a.record(id)
+		if err == nil && ok {
+			if err := a.restore(rec); err == nil {
+				return nil
+			} else {
+				a.fail(err.Error())
+			}
+		}
+	}
+	sample := a.el.root.Get("dataset").Get("sample")
+	if sample.Type() != js.TypeString {
+		return errors.New("the page names no sample article")
+	}
+	text, err := dom.FetchText(sample.String())
+	if err != nil {
+		return errors.New("fetch the sample " + sample.String() + ": " + err.Error())
+	}
+	_, err = a.loadText(text, "", "sample")
+	return err
+}
+
+func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
+
+// documentInfo is what the documents list shows of a stored record.
+type documentInfo struct {
+	ID, Title string
+	Count     int
+	Saved     float64 // milliseconds since 1970, as Date.now
+}
+
+// documents lists the stored documents, newest first.
+func (a *app) documents() ([]documentInfo, error) {
+	st, err := a.storage()
+	if err != nil {
+		return nil, err
+	}
+	all, err := st.All()
+	if err != nil {
+		return nil, errors.New("list documents: " + err.Error())
+	}
+	out := make([]documentInfo, 0, all.Length())
+	for i := range all.Length() {
+		r := all.Index(i)
+		out = append(out, documentInfo{ID: r.Get("id").String(), Title: r.Get("title").String(),
+			Count: r.Get("count").Int(), Saved: r.Get("saved").Float()})
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Saved > out[j-1].Saved; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out, nil
+}
+
+// deleteDocument removes a stored document; the current one is replaced
+// by the sample.
+func (a *app) deleteDocument(id string) error {
+	st, err := a.storage()
+	if err != nil {
+		return err
+	}
+	if err := st.Delete(id); err != nil {
+		return errors.New("delete document: " + err.Error())
+	}
+	if !a.channel.IsUndefined() {
+		a.channel.Call("postMessage", map[string]any{"id": id, "deleted": true, "tab": a.tab})
+	}
+	if a.set != nil && a.set.Document().ID == id {
+		a.unsaved = false
+		_ = dom.LocalSet(lastDocKey, "")
+		a.rev = 0
+		return a.openFirst()
+	}
+	return nil
+}
+
+func formatCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
