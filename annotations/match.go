@@ -108,6 +108,10 @@ const (
 	// start or end may be when the context agrees better there: an edit
 	// at a quote's edge is up to a few code points in practice.
 	boundarySlack = 8
+	// maxRuns caps the approximate places one search examines, keeping the
+	// closest. Each costs an alignment per candidate boundary, and a
+	// periodic text ("abab…") can offer one every few code points.
+	maxRuns = 256
 	// scoreTie is how close two scores must be to count as equally good.
 	// Scores are ratios of small integers, so equal evidence gives equal
 	// floats and any real difference is far larger.
@@ -464,18 +468,25 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	var cs []candidate
 	var dj []int
 	dps := map[int]int{} // prefix distance by start: the ends of a run share starts
-	for _, run := range q.pat.search(a.text, lo, hi, q.k) {
+	runs := q.pat.search(a.text, lo, hi, q.k)
+	if len(runs) > maxRuns {
+		// Keep the closest runs, and of equals those nearest the hint.
+		mid := func(r run) int { return abs(r.ends[0] - q.sel.End) }
+		slices.SortStableFunc(runs, func(x, y run) int { return cmp.Or(cmp.Compare(x.min, y.min), cmp.Compare(mid(x), mid(y))) })
+		runs = runs[:maxRuns]
+		slices.SortFunc(runs, func(x, y run) int { return cmp.Compare(x.ends[0], y.ends[0]) })
+	}
+	for _, run := range runs {
 		clear(dps)
 		best := candidate{Match: Match{Score: -1}}
-		for i, end := range run.ends {
-			if run.ds[i] > run.min+boundarySlack {
-				continue
-			}
+		for _, i := range nearBest(run.ds, boundarySlack) {
+			end := run.ends[i]
 			ds := a.suffixDistance(q, end)
 			dj = q.rpat.alignBackwardAll(a.text, end, m+q.k, dj[:0])
-			dmin := slices.Min(dj)
-			for n, d := range dj {
-				if n == 0 || d > q.k || d > dmin+boundarySlack {
+			for _, n := range nearBest(dj[1:], boundarySlack) {
+				n++ // dj[0] is the empty span
+				d := dj[n]
+				if d > q.k {
 					continue
 				}
 				dp, ok := dps[end-n]
@@ -502,6 +513,28 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	}
 	rank(cs)
 	return cs
+}
+
+// nearBest returns the indexes of ds within slack of its least value, at
+// most 2*slack+1 of them, the least values first. Normal text has about
+// that many anyway (the distance grows by one per code point away from the
+// best boundary); the cap keeps repetitive text ("aaaa…") linear.
+func nearBest(ds []int, slack int) []int {
+	if len(ds) == 0 {
+		return nil
+	}
+	least := slices.Min(ds)
+	var idx []int
+	for i, d := range ds {
+		if d <= least+slack {
+			idx = append(idx, i)
+		}
+	}
+	if limit := 2*slack + 1; len(idx) > limit {
+		slices.SortStableFunc(idx, func(x, y int) int { return cmp.Compare(ds[x], ds[y]) })
+		idx = idx[:limit]
+	}
+	return idx
 }
 
 // better reports whether x ranks before y.
