@@ -19,21 +19,33 @@ package annotations
 //
 // where dq is the edit distance between the quote and the candidate's text,
 // and dp and ds are the edit distances of the prefix and suffix against the
-// text before and after the candidate (each context is compared on at most
-// [maxContext] code points, those nearest the quote, and may end anywhere, so
-// an insertion in the context costs one edit, not a shift of the rest). The
-// lengths are code points. Weighting by length makes a long quote its own
-// evidence, while a short quote ("Lavrov") needs its context to agree.
+// text before and after the candidate. Each context is compared on at most
+// [maxContext] code points, those nearest the quote, and its far end may
+// fall anywhere, so text inserted into the context costs its length and
+// does not shift the rest. Lengths are in code points. Weighting by length
+// makes a long quote its own evidence, while a short quote ("Lavrov") needs
+// its context to agree.
 //
 // # Choosing, and ambiguity
 //
 // Candidates are ranked by score, then by distance from the position hint
-// (|start - hint start|), then by position. The best one is returned only if
-// it is clearly better: a runner-up with the same score (within [scoreTie])
-// and the same distance from the hint makes the answer ambiguous, and Anchor
-// returns an [*AnchorError] listing the tied places instead of guessing.
-// So context decides first, the hint second, and two places that neither
-// separates are reported, never picked silently.
+// (|start - hint start|), then by position: context decides first and the
+// hint second. The best candidate is returned only if
+//
+//   - it is good enough: its score is at least [minScore] (0.6), or one
+//     side of its context matches at least [sideAccept] (75%), because an
+//     exact short quote with unrelated context on both sides is more likely
+//     another occurrence than the annotated one; and
+//   - it is clearly the best: no other candidate has the same score (within
+//     [scoreTie]) and the same distance from the hint. Otherwise the answer
+//     is ambiguous, and Anchor returns an [*AnchorError] listing the tied
+//     places instead of guessing.
+//
+// Two shortcuts keep anchoring fast and are part of the rule: an exact
+// quote scoring at least [quoteAccept] ends the search before any fuzzy
+// matching, and with a hint a fuzzy candidate scoring at least
+// [nearAccept] within [nearWindow] of it is taken without searching the
+// whole text.
 
 import (
 	"cmp"
@@ -196,8 +208,9 @@ type candidate struct {
 }
 
 // newCandidate returns the candidate [start, end) whose quote is dq edits
-// from the selector's, its prefix dp and its suffix ds. A candidate with dq = 0 is an exact occurrence: [MethodPosition]
-// at the hint, else [MethodQuote]; otherwise it is [MethodFuzzy].
+// from the selector's, its prefix dp and its suffix ds. A candidate with
+// dq = 0 is an exact occurrence: [MethodPosition] at the hint, else
+// [MethodQuote]; otherwise it is [MethodFuzzy].
 func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate {
 	c := candidate{Match: Match{Start: start, End: end, Method: MethodFuzzy}}
 	total := len(q.exact) + len(q.prefix) + len(q.suffix)
@@ -230,10 +243,11 @@ func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate 
 //     the whole text, competing with the exact ones;
 //
 // and checks the chosen place against the quote. The result scores at least
-// 0.6 (see the comment at the top of match.go), or one side of its context
-// matches at least 75%. Otherwise Anchor returns an
-// [*AnchorError] wrapping [ErrNotFound] that says why: the quote is empty or
-// gone, the best place scores too low, or several places are equally good.
+// 0.6, or one side of its context matches at least 75%, and no other place
+// is as good (the rule is spelt out at the top of match.go). Otherwise
+// Anchor returns an [*AnchorError] wrapping [ErrNotFound] that says why: the
+// quote is empty or gone, the best place scores too low, or several places
+// are equally good.
 func (a *Anchorer) Anchor(sel Selector) (Match, error) {
 	q := newQuery(sel)
 	if len(q.exact) == 0 {
@@ -319,7 +333,8 @@ func tied(cs []candidate) int {
 // Candidates returns every plausible place for sel, best first, each with
 // its method and score: the exact occurrences of the quote and, when the
 // quote is long enough to have an error budget, its approximate occurrences
-// that do not overlap an exact one. Unlike [Anchorer.Anchor] it searches the
+// that do not overlap an exact one (one per stretch of overlapping matches,
+// and at most the 256 closest). Unlike [Anchorer.Anchor] it searches the
 // whole text and applies no threshold.
 func (a *Anchorer) Candidates(sel Selector) []Match {
 	q := newQuery(sel)
