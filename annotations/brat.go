@@ -1,0 +1,574 @@
+package annotations
+
+// This file reads and writes brat standoff annotations (a .txt file with
+// the text and a .ann file beside it), and holds the import builder that
+// doccano.go and labelstudio.go share: it turns another tool's spans and
+// links into a [File] with a schema made from the labels it saw.
+//
+// brat's format is described at https://brat.nlplab.org/standoff.html.
+// Offsets are characters of the .txt file as Python reads it, that is code
+// points, half-open: the same unit as ours. brat reads the text as it is,
+// so a text with CRLF line endings counts the CR; we map such offsets to
+// the normalised text (see [rawText]).
+//
+// What is read:
+//   - T lines (text-bound annotations) become annotations. A discontinuous
+//     one ("T1\tLabel 0 5;10 15\t...") becomes one annotation per fragment,
+//     each with the note "brat T1: fragment i of n"; relations to it go to
+//     its first fragment.
+//   - R lines become relations; the first argument is From, the second To.
+//   - "#" AnnotatorNotes lines become notes, several joined by new lines.
+//   - A and M lines (attributes) become notes: "Name" or "Name: value".
+//   - N lines (normalisations) become the entity: the name after the
+//     second tab, or the reference (such as "Wikipedia:534366") if none.
+//   - E (event) and "*" (equivalence) lines cannot be represented and are
+//     refused with an error that names the line.
+//
+// What is written: one T line per annotation (split into fragments where
+// its span crosses a line break, because brat lines cannot hold one), an R
+// line per relation, a "#" line per line of a note and an N line per
+// entity. Orphans and conflict votes have no place in brat and are left out.
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// importSpan is an annotation read from another tool's file, with where it
+// was, for errors.
+type importSpan struct {
+	key        string // the tool's id, for links; "" if none
+	label      string
+	start, end int // code points in the normalised text
+	notes      []string
+	entity     string
+	line       int
+	path       string
+}
+
+// importLink is a relation read from another tool's file.
+type importLink struct {
+	typ, from, to string // from and to are importSpan keys
+	line          int
+	path          string
+}
+
+// importer builds a [File] from spans and links read from another tool.
+type importer struct {
+	format string
+	doc    *Document
+	spans  []importSpan
+	links  []importLink
+}
+
+// fail returns a [PathError] for the format at line and path.
+func importError(format string, line int, path string, err error) error {
+	return &PathError{Line: line, Path: path, Err: errors.New(format + ": " + err.Error())}
+}
+
+// labelID turns a tool's label name into a label id: characters outside
+// letters, digits, '-', '_', '.' and ':' become '_', and it is cut to 64
+// bytes. The name is kept as the label's name.
+func labelID(name string) string {
+	var b strings.Builder
+	for _, c := range name {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':' {
+			b.WriteRune(c)
+		} else {
+			b.WriteByte('_')
+		}
+		if b.Len() >= 64 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
+}
+
+// build checks the spans and links and makes the file. When every label
+// and relation type seen is one of [DefaultSchema]'s, and fits it, the
+// schema is the default one, whole: that is what a Spanmark file exported
+// to another tool and read back had. Otherwise the schema has the labels
+// in the order first seen and relation types that allow what was seen; a
+// label or relation type whose id is in the default keeps its name, colour
+// and key.
+func (im *importer) build(annotator string) (*File, error) {
+	def := DefaultSchema()
+	sch, err := im.schema(def)
+	if err != nil {
+		return nil, err
+	}
+	if err := sch.Validate(); err != nil {
+		return nil, importError(im.format, 0, "", err)
+	}
+	return im.fill(sch, annotator)
+}
+
+func (im *importer) schema(def Schema) (Schema, error) {
+	var sch Schema
+	seen := map[string]bool{}
+	for _, sp := range im.spans {
+		id := labelID(sp.label)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if l, ok := def.Label(id); ok {
+			sch.Labels = append(sch.Labels, l)
+		} else {
+			sch.Labels = append(sch.Labels, Label{ID: id, Name: sp.label})
+		}
+	}
+	if len(sch.Labels) == 0 {
+		// An empty schema is not valid; a file with no spans keeps ours.
+		sch.Labels = def.Labels
+		for _, l := range def.Labels {
+			seen[l.ID] = true
+		}
+	}
+	labelOf := map[string]string{}
+	for _, sp := range im.spans {
+		if sp.key != "" {
+			if _, ok := labelOf[sp.key]; !ok {
+				labelOf[sp.key] = labelID(sp.label)
+			}
+		}
+	}
+	type use struct{ from, to []string }
+	uses := map[string]*use{}
+	var relOrder []string
+	for _, l := range im.links {
+		f, okF := labelOf[l.from]
+		t, okT := labelOf[l.to]
+		if !okF || !okT {
+			missing := l.from
+			if okF {
+				missing = l.to
+			}
+			return Schema{}, importError(im.format, l.line, l.path, errors.New("no span has id "+strconv.Quote(missing)))
+		}
+		id := labelID(l.typ)
+		u, ok := uses[id]
+		if !ok {
+			u = &use{}
+			uses[id] = u
+			relOrder = append(relOrder, id)
+		}
+		if !slices.Contains(u.from, f) {
+			u.from = append(u.from, f)
+		}
+		if !slices.Contains(u.to, t) {
+			u.to = append(u.to, t)
+		}
+	}
+	for _, id := range relOrder {
+		u := uses[id]
+		if rt, ok := def.Relation(id); ok && allIn(u.from, rt.From) && allIn(u.to, rt.To) && allIn(rt.From, labelIDs(sch)) && allIn(rt.To, labelIDs(sch)) {
+			sch.Relations = append(sch.Relations, rt)
+			continue
+		}
+		sch.Relations = append(sch.Relations, RelationType{ID: id, Name: id, From: u.from, To: u.to})
+	}
+	if sch.Relations == nil {
+		sch.Relations = []RelationType{}
+	}
+	fits := true
+	for _, l := range sch.Labels {
+		if d, ok := def.Label(l.ID); !ok || d != l {
+			fits = false
+		}
+	}
+	for _, r := range sch.Relations {
+		if d, ok := def.Relation(r.ID); !ok || d.Name != r.Name {
+			fits = false
+		}
+	}
+	if fits {
+		return def, nil
+	}
+	return sch, nil
+}
+
+// fill makes the file of the spans and links under sch.
+func (im *importer) fill(sch Schema, annotator string) (*File, error) {
+	s := NewSet(im.doc, sch)
+	ids := map[string]string{} // tool id -> our id, of the first annotation made from it
+	type spanKey struct {
+		label      string
+		start, end int
+	}
+	at := map[spanKey]int{}
+	for i, sp := range im.spans {
+		id := "a" + strconv.Itoa(i+1)
+		k := spanKey{labelID(sp.label), sp.start, sp.end}
+		if j, ok := at[k]; ok {
+			where := "line " + strconv.Itoa(im.spans[j].line)
+			if im.spans[j].line == 0 {
+				where = im.spans[j].path
+			}
+			return nil, importError(im.format, sp.line, sp.path, errors.New("same label and span as "+where))
+		}
+		at[k] = i
+		a := Annotation{ID: id, Label: k.label, Start: sp.start, End: sp.end,
+			Note: strings.Join(sp.notes, "\n"), Entity: sp.entity}
+		if err := s.Insert(a); err != nil {
+			return nil, importError(im.format, sp.line, sp.path, err)
+		}
+		if sp.key != "" {
+			if _, ok := ids[sp.key]; !ok {
+				ids[sp.key] = id
+			}
+		}
+	}
+	type linkKey struct{ typ, from, to string }
+	seenLink := map[linkKey]bool{}
+	n := 0
+	for _, l := range im.links {
+		r := Relation{ID: "r" + strconv.Itoa(n+1), Type: labelID(l.typ), From: ids[l.from], To: ids[l.to]}
+		k := linkKey{r.Type, r.From, r.To}
+		if seenLink[k] {
+			// The same link twice says nothing more; brat and Label Studio
+			// both allow it.
+			continue
+		}
+		seenLink[k] = true
+		if err := s.InsertRelation(r); err != nil {
+			return nil, importError(im.format, l.line, l.path, err)
+		}
+		n++
+	}
+	return NewFile(s, annotator, time.Time{}), nil
+}
+
+func allIn(xs, set []string) bool {
+	for _, x := range xs {
+		if !slices.Contains(set, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// rawText maps offsets counted in a text as another tool holds it (with a
+// byte order mark or CR characters) to the normalised document text, where
+// [Normalize] removed them.
+type rawText struct {
+	runes []rune
+	// toNorm[i] is the normalised offset of raw code point i, for i in
+	// [0, len(runes)]; nil when the raw text is already normal.
+	toNorm []int
+}
+
+func newRawText(raw string) *rawText {
+	rs := []rune(raw)
+	if !strings.ContainsRune(raw, '\r') && !strings.HasPrefix(raw, "\uFEFF") {
+		return &rawText{runes: rs}
+	}
+	to := make([]int, len(rs)+1)
+	n := 0
+	for i, r := range rs {
+		to[i] = n
+		switch {
+		case i == 0 && r == '\uFEFF':
+		case r == '\r' && i+1 < len(rs) && rs[i+1] == '\n':
+			// The CR of a CRLF goes; it maps to the LF.
+		default:
+			n++
+		}
+	}
+	to[len(rs)] = n
+	return &rawText{runes: rs, toNorm: to}
+}
+
+// span maps the raw code point range [start, end) to the normalised text,
+// checking that it is a non-empty range inside the text.
+func (r *rawText) span(start, end int) (int, int, error) {
+	n := len(r.runes)
+	switch {
+	case start < 0:
+		return 0, 0, errors.New("start " + strconv.Itoa(start) + " is negative")
+	case end > n:
+		return 0, 0, errors.New("end " + strconv.Itoa(end) + " is past the end of the text (" + strconv.Itoa(n) + " code points)")
+	case end <= start:
+		return 0, 0, errors.New("span [" + strconv.Itoa(start) + "," + strconv.Itoa(end) + ") is empty")
+	}
+	if r.toNorm == nil {
+		return start, end, nil
+	}
+	return r.toNorm[start], r.toNorm[end], nil
+}
+
+// utf16Span converts the UTF-16 range [start, end) of the raw text to code
+// points of the raw text; an offset inside a surrogate pair is an error,
+// since it cannot come from a count in UTF-16 units.
+func (r *rawText) utf16Span(start, end int) (int, int, error) {
+	conv := func(u int) (int, error) {
+		if u < 0 {
+			return 0, errors.New(strconv.Itoa(u) + " is negative")
+		}
+		n := 0
+		for i, c := range r.runes {
+			if n == u {
+				return i, nil
+			}
+			n += utf16Width(c)
+			if n > u {
+				return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " falls inside the surrogate pair of " + strconv.QuoteRune(c))
+			}
+		}
+		if n == u {
+			return len(r.runes), nil
+		}
+		return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " is past the end of the text (" + strconv.Itoa(n) + " UTF-16 units)")
+	}
+	s, err := conv(start)
+	if err != nil {
+		return 0, 0, errors.New("start: " + err.Error())
+	}
+	e, err := conv(end)
+	if err != nil {
+		return 0, 0, errors.New("end: " + err.Error())
+	}
+	return s, e, nil
+}
+
+// DecodeBrat reads a brat standoff annotation: text is the .txt file and
+// ann the .ann file; name (the file name) becomes the document's source.
+// See the top of brat.go for what is read. Errors are [PathError]s with
+// the line of the .ann file.
+func DecodeBrat(text string, ann []byte, name string) (*File, error) {
+	if !utf8.ValidString(text) {
+		return nil, errors.New("brat: the text is not valid UTF-8")
+	}
+	if !utf8.Valid(ann) {
+		return nil, errors.New("brat: the annotation file is not valid UTF-8")
+	}
+	raw := newRawText(text)
+	im := &importer{format: "brat", doc: NewDocument(text, "", name)}
+	type tinfo struct {
+		first int // index in im.spans of its first fragment
+		n     int
+	}
+	ts := map[string]tinfo{}
+	type pending struct {
+		kind, target, text string
+		line               int
+	}
+	var later []pending
+	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(ann), "\r\n", "\n"), "\n"), "\n")
+	for i, line := range lines {
+		ln := i + 1
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		fail := func(msg string) error { return importError("brat", ln, "", errors.New(msg)) }
+		id, rest, _ := strings.Cut(line, "\t")
+		if id == "" {
+			return nil, fail("no id before the first tab")
+		}
+		switch id[0] {
+		case 'T':
+			head, quote, _ := strings.Cut(rest, "\t")
+			label, ranges, ok := strings.Cut(head, " ")
+			if !ok || label == "" {
+				return nil, fail("want \"T<n>\\t<type> <start> <end>\\t<text>\"")
+			}
+			if _, dup := ts[id]; dup {
+				return nil, fail("id " + id + " is used twice")
+			}
+			frags := strings.Split(ranges, ";")
+			var texts []string
+			first := len(im.spans)
+			for _, fr := range frags {
+				ss, es, ok := strings.Cut(strings.TrimSpace(fr), " ")
+				s, err1 := strconv.Atoi(ss)
+				e, err2 := strconv.Atoi(es)
+				if !ok || err1 != nil || err2 != nil {
+					return nil, fail("fragment " + strconv.Quote(fr) + " is not \"<start> <end>\"")
+				}
+				if s < 0 || e > len(raw.runes) || e <= s {
+					_, _, err := raw.span(s, e)
+					return nil, fail(err.Error())
+				}
+				texts = append(texts, string(raw.runes[s:e]))
+				// A fragment over a line break is cut there, as EncodeBrat
+				// writes it, so that reading what was written gives the
+				// same spans.
+				ns, ne, _ := raw.span(s, e)
+				for _, piece := range splitLines(im.doc.Runes(), ns, ne) {
+					im.spans = append(im.spans, importSpan{key: id, label: label, start: piece[0], end: piece[1], line: ln})
+				}
+			}
+			if n := len(im.spans) - first; n > 1 {
+				for k := first; k < len(im.spans); k++ {
+					im.spans[k].notes = []string{"brat " + id + ": fragment " + strconv.Itoa(k-first+1) + " of " + strconv.Itoa(n)}
+				}
+			}
+			if len(im.spans) == first {
+				return nil, fail("the span " + ranges + " holds only line breaks")
+			}
+			// brat writes the text of a discontinuous annotation with its
+			// fragments joined by a space.
+			if got := strings.Join(texts, " "); quote != got && strings.ReplaceAll(quote, "\n", " ") != strings.ReplaceAll(got, "\n", " ") {
+				return nil, fail("the text is " + strconv.Quote(got) + " at " + ranges + ", not " + strconv.Quote(quote) +
+					"; is the .ann file for this .txt file?")
+			}
+			ts[id] = tinfo{first: first, n: len(im.spans) - first}
+		case 'R':
+			typ, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			fields := strings.Fields(args)
+			if typ == "" || len(fields) != 2 {
+				return nil, fail("want \"R<n>\\t<type> Arg1:<id> Arg2:<id>\"")
+			}
+			var ends [2]string
+			for j, f := range fields {
+				_, ref, ok := strings.Cut(f, ":")
+				if !ok || ref == "" {
+					return nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
+				}
+				ends[j] = ref
+			}
+			im.links = append(im.links, importLink{typ: typ, from: ends[0], to: ends[1], line: ln})
+		case '#', 'A', 'M', 'N':
+			later = append(later, pending{kind: id[:1], text: rest, line: ln})
+		case 'E':
+			return nil, fail("event annotations (E lines) are not supported")
+		case '*':
+			return nil, fail("equivalence annotations (* lines) are not supported")
+		default:
+			return nil, fail("unknown annotation kind " + strconv.Quote(id[:1]))
+		}
+	}
+	// Notes, attributes and normalisations may come before their target.
+	for _, p := range later {
+		fail := func(msg string) error { return importError("brat", p.line, "", errors.New(msg)) }
+		head, tail, hasTail := strings.Cut(p.text, "\t")
+		fields := strings.Fields(head)
+		if len(fields) < 2 {
+			return nil, fail("want \"<type> <target id> ...\"")
+		}
+		t, ok := ts[fields[1]]
+		if !ok {
+			return nil, fail("no text-bound annotation has id " + strconv.Quote(fields[1]))
+		}
+		var note, entity string
+		switch p.kind {
+		case "#":
+			// A tab in a note is written as a space, so read it as one.
+			note = strings.ReplaceAll(tail, "\t", " ")
+		case "A", "M":
+			note = fields[0]
+			if len(fields) > 2 {
+				note += ": " + strings.Join(fields[2:], " ")
+			}
+		case "N":
+			if len(fields) < 3 {
+				return nil, fail("want \"N<n>\\tReference <id> <db>:<ref>\\t<name>\"")
+			}
+			entity = fields[2]
+			if hasTail && strings.TrimSpace(tail) != "" {
+				entity = tail
+			}
+		}
+		for k := t.first; k < t.first+t.n; k++ {
+			if note != "" || p.kind == "#" {
+				im.spans[k].notes = append(im.spans[k].notes, note)
+			}
+			if entity != "" {
+				im.spans[k].entity = entity
+			}
+		}
+	}
+	return im.build("")
+}
+
+// EncodeBrat writes f as a brat .txt text and .ann annotations; see the top
+// of brat.go for what is kept.
+func EncodeBrat(f *File) (text string, ann []byte, err error) {
+	if f == nil {
+		return "", nil, errors.New("encode brat: no file")
+	}
+	rs := []rune(f.Document.Text)
+	var b strings.Builder
+	tid := map[string]string{}
+	nt, nn, nh := 0, 0, 0
+	anns := slices.Clone(f.Annotations)
+	slices.SortStableFunc(anns, func(x, y Annotation) int {
+		if Less(&x, &y) {
+			return -1
+		}
+		if Less(&y, &x) {
+			return 1
+		}
+		return 0
+	})
+	for _, a := range anns {
+		if a.Start < 0 || a.End > len(rs) || a.End <= a.Start {
+			return "", nil, errors.New("encode brat: annotation " + strconv.Quote(a.ID) + ": span is outside the text")
+		}
+		if strings.ContainsAny(a.Label, " \t\n") {
+			return "", nil, errors.New("encode brat: label " + strconv.Quote(a.Label) + " has white space")
+		}
+		// Fragments: the span without its line breaks.
+		var ranges, texts []string
+		for _, p := range splitLines(rs, a.Start, a.End) {
+			ranges = append(ranges, strconv.Itoa(p[0])+" "+strconv.Itoa(p[1]))
+			texts = append(texts, string(rs[p[0]:p[1]]))
+		}
+		if len(ranges) == 0 {
+			continue // only line breaks: brat cannot hold it
+		}
+		nt++
+		id := "T" + strconv.Itoa(nt)
+		tid[a.ID] = id
+		b.WriteString(id + "\t" + a.Label + " " + strings.Join(ranges, ";") + "\t" + strings.Join(texts, " ") + "\n")
+		if a.Entity != "" {
+			nn++
+			ref := strings.Join(strings.Fields(a.Entity), "_")
+			b.WriteString("N" + strconv.Itoa(nn) + "\tReference " + id + " spanmark:" + ref + "\t" + oneLine(a.Entity) + "\n")
+		}
+		if a.Note != "" {
+			for _, l := range strings.Split(a.Note, "\n") {
+				nh++
+				b.WriteString("#" + strconv.Itoa(nh) + "\tAnnotatorNotes " + id + "\t" + strings.ReplaceAll(l, "\t", " ") + "\n")
+			}
+		}
+	}
+	nr := 0
+	for _, r := range f.Relations {
+		from, okF := tid[r.From]
+		to, okT := tid[r.To]
+		if !okF || !okT {
+			continue
+		}
+		nr++
+		b.WriteString("R" + strconv.Itoa(nr) + "\t" + r.Type + " Arg1:" + from + " Arg2:" + to + "\n")
+	}
+	return f.Document.Text, []byte(b.String()), nil
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// splitLines cuts [start, end) of rs at line breaks, leaving them out, and
+// returns the non-empty pieces.
+func splitLines(rs []rune, start, end int) [][2]int {
+	var out [][2]int
+	s := start
+	for k := start; k <= end; k++ {
+		if k == end || rs[k] == '\n' {
+			if k > s {
+				out = append(out, [2]int{s, k})
+			}
+			s = k + 1
+		}
+	}
+	return out
+}
