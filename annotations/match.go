@@ -510,7 +510,7 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 					dps[end-n] = dp
 				}
 				c := a.newCandidate(q, end-n, end, d, dp, ds)
-				if better(c, best) || c.Score == best.Score && c.dist == best.dist && abs(n-m) < abs(best.End-best.Start-m) {
+				if sameRun(c, best, m) < 0 {
 					best = c
 				}
 			}
@@ -550,6 +550,19 @@ func nearBest(ds []int, slack int) []int {
 		idx = idx[:limit]
 	}
 	return idx
+}
+
+// sameRun orders two boundary choices of one approximate match: by score,
+// then by how close the length is to the quote's m, and only then by the
+// distance from the hint, which should not move a boundary by itself.
+func sameRun(x, y candidate, m int) int {
+	if d := x.Score - y.Score; d > scoreTie || d < -scoreTie {
+		if d > 0 {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(cmp.Compare(abs(x.End-x.Start-m), abs(y.End-y.Start-m)), compareCandidates(x, y))
 }
 
 // better reports whether x ranks before y.

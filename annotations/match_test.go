@@ -136,6 +136,83 @@ func selectorLen(sel Selector) int {
 	return utf8.RuneCountInString(sel.Exact + sel.Prefix + sel.Suffix)
 }
 
+func TestDescribe(t *testing.T) {
+	text := []rune("Lavrov met Rubio in Riyadh 🇸🇦.")
+	tests := []struct {
+		name       string
+		start, end int
+		n          int
+		want       Selector
+	}{
+		{"middle", 11, 16, 3, Selector{Exact: "Rubio", Prefix: "et ", Suffix: " in", Start: 11, End: 16}},
+		{"text_start", 0, 6, 32, Selector{Exact: "Lavrov", Suffix: " met Rubio in Riyadh 🇸🇦.", Start: 0, End: 6}},
+		{"flag_is_two_code_points", 27, 29, 1, Selector{Exact: "🇸🇦", Prefix: " ", Suffix: ".", Start: 27, End: 29}},
+		{"clamped", -5, 99, 4, Selector{Exact: string(text), Start: 0, End: len(text)}},
+		{"reversed_is_empty", 10, 5, 2, Selector{Exact: "", Prefix: "et", Suffix: " R", Start: 10, End: 10}},
+		{"negative_context", 11, 16, -1, Selector{Exact: "Rubio", Start: 11, End: 16}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Describe(text, tt.start, tt.end, tt.n)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Describe(%d, %d, %d) mismatch (-want +got):\n%s", tt.start, tt.end, tt.n, diff)
+			}
+		})
+	}
+}
+
+func TestCandidates(t *testing.T) {
+	text := []rune("the peace plan, the peace talks, the piece plan, the peace plan")
+	tests := []struct {
+		name string
+		sel  Selector
+		want []Match
+	}{
+		{"context_outranks_exactness", Selector{Exact: "peace plan", Suffix: ", the peace"}, []Match{
+			{Start: 4, End: 14, Method: MethodQuote, Score: 1},
+			{Start: 37, End: 47, Method: MethodFuzzy, Score: anchorScore(2, 21)},
+			// At the end of the text: the whole suffix is missing.
+			{Start: 53, End: 63, Method: MethodQuote, Score: anchorScore(11, 21)},
+		}},
+		{"hint_marks_position", Selector{Exact: "peace plan", Start: 53, End: 63}, []Match{
+			{Start: 53, End: 63, Method: MethodPosition, Score: 1},
+			{Start: 4, End: 14, Method: MethodQuote, Score: 1},
+			{Start: 37, End: 47, Method: MethodFuzzy, Score: anchorScore(2, 10)},
+		}},
+		{"empty", Selector{}, nil},
+		{"short_quote_has_no_budget", Selector{Exact: "pie"}, []Match{{Start: 37, End: 40, Method: MethodQuote, Score: 1}}},
+	}
+	a := NewAnchorer(text)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := a.Candidates(tt.sel)
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+				t.Errorf("Candidates(%+v) mismatch (-want +got):\n%s", tt.sel, diff)
+			}
+		})
+	}
+}
+
+func TestAnchorErrorTied(t *testing.T) {
+	// The hint is 4 code points from the first two occurrences.
+	_, err := Anchor([]rune("a plan, a plan, a plan"), Selector{Exact: "plan", Start: 6, End: 10})
+	var ae *AnchorError
+	if !errors.As(err, &ae) {
+		t.Fatalf("Anchor: want an *AnchorError, got %v", err)
+	}
+	want := []Match{{Start: 2, End: 6, Method: MethodQuote, Score: 1}, {Start: 10, End: 14, Method: MethodQuote, Score: 1}}
+	if diff := cmp.Diff(want, ae.Tied); diff != "" {
+		t.Errorf("Tied mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := err.Error(), `anchor "plan": ambiguous: 2 equally good places`; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	long := &AnchorError{Exact: strings.Repeat("word ", 20), Reason: "not found"}
+	if got, want := long.Error(), `anchor "word word word word word word word word":`+` not found`; !strings.HasPrefix(got, `anchor "word word`) || !strings.Contains(got, `…": not found`) {
+		t.Errorf("Error() = %q, want the quote shortened like %q", got, want)
+	}
+}
+
 func TestAnchor(t *testing.T) {
 	const talks = "The minister said talks would resume in Geneva next week. Talks stalled in March."
 	const twice = "Russia said yes to the plan. Later Russia said no to the plan."
@@ -228,6 +305,21 @@ func TestAnchor(t *testing.T) {
 			want: at(rtl, "لافروف", 0, MethodPosition, 1)},
 		{name: "rtl_moved", text: "עדכון: " + rtl, sel: desc(rtl, "שהשיחות יימשכו", 0),
 			want: at("עדכון: "+rtl, "שהשיחות יימשכו", 0, MethodQuote, 1)},
+		{name: "hint_with_edited_context", text: strings.Replace(talks, "minister said", "minister sang", 1),
+			sel:    desc(talks, "talks would resume", 0),
+			reason: "the quote is still at the hint; only its prefix changed",
+			want: at(talks, "talks would resume", 0, MethodPosition,
+				anchorScore(2, selectorLen(desc(talks, "talks would resume", 0))))},
+		{name: "context_beats_hint", text: twice, sel: hint(Selector{Exact: "Russia", Prefix: "Later "}, twice, "Russia", 0, 0),
+			reason: "the hint holds the quote, but the other occurrence has the context",
+			want:   at(twice, "Russia", 1, MethodQuote, 1)},
+		{name: "one_side_of_context", text: "Lavrov said talks must go on.\n\nLavrov agreed.",
+			sel:    Selector{Exact: "Lavrov", Prefix: "Rubio proposed a ceasefire, and ", Suffix: " agreed."},
+			reason: "the prefix was deleted with its sentence; the intact suffix is enough",
+			want:   Match{Start: 31, End: 37, Method: MethodQuote, Score: anchorScore(26, 6+32+8)}},
+		{name: "invalid_utf8_quote", text: talks, sel: Selector{Exact: "Gen\xffva"},
+			reason: "an exact match is impossible, a fuzzy one is not",
+			want:   at(talks, "Geneva", 0, MethodFuzzy, anchorScore(1, 6))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
