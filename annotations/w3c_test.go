@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -278,6 +279,63 @@ func w3cSpan(id, label, exact string) string {
 		`"}, "target": {"source": "http://example.org/page", "selector": {"type": "TextQuoteSelector", "exact": "` + exact + `"}}}`
 }
 
+func w3cSpanAt(id string, start, end int) string {
+	return `{"id": "` + id + `", "type": "Annotation", "body": {"type": "TextualBody", "purpose": "tagging", "value": "actor"}, ` +
+		`"target": {"source": "http://example.org/page", "selector": [{"type": "TextQuoteSelector", "exact": "a"}, ` +
+		`{"type": "TextPositionSelector", "start": ` + strconv.Itoa(start) + `, "end": ` + strconv.Itoa(end) + `}]}}`
+}
+
+// TestDecodeW3CForms reads the other ways a collection and a relation may
+// be written.
+func TestDecodeW3CForms(t *testing.T) {
+	in := `{"type": ["AnnotationCollection"], "label": "Talks", "total": 3,
+	"creator": [{"type": "Person", "nickname": "ann"}], "generated": "2026-11-27T10:00:00Z",
+	"first": {"type": "AnnotationPage", "items": [` +
+		w3cSpan("http://x/a", "Actor", "Lavrov") + ",\n" + w3cSpan("http://x/c", "claim", "talks go on") + ",\n" +
+		`{"id": ["http://x/l"], "type": "Annotation", "motivation": ["oa:linking"],
+		  "body": [{"purpose": "classifying", "value": "Source"}, {"id": "http://x/a"}],
+		  "target": [{"id": "http://x/c"}]}]}}`
+	got, err := DecodeW3C([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &File{Spanmark: Version, Document: FileDocument{Title: "Talks", Source: "http://example.org/page"},
+		Schema: DefaultSchema(), Annotator: "ann", Exported: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC),
+		Annotations: []Annotation{{ID: "a", Label: "actor", Quote: "Lavrov"}, {ID: "c", Label: "claim", Quote: "talks go on"}},
+		Relations:   []Relation{{ID: "l", Type: "source", From: "c", To: "a"}},
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("DecodeW3C (-want +got):\n%s", diff)
+	}
+}
+
+// TestDecodeW3CIDs gives annotations without ids, or whose IRIs end alike,
+// ids of their own.
+func TestDecodeW3CIDs(t *testing.T) {
+	noID := strings.Replace(w3cSpan("", "actor", "Putin"), `"id": "", `, "", 1)
+	in := "[" + w3cSpan("http://x/p/1", "actor", "Lavrov") + ",\n" +
+		w3cSpan("http://y/q/1", "actor", "Rubio") + ",\n" +
+		noID + ",\n" +
+		w3cSpan("urn:x:stop", "proposal", "stop") + ",\n" +
+		`{"type": "Annotation", "motivation": "linking", "body": [{"type": "TextualBody", "purpose": "tagging", "value": "target"}, "http://y/q/1"], "target": {"source": "urn:x:stop"}}]`
+	got, err := DecodeW3C([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Annotation{
+		{ID: "1", Label: "actor", Quote: "Lavrov"},
+		{ID: "a2", Label: "actor", Quote: "Rubio"},
+		{ID: "a3", Label: "actor", Quote: "Putin"},
+		{ID: "stop", Label: "proposal", Quote: "stop"},
+	}
+	if diff := cmp.Diff(want, got.Annotations); diff != "" {
+		t.Errorf("annotations (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Relation{{ID: "r1", Type: "target", From: "stop", To: "a2"}}, got.Relations); diff != "" {
+		t.Errorf("relations (-want +got):\n%s", diff)
+	}
+}
+
 func TestDecodeW3CErrors(t *testing.T) {
 	rec := func(n string) string {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "conformance", "w3c-annotation-spec-examples", "rec-examples", "example"+n+".json"))
@@ -363,6 +421,38 @@ func TestDecodeW3CErrors(t *testing.T) {
 			`line 31: spanmark:schema.labels[0].id: "bad label" is not a valid id (letters, digits, '-' and '_', at most 64)`},
 		{"document_not_matching", strings.Replace(string(sample), `"id": "sha256:f05b`, `"id": "sha256:005b`, 1),
 			`line 107: first.items[0].target.source: "urn:sha256:f05b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" is not the document "urn:sha256:005b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" of spanmark:document; a file holds the annotations of one text`},
+		{"document_bad_field", `{"type": "AnnotationCollection", "spanmark:document": {"id": "sha256:ab", "text": "x"}}`,
+			`line 1: spanmark:document.text: unknown field`},
+		{"document_negative_length", `{"type": "AnnotationCollection", "spanmark:document": {"id": "sha256:ab", "length": -1}}`,
+			`line 1: spanmark:document.length: -1 is negative`},
+		{"document_unnamed", `{"type": "AnnotationCollection", "spanmark:document": {"source": "my file.txt"}}`,
+			`line 1: spanmark:document: the document has neither a sha256 id nor a source IRI to name it by`},
+		{"orphan_unknown_label", `{"type": "AnnotationCollection", "spanmark:document": {"id": "sha256:ab"}, "spanmark:orphans": [{"annotation": {"id": "a1", "label": "x", "start": 0, "end": 1, "quote": "q"}, "reason": "gone"}]}`,
+			`line 1: spanmark:orphans[0].annotation.label: unknown label "x"`},
+		{"first_missing", `{"type": "AnnotationCollection", "total": 3}`, `line 1: first: missing, but total is 3`},
+		{"first_not_a_page", `{"type": "AnnotationCollection", "first": {"type": "Annotation"}}`, `line 1: first.type: got "Annotation", want AnnotationPage`},
+		{"first_a_number", `{"type": "AnnotationCollection", "first": 1}`, `line 1: first: got a number, want an AnnotationPage object`},
+		{"page_without_items", `{"type": "AnnotationPage"}`, `line 1: items: missing`},
+		{"item_a_number", w3cPage(`7`), `line 1: items[0]: got a number, want an Annotation object`},
+		{"item_not_an_annotation", w3cPage(`{"type": "Image"}`), `line 1: items[0].type: got "Image", want Annotation`},
+		{"type_a_number", `{"type": 7}`, `line 1: type: got a number, want a string or a list of strings`},
+		{"link_to_a_number", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, 7]`, `"http://x/2"`)),
+			`line 3: items[2].body[1]: got a number, want an IRI or an object with an id or source`},
+		{"link_to_an_empty_object", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, {"type": "Text"}]`, `"http://x/2"`)),
+			`line 3: items[2].body[1]: names no annotation: want an IRI, an id or a source`},
+		{"link_two_types", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, {"type": "TextualBody", "purpose": "tagging", "value": "target"}]`, `["http://x/2", "http://x/1"]`)),
+			`line 3: items[2].body[1].value: a second relation type "target" (items[2].body[0] is "source")`},
+		{"link_two_ends", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, "http://x/1", "http://x/1"]`, `"http://x/2"`)),
+			`line 3: items[2].body[2]: a second linked resource; a relation links one annotation to one other (items[2].body[1])`},
+		{"link_to_itself", w3cPage(w3cSpan("http://x/1", "actor", "a"),
+			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, "http://x/1"]`, `"http://x/1"`)),
+			`line 2: items[1].body[1]: links annotation "1" to itself`},
+		{"same_span_twice", w3cPage(w3cSpanAt("http://x/1", 3, 4), w3cSpanAt("http://x/2", 3, 4)),
+			`line 2: items[1]: same label and span [3,4) as items[0]`},
 		// The Recommendation's text selector examples do not fit: they have
 		// no label, or select within a fragment.
 		{"rec_example23", rec("23"), `line 1: body: no TextualBody with purpose "tagging" names a label (the schema has actor, claim, proposal)`},
