@@ -56,12 +56,12 @@ type app struct {
 
 // elements caches the js.Values of the page's fixed elements.
 type elements struct {
-	root, article, title, byline, toolbar, status, statusAction js.Value
+	root, article, title, byline, toolbar, status, statusAction  js.Value
 	load, loadBar, panel, sidebar, list, actors, claims, orphans js.Value
-	filterText, filterLabel, overview, undo, redo, snap           js.Value
+	filterText, filterLabel, overview, undo, redo, snap          js.Value
 	detail, detailBadge, detailQuote, detailLabels, note, entity js.Value
-	entityRow, entityList, links, linkList, linkForm, linkType    js.Value
-	linkTarget, conflict, conflictVotes, help, drop               js.Value
+	entityRow, entityList, links, linkList, linkForm, linkType   js.Value
+	linkTarget, conflict, conflictVotes, help, drop              js.Value
 	paras                                                        js.Value // #article's children, a live collection
 }
 

@@ -29,13 +29,13 @@ func (a *app) keydown(ev js.Value) {
 	alt := ev.Get("altKey").Bool()
 	target := ev.Get("target")
 	tag := target.Get("tagName").String()
-	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || target.Get("isContentEditable").Bool()
+	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || target.Get("isContentEditable").Truthy()
 
 	if key == "Escape" {
 		a.escape(typing, target)
 		return
 	}
-	if typing || alt || ev.Get("isComposing").Bool() {
+	if typing || alt || ev.Get("isComposing").Truthy() {
 		return
 	}
 	if dom.ByID(idHelp).Get("open").Bool() || dom.ByID(idPasteDialog).Get("open").Bool() || dom.ByID(idDocsDialog).Get("open").Bool() {

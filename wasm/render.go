@@ -159,8 +159,14 @@ func (a *app) show(set *annotations.Set, rev int) {
 	}
 	a.el.article.Call("insertAdjacentHTML", "beforeend", string(b))
 	a.el.load.Set("hidden", true)
+	// The byline shows under the title: drawn by CSS from data-byline when
+	// the title is the first paragraph (so no text node shifts an offset),
+	// else in #doc-byline under #doc-title.
 	a.el.byline.Set("textContent", byline)
-	a.el.byline.Set("hidden", byline == "")
+	a.el.byline.Set("hidden", byline == "" || titlePara)
+	if titlePara && byline != "" {
+		a.el.paras.Index(0).Call("setAttribute", "data-byline", byline)
+	}
 	a.loading = false
 	a.detailDue = true
 	a.queueFrame()

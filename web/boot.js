@@ -38,6 +38,25 @@
     rejectReady(err);
   }
 
+  // throwErrors wraps the API's methods so that a failure is thrown as an
+  // Error, as docs/api.md promises: a Go function cannot throw into
+  // JavaScript, so the methods wasm/api.go defines return
+  // {spanmarkError: message} instead. Keep the two ends in step.
+  function throwErrors(api) {
+    for (const [name, fn] of Object.entries(api)) {
+      if (typeof fn !== "function") {
+        continue;
+      }
+      api[name] = function (...args) {
+        const r = fn.apply(this, args);
+        if (r !== null && typeof r === "object" && typeof r.spanmarkError === "string") {
+          throw new Error(r.spanmarkError);
+        }
+        return r;
+      };
+    }
+  }
+
   function whenReady() {
     if (root.dataset.ready === "true") {
       return Promise.resolve();
@@ -110,6 +129,7 @@
     if (progressBox) {
       progressBox.remove();
     }
+    throwErrors(window.spanmark);
     resolveReady();
   }
 

@@ -8,6 +8,7 @@ package dom
 
 import (
 	"errors"
+	"runtime"
 	"syscall/js"
 )
 
@@ -46,6 +47,7 @@ func Create(tag, class, text string) js.Value {
 // the listener gets the event.
 func On(target js.Value, event string, fn func(ev js.Value)) js.Func {
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
+		defer survive()
 		fn(args[0])
 		return nil
 	})
@@ -60,7 +62,11 @@ type Frame struct{ f js.Func }
 
 // NewFrame returns a Frame that runs fn.
 func NewFrame(fn func()) *Frame {
-	return &Frame{f: js.FuncOf(func(js.Value, []js.Value) any { fn(); return nil })}
+	return &Frame{f: js.FuncOf(func(js.Value, []js.Value) any {
+		defer survive()
+		fn()
+		return nil
+	})}
 }
 
 // Request wraps window.requestAnimationFrame.
@@ -72,10 +78,32 @@ func After(ms int, fn func()) int {
 	var f js.Func
 	f = js.FuncOf(func(js.Value, []js.Value) any {
 		f.Release()
+		defer survive()
 		fn()
 		return nil
 	})
 	return global.Call("setTimeout", f, ms).Int()
+}
+
+// survive recovers a panic in a callback, which would otherwise end the
+// program and freeze the page, and reports it on the console with its
+// stack: it is our bug, for developers to see, and the page goes on.
+// Call it deferred at the top of every callback.
+func survive() {
+	if r := recover(); r != nil {
+		msg := "spanmark: internal error: "
+		switch v := r.(type) {
+		case js.Error:
+			msg += ErrorOf(v.Value).Error()
+		case error:
+			msg += v.Error()
+		case string:
+			msg += v
+		}
+		buf := make([]byte, 4096)
+		buf = buf[:runtime.Stack(buf, false)]
+		global.Get("console").Call("error", msg+"\n"+string(buf))
+	}
 }
 
 // Await waits for a JavaScript promise and returns its value, or its

@@ -41,7 +41,7 @@ func point(root js.Value, block string, node js.Value, offset int) (Point, bool)
 		r := document.Call("createRange")
 		r.Call("setStart", b, 0)
 		r.Call("setEnd", node, offset)
-		return Point{Block: b, Offset: r.Call("toString").Get("length").Int()}, true
+		return Point{Block: b, Offset: utf16Len(r.Call("toString").String())}, true
 	}
 	// The point is between blocks, as after a triple click: take the start
 	// of the block after it, or the end of the one before.
@@ -53,7 +53,7 @@ func point(root js.Value, block string, node js.Value, offset int) (Point, bool)
 	}
 	if offset > 0 && offset <= kids.Length() {
 		if k := kids.Index(offset - 1); k.Get("nodeType").Int() == 1 && k.Call("matches", block).Bool() {
-			return Point{Block: k, Offset: k.Get("textContent").Length()}, true
+			return Point{Block: k, Offset: utf16Len(k.Get("textContent").String())}, true
 		}
 	}
 	return Point{}, false
@@ -75,4 +75,17 @@ func ClearSelection() {
 	if sel := global.Call("getSelection"); !sel.IsNull() {
 		sel.Call("removeAllRanges")
 	}
+}
+
+// utf16Len returns the length of s in UTF-16 code units, the browser's
+// string length.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
