@@ -158,7 +158,7 @@ func malformedImports(t *testing.T) []malformedImport {
 		{name: "schema_label_markup", data: edit(t, good, func(m map[string]any) {
 			m["schema"].(map[string]any)["labels"].([]any)[0].(map[string]any)["id"] = "<img src=x onerror=window.__pwned=1>"
 		})},
-		{name: "w3c_bad_selector", data: []byte(strings.Replace(string(w3c), `"TextPositionSelector"`, `"TextPositionSelectorX"`, 1))},
+		{name: "w3c_bad_selector", data: []byte(strings.Replace(string(w3c), `"TextQuoteSelector"`, `"TextQuoteSelectorX"`, 1))},
 		{name: "w3c_start_string", data: func() []byte {
 			s := string(w3c)
 			i := strings.Index(s, `"start": `)
@@ -246,7 +246,7 @@ func TestImportMalformed(t *testing.T) {
 					t.Errorf("spanmark.import rejected with %q, want it to contain %q", r.Err, wantMsg)
 				}
 			}
-			waitFor(t, p, "the error in #status", fmt.Sprintf(`__t.status().includes(%s)`, js(wantMsg)))
+			waitWithin(t, p, 3*time.Second, "the error in #status", fmt.Sprintf(`__t.status().includes(%s)`, js(wantMsg)))
 			if diff := cmp.Diff(before, snap(t, p), ignoreTimes, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("the failed import changed the work (-before +after):\n%s", diff)
 			}

@@ -323,7 +323,7 @@ func (a *app) export(format string) (string, error) {
 	case "w3c":
 		data, err = annotations.EncodeW3C(f)
 	case "jsonl":
-		data, err = encodeJSONL(f)
+		data, err = annotations.EncodeJSONL(f)
 	default:
 		return "", errors.New("export: unknown format " + strconv.Quote(format) + " (want spanmark, w3c or jsonl)")
 	}

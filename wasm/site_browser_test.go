@@ -3,12 +3,17 @@
 package main
 
 import (
+	"io/fs"
 	"net/http"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"testing/fstest"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/tools/browser"
 	"github.com/spanmark/spanmark/web"
@@ -87,6 +92,64 @@ func TestSitePlainHost(t *testing.T) {
 	text := browser.Eval[string](p, `document.getElementById("article").textContent`)
 	if title := sampleTitle(t); !strings.Contains(text, title) {
 		t.Errorf("article text lacks %q; it begins %q", title, head(text))
+	}
+	p.CheckProblems(t)
+}
+
+// TestSiteUpdate visits one build, deploys another and checks the update
+// flow: the page offers the update, does not reload by itself, and reloads
+// into the new version when the user clicks.
+func TestSiteUpdate(t *testing.T) {
+	old := browser.Site(t).FS()
+	// The next deploy differs in its worker's version, which is what a
+	// change to any file does. Its compressed variants are left out, so the
+	// server cannot send the old ones.
+	next := fstest.MapFS{}
+	fs.WalkDir(old, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasPrefix(name, "sw.js.") {
+			b, _ := fs.ReadFile(old, name)
+			next[name] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	oldWorker := string(next["sw.js"].Data)
+	const version = `version:"`
+	i := strings.Index(oldWorker, version)
+	if i < 0 {
+		t.Fatalf("sw.js has no %s...: %.200s", version, oldWorker)
+	}
+	newVersion := "next" + oldWorker[i+len(version):i+len(version)+8]
+	next["sw.js"].Data = []byte(oldWorker[:i+len(version)] + newVersion + oldWorker[i+len(version)+8:])
+
+	var served atomic.Pointer[http.Handler]
+	first := browser.Handler(old)
+	served.Store(&first)
+	p := browser.OpenOn(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		(*served.Load()).ServeHTTP(w, r)
+	}))
+	p.WaitServiceWorker()
+	browser.Eval[bool](p, `(window.notReloaded = true)`)
+
+	second := browser.Handler(next)
+	served.Store(&second)
+	browser.Eval[bool](p, `navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true)`)
+	p.Do("wait for the update notice", chromedp.WaitVisible(chromedp.ID("update-notice")))
+	if still := browser.Eval[bool](p, `window.notReloaded === true`); !still {
+		t.Fatalf("the page reloaded by itself when the update arrived")
+	}
+
+	_, err := chromedp.Run(p.Context(), chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS("#update-notice button"))))
+	if err != nil {
+		t.Fatalf("click Reload and wait for the reload: %v", err)
+	}
+	p.WaitReady()
+	if reloaded := browser.Eval[bool](p, `window.notReloaded === undefined`); !reloaded {
+		t.Errorf("clicking Reload did not reload the page")
+	}
+	caches := browser.Eval[[]string](p, `caches.keys()`)
+	if diff := cmp.Diff([]string{"spanmark-" + newVersion}, caches); diff != "" {
+		t.Errorf("caches after the update (-want +got):\n%s", diff)
 	}
 	p.CheckProblems(t)
 }
