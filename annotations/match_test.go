@@ -658,3 +658,28 @@ func TestAnchorGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestCandidatesRepetitiveText(t *testing.T) {
+	t.Run("overlapping_runs_merge", func(t *testing.T) {
+		// Two runs of ends within the budget give overlapping places: one
+		// candidate is kept.
+		got := NewAnchorer([]rune("baabaabbabab")).Candidates(Selector{Exact: "abaaaaab"})
+		want := []Match{{Start: 0, End: 7, Method: MethodFuzzy, Score: anchorScore(2, 8)}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Candidates mismatch (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("runs_capped", func(t *testing.T) {
+		// 400 places one edit away: only the closest maxRuns runs are
+		// examined, and the exact one is among them and first.
+		text := []rune(strings.Repeat("peace plan ", 400) + "peace plam")
+		sel := Selector{Exact: "peace plam"}
+		got := NewAnchorer(text).Candidates(sel)
+		if len(got) != maxRuns || got[0] != (Match{Start: 4400, End: 4410, Method: MethodQuote, Score: 1}) {
+			t.Errorf("Candidates: got %d, first %+v; want %d, first the exact quote at 4400", len(got), got[0], maxRuns)
+		}
+		for _, m := range got {
+			checkMatch(t, text, sel, m)
+		}
+	})
+}
