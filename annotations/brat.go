@@ -494,6 +494,9 @@ func EncodeBrat(f *File) (text string, ann []byte, err error) {
 	if f == nil {
 		return "", nil, errors.New("encode brat: no file")
 	}
+	if err := checkHasText(f, "encode brat"); err != nil {
+		return "", nil, err
+	}
 	rs := []rune(f.Document.Text)
 	var b strings.Builder
 	tid := map[string]string{}
@@ -571,4 +574,77 @@ func splitLines(rs []rune, start, end int) [][2]int {
 		}
 	}
 	return out
+}
+
+// DecodeBratWithoutText reads a brat .ann file without its .txt file, as
+// the CLI does when it is given the .ann file alone: each annotation's
+// quote is taken from the .ann line (fragments of a discontinuous one are
+// cut out of it by their lengths, as brat joins them with a space). The
+// file holds no text: Document.Text is empty and Document.Length is the end
+// of the last span. Place it in the article's text with [File.Place],
+// which checks every quote at its offsets.
+func DecodeBratWithoutText(ann []byte, name string) (*File, error) {
+	if !utf8.Valid(ann) {
+		return nil, errors.New("brat: the annotation file is not valid UTF-8")
+	}
+	// Build a stand-in text that holds each quote at its offsets and
+	// spaces elsewhere, and read the file against it.
+	type frag struct {
+		start int
+		text  []rune
+		line  int
+	}
+	var frags []frag
+	end := 0
+	lines := strings.Split(strings.ReplaceAll(string(ann), "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		id, rest, _ := strings.Cut(line, "\t")
+		if id == "" || id[0] != 'T' {
+			continue
+		}
+		head, quote, _ := strings.Cut(rest, "\t")
+		_, ranges, _ := strings.Cut(head, " ")
+		q := []rune(quote)
+		for _, fr := range strings.Split(ranges, ";") {
+			ss, es, _ := strings.Cut(strings.TrimSpace(fr), " ")
+			s, err1 := strconv.Atoi(ss)
+			e, err2 := strconv.Atoi(es)
+			if err1 != nil || err2 != nil || s < 0 || e <= s || e-s > len(q) || e > MaxFileSize {
+				break // DecodeBrat below names the problem
+			}
+			frags = append(frags, frag{s, q[:e-s], i + 1})
+			end = max(end, e)
+			q = q[min(len(q), e-s+1):]
+		}
+	}
+	text := []rune(strings.Repeat(" ", end))
+	for _, f := range frags {
+		for k, r := range f.text {
+			if r == '\n' || r == '\r' {
+				r = ' '
+			}
+			if text[f.start+k] != ' ' && text[f.start+k] != r {
+				return nil, importError("brat", f.line, "", errors.New("the text of this line disagrees with an overlapping annotation's"))
+			}
+			text[f.start+k] = r
+		}
+	}
+	f, err := DecodeBrat(string(text), ann, name)
+	if err != nil {
+		return nil, err
+	}
+	f.Document = FileDocument{Source: name, Length: end}
+	for i := range f.Annotations {
+		f.Annotations[i].Prefix, f.Annotations[i].Suffix = "", ""
+	}
+	return f, nil
+}
+
+// checkHasText refuses a file that has annotations but no text, such as a
+// W3C file or a brat .ann read alone: the other tools' formats need it.
+func checkHasText(f *File, op string) error {
+	if f.Document.Text == "" && len(f.Annotations) > 0 {
+		return errors.New(op + ": the file holds no text; place its annotations in the article's text first")
+	}
+	return nil
 }

@@ -201,3 +201,38 @@ func FuzzDecodeBrat(f *testing.F) {
 		checkRoundTrip(t, g, bratAgain)
 	})
 }
+
+func TestDecodeBratWithoutText(t *testing.T) {
+	ann := readFormat(t, "emoji.ann")
+	f, err := DecodeBratWithoutText(ann, "emoji.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Document.Text != "" || f.Document.Length != 118 {
+		t.Errorf("document text %q, length %d; want none and the end of the last span, 118", f.Document.Text, f.Document.Length)
+	}
+	// Placed in the real text, it is the file read with its text.
+	doc := NewDocument(string(readFormat(t, "emoji.txt")), "", "emoji.ann")
+	s, rep, err := f.Place(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.IsEmpty() {
+		t.Errorf("placing moved or lost annotations: %+v", rep)
+	}
+	want, err := DecodeBrat(doc.Text, ann, "emoji.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := NewFile(s, "", want.Exported)
+	if diff := cmp.Diff(spansOf(want), spansOf(got)); diff != "" {
+		t.Errorf("spans (-with text +placed):\n%s", diff)
+	}
+	if diff := cmp.Diff(linksOf(want), linksOf(got)); diff != "" {
+		t.Errorf("relations (-with text +placed):\n%s", diff)
+	}
+	if _, err := DecodeBratWithoutText([]byte("T1\tactor 0 5\tPutin\nT2\tactor 2 4\txx\n"), "x.ann"); err == nil ||
+		!strings.Contains(err.Error(), "line 2: brat: the text of this line disagrees") {
+		t.Errorf("error = %v, want one about line 2 disagreeing", err)
+	}
+}

@@ -209,6 +209,9 @@ func EncodeDoccano(files []*File, unit OffsetUnit) ([]byte, error) {
 		if f == nil {
 			return nil, errors.New("encode doccano: no file")
 		}
+		if err := checkHasText(f, "encode doccano"); err != nil {
+			return nil, err
+		}
 		text := f.Document.Text
 		rs := []rune(text)
 		off := func(cp int) int {

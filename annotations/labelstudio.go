@@ -277,6 +277,9 @@ func EncodeLabelStudio(f *File) ([]byte, error) {
 	if f == nil {
 		return nil, errors.New("encode labelstudio: no file")
 	}
+	if err := checkHasText(f, "encode labelstudio"); err != nil {
+		return nil, err
+	}
 	rs := []rune(f.Document.Text)
 	type value struct {
 		Start  int      `json:"start"`

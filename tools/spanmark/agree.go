@@ -26,9 +26,12 @@ func init() {
 		summary: "agreement of annotators' files of one document: span F1, kappa, alpha, disagreements"}
 }
 
-const agreeUsage = `usage: spanmark agree [--json] A.json B.json [C.json ...]
+const agreeUsage = `usage: spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
 
-Compares annotators' files of one document. Prints per label and overall
+Compares annotators' files of one document; --from reads another format
+(a doccano file may hold several documents' lines and a Label Studio export
+several annotators, and each counts as an annotator), and --text gives the
+article's text to files that do not carry it (W3C, brat .ann). Prints per label and overall
 the span precision, recall and F1 (exact, and overlapping: same label and at
 least half of the shorter span shared, matched one-to-one), Cohen's kappa
 (two annotators) or Fleiss' kappa (more) and Krippendorff's alpha (nominal)
@@ -40,19 +43,29 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("agree", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print JSON")
+	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
+	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
 	paths, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, agreeUsage)
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n%s\n", err, agreeUsage)
 		return 2
 	}
-	if len(paths) < 2 {
+	if len(paths) < 2 && *from != "labelstudio" && *from != "doccano" || len(paths) == 0 {
 		fmt.Fprintf(stderr, "spanmark agree: need at least two files\n%s\n", agreeUsage)
 		return 2
 	}
-	p, _, err := loadPanel(paths)
+	p, _, err := loadPanel(paths, *from, *textPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
 		return 1
+	}
+	if len(p.Annotators) < 2 {
+		fmt.Fprintf(stderr, "spanmark agree: need at least two annotators, and %s holds one\n%s\n", paths[0], agreeUsage)
+		return 2
 	}
 	ag := annotations.Agree(p)
 	if *asJSON {
@@ -89,23 +102,43 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// loadPanel reads and decodes the native files at paths and places them on
+// loadPanel reads every annotator's work in the files at paths (in format
+// from, or detected when from is ""), gives the files that carry no text
+// (W3C, brat .ann) the text of the file at textPath, and places them all on
 // the first one's text. Errors name the file, and the line and JSON path
 // when the decoder knows them.
-func loadPanel(paths []string) (*annotations.Panel, []*annotations.File, error) {
-	files := make([]*annotations.File, len(paths))
-	names := make([]string, len(paths))
-	for i, path := range paths {
+func loadPanel(paths []string, from, textPath string) (*annotations.Panel, []*annotations.File, error) {
+	var text *annotations.Document
+	if textPath != "" {
+		b, err := os.ReadFile(textPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		text = annotations.NewDocument(string(b), "", filepath.Base(textPath))
+	}
+	var files []*annotations.File
+	var names []string
+	for _, path := range paths {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, nil, err
 		}
-		f, err := annotations.Decode(b)
+		fs, ns, err := decodeAll(path, from, b)
 		if err != nil {
-			return nil, nil, errors.New(path + ": " + err.Error())
+			return nil, nil, err
 		}
-		files[i] = f
-		names[i] = filepath.Base(path)
+		for _, f := range fs {
+			if f.Document.Text != "" || f.Document.Length == 0 && len(f.Annotations) == 0 {
+				continue
+			}
+			if text == nil {
+				return nil, nil, errors.New(path + " holds no text (W3C files and brat .ann files do not carry it); name the article's text file with --text")
+			}
+			f.Document = annotations.FileDocument{ID: text.ID, Title: text.Title, Source: f.Document.Source,
+				Length: text.Len(), Text: text.Text}
+		}
+		files = append(files, fs...)
+		names = append(names, ns...)
 	}
 	p, err := annotations.NewPanel(files, names)
 	return p, files, err

@@ -4,6 +4,7 @@ package main
 // the rules are in annotations/merge.go.
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,34 +20,40 @@ func init() {
 		summary: "merge annotators' files, keeping disagreements as conflicts to adjudicate"}
 }
 
-const mergeUsage = `usage: spanmark merge [--min-agree N] -o OUT A.json B.json [C.json ...]
+const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
 
 Writes one file with every annotation at least N annotators made (default:
 a majority), and the others marked with a conflict that lists each
 annotator's vote, to accept or reject in the app. Relations are kept when N
 annotators made them or an endpoint is in conflict. Ids are renumbered; the
-output depends only on the inputs. OUT is written whole or not at all.`
+output depends only on the inputs. OUT is written whole or not at all.
+--from and --text read other formats, as for agree.`
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	minAgree := fs.Int("min-agree", 0, "annotators needed to keep an annotation without conflict (default majority)")
 	out := fs.String("o", "", "output file")
+	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
+	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
 	paths, err := parseInterspersed(fs, args)
 	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(stdout, mergeUsage)
+		return 0
 	case err != nil:
 	case *out == "":
 		err = fmt.Errorf("-o OUT is required")
-	case len(paths) < 2:
+	case len(paths) < 2 && *from != "labelstudio" && *from != "doccano" || len(paths) == 0:
 		err = fmt.Errorf("need at least two files")
-	case *minAgree < 0 || *minAgree > len(paths):
-		err = fmt.Errorf("--min-agree %d is not between 1 and the number of files, %d", *minAgree, len(paths))
+	case *minAgree < 0:
+		err = fmt.Errorf("--min-agree %d is negative", *minAgree)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n%s\n", err, mergeUsage)
 		return 2
 	}
-	p, files, err := loadPanel(paths)
+	p, files, err := loadPanel(paths, *from, *textPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
 		return 1
@@ -58,6 +65,14 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		if f.Exported.After(stamp) {
 			stamp = f.Exported
 		}
+	}
+	if len(p.Annotators) < 2 {
+		fmt.Fprintf(stderr, "spanmark merge: need at least two annotators, and %s holds one\n%s\n", paths[0], mergeUsage)
+		return 2
+	}
+	if *minAgree > len(p.Annotators) {
+		fmt.Fprintf(stderr, "spanmark merge: --min-agree %d is more than the %d annotators\n%s\n", *minAgree, len(p.Annotators), mergeUsage)
+		return 2
 	}
 	merged, rep, err := annotations.Merge(p, *minAgree, stamp)
 	if err != nil {

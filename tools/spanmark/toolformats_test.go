@@ -1,0 +1,179 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spanmark/spanmark/annotations"
+)
+
+const formatsDir = "../../testdata/formats/"
+
+// quotesOf lists a native file's annotations as "label [start,end) quote".
+func quotesOf(t *testing.T, b []byte) []string {
+	t.Helper()
+	f, err := annotations.Decode(b)
+	if err != nil {
+		t.Fatalf("not a valid spanmark file: %v\n%s", err, b)
+	}
+	var out []string
+	for _, a := range f.Annotations {
+		out = append(out, a.Label+" ["+itoa(a.Start)+","+itoa(a.End)+") "+a.Quote)
+	}
+	return out
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// emojiQuotes are the first six spans of every testdata/formats/emoji.*
+// file, in code points.
+var emojiQuotes = []string{
+	"actor [3,9) Lavrov", "claim [15,34) the talks went well", "actor [38,43) Rubio",
+	"proposal [56,74) a summit in Riyadh", "actor [76,87) The Kremlin", "actor [101,110) Zelenskyy",
+}
+
+func TestConvertToolFormats(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"brat_with_text", []string{"--from", "brat", "--text", formatsDir + "emoji.txt", formatsDir + "emoji.ann"},
+			[]string{emojiQuotes[0], emojiQuotes[1], emojiQuotes[2], emojiQuotes[3], emojiQuotes[4],
+				"claim [76,96) The Kremlin welcomed", emojiQuotes[5], "claim [101,118) Zelenskyy did not"}},
+		{"doccano_utf16", []string{"--from", "doccano", formatsDir + "emoji.doccano.jsonl"}, emojiQuotes},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, append([]string{"convert", "--to", "spanmark"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %s", code, errs)
+			}
+			if diff := cmp.Diff(tc.want, quotesOf(t, []byte(out))); diff != "" {
+				t.Errorf("annotations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestConvertChain converts doccano → Label Studio → brat (+ txt) → spanmark
+// → doccano through files, and checks that the spans are the same at the
+// end and that the doccano offsets are UTF-16 again.
+func TestConvertChain(t *testing.T) {
+	dir := t.TempDir()
+	step := func(args ...string) {
+		t.Helper()
+		if code, _, errs := runCmd(t, append([]string{"convert"}, args...)...); code != 0 {
+			t.Fatalf("convert %v: exit %d, stderr %s", args, code, errs)
+		}
+	}
+	ls := filepath.Join(dir, "emoji.json")
+	ann := filepath.Join(dir, "emoji.ann")
+	txt := filepath.Join(dir, "emoji.txt")
+	native := filepath.Join(dir, "emoji.spanmark.json")
+	back := filepath.Join(dir, "emoji.jsonl")
+	step("--from", "doccano", "--to", "labelstudio", "-o", ls, formatsDir+"emoji.doccano.jsonl")
+	step("--from", "labelstudio", "--to", "brat", "-o", ann, ls)
+	step("--from", "labelstudio", "--to", "txt", "-o", txt, ls)
+	step("--from", "brat", "--text", txt, "--to", "spanmark", "-o", native, ann)
+	step("--to", "doccano", "-o", back, native)
+	b, err := os.ReadFile(native)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(emojiQuotes, quotesOf(t, b)); diff != "" {
+		t.Errorf("spans after the chain (-want +got):\n%s", diff)
+	}
+	type entity struct {
+		Label string `json:"label"`
+		Start int    `json:"start_offset"`
+		End   int    `json:"end_offset"`
+	}
+	var orig, got struct {
+		Entities  []entity          `json:"entities"`
+		Relations []json.RawMessage `json:"relations"`
+	}
+	for _, x := range []struct {
+		path string
+		v    any
+	}{{formatsDir + "emoji.doccano.jsonl", &orig}, {back, &got}} {
+		b, err := os.ReadFile(x.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, x.v); err != nil {
+			t.Fatalf("%s: %v", x.path, err)
+		}
+	}
+	if diff := cmp.Diff(orig.Entities, got.Entities); diff != "" {
+		t.Errorf("doccano entities after the chain (-want +got):\n%s", diff)
+	}
+	if len(got.Relations) != len(orig.Relations) {
+		t.Errorf("%d relations after the chain, want %d", len(got.Relations), len(orig.Relations))
+	}
+}
+
+func TestConvertToolFormatErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"doccano_two_documents", []string{"--from", "doccano", "--to", "spanmark", formatsDir + "two-docs.doccano.jsonl"},
+			"holds 2 documents (lines) (#1, #2); convert writes one file, but agree and merge read them all"},
+		{"labelstudio_two_annotators", []string{"--from", "labelstudio", "--to", "spanmark", formatsDir + "emoji.labelstudio.json"},
+			"holds 2 annotations (tasks × annotators) (user 1, bob@example.org)"},
+		{"brat_without_text", []string{"--from", "brat", "--to", "spanmark", formatsDir + "emoji.ann"}, "holds no text"},
+		{"brat_to_doccano_without_text", []string{"--from", "brat", "--to", "doccano", formatsDir + "emoji.ann"},
+			"encode doccano: the file holds no text"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, append([]string{"convert"}, tc.args...)...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(errs, tc.want) {
+				t.Errorf("stderr %q does not contain %q", errs, tc.want)
+			}
+			if out != "" {
+				t.Errorf("stdout %q, want nothing", out)
+			}
+		})
+	}
+}
+
+func TestAgreeLabelStudioAnnotators(t *testing.T) {
+	// One Label Studio export with two people's annotations of a task is two
+	// annotators.
+	code, out, errs := runCmd(t, "agree", "--json", "--from", "labelstudio", formatsDir+"emoji.labelstudio.json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var got struct {
+		Annotators []string `json:"annotators"`
+		Overall    struct {
+			Spans []int `json:"spans"`
+		} `json:"overall"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"user 1", "bob@example.org"}, got.Annotators); diff != "" {
+		t.Errorf("annotators (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int{4, 3}, got.Overall.Spans); diff != "" {
+		t.Errorf("spans per annotator (-want +got):\n%s", diff)
+	}
+}
+
+func TestAgreeOneAnnotator(t *testing.T) {
+	code, _, errs := runCmd(t, "agree", "--from", "doccano", formatsDir+"emoji.doccano.jsonl")
+	if code != 2 || !strings.Contains(errs, "need at least two annotators") {
+		t.Errorf("exit %d, stderr %q; want 2 and a message that two annotators are needed", code, errs)
+	}
+}
