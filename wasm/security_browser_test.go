@@ -173,7 +173,7 @@ func TestHostileText(t *testing.T) {
 		}
 		type docInfo struct{ Title string }
 		var got []string
-		for _, d := range eval[[]docInfo](t, p, `spanmark.documents()`) {
+		for _, d := range eval[[]docInfo](t, p, `spanmark.flush().then(() => spanmark.documents())`) {
 			got = append(got, d.Title)
 		}
 		for _, x := range ps {
