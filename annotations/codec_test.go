@@ -383,6 +383,11 @@ func TestDecodeErrors(t *testing.T) {
 		{name: "document_bom", in: edit(`"text": "`, `"text": "\ufeff`, 1), want: `line 8: document.text: is not normalised: it has a byte order mark at the start`},
 		{name: "control_character", in: edit(`"title": "Lavrov`, "\"title\": \"Lav\trov", 1), want: `line 5: document.title: column 18: control character U+0009 in string; write it escaped`},
 		{name: "schema_invalid", in: edit(`"id": "claim"`, `"id": "actor"`, 1), want: `line 20: schema.labels[1].id: "actor" is used twice`},
+		{name: "schema_from_number", in: edit(`"from": [
+          "claim",`, `"from": [
+          7,`, 1), want: `line 39: schema.relations[0].from[0]: got a number, want a string`},
+		{name: "bad_escape", in: edit(`"title": "Lavrov`, `"title": "La\qvrov`, 1), want: `line 5: document.title: column 17: invalid escape in string`},
+		{name: "bad_unicode_escape", in: edit(`"title": "Lavrov`, `"title": "La\u12G4vrov`, 1), want: `line 5: document.title: column 17: invalid escape in string`},
 		{name: "schema_label_null", in: edit(`"labels": [`, `"labels": [null, `, 1), want: `line 11: schema.labels[0]: got null, want an object`},
 		{name: "start_negative", in: edit(`"start": 11`, `"start": -1`, 1), want: `line 77: annotations[1].start: -1 is negative`},
 		{name: "end_past_text", in: edit(`"end": 67`, `"end": 7100`, 1), want: `line 102: annotations[2].end: 7100 is past the end of the text (68)`},
