@@ -2,6 +2,7 @@ package annotations
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -579,4 +580,57 @@ func TestSampleTeamFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestNewPanelNames(t *testing.T) {
+	doc := NewDocument(handText, "hand", "test")
+	a := teamFile(t, doc, "alice", nil, nil)
+	b := teamFile(t, doc, "alice", nil, nil)
+	c := teamFile(t, doc, "", nil, nil)
+	p, err := NewPanel([]*File{a, b, c}, []string{"a.json", "b.json", "c.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range p.Annotators {
+		got = append(got, x.Name)
+	}
+	// Names come from the annotator field, else the file; a repeated name
+	// gets its file's name.
+	if diff := cmp.Diff([]string{"alice", "alice (b.json)", "c.json"}, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}
+
+func ExampleAgree() {
+	doc := NewDocument("Putin met Trump today", "", "")
+	file := func(name string, spans ...[2]int) *File {
+		s := NewSet(doc, DefaultSchema())
+		for i, sp := range spans {
+			s.Insert(Annotation{ID: "a" + strconv.Itoa(i+1), Label: "actor", Start: sp[0], End: sp[1]})
+		}
+		return NewFile(s, name, time.Time{})
+	}
+	alice := file("alice", [2]int{0, 5}, [2]int{10, 15})
+	bob := file("bob", [2]int{0, 5}, [2]int{10, 21})
+	p, err := NewPanel([]*File{alice, bob}, []string{"alice.json", "bob.json"})
+	if err != nil {
+		panic(err)
+	}
+	ag := Agree(p)
+	actor := ag.Labels[0]
+	fmt.Println("exact F1:", actor.Exact.F1)
+	fmt.Println("overlap F1:", actor.Overlap.F1)
+	fmt.Println(actor.KappaKind, "kappa:", actor.Kappa)
+	fmt.Println("alpha:", actor.Alpha)
+	for _, d := range ag.Disagreements {
+		fmt.Printf("[%d,%d) %q: %s %v, %s %v\n", d.Start, d.End, d.Quote,
+			d.Views[0].Annotator, d.Views[0].Spans, d.Views[1].Annotator, d.Views[1].Spans)
+	}
+	// Output:
+	// exact F1: 0.500
+	// overlap F1: 1.000
+	// cohen kappa: 0.442
+	// alpha: 0.409
+	// [10,21) "Trump today": alice [{actor 10 15}], bob [{actor 10 21}]
 }

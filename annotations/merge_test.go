@@ -1,10 +1,12 @@
 package annotations
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -216,4 +218,39 @@ func TestMergeGolden(t *testing.T) {
 	if diff := cmp.Diff(f.Relations, g.Relations); diff != "" {
 		t.Errorf("relations depend on file order (-first +second):\n%s", diff)
 	}
+}
+
+func ExampleMerge() {
+	doc := NewDocument("Lavrov said the talks went well.", "", "")
+	file := func(name, label string) *File {
+		s := NewSet(doc, DefaultSchema())
+		s.Insert(Annotation{ID: "a1", Label: "actor", Start: 0, End: 6})
+		s.Insert(Annotation{ID: "a2", Label: label, Start: 12, End: 31})
+		return NewFile(s, name, time.Time{})
+	}
+	p, err := NewPanel([]*File{file("alice", "claim"), file("bob", "proposal"), file("carol", "claim")},
+		[]string{"alice.json", "bob.json", "carol.json"})
+	if err != nil {
+		panic(err)
+	}
+	f, rep, err := Merge(p, 0, time.Time{}) // 0: a majority, 2 of 3
+	if err != nil {
+		panic(err)
+	}
+	for _, a := range f.Annotations {
+		fmt.Printf("%s %s %q", a.ID, a.Label, a.Quote)
+		if a.Conflict != nil {
+			fmt.Print(" conflict:")
+			for _, v := range a.Conflict.Votes {
+				fmt.Printf(" %s=%s", v.Annotator, v.Label)
+			}
+		}
+		fmt.Println()
+	}
+	fmt.Println(rep.Agreed, "agreed,", rep.Conflicts, "to adjudicate")
+	// Output:
+	// a1 actor "Lavrov"
+	// a2 claim "the talks went well"
+	// a3 proposal "the talks went well" conflict: alice=claim bob=proposal carol=claim
+	// 2 agreed, 1 to adjudicate
 }
