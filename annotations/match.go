@@ -51,6 +51,7 @@ import (
 	"cmp"
 	"fmt"
 	"index/suffixarray"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -491,17 +492,31 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 		runs = runs[:maxRuns]
 		slices.SortFunc(runs, func(x, y run) int { return cmp.Compare(x.ends[0], y.ends[0]) })
 	}
+	// An end's quote distance run.ds[i] plus its suffix distance bounds the
+	// total of any start with it, so ends are tried best bound first and
+	// those that cannot win are skipped: the result is the same as trying
+	// them all.
+	type bound struct{ i, ds, lb int }
+	var bounds []bound
 	for _, run := range runs {
 		clear(dps)
-		best := candidate{Match: Match{Score: -1}}
+		best, bestD := candidate{Match: Match{Score: -1}}, math.MaxInt
+		bounds = bounds[:0]
 		for _, i := range nearBest(run.ds, boundarySlack) {
-			end := run.ends[i]
-			ds := a.suffixDistance(q, end)
+			ds := a.suffixDistance(q, run.ends[i])
+			bounds = append(bounds, bound{i, ds, run.ds[i] + ds})
+		}
+		slices.SortStableFunc(bounds, func(x, y bound) int { return cmp.Compare(x.lb, y.lb) })
+		for _, b := range bounds {
+			if b.lb > bestD {
+				break
+			}
+			end := run.ends[b.i]
 			dj = q.rpat.alignBackwardAll(a.text, end, m+q.k, dj[:0])
 			for _, n := range nearBest(dj[1:], boundarySlack) {
 				n++ // dj[0] is the empty span
 				d := dj[n]
-				if d > q.k {
+				if d > q.k || d+b.ds > bestD {
 					continue
 				}
 				dp, ok := dps[end-n]
@@ -509,9 +524,9 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 					dp = a.prefixDistance(q, end-n)
 					dps[end-n] = dp
 				}
-				c := a.newCandidate(q, end-n, end, d, dp, ds)
+				c := a.newCandidate(q, end-n, end, d, dp, b.ds)
 				if sameRun(c, best, m) < 0 {
-					best = c
+					best, bestD = c, d+dp+b.ds
 				}
 			}
 		}
