@@ -163,3 +163,13 @@ func TestEncodeJSONLErrors(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkEncodeJSONL(b *testing.B) {
+	f := benchFile(b, 10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := EncodeJSONL(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

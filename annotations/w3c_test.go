@@ -526,3 +526,27 @@ func TestEncodeW3CErrors(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkEncodeW3C(b *testing.B) {
+	f := benchFile(b, 10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := EncodeW3C(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodeW3C(b *testing.B) {
+	data, err := EncodeW3C(benchFile(b, 10_000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeW3C(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
