@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"io/fs"
 	"net/http"
 	"os"
@@ -118,8 +119,10 @@ func TestSiteUpdate(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("sw.js has no %s...: %.200s", version, oldWorker)
 	}
-	newVersion := "next" + oldWorker[i+len(version):i+len(version)+8]
-	next["sw.js"].Data = []byte(oldWorker[:i+len(version)] + newVersion + oldWorker[i+len(version)+8:])
+	start := i + len(version)
+	end := start + strings.IndexByte(oldWorker[start:], '"')
+	newVersion := "next-" + oldWorker[start:end]
+	next["sw.js"].Data = []byte(oldWorker[:start] + newVersion + oldWorker[end:])
 
 	var served atomic.Pointer[http.Handler]
 	first := browser.Handler(old)
@@ -138,7 +141,9 @@ func TestSiteUpdate(t *testing.T) {
 		t.Fatalf("the page reloaded by itself when the update arrived")
 	}
 
-	_, err := chromedp.Run(p.Context(), chromedp.WaitEvent(page.LoadEventFired, nil,
+	ctx, cancel := context.WithTimeout(p.Context(), browser.ActionTimeout)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil,
 		chromedp.Click(chromedp.CSS("#update-notice button"))))
 	if err != nil {
 		t.Fatalf("click Reload and wait for the reload: %v", err)

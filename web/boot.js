@@ -154,7 +154,7 @@
 
   function watchUpdates(reg) {
     // A worker that waits already, from an earlier visit.
-    if (reg.waiting && navigator.serviceWorker.controller) {
+    if (reg.waiting && reg.active) {
       offerUpdate(reg.waiting);
     }
     reg.addEventListener("updatefound", () => {
@@ -163,8 +163,8 @@
         return;
       }
       worker.addEventListener("statechange", () => {
-        // Without a controller this is the first install, not an update.
-        if (worker.state === "installed" && navigator.serviceWorker.controller) {
+        // With no active worker this is the first install, not an update.
+        if (worker.state === "installed" && reg.active) {
           offerUpdate(worker);
         }
       });

@@ -22,11 +22,17 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// On activation the worker drops the caches of earlier builds and takes
+// control of open pages, the first visit's included, so that boot.js sees
+// the next update (controllerchange) and the page works offline at once.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys().then((keys) =>
-      Promise.all(keys.filter((k) => k.startsWith(cachePrefix) && k !== cacheName).map((k) => caches.delete(k))),
-    ),
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith(cachePrefix) && k !== cacheName).map((k) => caches.delete(k))),
+      )
+      .then(() => self.clients.claim()),
   );
 });
 

@@ -30,6 +30,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -148,6 +149,11 @@ func New(t testing.TB) *Page {
 	chrome := needChrome(t)
 	return newPage(t, chrome, site.Handler(Site(t).FS()))
 }
+
+// Handler is [site.Handler], the serve command's handler, for tests that
+// serve the site in their own way with [OpenOn]: Go lets only code under
+// tools/ import tools/internal/site.
+func Handler(files fs.FS) http.Handler { return site.Handler(files) }
 
 // OpenOn is [Open] with the site served by h instead of [site.Handler], to
 // test the site on other hosts. h gets the requests with [BasePath]
@@ -317,10 +323,17 @@ func (p *Page) CheckProblems(t testing.TB) {
 	}
 }
 
-// Do runs chromedp actions in the tab and fails the test on an error.
+// ActionTimeout bounds each call of [Page.Do] and [Eval], so that a wait
+// for something that never happens fails the test instead of hanging it.
+const ActionTimeout = 30 * time.Second
+
+// Do runs chromedp actions in the tab and fails the test on an error,
+// within [ActionTimeout]. what says what the actions do, for the message.
 func (p *Page) Do(what string, steps ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, steps...); err != nil {
+	ctx, cancel := context.WithTimeout(p.ctx, ActionTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
 		p.fatal(what, err)
 	}
 }
@@ -335,10 +348,13 @@ func (p *Page) fatal(what string, err error) {
 }
 
 // Eval evaluates a JavaScript expression in the page, awaiting it when it
-// is a promise, and decodes its value into T. It fails the test on an error.
+// is a promise, and decodes its value into T. It fails the test on an
+// error, or when the value takes longer than [ActionTimeout].
 func Eval[T any](p *Page, expr string) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	ctx, cancel := context.WithTimeout(p.ctx, ActionTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		p.fatal("evaluate "+expr, err)
 	}
