@@ -439,8 +439,27 @@ func matchSpans(a, b []Annotation, exact bool) [][2]int {
 	}
 	type cand struct{ i, j, shared, drift int }
 	var cs []cand
+	// Only spans of b that start in [a.Start − longest b, a.End) can
+	// overlap a; order b by start to find them by binary search.
+	byStart := make([]int, len(b))
+	longest := 0
+	for j := range b {
+		byStart[j] = j
+		longest = max(longest, b[j].Len())
+	}
+	slices.SortFunc(byStart, func(x, y int) int { return b[x].Start - b[y].Start })
+	firstFrom := func(off int) int {
+		k, _ := slices.BinarySearchFunc(byStart, off, func(j, off int) int {
+			if b[j].Start < off {
+				return -1
+			}
+			return 1
+		})
+		return k
+	}
 	for i := range a {
-		for j := range b {
+		for k := firstFrom(a[i].Start - longest); k < len(byStart) && b[byStart[k]].Start < a[i].End; k++ {
+			j := byStart[k]
 			if isOverlapMatch(&a[i], &b[j]) {
 				drift := intAbs(a[i].Start-b[j].Start) + intAbs(a[i].End-b[j].End)
 				cs = append(cs, cand{i, j, overlapLen(&a[i], &b[j]), drift})
@@ -563,7 +582,9 @@ func coverage(p *Panel, labels []string) [][]uint64 {
 }
 
 // chance computes kappa and alpha over code points. category maps a code
-// point's label mask to a category; nil uses the mask itself (the label set).
+// point's label mask to a category; nil uses the mask itself (the label
+// set). Units with the same categories from every annotator are counted
+// together, so a long text costs little more than a short one.
 func chance(covers [][]uint64, category func(uint64) int) (kind string, kappa, alpha Measure) {
 	if len(covers) < 2 {
 		return "", Undefined, Undefined
@@ -580,29 +601,59 @@ func chance(covers [][]uint64, category func(uint64) int) (kind string, kappa, a
 		}
 		return c
 	}
-	n := len(covers[0])
-	ratings := make([][]int, n)
-	k := 0
-	for u := range n {
-		r := make([]int, len(covers))
+	// seen maps each distinct rating vector (one category per annotator)
+	// to its row in ratings and weights. The key packs the categories 8
+	// bits each when they fit in a uint64, which is the common case, and
+	// is their decimal list otherwise.
+	packed := len(covers) <= 8
+	seenPacked := map[uint64]int{}
+	seen := map[string]int{}
+	var ratings [][]int
+	var weights []int
+	key := make([]byte, 0, 4*len(covers))
+	r := make([]int, len(covers))
+	k := 2
+	for u := range covers[0] {
+		var pk uint64
 		for c := range covers {
 			r[c] = idx(covers[c][u])
 			k = max(k, r[c]+1)
+			if r[c] > 255 {
+				packed = false
+			}
+			pk = pk<<8 | uint64(r[c]&0xff)
 		}
-		ratings[u] = r
+		var i int
+		var ok bool
+		if packed {
+			i, ok = seenPacked[pk]
+		} else {
+			key = key[:0]
+			for c := range covers {
+				key = strconv.AppendInt(key, int64(r[c]), 10)
+				key = append(key, ',')
+			}
+			i, ok = seen[string(key)]
+		}
+		if !ok {
+			i = len(ratings)
+			if packed {
+				seenPacked[pk] = i
+			} else {
+				seen[string(key)] = i
+			}
+			ratings = append(ratings, slices.Clone(r))
+			weights = append(weights, 0)
+		}
+		weights[i]++
 	}
-	k = max(k, 2)
 	counts := countsOf(ratings, k)
 	if len(covers) == 2 {
-		a, b := make([]int, n), make([]int, n)
-		for u, r := range ratings {
-			a[u], b[u] = r[0], r[1]
-		}
-		kind, kappa = "cohen", cohenKappa(a, b, k)
+		kind, kappa = "cohen", cohenKappaWeighted(ratings, weights, k)
 	} else {
-		kind, kappa = "fleiss", fleissKappa(counts)
+		kind, kappa = "fleiss", fleissKappaWeighted(counts, weights)
 	}
-	return kind, kappa, krippendorffAlpha(counts)
+	return kind, kappa, krippendorffAlphaWeighted(counts, weights)
 }
 
 // countsOf turns ratings (unit × coder → category in [0,k), or -1 for no
@@ -621,23 +672,46 @@ func countsOf(ratings [][]int, k int) [][]int {
 	return out
 }
 
+// ones returns n weights of 1.
+func ones(n int) []int {
+	w := make([]int, n)
+	for i := range w {
+		w[i] = 1
+	}
+	return w
+}
+
 // cohenKappa returns Cohen's kappa of two coders' categories of the same
 // units: (po − pe) / (1 − pe), where po is the share of units they put in
 // the same category and pe the agreement expected from each coder's own
 // category shares.
 func cohenKappa(a, b []int, k int) Measure {
-	n := len(a)
-	if n == 0 || len(b) != n {
+	if len(a) != len(b) {
 		return Undefined
 	}
-	pa, pb := make([]float64, k), make([]float64, k)
-	same := 0
+	ratings := make([][]int, len(a))
 	for u := range a {
-		pa[a[u]]++
-		pb[b[u]]++
-		if a[u] == b[u] {
-			same++
+		ratings[u] = []int{a[u], b[u]}
+	}
+	return cohenKappaWeighted(ratings, ones(len(a)), k)
+}
+
+// cohenKappaWeighted is [cohenKappa] of rating pairs, each standing for
+// weight units.
+func cohenKappaWeighted(ratings [][]int, weight []int, k int) Measure {
+	pa, pb := make([]float64, k), make([]float64, k)
+	n, same := 0, 0
+	for u, r := range ratings {
+		w := weight[u]
+		pa[r[0]] += float64(w)
+		pb[r[1]] += float64(w)
+		n += w
+		if r[0] == r[1] {
+			same += w
 		}
+	}
+	if n == 0 {
+		return Undefined
 	}
 	po := float64(same) / float64(n)
 	pe := 0.0
@@ -655,6 +729,12 @@ func cohenKappa(a, b []int, k int) Measure {
 // (P̄ − P̄e) / (1 − P̄e), with P̄ the mean share of agreeing rater pairs per
 // unit and P̄e the sum of the squared overall category shares.
 func fleissKappa(counts [][]int) Measure {
+	return fleissKappaWeighted(counts, ones(len(counts)))
+}
+
+// fleissKappaWeighted is [fleissKappa] with each row standing for weight
+// units.
+func fleissKappaWeighted(counts [][]int, weight []int) Measure {
 	if len(counts) == 0 {
 		return Undefined
 	}
@@ -667,16 +747,17 @@ func fleissKappa(counts [][]int) Measure {
 	}
 	k := len(counts[0])
 	pj := make([]float64, k)
-	pbar := 0.0
-	for _, row := range counts {
+	pbar, N := 0.0, 0.0
+	for u, row := range counts {
+		w := float64(weight[u])
 		sq := 0
 		for j, x := range row {
-			pj[j] += float64(x)
+			pj[j] += w * float64(x)
 			sq += x * x
 		}
-		pbar += float64(sq-n) / float64(n*(n-1))
+		pbar += w * float64(sq-n) / float64(n*(n-1))
+		N += w
 	}
-	N := float64(len(counts))
 	pbar /= N
 	pe := 0.0
 	for _, x := range pj {
@@ -701,13 +782,19 @@ func fleissKappa(counts [][]int) Measure {
 // and for nominal data the off-diagonal sums are n − Σ o[c][c] and
 // n² − Σ n_c².
 func krippendorffAlpha(counts [][]int) Measure {
+	return krippendorffAlphaWeighted(counts, ones(len(counts)))
+}
+
+// krippendorffAlphaWeighted is [krippendorffAlpha] with each row standing
+// for weight units.
+func krippendorffAlphaWeighted(counts [][]int, weight []int) Measure {
 	if len(counts) == 0 {
 		return Undefined
 	}
 	k := len(counts[0])
 	diag := make([]float64, k)
 	nc := make([]float64, k)
-	for _, row := range counts {
+	for u, row := range counts {
 		m := 0
 		for _, x := range row {
 			m += x
@@ -715,9 +802,10 @@ func krippendorffAlpha(counts [][]int) Measure {
 		if m < 2 {
 			continue
 		}
+		w := float64(weight[u])
 		for c, x := range row {
-			diag[c] += float64(x*(x-1)) / float64(m-1)
-			nc[c] += float64(x)
+			diag[c] += w * float64(x*(x-1)) / float64(m-1)
+			nc[c] += w * float64(x)
 		}
 	}
 	n, od, sq := 0.0, 0.0, 0.0
