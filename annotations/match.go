@@ -43,9 +43,9 @@ package annotations
 //
 // Two shortcuts keep anchoring fast and are part of the rule: an exact
 // quote scoring at least [quoteAccept] ends the search before any fuzzy
-// matching, and with a hint a fuzzy candidate scoring at least
-// [nearAccept] within [nearWindow] of it is taken without searching the
-// whole text.
+// matching, and a fuzzy candidate scoring at least [nearAccept] within
+// [nearWindow] of the hint, or around an intact piece of the quote, is
+// taken without searching the whole text.
 
 import (
 	"cmp"
@@ -125,6 +125,12 @@ const (
 	// closest. Each costs an alignment per candidate boundary, and a
 	// periodic text ("abab…") can offer one every few code points.
 	maxRuns = 256
+	// seedLen is the length of the quote's pieces that seededCandidates
+	// looks up exactly: 12 code points of prose rarely repeat by chance,
+	// and a quote of 36 with one edit still has two intact pieces.
+	seedLen = 12
+	// maxSeeds: a piece with more occurrences than this is not used.
+	maxSeeds = 64
 	// scoreTie is how close two scores must be to count as equally good.
 	// Scores are ratios of small integers, so equal evidence gives equal
 	// floats and any real difference is far larger.
@@ -240,8 +246,9 @@ func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate 
 //  2. every exact occurrence of the quote, scored by context; the best is
 //     taken if it scores at least 0.8 and no other ties with it;
 //  3. approximate occurrences, first within 512 and then 4096 code points
-//     of the hint (taken if one scores at least 0.8 without a tie), then in
-//     the whole text, competing with the exact ones;
+//     of the hint, then around exact occurrences of 12-code-point pieces of
+//     the quote (each taken if one scores at least 0.8 without a tie), then
+//     in the whole text, competing with the exact ones;
 //
 // and checks the chosen place against the quote. The result scores at least
 // 0.6, or one side of its context matches at least 75%, and no other place
@@ -274,6 +281,12 @@ func (a *Anchorer) Anchor(sel Selector) (Match, error) {
 			near := merge(cs, a.fuzzyCandidates(q, lo, hi))
 			if len(near) > 0 && near[0].Score >= nearAccept && tied(near) == 1 {
 				return a.choose(q, near)
+			}
+		}
+		if seeded, ok := a.seededCandidates(q); ok {
+			seeded = merge(cs, seeded)
+			if len(seeded) > 0 && seeded[0].Score >= nearAccept && tied(seeded) == 1 {
+				return a.choose(q, seeded)
 			}
 		}
 		cs = merge(cs, a.fuzzyCandidates(q, 0, len(a.text)))
@@ -543,6 +556,50 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	}
 	rank(cs)
 	return cs
+}
+
+// seededCandidates returns the approximate occurrences of the quote around
+// the exact occurrences of its pieces: [seedLen] code points at a time, a
+// lightly edited quote keeps at least one piece intact, and the suffix
+// array finds it at once, where a search of the whole text reads every code
+// point. ok is false when the quote is too short or its pieces too common
+// to narrow the search.
+func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
+	m := len(q.exact)
+	if m < seedLen {
+		return nil, false
+	}
+	type window struct{ lo, hi int }
+	var ws []window
+	for off := 0; off+seedLen <= m; off += seedLen {
+		piece := q.exact[off : off+seedLen]
+		starts := a.occurrences(piece, string(piece))
+		if len(starts) > maxSeeds {
+			continue // a common phrase says little about where the quote is
+		}
+		for _, p := range starts {
+			// The quote starts within k of p-off and ends within k of
+			// p-off+m.
+			ws = append(ws, window{max(0, p-off-q.k), min(len(a.text), p-off+m+q.k+1)})
+		}
+	}
+	if len(ws) == 0 {
+		return nil, false
+	}
+	slices.SortFunc(ws, func(x, y window) int { return cmp.Compare(x.lo, y.lo) })
+	merged := ws[:1]
+	for _, w := range ws[1:] {
+		if last := &merged[len(merged)-1]; w.lo <= last.hi {
+			last.hi = max(last.hi, w.hi)
+		} else {
+			merged = append(merged, w)
+		}
+	}
+	for _, w := range merged {
+		cs = append(cs, a.fuzzyCandidates(q, w.lo, w.hi)...)
+	}
+	rank(cs)
+	return cs, true
 }
 
 // nearBest returns the indexes of ds within slack of its least value, at

@@ -82,7 +82,7 @@ func BenchmarkAnchorFuzzy(b *testing.B) {
 	}{
 		{"hints", all, true},
 		{"edited_quotes_only/hints", edited, true},
-		{"no_hints", all[:1000], false},
+		{"no_hints", all, false},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
