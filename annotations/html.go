@@ -107,11 +107,12 @@ const ariaQuoteLen = 60
 // where data-ids lists the covering annotations outermost first (as
 // [Segments] orders them), kN-lS says that layer N is drawn in label slot
 // S, in-lS names the innermost label's slot, f-lS the slot of the
-// annotation that starts at the run (for its badge), and dN is the depth. The run
-// where an annotation starts carries data-first with its id and is in the
-// tab order; when several annotations start at the same run, the
-// outermost takes the run and each other one gets an empty focusable
-// marker span.mk just before it. Runs covering selected get the class
+// annotation that starts at the run (for its badge), and dN is the depth.
+// The run where annotations start lists their ids in data-first,
+// outermost first, and is in the tab order as the focus of the first of
+// them; each of the others also gets an empty focusable marker
+// span.mk[data-first=id] just before the run, so that every annotation
+// has a place to Tab to. Runs covering selected get the class
 // "sel"; runs covering an annotation with a [Conflict] get "cf".
 // anns are the annotations touching the paragraph, as [Set.InParagraph]
 // returns them.
@@ -139,7 +140,7 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 			b = append(b, `<span class="mk`...)
 			b = h.appendSlotClass(b, " in-l", starts[i].Label)
 			b = append(b, '"')
-			b = h.appendFocus(b, rs, starts[i])
+			b = h.appendFocus(b, rs, starts[i:i+1], false)
 			b = append(b, `></span>`...)
 		}
 		b = append(b, `<span class="hl d`...)
@@ -174,7 +175,7 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 		}
 		b = append(b, '"')
 		if len(starts) > 0 {
-			b = h.appendFocus(b, rs, starts[0])
+			b = h.appendFocus(b, rs, starts, true)
 		}
 		b = append(b, '>')
 		b = AppendEscaped(b, text)
@@ -192,10 +193,19 @@ func (h *Highlighter) appendSlotClass(b []byte, prefix, label string) []byte {
 	return strconv.AppendInt(b, int64(s), 10)
 }
 
-// appendFocus appends the attributes of the element that takes focus for a.
-func (h *Highlighter) appendFocus(b []byte, rs []rune, a *Annotation) []byte {
+// appendFocus appends the attributes of the element that takes focus for
+// starts[0]; with all, data-first lists the ids of all of starts.
+func (h *Highlighter) appendFocus(b []byte, rs []rune, starts []*Annotation, all bool) []byte {
+	a := starts[0]
 	b = append(b, ` data-first="`...)
 	b = AppendEscaped(b, a.ID)
+	for _, o := range starts[1:] {
+		if !all {
+			break
+		}
+		b = append(b, ' ')
+		b = AppendEscaped(b, o.ID)
+	}
 	b = append(b, `" tabindex="0" aria-label="`...)
 	name, ok := h.name[a.Label]
 	if !ok {

@@ -56,7 +56,7 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 			},
 			selected: "a1",
 			want: `<span class="mk in-l0" data-first="a1" tabindex="0" aria-label="Actor: Lavrov" data-badge="A"></span>` +
-				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 sel" data-ids="a2 a1" data-first="a2" tabindex="0" aria-label="Claim: Lavrov spoke" data-badge="C">Lavrov</span>` +
+				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 sel" data-ids="a2 a1" data-first="a2 a1" tabindex="0" aria-label="Claim: Lavrov spoke" data-badge="C">Lavrov</span>` +
 				`<span class="hl d1 k0-l1 in-l1" data-ids="a2"> spoke</span>`,
 		},
 		{

@@ -98,16 +98,16 @@ func (a *app) labelKey(key string) bool {
 // enter opens the focused highlight in the detail panel, or in link mode
 // links to it.
 func (a *app) enter(target js.Value) bool {
-	id := target.Call("getAttribute", "data-first")
-	if id.IsNull() {
+	id := focusOf(target)
+	if id == "" {
 		return false
 	}
-	if a.linkMode && a.selected != "" && id.String() != a.selected {
-		a.linkTo(id.String())
+	if a.linkMode && a.selected != "" && id != a.selected {
+		a.linkTo(id)
 		a.focusElement(a.selected).Call("focus")
 		return true
 	}
-	a.selectAnnotation(id.String(), false)
+	a.selectAnnotation(id, false)
 	// Move into the panel: its first label button.
 	if b := a.el.detailLabels.Call("querySelector", "button"); !b.IsNull() {
 		b.Call("focus")

@@ -45,9 +45,7 @@ func (a *app) render() {
 	focusID := ""
 	if len(a.dirty) > 0 {
 		if f := dom.Document().Get("activeElement"); !f.IsNull() && a.el.article.Call("contains", f).Bool() {
-			if id := f.Call("getAttribute", "data-first"); !id.IsNull() {
-				focusID = id.String()
-			}
+			focusID = focusOf(f)
 		}
 		doc := a.set.Document()
 		paras := doc.Paragraphs()
@@ -79,7 +77,23 @@ func (a *app) render() {
 
 // focusElement returns the element that takes focus for annotation id, or null.
 func (a *app) focusElement(id string) js.Value {
-	return a.el.article.Call("querySelector", `[data-first="`+cssEscape(id)+`"]`)
+	return a.el.article.Call("querySelector", `[data-first~="`+cssEscape(id)+`"]`)
+}
+
+// focusOf returns the annotation whose focus element el is: the first id
+// of its data-first (see annotations.Highlighter), or "".
+func focusOf(el js.Value) string {
+	if el.Type() != js.TypeObject || el.Get("nodeType").Int() != 1 {
+		return ""
+	}
+	v := el.Call("getAttribute", "data-first")
+	if v.IsNull() {
+		return ""
+	}
+	if f := strings.Fields(v.String()); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // runsOf returns the highlight runs of annotation id.

@@ -46,11 +46,11 @@ func (a *app) wireSelection() {
 	})
 	dom.On(a.el.article, "focusin", func(ev js.Value) {
 		t := ev.Get("target")
-		if id := t.Call("getAttribute", "data-first"); !id.IsNull() && id.String() != a.selected {
+		if id := focusOf(t); id != "" && id != a.selected {
 			if a.linkMode {
 				return // link mode picks with Enter or a click
 			}
-			a.selectAnnotation(id.String(), false)
+			a.selectAnnotation(id, false)
 		}
 	})
 	// The toolbar keeps the selection: a press on it must not clear it.
@@ -67,8 +67,8 @@ func (a *app) wireSelection() {
 // already selected, the next one outwards, so that repeated clicks walk
 // through nested highlights.
 func (a *app) pickAt(run js.Value) string {
-	if f := run.Call("getAttribute", "data-first"); !f.IsNull() && run.Call("getAttribute", "data-ids").IsNull() {
-		return f.String()
+	if run.Call("getAttribute", "data-ids").IsNull() {
+		return focusOf(run) // a marker
 	}
 	v := run.Call("getAttribute", "data-ids")
 	if v.IsNull() {
