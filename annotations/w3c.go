@@ -299,7 +299,8 @@ func EncodeW3C(f *File) ([]byte, error) {
 // ignored, as the model asks.
 //
 // The schema is the one in "spanmark:schema", or [DefaultSchema] when the
-// input has none. Every error is a [*PathError] with the JSON path and line,
+// input has none. The file's annotator is the name of the collection's
+// creator, or of the creator that all annotations share. Every error is a [*PathError] with the JSON path and line,
 // such as
 //
 //	line 12: first.items[3].body[0].value: unknown label "love" (the schema has actor, claim, proposal)
@@ -347,6 +348,11 @@ type w3cDecoder struct {
 	ids   map[string]string // local id -> label, of annotations and orphans
 	// iris maps the IRI of every item read to its path, to refuse repeats.
 	iris map[string]string
+	// creators are the names of the creators of the span annotations, and
+	// uncredited counts those without one: when all share one name and the
+	// collection names none, it is the file's annotator.
+	creators   map[string]bool
+	uncredited int
 }
 
 // w3cItem is an annotation of the input with where it is.
@@ -362,6 +368,7 @@ func (w *w3cDecoder) file(root *jvalue) *File {
 	w.byIRI = map[string]string{}
 	w.ids = map[string]string{}
 	w.iris = map[string]string{}
+	w.creators = map[string]bool{}
 	var items []*jvalue
 	itemsPath := ""
 	single := false
@@ -454,6 +461,11 @@ func (w *w3cDecoder) file(root *jvalue) *File {
 	f.Annotations = nonNil(f.Annotations)
 	f.Relations = nonNil(f.Relations)
 	f.Schema = w.schema
+	if f.Annotator == "" && len(w.creators) == 1 && w.uncredited == 0 {
+		for name := range w.creators {
+			f.Annotator = name
+		}
+	}
 	if f.Document.ID == "" && f.Document.Source == "" && w.doc != "" {
 		if hex, ok := strings.CutPrefix(w.doc, urnSHA256+"sha256:"); ok {
 			f.Document.ID = "sha256:" + hex
@@ -629,6 +641,11 @@ func (w *w3cDecoder) span(it w3cItem) Annotation {
 	a := Annotation{
 		Created:  w.time(v.field("created"), join(path, "created")),
 		Modified: w.time(v.field("modified"), join(path, "modified")),
+	}
+	if c := v.field("creator"); c != nil && w.agentName(c, join(path, "creator")) != "" {
+		w.creators[w.agentName(c, join(path, "creator"))] = true
+	} else {
+		w.uncredited++
 	}
 	if c := v.field("spanmark:conflict"); c != nil && w.err == nil {
 		a.Conflict = w.conflict(c, join(path, "spanmark:conflict"))

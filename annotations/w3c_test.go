@@ -181,7 +181,7 @@ func otherTools() []struct {
 		},
 	}, {
 		name: "choice",
-		want: &File{Spanmark: Version, Document: doc, Schema: DefaultSchema(),
+		want: &File{Spanmark: Version, Document: doc, Schema: DefaultSchema(), Annotator: "A. Person",
 			Annotations: []Annotation{{
 				ID: "7", Label: "proposal", Start: 906, End: 962,
 				Quote: "he might act as a mediator with President Vladimir Putin", Prefix: "Donald Trump, suggesting ",
