@@ -97,6 +97,39 @@ func TestSitePlainHost(t *testing.T) {
 	p.CheckProblems(t)
 }
 
+// TestSiteBootError serves the site without its wasm: the page must say
+// that Spanmark could not start, and why, instead of loading forever.
+func TestSiteBootError(t *testing.T) {
+	files := browser.Handler(browser.Site(t).FS())
+	p := browser.NewOn(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	p.Do("open "+p.URL, chromedp.Navigate(p.URL))
+	const want = "Spanmark could not start: fetch app."
+	shown, err := chromedp.Run(p.Context(), chromedp.Poll[string](
+		`document.documentElement.dataset.bootError && document.getElementById("boot-progress").textContent`,
+		chromedp.WithPollingTimeout(browser.ReadyTimeout)))
+	if err != nil {
+		t.Fatalf("wait for the start error: %v", err)
+	}
+	if !strings.HasPrefix(shown, want) || !strings.HasSuffix(shown, ": 404 Not Found") {
+		t.Errorf("#boot-progress says %q, want %q...: 404 Not Found", shown, want)
+	}
+	var rest []string
+	for _, msg := range p.TakeProblems() {
+		if !strings.Contains(msg, ".wasm") && !strings.Contains(msg, want) {
+			rest = append(rest, msg)
+		}
+	}
+	if len(rest) > 0 {
+		t.Errorf("unexpected problems:\n%s", strings.Join(rest, "\n"))
+	}
+}
+
 // TestSiteUpdate visits one build, deploys another and checks the update
 // flow: the page offers the update, does not reload by itself, and reloads
 // into the new version when the user clicks.

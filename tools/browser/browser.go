@@ -155,6 +155,12 @@ func New(t testing.TB) *Page {
 // tools/ import tools/internal/site.
 func Handler(files fs.FS) http.Handler { return site.Handler(files) }
 
+// NewOn is [New] with the site served by h, as for [OpenOn].
+func NewOn(t testing.TB, h http.Handler) *Page {
+	t.Helper()
+	return newPage(t, needChrome(t), h)
+}
+
 // OpenOn is [Open] with the site served by h instead of [site.Handler], to
 // test the site on other hosts. h gets the requests with [BasePath]
 // stripped; [Site] gives the files to serve.

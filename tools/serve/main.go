@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -67,7 +68,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	var files fs.FS
 	if *dir != "" {
-		if _, err := os.Stat(*dir + "/" + site.IndexName); err != nil {
+		if _, err := os.Stat(filepath.Join(*dir, site.IndexName)); err != nil {
 			fmt.Fprintf(stderr, "serve: -dir %s: no %s there: run go run ./tools/build -o %s first\n", *dir, site.IndexName, *dir)
 			return 1
 		}
