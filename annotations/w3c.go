@@ -27,9 +27,11 @@ const (
 	w3cNamespace = "https://github.com/spanmark/spanmark/blob/main/docs/format.md#"
 	// w3cGenerator is the IRI of the software that writes the export.
 	w3cGenerator = "https://github.com/spanmark/spanmark"
-	// urnSHA256 turns a document id "sha256:<hex>" into the IRI of the
+	// urnPrefix turns a document id "sha256:<hex>" into the IRI of the
 	// document, "urn:sha256:<hex>", the target source of every annotation.
-	urnSHA256 = "urn:"
+	// The content hash names the text wherever it came from, so exports of
+	// the same text by different people target the same IRI.
+	urnPrefix = "urn:"
 )
 
 // The W3C purposes and motivations Spanmark writes. See docs/format.md.
@@ -135,8 +137,8 @@ type (
 // is an absolute IRI (a file read from another tool's export names its
 // document that way), else an error.
 func documentIRI(d FileDocument) (string, error) {
-	if strings.HasPrefix(d.ID, "sha256:") && isAbsoluteIRI(urnSHA256+d.ID) {
-		return urnSHA256 + d.ID, nil
+	if strings.HasPrefix(d.ID, "sha256:") && isAbsoluteIRI(urnPrefix+d.ID) {
+		return urnPrefix + d.ID, nil
 	}
 	if d.ID == "" && isAbsoluteIRI(d.Source) {
 		return d.Source, nil
@@ -467,7 +469,7 @@ func (w *w3cDecoder) file(root *jvalue) *File {
 		}
 	}
 	if f.Document.ID == "" && f.Document.Source == "" && w.doc != "" {
-		if hex, ok := strings.CutPrefix(w.doc, urnSHA256+"sha256:"); ok {
+		if hex, ok := strings.CutPrefix(w.doc, urnPrefix+"sha256:"); ok {
 			f.Document.ID = "sha256:" + hex
 		} else {
 			f.Document.Source = w.doc
