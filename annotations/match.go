@@ -244,7 +244,8 @@ func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate 
 //
 //  1. the position hint, when the exact quote and its whole context are there;
 //  2. every exact occurrence of the quote, scored by context; the best is
-//     taken if it scores at least 0.8 and no other ties with it;
+//     taken if it scores at least 0.8 and no other ties with it (a tie may
+//     yet be broken by an edited copy with better context);
 //  3. approximate occurrences, first within 512 and then 4096 code points
 //     of the hint, then around exact occurrences of 12-code-point pieces of
 //     the quote (each taken if one scores at least 0.8 without a tie), then
@@ -267,7 +268,7 @@ func (a *Anchorer) Anchor(sel Selector) (Match, error) {
 	}
 	// 2. Quote with context.
 	cs := a.quoteCandidates(q)
-	if len(cs) > 0 && cs[0].Score >= quoteAccept {
+	if len(cs) > 0 && cs[0].Score >= quoteAccept && tied(cs) == 1 {
 		return a.choose(q, cs)
 	}
 	// 3. Fuzzy quote, near the hint and then everywhere.
