@@ -33,16 +33,24 @@ func reportQuotes(b *testing.B, n int) {
 func BenchmarkAnchorExact(b *testing.B) {
 	text := loadCorpus(b, 0)
 	spans := quoteSpans(text, benchQuotes, 3)
-	for _, hints := range []bool{true, false} {
-		name := "hints"
-		if !hints {
-			name = "no_hints"
-		}
-		b.Run(name, func(b *testing.B) {
-			sels := benchSelectors(text, spans, hints)
+	cases := []struct {
+		name       string
+		hints      bool
+		buildIndex bool // include building the suffix array in each op
+	}{
+		{"hints", true, false},
+		{"no_hints", false, false},
+		{"no_hints_with_index_build", false, true},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			sels := benchSelectors(text, spans, c.hints)
 			a := NewAnchorer(text)
 			a.buildIndex() // measured by BenchmarkAnchorerIndex
 			for b.Loop() {
+				if c.buildIndex {
+					a = NewAnchorer(text)
+				}
 				for _, sel := range sels {
 					if _, err := a.Anchor(sel); err != nil {
 						b.Fatal(err)
