@@ -296,8 +296,8 @@ func EncodeW3C(f *File) ([]byte, error) {
 // A body with purpose "identifying" gives the entity, and one with purpose
 // "commenting" or "describing", or none, gives the note. Annotations with
 // motivation "linking" whose targets have no selector are relations (see
-// [EncodeW3C]; a target list [from, to] with the type as a tagging body, as
-// Recogito writes, is read too). Unfamiliar properties and bodies are
+// [EncodeW3C]; two targets, [from, to] in that order, with the type as a
+// tagging body, are read too). Unfamiliar properties and bodies are
 // ignored, as the model asks.
 //
 // The schema is the one in "spanmark:schema", or [DefaultSchema] when the

@@ -169,7 +169,7 @@ func otherTools() []struct {
 		want  *File
 		moved map[string][2]int
 	}{{
-		name: "recogito",
+		name: "array",
 		want: &File{Spanmark: Version, Document: doc, Schema: DefaultSchema(),
 			Annotations: []Annotation{
 				{ID: "putin", Label: "actor", Start: 948, End: 962, Quote: "Vladimir Putin",
