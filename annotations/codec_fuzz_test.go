@@ -59,6 +59,9 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Encode of a decoded file: %v", err)
 		}
+		if ref, err := encodeReference(file); err != nil || string(ref) != string(enc) {
+			t.Fatalf("Encode differs from encoding/json (error %v):\n%s\n%s", err, ref, enc)
+		}
 		back, err := Decode(enc)
 		if err != nil {
 			t.Fatalf("Decode(Encode(Decode(x))): %v\n%s", err, enc)

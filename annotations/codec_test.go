@@ -573,3 +573,37 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+func TestDecodeTimes(t *testing.T) {
+	base := codecBase(t)
+	for _, tc := range []struct {
+		name, in string
+		want     time.Time
+		err      string
+	}{
+		{"utc", "2026-11-27T09:00:00Z", codecTime, ""},
+		{"offset", "2026-11-27T10:00:00+01:00", codecTime, ""},
+		{"fraction", "2026-11-27T09:00:00.999Z", codecTime, ""},
+		{"leap_day", "2028-02-29T00:00:00Z", time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC), ""},
+		{"no_such_day", "2026-02-30T09:00:00Z", time.Time{}, `line 147: exported: "2026-02-30T09:00:00Z" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
+		{"hour_25", "2026-11-27T25:00:00Z", time.Time{}, `line 147: exported: "2026-11-27T25:00:00Z" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
+		{"empty", "", time.Time{}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Replace(base, `"exported": "2026-11-27T09:00:00Z"`, `"exported": "`+tc.in+`"`, 1)
+			f, err := Decode([]byte(in))
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Errorf("error %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !f.Exported.Equal(tc.want) || f.Exported.Location() != time.UTC {
+				t.Errorf("exported = %v, want %v in UTC", f.Exported, tc.want)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -378,12 +379,17 @@ func (p *parser) number() (*jvalue, error) {
 // unescape decodes the body of a JSON string that holds escapes. It returns
 // the offset in b of a bad escape, or -1.
 func unescape(b []byte) (string, int) {
-	out := make([]byte, 0, len(b))
+	var out strings.Builder // its String makes no copy
+	out.Grow(len(b))
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c != '\\' {
-			out = append(out, c)
-			i++
+			j := i + 1
+			for j < len(b) && b[j] != '\\' {
+				j++
+			}
+			out.Write(b[i:j])
+			i = j
 			continue
 		}
 		if i+1 >= len(b) {
@@ -391,17 +397,17 @@ func unescape(b []byte) (string, int) {
 		}
 		switch b[i+1] {
 		case '"', '\\', '/':
-			out = append(out, b[i+1])
+			out.WriteByte(b[i+1])
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
 			r, ok := hex4(b[i+2:])
 			if !ok {
@@ -413,21 +419,21 @@ func unescape(b []byte) (string, int) {
 					if r2, ok := hex4(b[i+2:]); ok {
 						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
 							i += 6
-							out = utf8.AppendRune(out, dec)
+							out.WriteRune(dec)
 							continue
 						}
 					}
 				}
 				r = utf8.RuneError
 			}
-			out = utf8.AppendRune(out, r)
+			out.WriteRune(r)
 			continue
 		default:
 			return "", i
 		}
 		i += 2
 	}
-	return string(out), -1
+	return out.String(), -1
 }
 
 // hex4 reads four hex digits.
