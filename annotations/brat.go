@@ -609,8 +609,13 @@ func DecodeBratWithoutText(ann []byte, name string) (*File, error) {
 			ss, es, _ := strings.Cut(strings.TrimSpace(fr), " ")
 			s, err1 := strconv.Atoi(ss)
 			e, err2 := strconv.Atoi(es)
-			if err1 != nil || err2 != nil || s < 0 || e <= s || e-s > len(q) || e > MaxFileSize {
+			if err1 != nil || err2 != nil || s < 0 || e <= s || e-s > len(q) {
 				break // DecodeBrat below names the problem
+			}
+			// 16 million code points is five times War and Peace; a larger
+			// offset is a broken file, and the stand-in text would be huge.
+			if e > 1<<24 {
+				return nil, importError("brat", i+1, "", errors.New("offset "+strconv.Itoa(e)+" is past any text this program reads"))
 			}
 			frags = append(frags, frag{s, q[:e-s], i + 1})
 			end = max(end, e)
