@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -172,4 +174,22 @@ func BenchmarkEncodeJSONL(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func ExampleEncodeJSONL() {
+	doc := NewDocument("Lavrov said the talks were useful.", "", "example")
+	s := NewSet(doc, DefaultSchema())
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	s.Apply(Add{Label: "actor", Start: 0, End: 6, Entity: "Sergei Lavrov"}, now)
+	s.Apply(Add{Label: "claim", Start: 12, End: 33}, now)
+	s.Apply(Link{Type: "source", From: "a2", To: "a1"}, now)
+	out, err := EncodeJSONL(NewFile(s, "", now))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(out))
+	// Output:
+	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a1","label":"actor","start":0,"end":6,"quote":"Lavrov","prefix":"","suffix":" said the talks were useful.","entity":"Sergei Lavrov","note":"","sources":[],"targets":[],"links":[],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
+	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a2","label":"claim","start":12,"end":33,"quote":"the talks were useful","prefix":"Lavrov said ","suffix":".","entity":"","note":"","sources":["Sergei Lavrov"],"targets":[],"links":[{"type":"source","to":"a1"}],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
 }

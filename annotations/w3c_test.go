@@ -3,6 +3,7 @@ package annotations
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -549,4 +550,35 @@ func BenchmarkDecodeW3C(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The W3C import applies to the article that is loaded: decode, then place.
+func ExampleDecodeW3C() {
+	doc := NewDocument("Lavrov met Rubio in Riyadh.\nLavrov said the talks were useful.", "", "example")
+	data := []byte(`{
+	  "@context": "http://www.w3.org/ns/anno.jsonld",
+	  "id": "https://example.org/anno/1",
+	  "type": "Annotation",
+	  "body": [{"type": "TextualBody", "purpose": "tagging", "value": "actor"},
+	           {"type": "TextualBody", "purpose": "identifying", "value": "Sergei Lavrov"}],
+	  "target": {"source": "https://example.org/talks",
+	             "selector": {"type": "TextQuoteSelector", "exact": "Lavrov", "prefix": "Riyadh.\n"}}
+	}`)
+	f, err := DecodeW3C(data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, report, err := f.Place(doc)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, a := range s.Annotations() {
+		fmt.Printf("%s %s [%d,%d) %q %s\n", a.ID, a.Label, a.Start, a.End, a.Quote, a.Entity)
+	}
+	fmt.Println(report.Moved[0].Method)
+	// Output:
+	// 1 actor [28,34) "Lavrov" Sergei Lavrov
+	// quote
 }
