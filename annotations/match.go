@@ -769,6 +769,9 @@ func (bp *bitPattern) reset() int {
 // row: 0 to search (a match may start anywhere, D[0][j] = 0), +1 to align
 // (the match starts at the first code point, D[0][j] = j).
 func (bp *bitPattern) step(c rune, hin int) int {
+	if bp.nb == 1 {
+		return bp.step1(c, hin)
+	}
 	eqs := bp.eq(c)
 	for b := 0; b < bp.nb; b++ {
 		pv, mv, eq := bp.pv[b], bp.mv[b], eqs[b]
@@ -801,6 +804,40 @@ func (bp *bitPattern) step(c rune, hin int) int {
 		hin = hout
 	}
 	return hin
+}
+
+// step1 is step for a pattern of one block: contexts and most quotes.
+func (bp *bitPattern) step1(c rune, hin int) int {
+	var eq uint64
+	if c >= 0 && c < 128 {
+		eq = bp.ascii[c]
+	} else if v, ok := bp.other[c]; ok {
+		eq = v[0]
+	}
+	pv, mv := bp.pv[0], bp.mv[0]
+	xv := eq | mv
+	if hin < 0 {
+		eq |= 1
+	}
+	xh := (((eq & pv) + pv) ^ pv) | eq
+	ph := mv | ^(xh | pv)
+	mh := pv & xh
+	hout := 0
+	if ph&bp.last != 0 {
+		hout = 1
+	} else if mh&bp.last != 0 {
+		hout = -1
+	}
+	ph <<= 1
+	mh <<= 1
+	if hin < 0 {
+		mh |= 1
+	} else if hin > 0 {
+		ph |= 1
+	}
+	bp.pv[0] = mh | ^(xv | ph)
+	bp.mv[0] = ph & xv
+	return hout
 }
 
 // run is a stretch of consecutive end offsets where the quote matches
