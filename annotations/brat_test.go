@@ -186,6 +186,13 @@ func FuzzDecodeBrat(f *testing.F) {
 	f.Add("Putin met Trump.", "T1\tactor 0 5;10 15\tPutin Trump\nR1\tx Arg1:T1 Arg2:T1\n")
 	f.Add("a\r\nb", "T1\tL 0 4\ta  b\nN1\tReference T1 db:1\n")
 	f.Fuzz(func(t *testing.T, text, ann string) {
+		// Read alone, the .ann must not panic, and what it reads must place
+		// in a text of its length.
+		if h, err := DecodeBratWithoutText([]byte(ann), "fuzz.ann"); err == nil {
+			if _, _, err := h.Place(NewDocument(strings.Repeat("x", h.Document.Length), "", "")); err != nil {
+				t.Fatalf("placing a .ann read alone: %v", err)
+			}
+		}
 		g, err := DecodeBrat(text, []byte(ann), "fuzz.ann")
 		if err != nil {
 			return
