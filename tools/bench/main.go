@@ -116,12 +116,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		cfg.article = []rune(strings.ReplaceAll(string(b), "\r\n", "\n"))
 	}
+	// A failed step still prints what was measured before it.
 	rows, err := measure(context.Background(), exe, cfg, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "bench:", err)
-		return 1
+	if werr := writeTable(stdout, rows); werr != nil && err == nil {
+		err = werr
 	}
-	if err := writeTable(stdout, rows); err != nil {
+	if err != nil {
 		fmt.Fprintln(stderr, "bench:", err)
 		return 1
 	}
@@ -178,11 +178,11 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	defer cancel()
 
 	fmt.Fprintln(logw, "bench: building the site…")
+	var rows []row
 	s, err := site.Build(ctx, site.Options{Web: web.FS})
 	if err != nil {
-		return nil, err
+		return rows, err
 	}
-	var rows []row
 	for _, a := range s.Assets {
 		if a.Source == site.WasmName {
 			rows = append(rows, row{what: "wasm size raw / gzip", value: fmt.Sprintf("%.0f KB / %.0f KB", float64(a.Raw)/1024, float64(a.Gzip)/1024)})
@@ -198,7 +198,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, fmt.Errorf("serve: %w", err)
+		return rows, fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
@@ -214,7 +214,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
 	if err := chromedp.Do(bctx); err != nil {
-		return nil, fmt.Errorf("start %s: %w", exe, err)
+		return rows, fmt.Errorf("start %s: %w", exe, err)
 	}
 
 	// Navigation to interactive, in a fresh browser context each time, so
@@ -234,7 +234,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		for range cfg.runs {
 			ms, h, err := loadTime(bctx, c.url)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", c.what, err)
+				return rows, fmt.Errorf("%s: %w", c.what, err)
 			}
 			times = append(times, ms)
 			heap = h
@@ -246,10 +246,10 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	tctx, tcancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 	defer tcancel()
 	if err := chromedp.Do(tctx, chromedp.Navigate(base)); err != nil {
-		return nil, err
+		return rows, err
 	}
 	if _, err := eval[any](tctx, `spanmark.ready`); err != nil {
-		return nil, fmt.Errorf("wait for the app: %w", err)
+		return rows, fmt.Errorf("wait for the app: %w", err)
 	}
 	ms, err := eval[float64](tctx, `(async (text) => {
   const t0 = performance.now();
@@ -258,7 +258,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
   return performance.now() - t0;
 })(`+jsString(text)+`)`)
 	if err != nil {
-		return nil, fmt.Errorf("load the article: %w", err)
+		return rows, fmt.Errorf("load the article: %w", err)
 	}
 	rows = append(rows, row{what: fmt.Sprintf("spanmark.load of the %s article, to painted", size(len(text))), value: fmt.Sprintf("%.0f ms", ms), heap: heapUsed(tctx)})
 
@@ -266,7 +266,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	maxLevel := slices.Max(cfg.levels)
 	need := maxLevel + cfg.samples*len(cfg.levels)
 	if len(words) < need {
-		return nil, fmt.Errorf("the article has %d words; %d are needed", len(words), need)
+		return rows, fmt.Errorf("the article has %d words; %d are needed", len(words), need)
 	}
 	// Bulk annotations take every other word from the front; the measured
 	// ones come from the rest, so no span is labelled twice.
@@ -285,7 +285,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
   for (const [start, end] of spans) spanmark.annotate({start, end, label: "claim"});
   return spanmark.list().length;
 })(`+jsonOf(bulk[have:level])+`)`); err != nil {
-				return nil, fmt.Errorf("add %d annotations: %w", level-have, err)
+				return rows, fmt.Errorf("add %d annotations: %w", level-have, err)
 			}
 			have = level
 		}
@@ -301,7 +301,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 			err = json.Unmarshal(raw, &res)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("label with %d annotations: %w", level, err)
+			return rows, fmt.Errorf("label with %d annotations: %w", level, err)
 		}
 		target := ""
 		if level == slices.Max(cfg.levels) {
@@ -331,7 +331,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		err = json.Unmarshal(raw, &exp)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return rows, fmt.Errorf("export: %w", err)
 	}
 	rows = append(rows, row{what: fmt.Sprintf("export %s annotations (spanmark JSON, %s)", commas(exp.Count), size(exp.Bytes)),
 		value: fmt.Sprintf("%.0f ms", exp.MS), heap: heapUsed(tctx)})
@@ -341,10 +341,10 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	defer icancel()
 	exported, err := eval[string](tctx, `window.__benchExport`)
 	if err != nil {
-		return nil, err
+		return rows, err
 	}
 	if err := chromedp.Do(ictx, chromedp.Navigate(base)); err != nil {
-		return nil, err
+		return rows, err
 	}
 	var imp struct {
 		MS    float64
@@ -363,10 +363,10 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		err = json.Unmarshal(raw, &imp)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("import: %w", err)
+		return rows, fmt.Errorf("import: %w", err)
 	}
 	if imp.Count != exp.Count {
-		return nil, fmt.Errorf("import: the page lists %d annotations after importing a file of %d", imp.Count, exp.Count)
+		return rows, fmt.Errorf("import: the page lists %d annotations after importing a file of %d", imp.Count, exp.Count)
 	}
 	rows = append(rows, row{what: fmt.Sprintf("import %s annotations, to painted", commas(imp.Count)),
 		value: fmt.Sprintf("%.0f ms", imp.MS), target: "< 1000 ms", heap: heapUsed(ictx)})
