@@ -527,11 +527,11 @@ func (w *w3cDecoder) collection(v *jvalue, f *File) ([]*jvalue, string) {
 	}
 	f.Exported = w.time(v.field("generated"), "generated")
 	if ov := v.field("spanmark:orphans"); ov != nil {
-		os := w.array(ov, "spanmark:orphans")
-		if len(os) > w.lim.annotations {
-			w.fail(ov, "spanmark:orphans", "%d orphans are more than the limit of %d", len(os), w.lim.annotations)
+		orphans := w.array(ov, "spanmark:orphans")
+		if len(orphans) > w.lim.annotations {
+			w.fail(ov, "spanmark:orphans", "%d orphans are more than the limit of %d", len(orphans), w.lim.annotations)
 		}
-		for i, o := range os {
+		for i, o := range orphans {
 			p := index("spanmark:orphans", i)
 			om := w.fields(o, p, orphanFields, 2)
 			if om == nil {
