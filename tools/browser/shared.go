@@ -68,6 +68,9 @@ func startShared(t testing.TB, chrome string) {
 			chromedp.Flag("disable-sync", true),
 			chromedp.Flag("disable-quic", true),
 			chromedp.UserDataDir(dir),
+			// A desktop window, so the sidebar and detail panel are laid
+			// out beside the article rather than folded away.
+			chromedp.WindowSize(1280, 900),
 		)
 		allocCtx, _ := chromedp.NewExecAllocator(context.Background(), opts...)
 		sharedCtx, _ = chromedp.NewContext(allocCtx)
