@@ -40,6 +40,7 @@ const (
 	UnitCodePoint
 )
 
+// String names the unit, as in "UTF-16 code units".
 func (u OffsetUnit) String() string {
 	if u == UnitCodePoint {
 		return "code points"
