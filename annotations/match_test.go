@@ -480,6 +480,14 @@ func TestAnchorEditedCorpus(t *testing.T) {
 	old := loadCorpus(t, 200_000)
 	e := editCorpus(old, 50, 1)
 	spans := quoteSpans(old, 1000, 2)
+	// Unchanged text: every span is found at its position.
+	same := NewAnchorer(old)
+	for _, sp := range spans {
+		want := Match{Start: sp[0], End: sp[1], Method: MethodPosition, Score: 1}
+		if got, err := same.Anchor(Describe(old, sp[0], sp[1], ContextLen)); err != nil || got != want {
+			t.Fatalf("unchanged text: Anchor(Describe(%d, %d)) = %+v, %v; want %+v", sp[0], sp[1], got, err, want)
+		}
+	}
 	a := NewAnchorer(e.text)
 	for _, hints := range []bool{true, false} {
 		right, wrong, missing, first := anchorEdited(a, old, e, spans, hints)
