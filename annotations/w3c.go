@@ -34,6 +34,19 @@ const (
 	urnPrefix = "urn:"
 )
 
+// w3cExtensionContext is the JSON-LD context of our extension properties:
+// the "spanmark:" prefix, and each property typed as a JSON literal, so that
+// a JSON-LD processor keeps their values whole instead of reading their
+// "id" fields as IRIs and dropping the fields it has no terms for. ("@json"
+// is JSON-LD 1.1; a 1.0 processor ignores the type and keeps the prefix.)
+var w3cExtensionContext = map[string]any{
+	"spanmark":          w3cNamespace,
+	"spanmark:document": map[string]string{"@type": "@json"},
+	"spanmark:schema":   map[string]string{"@type": "@json"},
+	"spanmark:orphans":  map[string]string{"@type": "@json"},
+	"spanmark:conflict": map[string]string{"@type": "@json"},
+}
+
 // The W3C purposes and motivations Spanmark writes. See docs/format.md.
 const (
 	purposeLabel    = "tagging"     // the label, and a relation's type
@@ -190,7 +203,7 @@ func EncodeW3C(f *File) ([]byte, error) {
 		creator = &w3cAgent{Type: "Person", Name: f.Annotator}
 	}
 	out := w3cCollectionOut{
-		Context:   []any{w3cContext, map[string]string{"spanmark": w3cNamespace}},
+		Context:   []any{w3cContext, w3cExtensionContext},
 		ID:        localIRI(doc, w3cCollectionID),
 		Type:      typeCollection,
 		Label:     f.Document.Title,
