@@ -156,7 +156,8 @@ type docJSON struct {
 	Length int    `json:"length"`
 }
 
-// fileJSON says what placing one file on the first file's text did.
+// fileJSON says what placing one file on the first file's text did; the
+// annotations not placed include those the file already held as orphans.
 type fileJSON struct {
 	Annotator   string       `json:"annotator"`
 	File        string       `json:"file"`
@@ -178,7 +179,7 @@ func filesJSON(p *annotations.Panel) []fileJSON {
 	for i, a := range p.Annotators {
 		out[i] = fileJSON{Annotator: a.Name, File: a.File, Annotations: len(a.Annotations), Relations: len(a.Relations),
 			Moved: len(a.Report.Moved), Orphaned: []orphanJSON{}}
-		for _, o := range a.Report.Orphaned {
+		for _, o := range a.Orphans {
 			out[i].Orphaned = append(out[i].Orphaned, orphanJSON{ID: o.Annotation.ID, Label: o.Annotation.Label,
 				Quote: o.Annotation.Quote, Reason: o.Reason})
 		}
@@ -204,14 +205,14 @@ func printAgreement(w io.Writer, p *annotations.Panel, ag annotations.Agreement)
 	fmt.Fprintln(tw, "annotator\tfile\tspans\trelations\tplacement\t")
 	for _, a := range p.Annotators {
 		place := "as in the file"
-		if !a.Report.IsEmpty() {
-			place = fmt.Sprintf("%d moved, %d not placed", len(a.Report.Moved), len(a.Report.Orphaned))
+		if len(a.Report.Moved) > 0 || len(a.Orphans) > 0 {
+			place = fmt.Sprintf("%d moved, %d not placed", len(a.Report.Moved), len(a.Orphans))
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t\n", a.Name, a.File, len(a.Annotations), len(a.Relations), place)
 	}
 	tw.Flush()
 	for _, a := range p.Annotators {
-		for _, o := range a.Report.Orphaned {
+		for _, o := range a.Orphans {
 			fmt.Fprintf(w, "  not placed: %s %s %s %s: %s\n", a.Name, o.Annotation.ID, o.Annotation.Label,
 				quoteShort(o.Annotation.Quote, 40), o.Reason)
 		}

@@ -172,3 +172,32 @@ func TestAgreeErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestAgreeEditedText(t *testing.T) {
+	// Bob annotated an edited copy of the article (same title): a sentence
+	// added early on, with an actor alice's text does not have.
+	bob := readTeamFile(t, teamPaths[1])
+	edited := strings.Replace(bob.Document.Text, "In a noteworthy exchange,", "Zakharova dismissed the report. In a noteworthy exchange,", 1)
+	doc := annotations.NewDocument(edited, bob.Document.Title, bob.Document.Source)
+	s, _, err := bob.Place(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(edited, "Zakharova")
+	if _, err := s.Apply(annotations.Add{Label: "actor", Start: at, End: at + len("Zakharova")}, time.Date(2026, 11, 27, 8, 30, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, t.TempDir(), "bob-edited.json", annotations.NewFile(s, "bob", time.Date(2026, 11, 27, 8, 30, 0, 0, time.UTC)))
+	code, out, errs := runCmd(t, "agree", teamPaths[0], path)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	for _, want := range []string{
+		"27 moved, 1 not placed", // every span after the new sentence
+		`not placed: bob a32 actor "Zakharova"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output does not contain %q:\n%s", want, out)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "merged %d annotators into %s: %d annotations agreed by at least %d, %d conflicts to adjudicate, %d relations\n",
 		len(p.Annotators), *out, rep.Agreed, rep.MinAgree, rep.Conflicts, len(merged.Relations))
 	for _, a := range p.Annotators {
-		for _, o := range a.Report.Orphaned {
+		for _, o := range a.Orphans {
 			fmt.Fprintf(stdout, "  kept as orphan: %s %s %s: %s\n", a.Name, o.Annotation.Label, quoteShort(o.Annotation.Quote, 40), o.Reason)
 		}
 	}
