@@ -64,8 +64,9 @@ type parser struct {
 	path []pathStep
 	// slab hands out values in chunks, and keys interns field names:
 	// a file is mostly many small objects with the same few keys.
-	slab []jvalue
-	keys map[string]string
+	slab   []jvalue
+	keys   [128]string
+	keyMap map[string]string
 	// fstack and estack collect the fields and elements of the objects and
 	// arrays being read; each gets an exact-size copy when it ends.
 	fstack []jfield
@@ -280,26 +281,38 @@ func (p *parser) array() (*jvalue, error) {
 	}
 }
 
-// key reads a field name, interned.
+// key reads a field name. Names without escapes are interned in a small
+// cache, so that the thousands of "start" keys of a file share one string
+// and cost no allocation; a cache slot is picked from the length and the
+// first and last bytes, which tells most of the format's field names apart.
 func (p *parser) key() (string, error) {
 	end := p.pos + 1
-	for end < len(p.data) && end-p.pos < 40 && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
+	for end < len(p.data) && end-p.pos <= 32 && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
 		end++
 	}
-	if end < len(p.data) && p.data[end] == '"' {
-		if k, ok := p.keys[string(p.data[p.pos+1:end])]; ok {
-			p.pos = end + 1
-			return k, nil
-		}
+	if end >= len(p.data) || p.data[end] != '"' || end-p.pos > 32 {
+		return p.string()
 	}
-	s, err := p.string()
-	if err == nil && len(s) < 40 {
-		if p.keys == nil {
-			p.keys = map[string]string{}
-		}
-		p.keys[s] = s
+	b := p.data[p.pos+1 : end]
+	h := len(b)
+	if len(b) > 0 {
+		h = h*31 + int(b[0])*7 + int(b[len(b)-1])
 	}
-	return s, err
+	slot := &p.keys[h&(len(p.keys)-1)]
+	if *slot != string(b) {
+		// Two names share the slot: the map settles it without allocating.
+		k, ok := p.keyMap[string(b)]
+		if !ok {
+			if p.keyMap == nil {
+				p.keyMap = map[string]string{}
+			}
+			k = string(b)
+			p.keyMap[k] = k
+		}
+		*slot = k
+	}
+	p.pos = end + 1
+	return *slot, nil
 }
 
 // string reads a string starting at the opening quote at p.pos.
