@@ -94,6 +94,14 @@ func TestAgreeTable(t *testing.T) {
 	golden(t, "../../testdata/agree/sample-agree.txt", out)
 }
 
+func TestAgreeJSONGolden(t *testing.T) {
+	code, out, errs := runCmd(t, append([]string{"agree", "--json"}, teamPaths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	golden(t, "../../testdata/agree/sample-agree.json", out)
+}
+
 func TestAgreeJSON(t *testing.T) {
 	// --json may come after the files.
 	code, out, errs := runCmd(t, "agree", teamPaths[0], teamPaths[1], "--json")
