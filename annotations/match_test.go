@@ -695,3 +695,34 @@ func TestCandidatesRepetitiveText(t *testing.T) {
 		}
 	})
 }
+
+// TestAnchorParagraphMovedFar moves an edited paragraph 100,000 code points
+// away from its hint, beyond the windows searched around the hint: the
+// searches of the whole text (seeded by intact pieces of the quote, then
+// exhaustive) must still find it.
+func TestAnchorParagraphMovedFar(t *testing.T) {
+	old := loadCorpus(t, 0)
+	const quote = "The little princess had grown stouter during this time"
+	qs, qe := anchorSpan(string(old), quote, 0)
+	// The quote's paragraph is old[ps:pe], between blank lines.
+	before, after := string(old[:qs]), string(old[qe:])
+	ps := utf8.RuneCountInString(before[:strings.LastIndex(before, "\n\n")]) + 2
+	pe := qe + utf8.RuneCountInString(after[:strings.Index(after, "\n\n")])
+	para := slices.Clone(old[ps:pe])
+	para[qs-ps+4] = 'L' // "The Little princess"
+	var text []rune
+	text = append(text, old[:ps]...)
+	text = append(text, old[pe:ps+100_000]...)
+	at := len(text) + (qs - ps)
+	text = append(text, para...)
+	text = append(text, old[ps+100_000:]...)
+
+	sel := Describe(old, qs, qe, ContextLen)
+	got, err := Anchor(text, sel)
+	if err != nil {
+		t.Fatalf("Anchor(%q): %v", quote, err)
+	}
+	if got.Start != at || got.End != at+len([]rune(quote)) || got.Method != MethodFuzzy {
+		t.Errorf("Anchor(%q) = %+v %q; want fuzzy at %d-%d", quote, got, string(text[got.Start:got.End]), at, at+len([]rune(quote)))
+	}
+}
