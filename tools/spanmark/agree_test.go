@@ -91,7 +91,7 @@ func TestAgreeTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	golden(t, "../../testdata/agree/sample-agree.txt", out)
+	golden(t, "../../testdata/agree/agreement.txt", out)
 }
 
 func TestAgreeJSONGolden(t *testing.T) {
@@ -99,7 +99,7 @@ func TestAgreeJSONGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	golden(t, "../../testdata/agree/sample-agree.json", out)
+	golden(t, "../../testdata/agree/agreement.json", out)
 }
 
 func TestAgreeJSON(t *testing.T) {
