@@ -165,7 +165,10 @@ func TestHostileText(t *testing.T) {
 
 	t.Run("title", func(t *testing.T) {
 		for i, x := range ps {
-			eval[string](t, p, fmt.Sprintf(`spanmark.load({text: %s, title: %s})`, js(fmt.Sprintf("Title test %d.\nA paragraph.", i)), js(x.text)))
+			// One annotation, so that the document is worth keeping and
+			// shows in the documents list.
+			eval[string](t, p, fmt.Sprintf(`spanmark.load({text: %s, title: %s}).then(() => spanmark.annotate({start: 0, end: 5, label: "actor"}))`,
+				js(fmt.Sprintf("Title test %d.\nA paragraph.", i)), js(x.text)))
 			got := eval[string](t, p, `(() => { const e = document.getElementById("doc-title"); return e ? e.textContent : document.title; })()`)
 			if !strings.Contains(got, x.text) {
 				t.Errorf("%s: the title shows as %q, want it to contain %q", x.name, got, x.text)
