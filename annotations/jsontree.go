@@ -67,6 +67,7 @@ type parser struct {
 	slab   []jvalue
 	keys   [128]string
 	keyMap map[string]string
+	values [512]string
 	// fstack and estack collect the fields and elements of the objects and
 	// arrays being read; each gets an exact-size copy when it ends.
 	fstack []jfield
@@ -315,6 +316,21 @@ func (p *parser) key() (string, error) {
 	return *slot, nil
 }
 
+// intern returns b as a string. Short strings go through a small cache,
+// because files repeat them: labels, entities and times. A miss replaces
+// the slot, so the cache costs a comparison and never grows.
+func (p *parser) intern(b []byte) string {
+	if len(b) == 0 || len(b) > 32 {
+		return string(b)
+	}
+	h := len(b)*31 + int(b[0])*7 + int(b[len(b)-1])*3 + int(b[len(b)/2])
+	slot := &p.values[h&(len(p.values)-1)]
+	if *slot != string(b) {
+		*slot = string(b)
+	}
+	return *slot
+}
+
 // string reads a string starting at the opening quote at p.pos.
 func (p *parser) string() (string, error) {
 	start := p.pos
@@ -326,7 +342,7 @@ func (p *parser) string() (string, error) {
 			p.pos++
 			raw := p.data[start:p.pos]
 			if !escaped {
-				return string(raw[1 : len(raw)-1]), nil
+				return p.intern(raw[1 : len(raw)-1]), nil
 			}
 			s, bad := unescape(raw[1 : len(raw)-1])
 			if bad >= 0 {
