@@ -23,8 +23,23 @@
 //     annotations, for drawing nested and crossing highlights.
 //   - selector.go and match.go: W3C-style selectors and anchoring of a quote
 //     in a (possibly edited) text: by position, by quote and context, or fuzzily.
-//   - codec.go: the native "spanmark" v1 JSON format; w3c.go and jsonl.go the
-//     interchange formats.
+//   - snap.go: snapping a selection to whole words, trimming white space,
+//     and finding every occurrence of a quote.
+//   - file.go: [File], a document with its work as one value, and
+//     [File.Place], which puts a file's annotations on a (possibly edited)
+//     text and reports what moved and what could not be placed.
+//   - codec.go (with jsontree.go, its parser): the native "spanmark" v1 JSON
+//     format, [Encode] and [Decode]; w3c.go and jsonl.go the interchange
+//     formats; brat.go, doccano.go and labelstudio.go the formats of other
+//     annotation tools.
+//   - html.go: the escaped HTML of a paragraph's highlights, written by the
+//     browser in one step.
+//   - agree.go and merge.go: agreement between several annotators' files
+//     and their merge, with conflicts kept for adjudication.
+//
+// Read document.go, annotation.go and edit.go first; example_test.go shows
+// the main calls. The file formats are described for users in
+// docs/format.md.
 //
 // The package uses only the standard library, reads no clock and draws no
 // random numbers: callers pass the time in, so tests and exports are stable.
