@@ -205,6 +205,7 @@ func (a *app) changed(c annotations.Change) {
 			a.selected = ""
 		}
 	}
+	a.paint()
 	a.detailDue = true
 	a.queueFrame()
 	a.queueList()

@@ -34,35 +34,15 @@ func (a *app) queueFrame() {
 	}
 }
 
-// render is the one place that writes the article: it repaints the dirty
-// paragraphs, refocusing the highlight that had focus, and updates the
-// toolbar, detail panel and undo buttons.
+// render runs once per animation frame when something is queued: it
+// repaints what is still dirty and updates the toolbar, detail panel and
+// undo buttons.
 func (a *app) render() {
 	a.frameQueued = false
 	if a.set == nil || a.loading {
 		return
 	}
-	focusID := ""
-	if len(a.dirty) > 0 {
-		if f := dom.Document().Get("activeElement"); !f.IsNull() && a.el.article.Call("contains", f).Bool() {
-			focusID = focusOf(f)
-		}
-		doc := a.set.Document()
-		paras := doc.Paragraphs()
-		for i := range a.dirty {
-			if i < 0 || i >= len(paras) {
-				continue
-			}
-			a.buf = a.hl.AppendParagraph(a.buf[:0], doc.Runes(), paras[i].Start, paras[i].End, a.set.InParagraph(i), a.selected)
-			a.el.paras.Index(i).Set("innerHTML", string(a.buf))
-		}
-		clear(a.dirty)
-		if focusID != "" {
-			if el := a.focusElement(focusID); !el.IsNull() {
-				el.Call("focus", map[string]any{"preventScroll": true})
-			}
-		}
-	}
+	a.paint()
 	if a.toolbarDue {
 		a.toolbarDue = false
 		a.placeToolbar()
@@ -73,6 +53,36 @@ func (a *app) render() {
 	}
 	a.el.undo.Set("disabled", !a.set.CanUndo())
 	a.el.redo.Set("disabled", !a.set.CanRedo())
+}
+
+// paint is the one place that writes the article: it repaints the dirty
+// paragraphs, one innerHTML write each, and gives focus back to the
+// highlight that had it. A change paints at once (see changed), so that
+// the page and the model never disagree after an event; everything else
+// waits for the frame.
+func (a *app) paint() {
+	if len(a.dirty) == 0 || a.set == nil || a.loading {
+		return
+	}
+	focusID := ""
+	if f := dom.Document().Get("activeElement"); !f.IsNull() && a.el.article.Call("contains", f).Bool() {
+		focusID = focusOf(f)
+	}
+	doc := a.set.Document()
+	paras := doc.Paragraphs()
+	for i := range a.dirty {
+		if i < 0 || i >= len(paras) {
+			continue
+		}
+		a.buf = a.hl.AppendParagraph(a.buf[:0], doc.Runes(), paras[i].Start, paras[i].End, a.set.InParagraph(i), a.selected)
+		a.el.paras.Index(i).Set("innerHTML", string(a.buf))
+	}
+	clear(a.dirty)
+	if focusID != "" {
+		if el := a.focusElement(focusID); !el.IsNull() {
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	}
 }
 
 // focusElement returns the element that takes focus for annotation id, or null.

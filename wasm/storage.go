@@ -200,14 +200,24 @@ func (a *app) restore(rec js.Value) error {
 	return nil
 }
 
-// reloadFromStore shows the stored state of the current document.
+// reloadFromStore shows the stored state of the current document. A
+// change made here while it read the store is not overwritten: the tab
+// goes read-only and says so instead.
 func (a *app) reloadFromStore() error {
-	rec, ok, err := a.record(a.set.Document().ID)
+	set := a.set
+	rec, ok, err := a.record(set.Document().ID)
 	if err != nil {
 		return err
 	}
 	if !ok {
 		return errors.New("the document is no longer stored")
+	}
+	if a.set != set {
+		return nil // another document was opened meanwhile
+	}
+	if a.unsaved && a.readOnly == "" {
+		a.conflict()
+		return nil
 	}
 	return a.restore(rec)
 }
