@@ -715,6 +715,14 @@ func TestEditsThroughUI(t *testing.T) {
 		waitFor(t, p, "the highlight of "+id, fmt.Sprintf(`document.querySelector(%s) !== null`, js(sel)))
 		clickSelector(t, p, sel)
 		waitFor(t, p, "the detail panel", `__t.visible("#detail")`)
+		var quote string
+		for _, a := range list(t, p) {
+			if a.ID == id {
+				quote = a.Quote
+			}
+		}
+		waitWithin(t, p, 3*time.Second, "the detail panel to show "+id,
+			fmt.Sprintf(`document.getElementById("detail-quote").textContent === %s`, js(quote)))
 	}
 	check := func(what string, want docState) {
 		t.Helper()
