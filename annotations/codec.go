@@ -416,12 +416,12 @@ func decode(data []byte, lim limits) (*File, error) {
 		off := invalidUTF8At(data)
 		return nil, &PathError{Line: lineAt(data, off), Err: fmt.Errorf("invalid UTF-8 at byte %d", off)}
 	}
-	p := parser{data: data}
+	d := decoder{data: data, lim: lim}
+	p := parser{data: data, hook: d.take}
 	root, err := p.parse()
 	if err != nil {
 		return nil, err
 	}
-	d := decoder{data: data, lim: lim}
 	f := d.file(root)
 	if d.err != nil {
 		return nil, d.err
@@ -462,16 +462,67 @@ type decoder struct {
 	data []byte
 	lim  limits
 	err  error
+
+	// The annotations, read by take while parsing: their count, the
+	// values with where their fields are, and the first error in them,
+	// reported when file comes to the annotations.
+	nAnns      int
+	anns       [][]Annotation // chunks of annChunk, so that growing copies nothing
+	annOffs    []annotationOffsets
+	pendingErr error
+}
+
+const annChunk = 1024
+
+// annotationOffsets are the byte offsets of an annotation object and of
+// the fields that the checks after parsing may complain about.
+type annotationOffsets struct {
+	off, id, label, start, end int
 }
 
 func (d *decoder) fail(v *jvalue, path string, format string, args ...any) {
+	off := -1
+	if v != nil {
+		off = v.off
+	}
+	d.failAt(off, path, format, args...)
+}
+
+// failAt records an error at byte offset off, or with no line when off < 0.
+func (d *decoder) failAt(off int, path string, format string, args ...any) {
 	if d.err == nil {
 		line := 0
-		if v != nil {
-			line = lineAt(d.data, v.off)
+		if off >= 0 {
+			line = lineAt(d.data, off)
 		}
 		d.err = &PathError{Path: path, Line: line, Err: fmt.Errorf(format, args...)}
 	}
+}
+
+// take is the parser's hook: it reads each element of the top-level
+// "annotations" array into a pendingAnnotation, checking its shape; the
+// checks that need the document and schema wait for file. An error is
+// kept for later, so that a file of another version is refused for that.
+func (d *decoder) take(key string, i int, v *jvalue) bool {
+	if key != "annotations" {
+		return false
+	}
+	d.nAnns = i + 1
+	if d.pendingErr != nil || d.nAnns > d.lim.annotations {
+		return true
+	}
+	a, offs := d.annotationShape(v, "annotations", i)
+	if d.err != nil {
+		d.pendingErr, d.err = d.err, nil
+		return true
+	}
+	if len(d.anns) == 0 || len(d.anns[len(d.anns)-1]) == annChunk {
+		d.anns = append(d.anns, make([]Annotation, 0, annChunk))
+	}
+	last := &d.anns[len(d.anns)-1]
+	*last = append(*last, a)
+	d.annOffs = append(d.annOffs, offs)
+	return true
 }
 
 // object checks that v is an object with every required field and no field
@@ -736,40 +787,52 @@ func (d *decoder) file(root *jvalue) *File {
 	}
 	sch := &f.Schema
 	labels := map[string]string{} // annotation id -> label, of annotations and orphans
-	anns := d.fieldArray(root, "", "annotations")
+	// The elements of "annotations" were read by take while parsing, and
+	// are not in the tree.
+	d.fieldArray(root, "", "annotations")
 	orphans := d.fieldArray(root, "", "orphans")
-	if n := len(anns) + len(orphans); n > d.lim.annotations {
+	if n := d.nAnns + len(orphans); n > d.lim.annotations && d.err == nil {
 		d.fail(root.field("annotations"), "annotations", "%d annotations and orphans are more than the limit of %d", n, d.lim.annotations)
+	}
+	if d.err == nil && d.pendingErr != nil {
+		d.err = d.pendingErr
+	}
+	if d.err != nil {
 		return nil
 	}
-	f.Annotations = make([]Annotation, len(anns))
+	f.Annotations = make([]Annotation, 0, len(d.annOffs))
+	for _, c := range d.anns {
+		f.Annotations = append(f.Annotations, c...)
+	}
 	type span struct {
 		label      string
 		start, end int
 	}
-	spans := make(map[span]int, len(anns))
-	for i, v := range anns {
-		p := index("annotations", i)
-		a, _ := d.annotation(v, p, sch, labels)
-		if d.err != nil {
+	spans := make(map[span]int, len(f.Annotations))
+	for i := range f.Annotations {
+		a, offs := &f.Annotations[i], &d.annOffs[i]
+		if d.annotationCheck(a, offs, "annotations", i, sch, labels); d.err != nil {
 			return nil
 		}
 		n := f.Document.Length
 		switch {
 		case a.Start < 0:
-			d.fail(v.field("start"), p+".start", "%d is negative", a.Start)
+			d.failAt(offs.start, index("annotations", i)+".start", "%d is negative", a.Start)
 		case a.End > n:
-			d.fail(v.field("end"), p+".end", "%d is past the end of the text (%d)", a.End, n)
+			d.failAt(offs.end, index("annotations", i)+".end", "%d is past the end of the text (%d)", a.End, n)
 		case a.End <= a.Start:
-			d.fail(v.field("end"), p+".end", "%d is not after start %d", a.End, a.Start)
+			d.failAt(offs.end, index("annotations", i)+".end", "%d is not after start %d", a.End, a.Start)
 		}
 		sp := span{a.Label, a.Start, a.End}
 		if j, ok := spans[sp]; ok {
-			d.fail(v, p, "same label and span as annotations[%d] (%q)", j, f.Annotations[j].ID)
+			d.failAt(offs.off, index("annotations", i), "same label and span as annotations[%d] (%q)", j, f.Annotations[j].ID)
+		}
+		if d.err != nil {
+			return nil
 		}
 		spans[sp] = i
-		f.Annotations[i] = a
 	}
+	d.anns, d.annOffs = nil, nil
 	if orphans != nil {
 		f.Orphans = make([]Orphan, len(orphans))
 	}
@@ -959,8 +1022,32 @@ func (d *decoder) at(v *jvalue, path string) *jvalue {
 // always nil; it is kept for the W3C decoder, written against an earlier
 // version that returned the fields.
 func (d *decoder) annotation(v *jvalue, p string, sch *Schema, labels map[string]string) (Annotation, map[string]*jvalue) {
-	if !d.object(v, p, annotationFields, 5) {
+	a, offs := d.annotationShape(v, p, -1)
+	if d.err != nil {
 		return Annotation{}, nil
+	}
+	if d.annotationCheck(&a, &offs, p, -1, sch, labels); d.err != nil {
+		return Annotation{}, nil
+	}
+	return a, nil
+}
+
+// annotationPath is path, or path[i] when i >= 0. The callers that read
+// many annotations pass the index, so that the path is made only for an
+// error.
+func annotationPath(path string, i int) string {
+	if i < 0 {
+		return path
+	}
+	return index(path, i)
+}
+
+// annotationShape reads the fields of the annotation v at
+// annotationPath(path, i), checking their names and types.
+func (d *decoder) annotationShape(v *jvalue, path string, i int) (Annotation, annotationOffsets) {
+	p := annotationPath(path, i)
+	if !d.object(v, p, annotationFields, 5) {
+		return Annotation{}, annotationOffsets{}
 	}
 	a := Annotation{
 		ID:       d.fieldStr(v, p, "id"),
@@ -978,22 +1065,27 @@ func (d *decoder) annotation(v *jvalue, p string, sch *Schema, labels map[string
 	if cv := v.field("conflict"); cv != nil && d.err == nil {
 		a.Conflict = d.conflict(cv, p+".conflict")
 	}
+	return a, annotationOffsets{off: v.off, id: v.field("id").off, label: v.field("label").off,
+		start: v.field("start").off, end: v.field("end").off}
+}
+
+// annotationCheck checks that the id of the annotation a at
+// annotationPath(path, i) is non-empty and unused, and its label known, and
+// records them in labels.
+func (d *decoder) annotationCheck(a *Annotation, offs *annotationOffsets, path string, i int, sch *Schema, labels map[string]string) {
 	switch _, used := labels[a.ID]; {
-	case d.err != nil:
 	case a.ID == "":
-		d.fail(v.field("id"), p+".id", "empty")
+		d.failAt(offs.id, annotationPath(path, i)+".id", "empty")
 	case used:
-		d.fail(v.field("id"), p+".id", "%q is used twice", a.ID)
+		d.failAt(offs.id, annotationPath(path, i)+".id", "%q is used twice", a.ID)
 	default:
 		if _, ok := sch.Label(a.Label); !ok {
-			d.fail(v.field("label"), p+".label", "unknown label %q", a.Label)
+			d.failAt(offs.label, annotationPath(path, i)+".label", "unknown label %q", a.Label)
 		}
 	}
-	if d.err != nil {
-		return Annotation{}, nil
+	if d.err == nil {
+		labels[a.ID] = a.Label
 	}
-	labels[a.ID] = a.Label
-	return a, nil
 }
 
 func (d *decoder) conflict(v *jvalue, p string) *Conflict {

@@ -2,6 +2,7 @@ package annotations
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -605,5 +606,48 @@ func TestDecodeTimes(t *testing.T) {
 				t.Errorf("exported = %v, want %v in UTC", f.Exported, tc.want)
 			}
 		})
+	}
+}
+
+// TestDecodeFieldOrder checks that the top-level fields may come in any
+// order: Decode reads annotations while parsing, before it has seen the
+// document and schema they are checked against.
+func TestDecodeFieldOrder(t *testing.T) {
+	base := codecBase(t)
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(base), &top); err != nil {
+		t.Fatal(err)
+	}
+	order := []string{"annotations", "orphans", "relations", "exported", "schema", "annotator", "document", "spanmark"}
+	var b strings.Builder
+	b.WriteString("{")
+	for i, k := range order {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		b.WriteString(strconv.Quote(k) + ": " + string(top[k]))
+	}
+	b.WriteString("}")
+	want, err := Decode([]byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode([]byte(b.String()))
+	if err != nil {
+		t.Fatalf("Decode of reordered file: %v", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("reordered file (-want +got):\n%s", diff)
+	}
+	// An annotation error in a file of another version is reported as the
+	// version, even though the annotations come first.
+	bad := strings.Replace(b.String(), `"start": 11`, `"start": "11"`, 1)
+	bad = strings.Replace(bad, `"spanmark": 1`, `"spanmark": 2`, 1)
+	if _, err := Decode([]byte(bad)); err == nil || !strings.Contains(err.Error(), "version 2 is not supported") {
+		t.Errorf("error %v, want the version", err)
+	}
+	bad = strings.Replace(b.String(), `"start": 11`, `"start": "11"`, 1)
+	if _, err := Decode([]byte(bad)); err == nil || !strings.HasSuffix(err.Error(), "annotations[1].start: got a string, want an integer") {
+		t.Errorf("error %v, want annotations[1].start", err)
 	}
 }

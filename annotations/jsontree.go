@@ -65,6 +65,7 @@ type parser struct {
 	// slab hands out values in chunks, and keys interns field names:
 	// a file is mostly many small objects with the same few keys.
 	slab   []jvalue
+	farena []jfield
 	keys   [128]string
 	keyMap map[string]string
 	values [512]string
@@ -72,6 +73,14 @@ type parser struct {
 	// arrays being read; each gets an exact-size copy when it ends.
 	fstack []jfield
 	estack []*jvalue
+	// hook, when set, is offered each element of an array that is the
+	// value of a top-level field, as soon as the element is read. When it
+	// returns true the element is not kept in the tree and its values are
+	// reused for the next element, so [Decode] turns annotations into
+	// values one by one and the tree never holds them all. The hook must
+	// not keep v or anything under it.
+	hook   func(key string, i int, v *jvalue) bool
+	chunks int // slab chunks allocated, to know whether a reuse is safe
 }
 
 // pathStep is an object key, when index is -1, or an array index.
@@ -80,13 +89,30 @@ type pathStep struct {
 	index int
 }
 
+// newFields returns a copy of fs from the field arena, which is reused
+// like the slab.
+func (p *parser) newFields(fs []jfield) []jfield {
+	if len(fs) > len(p.farena) {
+		if len(fs) > 256 {
+			return slices.Clone(fs)
+		}
+		p.farena = make([]jfield, 1024)
+		p.chunks++
+	}
+	out := p.farena[:len(fs):len(fs)]
+	copy(out, fs)
+	p.farena = p.farena[len(fs):]
+	return out
+}
+
 func (p *parser) newValue(k jkind, off int) *jvalue {
 	if len(p.slab) == 0 {
 		p.slab = make([]jvalue, 256)
+		p.chunks++
 	}
 	v := &p.slab[0]
 	p.slab = p.slab[1:]
-	v.kind, v.off = k, off
+	*v = jvalue{kind: k, off: off} // the slot may be reused (see hook)
 	return v
 }
 
@@ -236,7 +262,7 @@ func (p *parser) object() (*jvalue, error) {
 			p.pos++
 		case '}':
 			p.pos++
-			v.fields = slices.Clone(p.fstack[base:])
+			v.fields = p.newFields(p.fstack[base:])
 			p.fstack = p.fstack[:base]
 			return v, nil
 		default:
@@ -258,11 +284,18 @@ func (p *parser) array() (*jvalue, error) {
 	for i := 0; ; i++ {
 		p.path = append(p.path, pathStep{index: i})
 		p.space()
+		saved, savedF, chunks := p.slab, p.farena, p.chunks
 		el, err := p.value()
 		if err != nil {
 			return nil, err
 		}
-		p.estack = append(p.estack, el)
+		if p.hook != nil && len(p.path) == 2 && p.path[0].index < 0 && p.hook(p.path[0].key, i, el) {
+			if p.chunks == chunks {
+				p.slab, p.farena = saved, savedF
+			}
+		} else {
+			p.estack = append(p.estack, el)
+		}
 		p.path = p.path[:len(p.path)-1]
 		p.space()
 		if p.pos >= len(p.data) {
