@@ -5,9 +5,10 @@
 // live beside the app in wasm/.
 //
 // The site is built once per test process by [site.Build], the code the
-// build command runs, and each [Page] serves it with [site.Handler], the
-// handler of the serve command, on its own loopback port and under a
-// subpath, so the tests also check that every URL is relative.
+// build command runs (with a quicker brotli level), and each [Page] serves
+// it with [site.Handler], the handler of the serve command, on its own
+// loopback port and under a subpath, so the tests also check that every URL
+// is relative.
 //
 // Chromium is found through SPANMARK_CHROME, or as chromium or
 // google-chrome on PATH. Without one the tests skip with a message saying
@@ -106,11 +107,12 @@ var (
 	buildErr  error
 )
 
-// Site returns the site, built once per test process with [site.Build].
+// Site returns the site, built once per test process with [site.Build]
+// (with Quick set: only the .br files differ from a deploy's).
 func Site(t testing.TB) *site.Site {
 	t.Helper()
 	buildOnce.Do(func() {
-		built, buildErr = site.Build(context.Background(), site.Options{Web: web.FS})
+		built, buildErr = site.Build(context.Background(), site.Options{Web: web.FS, Quick: true})
 	})
 	if buildErr != nil {
 		t.Fatalf("build the site: %v", buildErr)

@@ -13,6 +13,9 @@
 // the budget in KB (1 KB = 1024 bytes; 0 turns the check off). The folder
 // is written even then, so it can be inspected.
 //
+// -quick compresses with a quick brotli level (larger .br files, seconds
+// instead of half a minute), for builds that are thrown away.
+//
 // Run it from inside the module. The -o directory must be new, empty or an
 // earlier build, which it replaces.
 package main
@@ -38,6 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "dist", "write the site into `dir`")
 	budget := fs.Int("budget", 1000, "fail when the first load's gzip transfer is over this many `KB` (0: no limit)")
+	quick := fs.Bool("quick", false, "compress with a quick brotli level, for a build to throw away (tests)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: go run ./tools/build [-o dist] [-budget 1000]\n")
 		fs.PrintDefaults()
@@ -62,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	s, err := site.Build(context.Background(), site.Options{Web: web.FS})
+	s, err := site.Build(context.Background(), site.Options{Web: web.FS, Quick: *quick})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

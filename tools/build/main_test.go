@@ -43,7 +43,7 @@ func TestRunBudget(t *testing.T) {
 	}
 	dir := filepath.Join(t.TempDir(), "dist")
 	var stdout, stderr strings.Builder
-	code := run([]string{"-o", dir, "-budget", "1"}, &stdout, &stderr)
+	code := run([]string{"-o", dir, "-budget", "1", "-quick"}, &stdout, &stderr)
 	if code != 1 {
 		t.Errorf("run with -budget 1 = %d, want 1; stderr:\n%s", code, stderr.String())
 	}

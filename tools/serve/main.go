@@ -84,7 +84,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer ln.Close()
 
 	if files == nil {
-		s, err := site.Build(ctx, site.Options{Web: web.FS})
+		s, err := site.Build(ctx, site.Options{Web: web.FS, Quick: true})
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return 1
@@ -93,6 +93,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "serve:", err)
 			return 1
 		}
+		fmt.Fprintln(stdout, "(brotli at a quick level here; go run ./tools/build gives the deployed sizes)")
 		files = s.FS()
 	}
 

@@ -32,7 +32,7 @@ func realSite(t *testing.T) *Site {
 		t.Skip("-short: not compiling the wasm")
 	}
 	buildOnce.Do(func() {
-		built, buildErr = Build(context.Background(), Options{Web: web.FS})
+		built, buildErr = Build(context.Background(), Options{Web: web.FS, Quick: true})
 	})
 	if buildErr != nil {
 		t.Fatalf("Build: %v", buildErr)

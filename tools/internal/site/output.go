@@ -31,9 +31,9 @@ func gzipBytes(b []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func brotliBytes(b []byte) ([]byte, error) {
+func brotliBytes(b []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w := brotli.NewWriterLevel(&buf, level)
 	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}
