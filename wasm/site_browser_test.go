@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"net/http"
 	"os"
@@ -204,6 +205,14 @@ func TestScreenshot(t *testing.T) {
 	p := browser.New(t)
 	p.Do("set the viewport", chromedp.EmulateViewport(1280, 800))
 	p.Load()
+	// Show some work: the sample annotations of testdata, one selected.
+	work, err := os.ReadFile("../testdata/files/sample.spanmark.json")
+	if err != nil {
+		t.Fatalf("read the sample annotations: %v", err)
+	}
+	arg, _ := json.Marshal(string(work))
+	browser.Eval[chromedp.Void](p, `spanmark.import(`+string(arg)+`)`)
+	browser.Eval[chromedp.Void](p, `spanmark.select(spanmark.list()[1].id)`)
 	png, err := chromedp.Run(p.Context(), chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)

@@ -269,7 +269,7 @@ first load (2 files)   2001.5 KB    600.5 KB    450.4 KB
 		{1000, ""},
 		{601, ""},
 		{600, "size budget: the first load transfers 600.5 KB with gzip, over the budget of 600 KB (app.3f2a9c1b.wasm is 600.0 KB of it): " +
-			"find what grew the wasm with `go version -m` or a size diff, or raise -budget if it earns its bytes"},
+			"see what the wasm links with `GOOS=js GOARCH=wasm go list -deps ./wasm`, or raise -budget if it earns its bytes"},
 	}
 	for _, tt := range tests {
 		got := ""

@@ -144,6 +144,6 @@ func (s *Site) CheckBudget(budgetKB int) error {
 		}
 	}
 	return fmt.Errorf("size budget: the first load transfers %s with gzip, over the budget of %d KB (%s is %s of it): "+
-		"find what grew the wasm with `go version -m` or a size diff, or raise -budget if it earns its bytes",
+		"see what the wasm links with `GOOS=js GOARCH=wasm go list -deps ./wasm`, or raise -budget if it earns its bytes",
 		kb(gz), budgetKB, wasm.Name, kb(wasm.Gzip))
 }
