@@ -803,6 +803,29 @@ func TestEditsThroughUI(t *testing.T) {
 		check("after undoing label all", base)
 	})
 
+	t.Run("tab_to_highlight", func(t *testing.T) {
+		// Keyboard only: Tab from the top of the page until the actor's
+		// highlight has focus, then delete it with Backspace.
+		eval[any](t, p, `(document.activeElement && document.activeElement.blur(), getSelection().removeAllRanges(), window.scrollTo(0, 0))`)
+		target := fmt.Sprintf(`document.activeElement && document.activeElement.matches(%s)`, js(fmt.Sprintf(`#article span.hl[data-first=%q]`, actor)))
+		found := false
+		for range 80 {
+			key(t, p, kb.Tab)
+			if eval[bool](t, p, target) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("80 presses of Tab never focused the highlight of %s", actor)
+		}
+		key(t, p, kb.Backspace)
+		waitFor(t, p, "the deletion by Backspace", fmt.Sprintf(`!spanmark.list().some((a) => a.id === %q)`, actor))
+		key(t, p, "z", chromedp.ModifierCtrl)
+		waitFor(t, p, "the undone deletion", fmt.Sprintf(`spanmark.list().some((a) => a.id === %q)`, actor))
+		check("after undoing the deletion", base)
+	})
+
 	t.Run("delete_key", func(t *testing.T) {
 		focus(actor)
 		do(t, p, "focus the highlight", chromedp.Focus(chromedp.CSS(fmt.Sprintf(`#article span.hl[data-first=%q]`, actor))))
