@@ -151,10 +151,13 @@ func (a *app) wireAPI() {
 		if data.Type() != js.TypeString {
 			data = js.Global().Get("JSON").Call("stringify", data)
 		}
-		if data.Length() > maxFileSize {
-			return nil, errors.New("import: the input is larger than " + strconv.Itoa(maxFileSize>>20) + " MB")
+		// A String object tells the length without copying the text into Go.
+		if n := js.Global().Get("String").New(data).Get("length").Int(); n > maxFileSize {
+			err := errors.New("import: the input is " + strconv.Itoa(n>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
+			a.fail(err.Error())
+			return nil, err
 		}
-		r, err := a.importJSON(data.String())
+		r, err := a.importJSON([]byte(data.String()))
 		if err != nil {
 			return nil, err
 		}

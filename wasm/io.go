@@ -40,9 +40,9 @@ func (a *app) wireIO() {
 			f := fs.Index(0)
 			importInput.Set("value", "")
 			go func() {
-				text, err := readFile(f)
+				data, err := readFile(f)
 				if err == nil {
-					_, err = a.importJSON(text)
+					_, err = a.importJSON(data)
 				}
 				if err != nil {
 					a.fail(err.Error())
@@ -163,16 +163,16 @@ func (a *app) report(fn func() error) {
 	}
 }
 
-func readFile(f js.Value) (string, error) {
+func readFile(f js.Value) ([]byte, error) {
 	name := f.Get("name").String()
 	if size := f.Get("size").Int(); size > maxFileSize {
-		return "", errors.New("open " + name + ": the file is " + strconv.Itoa(size>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
+		return nil, errors.New("open " + name + ": the file is " + strconv.Itoa(size>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
 	}
-	text, err := dom.FileText(f)
+	b, err := dom.FileBytes(f)
 	if err != nil {
-		return "", errors.New("open " + name + ": " + err.Error())
+		return nil, errors.New("open " + name + ": " + err.Error())
 	}
-	return text, nil
+	return b, nil
 }
 
 // openFile opens a dropped or chosen file: Spanmark JSON restores its
@@ -180,15 +180,16 @@ func readFile(f js.Value) (string, error) {
 // text open as a new article.
 func (a *app) openFile(f js.Value) {
 	name := f.Get("name").String()
-	text, err := readFile(f)
+	data, err := readFile(f)
 	if err != nil {
 		a.fail(err.Error())
 		return
 	}
+	text := string(data)
 	lower := strings.ToLower(name)
 	switch {
 	case strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".jsonld") || f.Get("type").String() == "application/json":
-		err = a.openJSON(text)
+		err = a.openJSON(data)
 	case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || f.Get("type").String() == "text/html":
 		title, body := dom.HTMLText(text)
 		_, err = a.loadText(htmlLines(body), strings.TrimSpace(title), name)
@@ -236,8 +237,8 @@ func decodeAny(data []byte) (*annotations.File, error) {
 
 // openJSON opens a Spanmark file as its own article with its work; a file
 // without text (W3C) is imported onto the current article instead.
-func (a *app) openJSON(text string) error {
-	f, err := decodeAny([]byte(text))
+func (a *app) openJSON(data []byte) error {
+	f, err := decodeAny(data)
 	if err != nil {
 		return err
 	}
@@ -269,12 +270,18 @@ func (a *app) openJSON(text string) error {
 type importResult struct{ Moved, Orphaned int }
 
 // importJSON validates data and places its annotations on the current
-// article, replacing its work. A bad file changes nothing.
-func (a *app) importJSON(data string) (importResult, error) {
+// article, replacing its work. A bad file changes nothing, and its error
+// is shown in #status.
+func (a *app) importJSON(data []byte) (r importResult, err error) {
+	defer func() {
+		if err != nil {
+			a.fail(err.Error())
+		}
+	}()
 	if len(data) > maxFileSize {
 		return importResult{}, errors.New("import: the input is " + strconv.Itoa(len(data)>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
 	}
-	f, err := decodeAny([]byte(data))
+	f, err := decodeAny(data)
 	if err != nil {
 		return importResult{}, err
 	}
@@ -298,7 +305,7 @@ func (a *app) importFile(f *annotations.File) (importResult, error) {
 func (a *app) sayReport(rep annotations.Report) {
 	msg := "Imported " + formatCount(a.set.Len(), "annotation", "annotations") + "."
 	if len(rep.Moved) > 0 {
-		msg += " " + formatCount(len(rep.Moved), "annotation was", "annotations were") + " re-anchored in this text."
+		msg += " " + formatCount(len(rep.Moved), "annotation", "annotations") + " moved: found again by quote in this text."
 	}
 	if len(rep.Orphaned) > 0 {
 		msg += " " + formatCount(len(rep.Orphaned), "annotation", "annotations") + " could not be placed; they are kept aside and listed under Not placed."

@@ -194,7 +194,9 @@ func (a *app) show(set *annotations.Set, rev int) {
 	a.loading = false
 	a.detailDue = true
 	a.queueFrame()
-	a.queueList()
+	// A new document lists its work at once (an import's orphans among it).
+	a.renderList()
+	a.renderOverview()
 	setLastDocument(doc.ID)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
 	a.readyOnce.Do(func() { a.el.root.Get("dataset").Set("ready", "true") })

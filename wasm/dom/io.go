@@ -51,14 +51,18 @@ func FetchText(url string) (string, error) {
 	return t.String(), nil
 }
 
-// FileText wraps Blob.text for a File from an input or a drop. It blocks;
-// call it from a goroutine.
-func FileText(file js.Value) (string, error) {
-	t, err := Await(file.Call("text"))
+// FileBytes wraps Blob.arrayBuffer for a File from an input or a drop:
+// the bytes as they are, so that a decoder sees invalid UTF-8 where the
+// file has it. It blocks; call it from a goroutine.
+func FileBytes(file js.Value) ([]byte, error) {
+	buf, err := Await(file.Call("arrayBuffer"))
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return t.String(), nil
+	u8 := global.Get("Uint8Array").New(buf)
+	b := make([]byte, u8.Get("length").Int())
+	js.CopyBytesToGo(b, u8)
+	return b, nil
 }
 
 // HTMLText wraps DOMParser.parseFromString for text/html: it returns the
