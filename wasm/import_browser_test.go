@@ -75,6 +75,18 @@ func ann(m map[string]any, i int) map[string]any {
 	return m["annotations"].([]any)[i].(map[string]any)
 }
 
+// annByID returns the annotation of the file with the id.
+func annByID(t *testing.T, m map[string]any, id string) map[string]any {
+	t.Helper()
+	for _, a := range m["annotations"].([]any) {
+		if a := a.(map[string]any); a["id"] == id {
+			return a
+		}
+	}
+	t.Fatalf("the file has no annotation %q", id)
+	return nil
+}
+
 func rel(m map[string]any, i int) map[string]any {
 	return m["relations"].([]any)[i].(map[string]any)
 }
@@ -266,7 +278,7 @@ func TestImportReanchors(t *testing.T) {
 
 	t.Run("moved", func(t *testing.T) {
 		data := edit(t, good, func(m map[string]any) {
-			a := ann(m, 0)
+			a := annByID(t, m, "a1") // Steve Witkoff
 			a["start"], a["end"] = s+7, e+7 // the quote, prefix and suffix still say where it is
 		})
 		type report struct{ Moved, Orphaned int }
@@ -288,9 +300,8 @@ func TestImportReanchors(t *testing.T) {
 
 	t.Run("orphaned", func(t *testing.T) {
 		data := edit(t, good, func(m map[string]any) {
-			a := ann(m, 0)
+			a := annByID(t, m, "a1") // Steve Witkoff; its relation from the claim is dropped with it
 			a["quote"], a["prefix"], a["suffix"] = "Zanzibar Accord of 1890", "nothing like this ", " is in the article"
-			rel(m, 0)["to"] = "a1"
 		})
 		type report struct{ Moved, Orphaned int }
 		got := eval[report](t, p, `spanmark.import(`+js(string(data))+`)`)

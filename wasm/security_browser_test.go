@@ -131,6 +131,14 @@ func TestHostileText(t *testing.T) {
 			start += n + 1
 		}
 		checkInert(t, p, "annotated article")
+		// The sidebar may be drawn after the article; wait until it lists
+		// every actor before reading it.
+		var texts []string
+		for _, x := range ps {
+			texts = append(texts, x.text)
+		}
+		waitWithin(t, p, 5*time.Second, "the sidebar to list every payload",
+			fmt.Sprintf(`%s.every((s) => document.getElementById("sidebar").textContent.includes(s))`, js(texts)))
 		type shown struct{ Note, Entity, Quote, Sidebar string }
 		for i, x := range ps {
 			got := eval[shown](t, p, fmt.Sprintf(`(async () => {
