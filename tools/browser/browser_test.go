@@ -24,7 +24,11 @@ func TestProblems(t *testing.T) {
 			return
 		}
 		w.Header().Set("Content-Security-Policy", site.HeaderPolicy)
-		w.Header().Set("Content-Type", site.ContentType(r.URL.Path+map[bool]string{true: "index.html"}[strings.HasSuffix(r.URL.Path, "/")]))
+		name := r.URL.Path
+		if strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		w.Header().Set("Content-Type", site.ContentType(name))
 		w.Write([]byte(body))
 	})
 	p := newPage(t, chrome, h)

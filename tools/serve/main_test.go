@@ -110,6 +110,58 @@ func TestServe(t *testing.T) {
 	}
 }
 
+// TestServeBuilds runs serve as the README does, building first: the URL
+// it prints opens the page, which names the sample article, which is served.
+func TestServeBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: not compiling the wasm")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout := &lines{c: make(chan string, 100)}
+	var stderr strings.Builder
+	done := make(chan int)
+	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0"}, stdout, &stderr) }()
+
+	var url string
+	for url == "" {
+		select {
+		case line := <-stdout.c:
+			if m := urlLine.FindStringSubmatch(line); m != nil {
+				url = m[1]
+			}
+		case code := <-done:
+			t.Fatalf("serve returned %d before serving; stderr:\n%s", code, stderr.String())
+		}
+	}
+	page := get(t, url)
+	m := regexp.MustCompile(`data-sample=(sample\.[0-9a-f]{8}\.txt)`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the page names no hashed sample article:\n%.300s", page)
+	}
+	if article, want := get(t, url+m[1]), "US and Russia Engage in Dialogue"; !strings.HasPrefix(article, want) {
+		t.Errorf("%s begins %.60q, want %q", m[1], article, want)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("serve returned %d after the stop, want 0; stderr:\n%s", code, stderr.String())
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s, %v", url, res.Status, err)
+	}
+	return string(b)
+}
+
 func TestServeErrors(t *testing.T) {
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
