@@ -186,6 +186,9 @@ func TestSiteUpdate(t *testing.T) {
 	if reloaded := browser.Eval[bool](p, `window.notReloaded === undefined`); !reloaded {
 		t.Errorf("clicking Reload did not reload the page")
 	}
+	// The worker drops the old cache before it reaches "activated".
+	p.Do("wait for the new worker to finish activating", chromedp.Poll[chromedp.Void](
+		`navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === "activated"`))
 	caches := browser.Eval[[]string](p, `caches.keys()`)
 	if diff := cmp.Diff([]string{"spanmark-" + newVersion}, caches); diff != "" {
 		t.Errorf("caches after the update (-want +got):\n%s", diff)
