@@ -33,7 +33,8 @@ type app struct {
 	dirty       map[int]bool // paragraphs to repaint
 	toolbarDue  bool         // re-place the selection toolbar
 	detailDue   bool
-	listTimer   int // debounce of the sidebar and overview (sidebar.go)
+	detailKey   string // what the detail's suggestions were built for (detail.go)
+	listTimer   int    // debounce of the sidebar and overview (sidebar.go)
 	listQueued  bool
 	buf         []byte
 

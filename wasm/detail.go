@@ -150,13 +150,20 @@ func (a *app) renderDetail() {
 	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
 		a.el.entity.Set("value", ann.Entity)
 	}
-	// Entities already used, as suggestions.
-	a.el.entityList.Set("textContent", "")
-	seen := map[string]bool{}
-	for _, o := range a.set.Annotations() {
-		if o.Entity != "" && !seen[o.Entity] {
-			seen[o.Entity] = true
-			a.el.entityList.Call("append", option(o.Entity, o.Entity))
+	// The entity suggestions and link targets scan every annotation: do it
+	// when another annotation is selected or the count changed, not on
+	// every edit (labelling stays inside a frame with 10,000 annotations).
+	key := ann.ID + "/" + ann.Label + "/" + ann.Entity + "/" + strconv.Itoa(a.set.Len())
+	fresh := key != a.detailKey
+	a.detailKey = key
+	if fresh {
+		a.el.entityList.Set("textContent", "")
+		seen := map[string]bool{}
+		for _, o := range a.set.Annotations() {
+			if o.Entity != "" && !seen[o.Entity] {
+				seen[o.Entity] = true
+				a.el.entityList.Call("append", option(o.Entity, o.Entity))
+			}
 		}
 	}
 	// Links.
@@ -189,7 +196,9 @@ func (a *app) renderDetail() {
 		canLink = canLink || slices.Contains(r.From, ann.Label) || slices.Contains(r.To, ann.Label)
 	}
 	a.el.linkForm.Set("hidden", !canLink)
-	a.fillLinkTargets()
+	if fresh {
+		a.fillLinkTargets()
+	}
 	if ann.Conflict != nil {
 		text := ""
 		for i, v := range ann.Conflict.Votes {
