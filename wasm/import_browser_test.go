@@ -278,7 +278,7 @@ func TestImportReanchors(t *testing.T) {
 
 	t.Run("moved", func(t *testing.T) {
 		data := edit(t, good, func(m map[string]any) {
-			a := annByID(t, m, "a1") // Steve Witkoff
+			a := annByID(t, m, "a1")        // Steve Witkoff
 			a["start"], a["end"] = s+7, e+7 // the quote, prefix and suffix still say where it is
 		})
 		type report struct{ Moved, Orphaned int }
