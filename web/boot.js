@@ -146,10 +146,24 @@
     const button = notice.querySelector("button");
     notice.hidden = false;
     button.addEventListener("click", () => {
+      if (reloadAsked) {
+        return;
+      }
       reloadAsked = true;
       button.disabled = true;
-      worker.postMessage({ type: "skip-waiting" });
-    }, { once: true });
+      // Store the work in progress first (spanmark.flush, docs/api.md); if
+      // that fails, stay on this version rather than lose it.
+      const api = window.spanmark || {};
+      const flushed = typeof api.flush === "function" ? Promise.resolve().then(() => api.flush()) : Promise.resolve();
+      flushed.then(
+        () => worker.postMessage({ type: "skip-waiting" }),
+        (err) => {
+          console.warn("spanmark: not updating, the work could not be stored:", err);
+          reloadAsked = false;
+          button.disabled = false;
+        },
+      );
+    });
   }
 
   function watchUpdates(reg) {
