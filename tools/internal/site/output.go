@@ -74,7 +74,11 @@ func (s *Site) Write(dir string) error {
 		return fmt.Errorf("write site: %w", err)
 	}
 	for name, b := range s.Files {
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), b, 0o644); err != nil {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return fmt.Errorf("write site: %w", err)
+		}
+		if err := os.WriteFile(file, b, 0o644); err != nil {
 			return fmt.Errorf("write site: %w", err)
 		}
 	}
