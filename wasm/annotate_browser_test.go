@@ -789,6 +789,25 @@ func TestEditsThroughUI(t *testing.T) {
 		check("after undoing the link", base)
 	})
 
+	t.Run("link_mode_click", func(t *testing.T) {
+		// Pick the other end in the text: select the claim, press l,
+		// click the actor's highlight.
+		focus(claim)
+		eval[any](t, p, `(() => { const s = document.getElementById("link-type"); s.value = "target"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+		do(t, p, "focus the claim", chromedp.Focus(chromedp.CSS(fmt.Sprintf(`#article span.hl[data-first=%q]`, claim))))
+		key(t, p, "l")
+		waitFor(t, p, "link mode", `document.documentElement.classList.contains("linking")`)
+		clickSelector(t, p, fmt.Sprintf(`#article span.hl[data-first=%q]`, actor))
+		waitFor(t, p, "the link", `spanmark.relations().length === 1`)
+		if diff := cmp.Diff([]annotations.Relation{{Type: "target", From: claim, To: actor}}, relations(t, p),
+			cmpopts.IgnoreFields(annotations.Relation{}, "ID")); diff != "" {
+			t.Errorf("relations mismatch (-want +got):\n%s", diff)
+		}
+		clickSelector(t, p, "#undo")
+		waitFor(t, p, "the undone link", `spanmark.relations().length === 0`)
+		check("after undoing the link", base)
+	})
+
 	t.Run("label_all_button", func(t *testing.T) {
 		focus(actor)
 		clickSelector(t, p, "#label-all")
