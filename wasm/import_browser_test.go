@@ -10,6 +10,7 @@ package main
 // page says how many moved and how many could not be placed.
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -104,8 +105,11 @@ type malformedImport struct {
 	// must repeat.
 	want string
 	// file sends data through the import button's file input instead of
-	// spanmark.import, as bytes: the only way to give the page invalid UTF-8.
+	// spanmark.import, as bytes: a way to give the page invalid UTF-8.
 	file bool
+	// drop drops data on the article as a .json File, as a person
+	// dragging a file onto the page does.
+	drop bool
 }
 
 func malformedImports(t *testing.T) []malformedImport {
@@ -185,6 +189,8 @@ func malformedImports(t *testing.T) []malformedImport {
 		{name: "100MB", js: fmt.Sprintf(`'{"spanmark": 1, "document": {"text": "' + "a".repeat(%d) + '"}}'`, big-len(`{"spanmark": 1, "document": {"text": ""}}`)),
 			want: "MB"},
 		{name: "invalid_utf8", data: append(append(append([]byte{}, good[:200]...), 0xff, 0xfe, 0xc3), good[200:]...), file: true},
+		{name: "invalid_utf8_dropped", data: append(append(append([]byte{}, good[:300]...), 0xc0, 0xaf), good[300:]...), drop: true},
+		{name: "truncated_dropped", data: good[:len(good)-2], drop: true},
 	}
 }
 
@@ -239,7 +245,16 @@ func TestImportMalformed(t *testing.T) {
 				wantMsg = wantError(t, tc.data)
 			}
 			eval[any](t, p, `(() => { const s = document.getElementById("status"); if (s) s.textContent = ""; })()`)
-			if tc.file {
+			if tc.drop {
+				eval[any](t, p, fmt.Sprintf(`(() => {
+  const bytes = Uint8Array.from(atob(%s), (c) => c.charCodeAt(0));
+  const dt = new DataTransfer();
+  dt.items.add(new File([bytes], %s, {type: "application/json"}));
+  const at = document.getElementById("article");
+  at.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
+  at.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+})()`, js(base64.StdEncoding.EncodeToString(tc.data)), js(tc.name+".json")))
+			} else if tc.file {
 				name := filepath.Join(dir, tc.name+".json")
 				if err := os.WriteFile(name, tc.data, 0o644); err != nil {
 					t.Fatal(err)
