@@ -50,6 +50,28 @@ func AppendEscaped(b []byte, s string) []byte {
 	return append(b, s[last:]...)
 }
 
+// appendEscapedRunes is [AppendEscaped] for text held as code points, so
+// that rendering a paragraph allocates no string per run.
+func appendEscapedRunes(b []byte, rs []rune) []byte {
+	for _, r := range rs {
+		switch r {
+		case '&':
+			b = append(b, "&amp;"...)
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '"':
+			b = append(b, "&#34;"...)
+		case '\'':
+			b = append(b, "&#39;"...)
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b
+}
+
 // Highlighter renders paragraphs of a document with the highlights of a
 // schema's labels. Make one with [NewHighlighter] per schema.
 type Highlighter struct {
@@ -122,9 +144,9 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 		byID[anns[i].ID] = &anns[i]
 	}
 	for _, sg := range Segments(start, end, anns) {
-		text := string(rs[sg.Start:sg.End])
+		text := rs[sg.Start:sg.End]
 		if len(sg.IDs) == 0 {
-			b = AppendEscaped(b, text)
+			b = appendEscapedRunes(b, text)
 			continue
 		}
 		// Annotations starting here, outermost first.
@@ -178,7 +200,7 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 			b = h.appendFocus(b, rs, starts, true)
 		}
 		b = append(b, '>')
-		b = AppendEscaped(b, text)
+		b = appendEscapedRunes(b, text)
 		b = append(b, "</span>"...)
 	}
 	return b
@@ -215,10 +237,10 @@ func (h *Highlighter) appendFocus(b []byte, rs []rune, starts []*Annotation, all
 	b = append(b, ": "...)
 	q := rs[max(0, min(a.Start, len(rs))):max(0, min(a.End, len(rs)))]
 	if len(q) > ariaQuoteLen {
-		b = AppendEscaped(b, string(q[:ariaQuoteLen-1]))
+		b = appendEscapedRunes(b, q[:ariaQuoteLen-1])
 		b = append(b, "…"...)
 	} else {
-		b = AppendEscaped(b, string(q))
+		b = appendEscapedRunes(b, q)
 	}
 	if a.Conflict != nil {
 		b = append(b, " (conflict)"...)
