@@ -59,7 +59,7 @@ const (
 // enough, and keep the names short.
 const hashLen = 8
 
-var hashedName = regexp.MustCompile(`^[^/]+\.[0-9a-f]{8}\.[a-z0-9]+$`)
+var hashedName = regexp.MustCompile(`^[^/]+\.[0-9a-f]{` + strconv.Itoa(hashLen) + `}\.[a-z0-9]+$`)
 
 // IsHashed reports whether name is a content-hashed asset name such as
 // app.3f2a9c1b.wasm, whose bytes never change, optionally with a .gz or .br
