@@ -181,15 +181,6 @@ func sameSchema(a, b Schema, na, nb string) error {
 	return nil
 }
 
-// wrapError is an error with its own message that still unwraps to err.
-type wrapError struct {
-	msg string
-	err error
-}
-
-func (e *wrapError) Error() string { return e.msg }
-func (e *wrapError) Unwrap() error { return e.err }
-
 func labelIDs(s Schema) []string {
 	ids := make([]string, len(s.Labels))
 	for i, l := range s.Labels {

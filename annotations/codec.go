@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,7 +55,7 @@ func Encode(f *File) ([]byte, error) {
 		return nil, errors.New("encode: no file")
 	}
 	if f.Spanmark != 0 && f.Spanmark != Version {
-		return nil, fmt.Errorf("encode: version %d is not supported (this program writes version %d)", f.Spanmark, Version)
+		return nil, errorf("encode: version %d is not supported (this program writes version %d)", f.Spanmark, Version)
 	}
 	anns := make([]*Annotation, len(f.Annotations))
 	for i := range f.Annotations {
@@ -410,11 +409,11 @@ func Decode(data []byte) (*File, error) {
 
 func decode(data []byte, lim limits) (*File, error) {
 	if len(data) > lim.size {
-		return nil, &PathError{Err: fmt.Errorf("the file is %d bytes, more than the limit of %d", len(data), lim.size)}
+		return nil, &PathError{Err: errorf("the file is %d bytes, more than the limit of %d", len(data), lim.size)}
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8At(data)
-		return nil, &PathError{Line: lineAt(data, off), Err: fmt.Errorf("invalid UTF-8 at byte %d", off)}
+		return nil, &PathError{Line: lineAt(data, off), Err: errorf("invalid UTF-8 at byte %d", off)}
 	}
 	d := decoder{data: data, lim: lim}
 	p := parser{data: data, hook: d.take}
@@ -495,7 +494,7 @@ func (d *decoder) failAt(off int, path string, format string, args ...any) {
 		if off >= 0 {
 			line = lineAt(d.data, off)
 		}
-		d.err = &PathError{Path: path, Line: line, Err: fmt.Errorf(format, args...)}
+		d.err = &PathError{Path: path, Line: line, Err: errorf(format, args...)}
 	}
 }
 

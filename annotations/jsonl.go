@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 )
 
@@ -99,7 +98,7 @@ func EncodeJSONL(f *File) ([]byte, error) {
 			row.Links = append(row.Links, jsonlLink{Type: r.Type, To: r.To})
 			to, ok := byID[r.To]
 			if !ok {
-				return nil, fmt.Errorf("encode jsonl: relation %q: no annotation has id %q", r.ID, r.To)
+				return nil, errorf("encode jsonl: relation %q: no annotation has id %q", r.ID, r.To)
 			}
 			name := to.Entity
 			if name == "" {
@@ -113,7 +112,7 @@ func EncodeJSONL(f *File) ([]byte, error) {
 			}
 		}
 		if err := enc.Encode(row); err != nil {
-			return nil, fmt.Errorf("encode jsonl: annotation %q: %w", a.ID, err)
+			return nil, errorf("encode jsonl: annotation %q: %w", a.ID, err)
 		}
 	}
 	return buf.Bytes(), nil

@@ -7,7 +7,6 @@ package annotations
 // surrogate escape becomes U+FFFD); numbers are kept as their literal text.
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -119,7 +118,7 @@ func (p *parser) newValue(k jkind, off int) *jvalue {
 func (p *parser) parse() (*jvalue, error) {
 	p.space()
 	if p.pos == len(p.data) {
-		return nil, &PathError{Line: 1, Err: fmt.Errorf("empty input")}
+		return nil, &PathError{Line: 1, Err: errorf("empty input")}
 	}
 	v, err := p.value()
 	if err != nil {
@@ -148,7 +147,7 @@ func (p *parser) errorf(format string, args ...any) error {
 	return &PathError{
 		Path: p.pathString(),
 		Line: lineAt(p.data, p.pos),
-		Err:  fmt.Errorf("column %d: %s", columnAt(p.data, p.pos), fmt.Sprintf(format, args...)),
+		Err:  errorf("column %d: %s", columnAt(p.data, p.pos), sprintf(format, args...)),
 	}
 }
 

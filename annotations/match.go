@@ -49,7 +49,6 @@ package annotations
 
 import (
 	"cmp"
-	"fmt"
 	"index/suffixarray"
 	"math"
 	"slices"
@@ -152,7 +151,7 @@ type AnchorError struct {
 
 func (e *AnchorError) Error() string {
 	const maxQuote = 40 // code points of the quote shown in messages
-	return fmt.Sprintf("anchor %q: %s", shortQuote(e.Exact, maxQuote), e.Reason)
+	return sprintf("anchor %q: %s", shortQuote(e.Exact, maxQuote), e.Reason)
 }
 
 // Unwrap returns [ErrNotFound].
@@ -304,10 +303,10 @@ func (a *Anchorer) choose(q *query, cs []candidate) (Match, error) {
 	best := cs[0]
 	if best.Score < minScore && best.side < sideAccept {
 		return Match{}, &AnchorError{Exact: q.sel.Exact,
-			Reason: fmt.Sprintf("not found (the best place, %d-%d, scores %.2f, below %.2f)", best.Start, best.End, best.Score, minScore)}
+			Reason: sprintf("not found (the best place, %d-%d, scores %.2f, below %.2f)", best.Start, best.End, best.Score, minScore)}
 	}
 	if n := tied(cs); n > 1 {
-		e := &AnchorError{Exact: q.sel.Exact, Reason: fmt.Sprintf("ambiguous: %d equally good places", n)}
+		e := &AnchorError{Exact: q.sel.Exact, Reason: sprintf("ambiguous: %d equally good places", n)}
 		for _, c := range cs[:n] {
 			e.Tied = append(e.Tied, c.Match)
 		}
@@ -317,7 +316,7 @@ func (a *Anchorer) choose(q *query, cs []candidate) (Match, error) {
 		// Unreachable unless a matcher is wrong; refuse rather than return
 		// a wrong place.
 		return Match{}, &AnchorError{Exact: q.sel.Exact,
-			Reason: fmt.Sprintf("not found (the place %d-%d fails the quote check)", best.Start, best.End)}
+			Reason: sprintf("not found (the place %d-%d fails the quote check)", best.Start, best.End)}
 	}
 	return best.Match, nil
 }

@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
@@ -157,7 +156,7 @@ func documentIRI(d FileDocument) (string, error) {
 		return d.Source, nil
 	}
 	if d.ID != "" {
-		return "", fmt.Errorf("document id %q is not of the form sha256:<hex>", d.ID)
+		return "", errorf("document id %q is not of the form sha256:<hex>", d.ID)
 	}
 	return "", errors.New("the document has neither a sha256 id nor a source IRI to name it by")
 }
@@ -196,7 +195,7 @@ func EncodeW3C(f *File) ([]byte, error) {
 	}
 	doc, err := documentIRI(f.Document)
 	if err != nil {
-		return nil, fmt.Errorf("encode w3c: %w", err)
+		return nil, errorf("encode w3c: %w", err)
 	}
 	var creator *w3cAgent
 	if f.Annotator != "" {
@@ -229,7 +228,7 @@ func EncodeW3C(f *File) ([]byte, error) {
 	slices.SortStableFunc(anns, compareAnnotations)
 	for _, a := range anns {
 		if a.ID == "" || a.Quote == "" {
-			return nil, fmt.Errorf("encode w3c: annotation %q at [%d,%d): empty id or quote", a.ID, a.Start, a.End)
+			return nil, errorf("encode w3c: annotation %q at [%d,%d): empty id or quote", a.ID, a.Start, a.End)
 		}
 		o := w3cAnnotationOut{
 			ID:       localIRI(doc, a.ID),
@@ -262,7 +261,7 @@ func EncodeW3C(f *File) ([]byte, error) {
 	slices.SortStableFunc(rels, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
 	for _, r := range rels {
 		if r.ID == "" {
-			return nil, fmt.Errorf("encode w3c: relation %s from %q to %q: empty id", r.Type, r.From, r.To)
+			return nil, errorf("encode w3c: relation %s from %q to %q: empty id", r.Type, r.From, r.To)
 		}
 		out.First.Items = append(out.First.Items, w3cRelationOut{
 			ID:         localIRI(doc, r.ID),
@@ -293,7 +292,7 @@ func EncodeW3C(f *File) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
-		return nil, fmt.Errorf("encode w3c: %w", err)
+		return nil, errorf("encode w3c: %w", err)
 	}
 	return buf.Bytes(), nil
 }
@@ -330,11 +329,11 @@ func DecodeW3C(data []byte) (*File, error) {
 
 func decodeW3C(data []byte, lim limits) (*File, error) {
 	if len(data) > lim.size {
-		return nil, &PathError{Err: fmt.Errorf("decode w3c: the file is %d bytes, more than the limit of %d", len(data), lim.size)}
+		return nil, &PathError{Err: errorf("decode w3c: the file is %d bytes, more than the limit of %d", len(data), lim.size)}
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8At(data)
-		return nil, &PathError{Line: lineAt(data, off), Err: fmt.Errorf("invalid UTF-8 at byte %d", off)}
+		return nil, &PathError{Line: lineAt(data, off), Err: errorf("invalid UTF-8 at byte %d", off)}
 	}
 	p := parser{data: data}
 	root, err := p.parse()
