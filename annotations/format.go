@@ -81,6 +81,8 @@ func formatArg(verb byte, prec int, arg any) string {
 		switch a := arg.(type) {
 		case string:
 			return a
+		case Method:
+			return string(a)
 		case error:
 			return a.Error()
 		case interface{ String() string }:

@@ -27,7 +27,8 @@ func TestSprintf(t *testing.T) {
 		{"method %s", []any{MethodFuzzy}},
 	}
 	for _, tt := range tests {
-		want := fmt.Sprintf(tt.format, tt.args...)
+		// fmt.Errorf, not fmt.Sprintf: only Errorf understands %w.
+		want := fmt.Errorf(tt.format, tt.args...).Error()
 		if got := sprintf(tt.format, tt.args...); got != want {
 			t.Errorf("sprintf(%q) = %q, want %q (fmt)", tt.format, got, want)
 		}
