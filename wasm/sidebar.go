@@ -57,7 +57,11 @@ func (a *app) queueList() {
 		return
 	}
 	a.listQueued = true
-	dom.After(listDelay, func() {
+	delay := listDelay
+	if a.set != nil && a.set.Len() >= largeSet {
+		delay = 3 * listDelay
+	}
+	dom.After(delay, func() {
 		a.listQueued = false
 		a.renderList()
 		a.renderOverview()

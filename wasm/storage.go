@@ -33,6 +33,9 @@ const (
 	// saveDelay is the debounce of autosave in milliseconds: edits in a
 	// burst are written once, and the work is stored well within a second.
 	saveDelay = 300
+	// largeSet is the number of annotations from which saving and listing
+	// wait longer after a change, so that they interrupt labelling less.
+	largeSet = 2000
 )
 
 func (a *app) wireStorage() {
@@ -106,7 +109,13 @@ func (a *app) queueSave() {
 	if a.saveTimer != 0 {
 		js.Global().Call("clearTimeout", a.saveTimer)
 	}
-	a.saveTimer = dom.After(saveDelay, func() {
+	delay := saveDelay
+	if a.set != nil && a.set.Len() >= largeSet {
+		// Encoding thousands of annotations takes a while: batch more
+		// edits into one save, still within a second of the last.
+		delay = 3 * saveDelay
+	}
+	a.saveTimer = dom.After(delay, func() {
 		a.saveTimer = 0
 		go a.flush()
 	})
