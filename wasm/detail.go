@@ -13,7 +13,8 @@ import (
 
 // The detail panel (#detail) edits the selected annotation: its label,
 // note and entity, its links to actors, label-all and delete, and for a
-// merged annotation with a conflict, accept or reject.
+// merged annotation with a conflict, accept (annotations.Resolve) or
+// reject (annotations.Delete).
 
 func (a *app) wireDetail() {
 	on := func(id, event string, fn func(ev js.Value)) { dom.On(dom.ByID(id), event, fn) }
@@ -56,9 +57,10 @@ func (a *app) wireDetail() {
 		}
 	})
 	on(idConflictAccept, "click", func(js.Value) {
-		// TODO(issue 5): accepting keeps the span and clears its conflict
-		// marker; that needs a model edit (annotations has none yet).
-		a.fail("accept: clearing a conflict is not supported yet (issue 5); reject deletes the annotation")
+		if a.selected != "" {
+			a.do(annotations.Resolve{ID: a.selected})
+			a.say("Accepted: the annotation is kept and no longer marked as a conflict.")
+		}
 	})
 }
 
