@@ -62,13 +62,7 @@ func Encode(f *File) ([]byte, error) {
 		anns[i] = &f.Annotations[i]
 	}
 	slices.SortStableFunc(anns, compareAnnotations)
-	rels := slices.Clone(f.Relations)
-	slices.SortStableFunc(rels, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
-	orphans := make([]*Orphan, len(f.Orphans))
-	for i := range f.Orphans {
-		orphans[i] = &f.Orphans[i]
-	}
-	slices.SortStableFunc(orphans, func(a, b *Orphan) int { return compareAnnotations(&a.Annotation, &b.Annotation) })
+	rels := sortedRelations(f.Relations)
 
 	// The writer produces what encoding/json's Encoder with SetIndent("",
 	// "  ") and SetEscapeHTML(false) would, byte for byte (the tests check
@@ -87,34 +81,7 @@ func Encode(f *File) ([]byte, error) {
 	w.str("text", f.Document.Text)
 	w.close('}')
 	w.key("schema")
-	w.open('{')
-	w.key("labels")
-	w.open('[')
-	for _, l := range f.Schema.Labels {
-		w.elem()
-		w.open('{')
-		w.str("id", l.ID)
-		w.str("name", l.Name)
-		w.strOmit("key", l.Key)
-		w.strOmit("color", l.Color)
-		w.strOmit("description", l.Description)
-		w.close('}')
-	}
-	w.close(']')
-	w.key("relations")
-	w.open('[')
-	for _, rt := range f.Schema.Relations {
-		w.elem()
-		w.open('{')
-		w.str("id", rt.ID)
-		w.str("name", rt.Name)
-		w.strs("from", rt.From)
-		w.strs("to", rt.To)
-		w.strOmit("description", rt.Description)
-		w.close('}')
-	}
-	w.close(']')
-	w.close('}')
+	w.schema(f.Schema)
 	w.key("annotations")
 	w.open('[')
 	for _, a := range anns {
@@ -134,18 +101,9 @@ func Encode(f *File) ([]byte, error) {
 		w.close('}')
 	}
 	w.close(']')
-	if len(orphans) > 0 {
+	if len(f.Orphans) > 0 {
 		w.key("orphans")
-		w.open('[')
-		for _, o := range orphans {
-			w.elem()
-			w.open('{')
-			w.key("annotation")
-			w.annotation(&o.Annotation)
-			w.str("reason", o.Reason)
-			w.close('}')
-		}
-		w.close(']')
+		w.orphans(f.Orphans)
 	}
 	w.strOmit("annotator", f.Annotator)
 	w.strOmit("exported", formatTime(f.Exported))
@@ -153,13 +111,15 @@ func Encode(f *File) ([]byte, error) {
 	return append(w.b, '\n'), nil
 }
 
-// jsonWriter writes indented JSON by hand for [Encode]. After open, each
-// member starts with key (objects) or elem (arrays), which write the comma
-// and the line break before it.
+// jsonWriter writes JSON by hand for the encoders, indented by two spaces
+// or, when compact, on one line, as encoding/json's Encoder would. After
+// open, each member starts with key (objects) or elem (arrays), which write
+// the comma and the line break before it.
 type jsonWriter struct {
-	b     []byte
-	depth int
-	empty bool // nothing written since the last open
+	b       []byte
+	depth   int
+	empty   bool // nothing written since the last open
+	compact bool // no line breaks, and no space after a colon
 }
 
 func (w *jsonWriter) open(c byte) {
@@ -178,6 +138,9 @@ func (w *jsonWriter) close(c byte) {
 }
 
 func (w *jsonWriter) newline() {
+	if w.compact {
+		return
+	}
 	w.b = append(w.b, '\n')
 	for range w.depth {
 		w.b = append(w.b, "  "...)
@@ -195,14 +158,39 @@ func (w *jsonWriter) elem() {
 func (w *jsonWriter) key(k string) {
 	w.elem()
 	w.b = appendJSONString(w.b, k)
-	w.b = append(w.b, ": "...)
+	if w.compact {
+		w.b = append(w.b, ':')
+	} else {
+		w.b = append(w.b, ": "...)
+	}
 }
 
 func (w *jsonWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
+func (w *jsonWriter) intField(k string, n int) {
+	w.key(k)
+	w.int(n)
+}
+
+// strElem writes a string element of an array.
+func (w *jsonWriter) strElem(v string) {
+	w.elem()
+	w.b = appendJSONString(w.b, v)
+}
+
 func (w *jsonWriter) str(k, v string) {
 	w.key(k)
 	w.b = appendJSONString(w.b, v)
+}
+
+// strOrNull writes a string field, or null when v is empty.
+func (w *jsonWriter) strOrNull(k, v string) {
+	w.key(k)
+	if v == "" {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.b = appendJSONString(w.b, v)
+	}
 }
 
 // strOmit writes a field that encoding/json would leave out when empty.
@@ -216,10 +204,41 @@ func (w *jsonWriter) strs(k string, vs []string) {
 	w.key(k)
 	w.open('[')
 	for _, v := range vs {
-		w.elem()
-		w.b = appendJSONString(w.b, v)
+		w.strElem(v)
 	}
 	w.close(']')
+}
+
+// schema writes s as an object of labels and relation types.
+func (w *jsonWriter) schema(s Schema) {
+	w.open('{')
+	w.key("labels")
+	w.open('[')
+	for _, l := range s.Labels {
+		w.elem()
+		w.open('{')
+		w.str("id", l.ID)
+		w.str("name", l.Name)
+		w.strOmit("key", l.Key)
+		w.strOmit("color", l.Color)
+		w.strOmit("description", l.Description)
+		w.close('}')
+	}
+	w.close(']')
+	w.key("relations")
+	w.open('[')
+	for _, rt := range s.Relations {
+		w.elem()
+		w.open('{')
+		w.str("id", rt.ID)
+		w.str("name", rt.Name)
+		w.strs("from", rt.From)
+		w.strs("to", rt.To)
+		w.strOmit("description", rt.Description)
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
 }
 
 func (w *jsonWriter) annotation(a *Annotation) {
@@ -237,22 +256,53 @@ func (w *jsonWriter) annotation(a *Annotation) {
 	w.strOmit("note", a.Note)
 	if a.Conflict != nil {
 		w.key("conflict")
-		w.open('{')
-		w.key("votes")
-		w.open('[')
-		for _, v := range a.Conflict.Votes {
-			w.elem()
-			w.open('{')
-			w.str("annotator", v.Annotator)
-			w.strOmit("label", v.Label)
-			w.close('}')
-		}
-		w.close(']')
-		w.close('}')
+		w.conflict(a.Conflict)
 	}
 	w.strOmit("created", formatTime(a.Created))
 	w.strOmit("modified", formatTime(a.Modified))
 	w.close('}')
+}
+
+func (w *jsonWriter) conflict(c *Conflict) {
+	w.open('{')
+	w.key("votes")
+	w.open('[')
+	for _, v := range c.Votes {
+		w.elem()
+		w.open('{')
+		w.str("annotator", v.Annotator)
+		w.strOmit("label", v.Label)
+		w.close('}')
+	}
+	w.close(']')
+	w.close('}')
+}
+
+// orphans writes os ordered like annotations, by [Less].
+func (w *jsonWriter) orphans(os []Orphan) {
+	sorted := make([]*Orphan, len(os))
+	for i := range os {
+		sorted[i] = &os[i]
+	}
+	slices.SortStableFunc(sorted, func(a, b *Orphan) int { return compareAnnotations(&a.Annotation, &b.Annotation) })
+	w.open('[')
+	for _, o := range sorted {
+		w.elem()
+		w.open('{')
+		w.key("annotation")
+		w.annotation(&o.Annotation)
+		w.str("reason", o.Reason)
+		w.close('}')
+	}
+	w.close(']')
+}
+
+// sortedRelations returns a copy of rels ordered by id, with numeric tails
+// compared as numbers.
+func sortedRelations(rels []Relation) []Relation {
+	out := slices.Clone(rels)
+	slices.SortStableFunc(out, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	return out
 }
 
 const hexDigits = "0123456789abcdef"
@@ -319,69 +369,6 @@ func compareAnnotations(a, b *Annotation) int {
 	}
 	return 0
 }
-
-func annotationToOut(a *Annotation) annotationOut {
-	o := annotationOut{
-		ID: a.ID, Label: a.Label, Start: a.Start, End: a.End,
-		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
-		Entity: a.Entity, Note: a.Note,
-		Created: formatTime(a.Created), Modified: formatTime(a.Modified),
-	}
-	if a.Conflict != nil {
-		o.Conflict = &conflictOut{Votes: nonNil(a.Conflict.Votes)}
-	}
-	return o
-}
-
-// The types below mirror File for encoding/json. [Encode] no longer uses
-// them (it writes by hand, and its tests compare it with these), but the
-// W3C export embeds the schema, conflicts and orphans with them. They fix
-// the field order, write empty lists as [] rather than null, leave out zero
-// times and write times in UTC to the second.
-type (
-	fileOut struct {
-		Spanmark    int             `json:"spanmark"`
-		Document    FileDocument    `json:"document"`
-		Schema      schemaOut       `json:"schema"`
-		Annotations []annotationOut `json:"annotations"`
-		Relations   []Relation      `json:"relations"`
-		Orphans     []orphanOut     `json:"orphans,omitempty"`
-		Annotator   string          `json:"annotator,omitempty"`
-		Exported    string          `json:"exported,omitempty"`
-	}
-	schemaOut struct {
-		Labels    []Label           `json:"labels"`
-		Relations []relationTypeOut `json:"relations"`
-	}
-	relationTypeOut struct {
-		ID          string   `json:"id"`
-		Name        string   `json:"name"`
-		From        []string `json:"from"`
-		To          []string `json:"to"`
-		Description string   `json:"description,omitempty"`
-	}
-	annotationOut struct {
-		ID       string       `json:"id"`
-		Label    string       `json:"label"`
-		Start    int          `json:"start"`
-		End      int          `json:"end"`
-		Quote    string       `json:"quote"`
-		Prefix   string       `json:"prefix"`
-		Suffix   string       `json:"suffix"`
-		Entity   string       `json:"entity,omitempty"`
-		Note     string       `json:"note,omitempty"`
-		Conflict *conflictOut `json:"conflict,omitempty"`
-		Created  string       `json:"created,omitempty"`
-		Modified string       `json:"modified,omitempty"`
-	}
-	conflictOut struct {
-		Votes []Vote `json:"votes"`
-	}
-	orphanOut struct {
-		Annotation annotationOut `json:"annotation"`
-		Reason     string        `json:"reason"`
-	}
-)
 
 func formatTime(t time.Time) string {
 	if t.IsZero() {

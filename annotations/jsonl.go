@@ -5,37 +5,9 @@ package annotations
 // docs/format.md, section "JSONL"; a change here must be made there too.
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"slices"
 )
-
-// jsonlRow is one line of the JSONL export. The field order is fixed; every
-// field is always present, so every line has the same columns.
-type jsonlRow struct {
-	Document string      `json:"document"`
-	ID       string      `json:"id"`
-	Label    string      `json:"label"`
-	Start    int         `json:"start"`
-	End      int         `json:"end"`
-	Quote    string      `json:"quote"`
-	Prefix   string      `json:"prefix"`
-	Suffix   string      `json:"suffix"`
-	Entity   string      `json:"entity"`
-	Note     string      `json:"note"`
-	Sources  []string    `json:"sources"`
-	Targets  []string    `json:"targets"`
-	Links    []jsonlLink `json:"links"`
-	Created  *string     `json:"created"`
-	Modified *string     `json:"modified"`
-}
-
-// jsonlLink is a relation from the annotation of a row.
-type jsonlLink struct {
-	Type string `json:"type"`
-	To   string `json:"to"`
-}
 
 // The relation types whose ends get a column of their own in the JSONL
 // export: those of [DefaultSchema].
@@ -75,27 +47,18 @@ func EncodeJSONL(f *File) ([]byte, error) {
 		byID[anns[i].ID] = anns[i]
 	}
 	slices.SortStableFunc(anns, compareAnnotations)
-	rels := slices.Clone(f.Relations)
-	slices.SortStableFunc(rels, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	rels := sortedRelations(f.Relations)
 	from := make(map[string][]Relation, len(rels))
 	for _, r := range rels {
 		from[r.From] = append(from[r.From], r)
 	}
-	var buf bytes.Buffer
-	buf.Grow(300 * len(anns))
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	// The writer produces what encoding/json's Encoder with
+	// SetEscapeHTML(false) would (the tests check this).
+	w := jsonWriter{b: make([]byte, 0, 300*len(anns)), compact: true}
+	var sources, targets []string
 	for _, a := range anns {
-		row := jsonlRow{
-			Document: f.Document.ID,
-			ID:       a.ID, Label: a.Label, Start: a.Start, End: a.End,
-			Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
-			Entity: a.Entity, Note: a.Note,
-			Sources: []string{}, Targets: []string{}, Links: []jsonlLink{},
-			Created: optTime(formatTime(a.Created)), Modified: optTime(formatTime(a.Modified)),
-		}
+		sources, targets = sources[:0], targets[:0]
 		for _, r := range from[a.ID] {
-			row.Links = append(row.Links, jsonlLink{Type: r.Type, To: r.To})
 			to, ok := byID[r.To]
 			if !ok {
 				return nil, errorf("encode jsonl: relation %q: no annotation has id %q", r.ID, r.To)
@@ -106,21 +69,38 @@ func EncodeJSONL(f *File) ([]byte, error) {
 			}
 			switch r.Type {
 			case relationSource:
-				row.Sources = append(row.Sources, name)
+				sources = append(sources, name)
 			case relationTarget:
-				row.Targets = append(row.Targets, name)
+				targets = append(targets, name)
 			}
 		}
-		if err := enc.Encode(row); err != nil {
-			return nil, errorf("encode jsonl: annotation %q: %w", a.ID, err)
+		w.open('{')
+		w.str("document", f.Document.ID)
+		w.str("id", a.ID)
+		w.str("label", a.Label)
+		w.intField("start", a.Start)
+		w.intField("end", a.End)
+		w.str("quote", a.Quote)
+		w.str("prefix", a.Prefix)
+		w.str("suffix", a.Suffix)
+		w.str("entity", a.Entity)
+		w.str("note", a.Note)
+		w.strs("sources", sources)
+		w.strs("targets", targets)
+		w.key("links")
+		w.open('[')
+		for _, r := range from[a.ID] {
+			w.elem()
+			w.open('{')
+			w.str("type", r.Type)
+			w.str("to", r.To)
+			w.close('}')
 		}
+		w.close(']')
+		w.strOrNull("created", formatTime(a.Created))
+		w.strOrNull("modified", formatTime(a.Modified))
+		w.close('}')
+		w.b = append(w.b, '\n')
 	}
-	return buf.Bytes(), nil
-}
-
-func optTime(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
+	return w.b, nil
 }

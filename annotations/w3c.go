@@ -8,10 +8,7 @@ package annotations
 // Working Group's test schemas in testdata/conformance.
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,18 +30,13 @@ const (
 	urnPrefix = "urn:"
 )
 
-// w3cExtensionContext is the JSON-LD context of our extension properties:
-// the "spanmark:" prefix, and each property typed as a JSON literal, so that
-// a JSON-LD processor keeps their values whole instead of reading their
-// "id" fields as IRIs and dropping the fields it has no terms for. ("@json"
-// is JSON-LD 1.1; a 1.0 processor ignores the type and keeps the prefix.)
-var w3cExtensionContext = map[string]any{
-	"spanmark":          w3cNamespace,
-	"spanmark:document": map[string]string{"@type": "@json"},
-	"spanmark:schema":   map[string]string{"@type": "@json"},
-	"spanmark:orphans":  map[string]string{"@type": "@json"},
-	"spanmark:conflict": map[string]string{"@type": "@json"},
-}
+// w3cExtensionContext lists the terms of the JSON-LD context of our
+// extension properties, in the order they are written: the "spanmark:"
+// prefix, and each property typed as a JSON literal, so that a JSON-LD
+// processor keeps their values whole instead of reading their "id" fields
+// as IRIs and dropping the fields it has no terms for. ("@json" is JSON-LD
+// 1.1; a 1.0 processor ignores the type and keeps the prefix.)
+var w3cExtensionContext = [...]string{"spanmark:conflict", "spanmark:document", "spanmark:orphans", "spanmark:schema"}
 
 // The W3C purposes and motivations Spanmark writes. See docs/format.md.
 const (
@@ -65,85 +57,6 @@ const (
 	w3cPageID       = "annotations-page-1" // fragment of its one page's IRI
 )
 
-// The types below fix the field order of the export, leave out what is
-// empty, and write times in UTC to the second.
-type (
-	w3cCollectionOut struct {
-		Context   []any          `json:"@context"`
-		ID        string         `json:"id"`
-		Type      string         `json:"type"`
-		Label     string         `json:"label,omitempty"`
-		Total     int            `json:"total"`
-		Creator   *w3cAgent      `json:"creator,omitempty"`
-		Generator w3cAgent       `json:"generator"`
-		Generated string         `json:"generated,omitempty"`
-		Document  w3cDocumentOut `json:"spanmark:document"`
-		Schema    schemaOut      `json:"spanmark:schema"`
-		Orphans   []orphanOut    `json:"spanmark:orphans,omitempty"`
-		First     w3cPageOut     `json:"first"`
-	}
-	w3cDocumentOut struct {
-		ID     string `json:"id,omitempty"`
-		Title  string `json:"title,omitempty"`
-		Source string `json:"source,omitempty"`
-		Length int    `json:"length"`
-	}
-	w3cAgent struct {
-		ID   string `json:"id,omitempty"`
-		Type string `json:"type"`
-		Name string `json:"name,omitempty"`
-	}
-	w3cPageOut struct {
-		ID         string `json:"id"`
-		Type       string `json:"type"`
-		StartIndex int    `json:"startIndex"`
-		Items      []any  `json:"items"`
-	}
-	w3cAnnotationOut struct {
-		ID       string       `json:"id"`
-		Type     string       `json:"type"`
-		Creator  *w3cAgent    `json:"creator,omitempty"`
-		Created  string       `json:"created,omitempty"`
-		Modified string       `json:"modified,omitempty"`
-		Body     []any        `json:"body"`
-		Target   w3cTargetOut `json:"target"`
-		Conflict *conflictOut `json:"spanmark:conflict,omitempty"`
-	}
-	w3cRelationOut struct {
-		ID         string `json:"id"`
-		Type       string `json:"type"`
-		Motivation string `json:"motivation"`
-		Body       []any  `json:"body"`
-		Target     string `json:"target"`
-	}
-	w3cTextualBody struct {
-		Type    string `json:"type"`
-		Purpose string `json:"purpose"`
-		Value   string `json:"value"`
-	}
-	w3cLinkBody struct {
-		Type    string `json:"type"`
-		Purpose string `json:"purpose"`
-		Source  string `json:"source"`
-	}
-	w3cTargetOut struct {
-		Type     string `json:"type"`
-		Source   string `json:"source"`
-		Selector []any  `json:"selector"`
-	}
-	w3cQuoteOut struct {
-		Type   string `json:"type"`
-		Exact  string `json:"exact"`
-		Prefix string `json:"prefix,omitempty"`
-		Suffix string `json:"suffix,omitempty"`
-	}
-	w3cPositionOut struct {
-		Type  string `json:"type"`
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-	}
-)
-
 // documentIRI returns the IRI that names the document of f in an export:
 // "urn:sha256:<hex>" for a document with an id, else its source when that
 // is an absolute IRI (a file read from another tool's export names its
@@ -162,15 +75,98 @@ func documentIRI(d FileDocument) (string, error) {
 }
 
 // isAbsoluteIRI reports whether s is an IRI with a scheme and no fragment,
-// so that "#" and an annotation id can be appended to it.
+// so that "#" and an annotation id can be appended to it: a scheme (a
+// letter, then letters, digits, "+", "-" or "."; RFC 3987 section 2.2)
+// and a colon, and then no "#", space or control character.
 func isAbsoluteIRI(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && u.Scheme != "" && !strings.Contains(s, "#") && strings.TrimSpace(s) == s && s != ""
+	colon := strings.IndexByte(s, ':')
+	if colon < 1 || !isSchemeStart(s[0]) {
+		return false
+	}
+	for i := 1; i < colon; i++ {
+		if c := s[i]; !isSchemeStart(c) && !('0' <= c && c <= '9') && c != '+' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	for i := colon + 1; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == 0x7f || c == '#' {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) == s
 }
+
+func isSchemeStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // localIRI returns the IRI of the annotation or relation id in the export of
 // the document named doc: doc, "#", and the id escaped as a fragment.
-func localIRI(doc, id string) string { return doc + "#" + url.PathEscape(id) }
+func localIRI(doc, id string) string { return doc + "#" + pathEscape(id) }
+
+// pathEscape escapes s as net/url's PathEscape does: every byte but
+// letters, digits and "-_.~$&+:=@" as %XX with upper-case hex digits.
+func pathEscape(s string) string {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if shouldEscapeInPath(s[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
+	const upperHex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(s)+2*n)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; shouldEscapeInPath(c) {
+			b = append(b, '%', upperHex[c>>4], upperHex[c&0xF])
+		} else {
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+func shouldEscapeInPath(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return false
+	}
+	return !strings.ContainsRune("-_.~$&+:=@", rune(c))
+}
+
+// pathUnescape undoes [pathEscape] as net/url's PathUnescape does: each %XX
+// becomes the byte 0xXX, and a "%" not followed by two hex digits is an
+// error.
+func pathUnescape(s string) (string, error) {
+	if strings.IndexByte(s, '%') < 0 {
+		return s, nil
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			b = append(b, s[i])
+			continue
+		}
+		if i+2 >= len(s) || unhex(s[i+1]) < 0 || unhex(s[i+2]) < 0 {
+			return "", errorf("invalid URL escape %q", s[i:min(i+3, len(s))])
+		}
+		b = append(b, byte(unhex(s[i+1])<<4|unhex(s[i+2])))
+		i += 2
+	}
+	return string(b), nil
+}
+
+func unhex(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return int(c - 'A' + 10)
+	}
+	return -1
+}
 
 // EncodeW3C writes f as a W3C Web Annotation AnnotationCollection in
 // JSON-LD ("@context": "http://www.w3.org/ns/anno.jsonld"), with one
@@ -197,104 +193,165 @@ func EncodeW3C(f *File) ([]byte, error) {
 	if err != nil {
 		return nil, errorf("encode w3c: %w", err)
 	}
-	var creator *w3cAgent
-	if f.Annotator != "" {
-		creator = &w3cAgent{Type: "Person", Name: f.Annotator}
-	}
-	out := w3cCollectionOut{
-		Context:   []any{w3cContext, w3cExtensionContext},
-		ID:        localIRI(doc, w3cCollectionID),
-		Type:      typeCollection,
-		Label:     f.Document.Title,
-		Total:     len(f.Annotations) + len(f.Relations),
-		Creator:   creator,
-		Generator: w3cAgent{ID: w3cGenerator, Type: "Software", Name: "Spanmark"},
-		Generated: formatTime(f.Exported),
-		Document:  w3cDocumentOut{ID: f.Document.ID, Title: f.Document.Title, Source: f.Document.Source, Length: f.Document.Length},
-		Schema:    schemaOut{Labels: nonNil(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
-		First: w3cPageOut{
-			ID:    localIRI(doc, w3cPageID),
-			Type:  typePage,
-			Items: make([]any, 0, len(f.Annotations)+len(f.Relations)),
-		},
-	}
-	for i, r := range f.Schema.Relations {
-		out.Schema.Relations[i] = relationTypeOut{ID: r.ID, Name: r.Name, From: nonNil(r.From), To: nonNil(r.To), Description: r.Description}
-	}
 	anns := make([]*Annotation, len(f.Annotations))
 	for i := range f.Annotations {
 		anns[i] = &f.Annotations[i]
 	}
 	slices.SortStableFunc(anns, compareAnnotations)
+	rels := sortedRelations(f.Relations)
+
+	// The writer produces what encoding/json's Encoder with SetIndent("",
+	// "  ") and SetEscapeHTML(false) would (the tests check this). About
+	// 1.4 KB per annotation and 0.6 KB per relation, indented.
+	w := jsonWriter{b: make([]byte, 0, 2048+1500*len(f.Annotations)+600*len(f.Relations))}
+	w.open('{')
+	w.key("@context")
+	w.open('[')
+	w.strElem(w3cContext)
+	w.elem()
+	w.open('{')
+	w.str("spanmark", w3cNamespace)
+	for _, term := range w3cExtensionContext {
+		w.key(term)
+		w.open('{')
+		w.str("@type", "@json")
+		w.close('}')
+	}
+	w.close('}')
+	w.close(']')
+	w.str("id", localIRI(doc, w3cCollectionID))
+	w.str("type", typeCollection)
+	w.strOmit("label", f.Document.Title)
+	w.intField("total", len(f.Annotations)+len(f.Relations))
+	w.w3cCreator(f.Annotator)
+	w.key("generator")
+	w.open('{')
+	w.str("id", w3cGenerator)
+	w.str("type", "Software")
+	w.str("name", "Spanmark")
+	w.close('}')
+	w.strOmit("generated", formatTime(f.Exported))
+	w.key("spanmark:document")
+	w.open('{')
+	w.strOmit("id", f.Document.ID)
+	w.strOmit("title", f.Document.Title)
+	w.strOmit("source", f.Document.Source)
+	w.intField("length", f.Document.Length)
+	w.close('}')
+	w.key("spanmark:schema")
+	w.schema(f.Schema)
+	if len(f.Orphans) > 0 {
+		w.key("spanmark:orphans")
+		w.orphans(f.Orphans)
+	}
+	w.key("first")
+	w.open('{')
+	w.str("id", localIRI(doc, w3cPageID))
+	w.str("type", typePage)
+	w.intField("startIndex", 0)
+	w.key("items")
+	w.open('[')
 	for _, a := range anns {
 		if a.ID == "" || a.Quote == "" {
 			return nil, errorf("encode w3c: annotation %q at [%d,%d): empty id or quote", a.ID, a.Start, a.End)
 		}
-		o := w3cAnnotationOut{
-			ID:       localIRI(doc, a.ID),
-			Type:     typeAnnotation,
-			Creator:  creator,
-			Created:  formatTime(a.Created),
-			Modified: formatTime(a.Modified),
-			Body:     []any{w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: a.Label}},
-			Target: w3cTargetOut{Type: typeSpecific, Source: doc, Selector: []any{
-				w3cQuoteOut{Type: typeQuote, Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix},
-			}},
-		}
+		w.elem()
+		w.open('{')
+		w.str("id", localIRI(doc, a.ID))
+		w.str("type", typeAnnotation)
+		w.w3cCreator(f.Annotator)
+		w.strOmit("created", formatTime(a.Created))
+		w.strOmit("modified", formatTime(a.Modified))
+		w.key("body")
+		w.open('[')
+		w.textualBody(purposeLabel, a.Label)
 		if a.Entity != "" {
-			o.Body = append(o.Body, w3cTextualBody{Type: typeTextual, Purpose: purposeEntity, Value: a.Entity})
+			w.textualBody(purposeEntity, a.Entity)
 		}
 		if a.Note != "" {
-			o.Body = append(o.Body, w3cTextualBody{Type: typeTextual, Purpose: purposeNote, Value: a.Note})
+			w.textualBody(purposeNote, a.Note)
 		}
+		w.close(']')
+		w.key("target")
+		w.open('{')
+		w.str("type", typeSpecific)
+		w.str("source", doc)
+		w.key("selector")
+		w.open('[')
+		w.elem()
+		w.open('{')
+		w.str("type", typeQuote)
+		w.str("exact", a.Quote)
+		w.strOmit("prefix", a.Prefix)
+		w.strOmit("suffix", a.Suffix)
+		w.close('}')
 		// A span of a file read from another tool may have no position
 		// yet (End <= Start) until it is placed; it is written by quote.
 		if a.End > a.Start && a.Start >= 0 {
-			o.Target.Selector = append(o.Target.Selector, w3cPositionOut{Type: typePosition, Start: a.Start, End: a.End})
+			w.elem()
+			w.open('{')
+			w.str("type", typePosition)
+			w.intField("start", a.Start)
+			w.intField("end", a.End)
+			w.close('}')
 		}
+		w.close(']')
+		w.close('}')
 		if a.Conflict != nil {
-			o.Conflict = &conflictOut{Votes: nonNil(a.Conflict.Votes)}
+			w.key("spanmark:conflict")
+			w.conflict(a.Conflict)
 		}
-		out.First.Items = append(out.First.Items, o)
+		w.close('}')
 	}
-	rels := slices.Clone(f.Relations)
-	slices.SortStableFunc(rels, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
 	for _, r := range rels {
 		if r.ID == "" {
 			return nil, errorf("encode w3c: relation %s from %q to %q: empty id", r.Type, r.From, r.To)
 		}
-		out.First.Items = append(out.First.Items, w3cRelationOut{
-			ID:         localIRI(doc, r.ID),
-			Type:       typeAnnotation,
-			Motivation: motivationLink,
-			Body: []any{
-				w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: r.Type},
-				w3cLinkBody{Type: typeSpecific, Purpose: purposeLink, Source: localIRI(doc, r.To)},
-			},
-			Target: localIRI(doc, r.From),
-		})
+		w.elem()
+		w.open('{')
+		w.str("id", localIRI(doc, r.ID))
+		w.str("type", typeAnnotation)
+		w.str("motivation", motivationLink)
+		w.key("body")
+		w.open('[')
+		w.textualBody(purposeLabel, r.Type)
+		w.elem()
+		w.open('{')
+		w.str("type", typeSpecific)
+		w.str("purpose", purposeLink)
+		w.str("source", localIRI(doc, r.To))
+		w.close('}')
+		w.close(']')
+		w.str("target", localIRI(doc, r.From))
+		w.close('}')
 	}
-	if len(f.Orphans) > 0 {
-		os := make([]*Orphan, len(f.Orphans))
-		for i := range f.Orphans {
-			os[i] = &f.Orphans[i]
-		}
-		slices.SortStableFunc(os, func(a, b *Orphan) int { return compareAnnotations(&a.Annotation, &b.Annotation) })
-		out.Orphans = make([]orphanOut, len(os))
-		for i, o := range os {
-			out.Orphans[i] = orphanOut{Annotation: annotationToOut(&o.Annotation), Reason: o.Reason}
-		}
+	w.close(']')
+	w.close('}')
+	w.close('}')
+	return append(w.b, '\n'), nil
+}
+
+// w3cCreator writes the creator of an export, a Person named name, unless
+// name is empty.
+func (w *jsonWriter) w3cCreator(name string) {
+	if name == "" {
+		return
 	}
-	var buf bytes.Buffer
-	// About 1.4 KB per annotation and 0.6 KB per relation, indented.
-	buf.Grow(2048 + 1500*len(f.Annotations) + 600*len(f.Relations))
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, errorf("encode w3c: %w", err)
-	}
-	return buf.Bytes(), nil
+	w.key("creator")
+	w.open('{')
+	w.str("type", "Person")
+	w.str("name", name)
+	w.close('}')
+}
+
+// textualBody writes a TextualBody element with a purpose and a value.
+func (w *jsonWriter) textualBody(purpose, value string) {
+	w.elem()
+	w.open('{')
+	w.str("type", typeTextual)
+	w.str("purpose", purpose)
+	w.str("value", value)
+	w.close('}')
 }
 
 // DecodeW3C reads W3C Web Annotations in JSON-LD: what [EncodeW3C] writes,
@@ -684,7 +741,7 @@ func (w *w3cDecoder) span(it w3cItem) Annotation {
 func (w *w3cDecoder) localID(iri, prefix string, n int, taken func(string) bool) string {
 	if w.doc != "" {
 		if rest, ok := strings.CutPrefix(iri, w.doc+"#"); ok {
-			if id, err := url.PathUnescape(rest); err == nil && id != "" && !taken(id) {
+			if id, err := pathUnescape(rest); err == nil && id != "" && !taken(id) {
 				return id
 			}
 		}

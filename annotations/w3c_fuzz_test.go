@@ -11,7 +11,8 @@ import (
 
 // FuzzDecodeW3C checks that DecodeW3C never panics and that whatever it
 // reads, EncodeW3C writes and DecodeW3C reads back equal, byte-stable from
-// the second encoding on. Seeds are the W3C files of testdata: our exports,
+// the second encoding on, and that EncodeW3C and EncodeJSONL write what
+// their encoding/json references write. Seeds are the W3C files of testdata: our exports,
 // other tools' annotations, the Recommendation's examples and the Working
 // Group's incorrect ones.
 func FuzzDecodeW3C(f *testing.F) {
@@ -43,6 +44,13 @@ func FuzzDecodeW3C(f *testing.F) {
 		out, err := EncodeW3C(got)
 		if err != nil {
 			t.Fatalf("EncodeW3C of what DecodeW3C read: %v\ninput: %s", err, data)
+		}
+		if ref, err := encodeW3CReference(got); err != nil || string(ref) != string(out) {
+			t.Fatalf("EncodeW3C differs from encoding/json (%v):\n%s\n%s", err, ref, out)
+		}
+		jl, err := EncodeJSONL(got)
+		if ref, refErr := encodeJSONLReference(got); errString(refErr) != errString(err) || string(ref) != string(jl) {
+			t.Fatalf("EncodeJSONL differs from encoding/json (%v, %v):\n%s\n%s", refErr, err, ref, jl)
 		}
 		again, err := DecodeW3C(out)
 		if err != nil {
