@@ -301,7 +301,7 @@ func (w *jsonWriter) orphans(os []Orphan) {
 // compared as numbers.
 func sortedRelations(rels []Relation) []Relation {
 	out := slices.Clone(rels)
-	slices.SortStableFunc(out, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	sortStableFunc(out, compareRelations)
 	return out
 }
 

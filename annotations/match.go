@@ -368,10 +368,10 @@ func (a *Anchorer) Candidates(sel Selector) []Match {
 
 // rank sorts candidates best first: by score, then distance from the hint,
 // then position.
-func rank(cs []candidate) { slices.SortFunc(cs, compareCandidates) }
+func rank(cs []candidate) { sortFunc(cs, compareCandidates) }
 
 // compareCandidates orders x before y (-1) when x is the better place.
-func compareCandidates(x, y candidate) int {
+func compareCandidates(x, y *candidate) int {
 	if d := x.Score - y.Score; d > scoreTie || d < -scoreTie {
 		if d > 0 {
 			return -1
@@ -390,7 +390,7 @@ func merge(exact, fuzzy []candidate) []candidate {
 	}
 	spans := make([]candidate, len(exact))
 	copy(spans, exact)
-	slices.SortFunc(spans, func(x, y candidate) int { return cmp.Compare(x.Start, y.Start) })
+	sortFunc(spans, func(x, y *candidate) int { return cmp.Compare(x.Start, y.Start) })
 	for _, f := range fuzzy {
 		// The exact spans all have the quote's length, so only the last one
 		// starting before f.End can overlap f.
@@ -500,10 +500,10 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 	runs := q.pat.search(a.text, lo, hi, q.k)
 	if len(runs) > maxRuns {
 		// Keep the closest runs, and of equals those nearest the hint.
-		mid := func(r run) int { return abs(r.ends[0] - q.sel.End) }
-		slices.SortStableFunc(runs, func(x, y run) int { return cmp.Or(cmp.Compare(x.min, y.min), cmp.Compare(mid(x), mid(y))) })
+		mid := func(r *run) int { return abs(r.ends[0] - q.sel.End) }
+		sortStableFunc(runs, func(x, y *run) int { return cmp.Or(cmp.Compare(x.min, y.min), cmp.Compare(mid(x), mid(y))) })
 		runs = runs[:maxRuns]
-		slices.SortFunc(runs, func(x, y run) int { return cmp.Compare(x.ends[0], y.ends[0]) })
+		sortFunc(runs, func(x, y *run) int { return cmp.Compare(x.ends[0], y.ends[0]) })
 	}
 	// An end's quote distance run.ds[i] plus its suffix distance bounds the
 	// total of any start with it, so ends are tried best bound first and
@@ -519,7 +519,7 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 			ds := a.suffixDistance(q, run.ends[i])
 			bounds = append(bounds, bound{i, ds, run.ds[i] + ds})
 		}
-		slices.SortStableFunc(bounds, func(x, y bound) int { return cmp.Compare(x.lb, y.lb) })
+		sortStableFunc(bounds, func(x, y *bound) int { return cmp.Compare(x.lb, y.lb) })
 		for _, b := range bounds {
 			if b.lb > bestD {
 				break
@@ -586,7 +586,7 @@ func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
 	if len(ws) == 0 {
 		return nil, false
 	}
-	slices.SortFunc(ws, func(x, y window) int { return cmp.Compare(x.lo, y.lo) })
+	sortFunc(ws, func(x, y *window) int { return cmp.Compare(x.lo, y.lo) })
 	merged := ws[:1]
 	for _, w := range ws[1:] {
 		if last := &merged[len(merged)-1]; w.lo <= last.hi {
@@ -634,11 +634,11 @@ func sameRun(x, y candidate, m int) int {
 		}
 		return 1
 	}
-	return cmp.Or(cmp.Compare(abs(x.End-x.Start-m), abs(y.End-y.Start-m)), compareCandidates(x, y))
+	return cmp.Or(cmp.Compare(abs(x.End-x.Start-m), abs(y.End-y.Start-m)), compareCandidates(&x, &y))
 }
 
 // better reports whether x ranks before y.
-func better(x, y candidate) bool { return compareCandidates(x, y) < 0 }
+func better(x, y candidate) bool { return compareCandidates(&x, &y) < 0 }
 
 // prefixDistance returns the edit distance of the query's prefix against
 // the text before start, and suffixDistance that of its suffix against the

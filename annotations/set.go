@@ -115,11 +115,15 @@ func (s *Set) Relation(id string) (Relation, bool) {
 
 // Relations returns all relations ordered by id.
 func (s *Set) Relations() []Relation {
-	out := make([]Relation, 0, len(s.rels))
+	ps := make([]*Relation, 0, len(s.rels))
 	for _, r := range s.rels {
-		out = append(out, *r)
+		ps = append(ps, r)
 	}
-	slices.SortFunc(out, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	slices.SortFunc(ps, compareRelations)
+	out := make([]Relation, len(ps))
+	for i, r := range ps {
+		out[i] = *r
+	}
 	return out
 }
 
@@ -131,7 +135,7 @@ func (s *Set) RelationsOf(id string) []Relation {
 			out = append(out, *r)
 		}
 	}
-	slices.SortFunc(out, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	sortFunc(out, compareRelations)
 	return out
 }
 

@@ -527,8 +527,8 @@ func (w *w3cDecoder) file(root *jvalue) *File {
 	}
 	// Files list annotations by [Less] and relations by id, as Encode
 	// writes them, whatever order the input had.
-	slices.SortStableFunc(f.Annotations, func(a, b Annotation) int { return compareAnnotations(&a, &b) })
-	slices.SortStableFunc(f.Relations, func(a, b Relation) int { return compareIDs(a.ID, b.ID) })
+	sortStableFunc(f.Annotations, compareAnnotations)
+	sortStableFunc(f.Relations, compareRelations)
 	f.Annotations = nonNil(f.Annotations)
 	f.Relations = nonNil(f.Relations)
 	f.Schema = w.schema
