@@ -122,12 +122,14 @@ type jsonWriter struct {
 	compact bool // no line breaks, and no space after a colon
 }
 
+//go:noinline
 func (w *jsonWriter) open(c byte) {
 	w.b = append(w.b, c)
 	w.depth++
 	w.empty = true
 }
 
+//go:noinline
 func (w *jsonWriter) close(c byte) {
 	w.depth--
 	if !w.empty {
@@ -147,6 +149,7 @@ func (w *jsonWriter) newline() {
 	}
 }
 
+//go:noinline
 func (w *jsonWriter) elem() {
 	if !w.empty {
 		w.b = append(w.b, ',')
@@ -155,6 +158,7 @@ func (w *jsonWriter) elem() {
 	w.empty = false
 }
 
+//go:noinline
 func (w *jsonWriter) key(k string) {
 	w.elem()
 	w.b = appendJSONString(w.b, k)
@@ -178,6 +182,7 @@ func (w *jsonWriter) strElem(v string) {
 	w.b = appendJSONString(w.b, v)
 }
 
+//go:noinline
 func (w *jsonWriter) str(k, v string) {
 	w.key(k)
 	w.b = appendJSONString(w.b, v)
