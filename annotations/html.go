@@ -1,7 +1,9 @@
 package annotations
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -261,4 +263,149 @@ func isSpaceRunes(rs []rune) bool {
 		}
 	}
 	return true
+}
+
+// droppedElements are the elements whose content is no text of an
+// article: [HTMLSkeleton] drops them whole.
+var droppedElements = []string{"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "embed", "textarea", "select", "head"}
+
+// HTMLSkeleton returns src with every tag stripped of its attributes and
+// without comments, processing instructions and the elements in
+// droppedElements (with their content), except that <title> is kept. It
+// prepares a saved web page for the browser's parser when only its text
+// is wanted: what remains can load, run and style nothing, so parsing it
+// under the page's Content-Security-Policy raises no violation. It is not
+// a sanitizer for markup to be shown: the result is only ever read as
+// text.
+func HTMLSkeleton(src string) string {
+	var b strings.Builder
+	b.Grow(len(src))
+	low := asciiLower(src)
+	for i := 0; i < len(src); {
+		lt := strings.IndexByte(src[i:], '<')
+		if lt < 0 {
+			b.WriteString(src[i:])
+			break
+		}
+		b.WriteString(src[i : i+lt])
+		i += lt
+		switch {
+		case strings.HasPrefix(src[i:], "<!--"):
+			end := strings.Index(src[i+4:], "-->")
+			if end < 0 {
+				return b.String()
+			}
+			i += 4 + end + 3
+			continue
+		case strings.HasPrefix(src[i:], "<!") || strings.HasPrefix(src[i:], "<?"):
+			end := strings.IndexByte(src[i:], '>')
+			if end < 0 {
+				return b.String()
+			}
+			i += end + 1
+			continue
+		}
+		// A tag: <name ...> or </name ...>.
+		j := i + 1
+		closing := j < len(src) && src[j] == '/'
+		if closing {
+			j++
+		}
+		k := j
+		for k < len(src) && isTagNameByte(src[k]) {
+			k++
+		}
+		if k == j {
+			b.WriteString("&lt;") // a lone '<' in text
+			i++
+			continue
+		}
+		name := low[j:k]
+		end := tagEnd(src, k)
+		if end < 0 {
+			return b.String()
+		}
+		if !closing && slices.Contains(droppedElements, name) && name != "head" {
+			// Skip to the matching close tag; an unclosed one swallows the
+			// rest, as the browser's parser would.
+			c := strings.Index(low[end:], "</"+name)
+			if c < 0 {
+				return b.String()
+			}
+			ce := tagEnd(src, end+c+2+len(name))
+			if ce < 0 {
+				return b.String()
+			}
+			i = ce
+			continue
+		}
+		if name == "head" {
+			// Keep the title out of the head; drop the rest of it.
+			if !closing {
+				if t := strings.Index(low[end:], "<title"); t >= 0 {
+					if h := strings.Index(low[end:], "</head"); h < 0 || t < h {
+						te := tagEnd(src, end+t+6)
+						tc := strings.Index(low[max(te, 0):], "</title")
+						if te >= 0 && tc >= 0 {
+							b.WriteString("<title>")
+							b.WriteString(strings.ReplaceAll(src[te:te+tc], "<", "&lt;"))
+							b.WriteString("</title>")
+						}
+					}
+				}
+				if h := strings.Index(low[end:], "</head"); h >= 0 {
+					if he := tagEnd(src, end+h+6); he >= 0 {
+						i = he
+						continue
+					}
+				}
+			}
+			i = end
+			continue
+		}
+		b.WriteByte('<')
+		if closing {
+			b.WriteByte('/')
+		}
+		b.WriteString(name)
+		b.WriteByte('>')
+		i = end
+	}
+	return b.String()
+}
+
+// asciiLower lower-cases ASCII letters only, so that offsets into the
+// result are offsets into s (strings.ToLower may change byte lengths).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func isTagNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == ':'
+}
+
+// tagEnd returns the offset just past the '>' that ends the tag whose
+// attributes start at i, skipping quoted values, or -1.
+func tagEnd(s string, i int) int {
+	var quote byte
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+	}
+	return -1
 }

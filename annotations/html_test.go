@@ -119,3 +119,46 @@ func BenchmarkHighlighterAppendParagraph(b *testing.B) {
 		buf = h.AppendParagraph(buf[:0], rs, 0, len(rs), anns, "")
 	}
 }
+
+func TestHTMLSkeleton(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "<p class=x>One</p><p>Two &amp; three</p>", "<p>One</p><p>Two &amp; three</p>"},
+		{"handlers_and_styles", `<p onclick="alert(1)" style='color:red'>Hi</p><img src=x onerror=alert(1)>`, "<p>Hi</p><img>"},
+		{"script_style_dropped", "<p>a</p><script>alert('<p>no</p>')</script><style>p{}</style><p>b</p>", "<p>a</p><p>b</p>"},
+		{"head_keeps_title", `<html><head><title>Hostile <page></title><meta http-equiv=refresh content=0><script>x</script></head><body><h1>T</h1></body></html>`,
+			"<html><title>Hostile &lt;page></title><body><h1>T</h1></body></html>"},
+		{"comments_and_doctype", "<!doctype html><!-- <script>x</script> --><p>c</p>", "<p>c</p>"},
+		{"quoted_gt", `<a title="a>b" href="javascript:x">link</a>`, "<a>link</a>"},
+		{"unclosed_svg_swallows", "<p>keep</p><svg><p>gone", "<p>keep</p>"},
+		{"lone_lt", "1 < 2", "1 &lt; 2"},
+		{"unterminated_tag", `<p>x</p><p class="`, "<p>x</p>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, HTMLSkeleton(tt.in)); diff != "" {
+				t.Errorf("HTMLSkeleton(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func FuzzHTMLSkeleton(f *testing.F) {
+	f.Add(`<p onclick="x">a</p><script>b</script>`)
+	f.Add(`<head><title>t</title></head><svg><p>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := HTMLSkeleton(s)
+		// Whatever the input, no dropped element survives, and what comes
+		// out is a fixed point: no tag in it has anything left to strip.
+		low := strings.ToLower(out)
+		for _, bad := range []string{"<script>", "<style>", "<svg>", "<iframe>"} {
+			if strings.Contains(low, bad) {
+				t.Fatalf("HTMLSkeleton(%q) = %q keeps %q", s, out, bad)
+			}
+		}
+		if again := HTMLSkeleton(out); again != out {
+			t.Fatalf("HTMLSkeleton is not idempotent on %q: %q, then %q", s, out, again)
+		}
+	})
+}

@@ -191,7 +191,9 @@ func (a *app) openFile(f js.Value) {
 	case strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".jsonld") || f.Get("type").String() == "application/json":
 		err = a.openJSON(data)
 	case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || f.Get("type").String() == "text/html":
-		title, body := dom.HTMLText(text)
+		// The skeleton keeps no attribute, script or style, so parsing it
+		// can neither run nor load anything, nor trip the page's CSP.
+		title, body := dom.HTMLText(annotations.HTMLSkeleton(text))
 		_, err = a.loadText(htmlLines(body), strings.TrimSpace(title), name)
 	default:
 		_, err = a.loadText(text, "", name)

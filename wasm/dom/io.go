@@ -71,6 +71,7 @@ func FileBytes(file js.Value) ([]byte, error) {
 // runs, nothing loads) and nothing of it is inserted in the page.
 func HTMLText(src string) (title, text string) {
 	doc := global.Get("DOMParser").New().Call("parseFromString", src, "text/html")
+	title = doc.Get("title").String()
 	for _, el := range list(doc.Call("querySelectorAll", "script,style,template,noscript,svg,math,iframe,object,head")) {
 		el.Call("remove")
 	}
@@ -81,7 +82,6 @@ func HTMLText(src string) (title, text string) {
 		el.Call("after", "\n")
 		el.Call("before", "\n")
 	}
-	title = doc.Get("title").String()
 	if title == "" {
 		if h := doc.Call("querySelector", "h1"); !h.IsNull() {
 			title = h.Get("textContent").String()
