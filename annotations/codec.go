@@ -8,8 +8,6 @@ package annotations
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"slices"
 	"strconv"
@@ -915,8 +913,7 @@ func (d *decoder) document(v *jvalue) FileDocument {
 		d.fail(v.field("length"), "document.length", "%d is not the length of the text (%d code points)", doc.Length, n)
 		return doc
 	}
-	sum := sha256.Sum256([]byte(doc.Text))
-	if id := "sha256:" + hex.EncodeToString(sum[:]); doc.ID != id {
+	if id := documentID(doc.Text); doc.ID != id {
 		d.fail(v.field("id"), "document.id", "%q is not the identity of the text, which is %q", doc.ID, id)
 	}
 	return doc

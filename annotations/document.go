@@ -1,8 +1,6 @@
 package annotations
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"unicode/utf8"
 )
@@ -34,8 +32,7 @@ type Paragraph struct {
 func NewDocument(text, title, source string) *Document {
 	text = Normalize(text)
 	d := &Document{Text: text, Source: source, runes: []rune(text)}
-	sum := sha256.Sum256([]byte(text))
-	d.ID = "sha256:" + hex.EncodeToString(sum[:])
+	d.ID = documentID(text)
 	d.paras = splitParagraphs(d.runes)
 	d.Title = strings.TrimSpace(title)
 	if d.Title == "" {
