@@ -31,7 +31,10 @@
 //   - codec.go (with jsontree.go, its parser): the native "spanmark" v1 JSON
 //     format, [Encode] and [Decode]; w3c.go and jsonl.go the interchange
 //     formats; brat.go, doccano.go and labelstudio.go the formats of other
-//     annotation tools.
+//     annotation tools. doccano.go and labelstudio.go, written over
+//     encoding/json, are left out of js builds: the browser program does
+//     not read those formats, and importing encoding/json at all costs it
+//     about 33 KB of gzip transfer (its and fmt's initialisation are kept).
 //   - html.go: the escaped HTML of a paragraph's highlights, written by the
 //     browser in one step.
 //   - agree.go and merge.go: agreement between several annotators' files

@@ -1,3 +1,5 @@
+//go:build !js
+
 package annotations
 
 // This file reads and writes doccano's JSONL export: one document per

@@ -1,3 +1,5 @@
+//go:build !js
+
 package annotations
 
 // This file reads and writes Label Studio's JSON export: an array of
