@@ -16,7 +16,7 @@
 //   - document.go: [Document], text normalisation, identity and paragraphs.
 //   - schema.go: [Schema], [Label] and [RelationType]; labels are data.
 //   - annotation.go: [Annotation] and [Relation], the values a person makes.
-//   - set.go and edit.go: [Set] holds a document's work; edits such as [Add]
+//   - set.go, edit.go and resolve.go: [Set] holds a document's work; edits such as [Add]
 //     or [Link] are values applied with [Set.Apply], each undoable as one step.
 //   - history.go: undo and redo.
 //   - segment.go: [Segment] cuts a paragraph into runs covered by the same

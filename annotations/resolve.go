@@ -10,8 +10,6 @@ type Resolve struct {
 	ID string
 }
 
-func (e Resolve) name() string { return "resolve" }
-
 func (e Resolve) plan(s *Set, now time.Time) ([]step, error) {
 	a, err := s.lookup("resolve", e.ID)
 	if err != nil || a.Conflict == nil {
