@@ -362,11 +362,42 @@ func Eval[T any](p *Page, expr string) T {
 	p.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, ActionTimeout)
 	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	var v T
+	err := retryContextLost(ctx, func() (err error) {
+		v, err = chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+		return err
+	})
 	if err != nil {
 		p.fatal("evaluate "+expr, err)
 	}
 	return v
+}
+
+// retryContextLost runs f again while it fails because the page's
+// JavaScript context went away under it: a navigation or reload replaces
+// the context, and an evaluation sent in that moment names the old one.
+// That is a race of the test, not a fault of the app, so it is retried
+// until ctx is done; any other error is returned at once.
+func retryContextLost(ctx context.Context, f func() error) error {
+	for {
+		err := f()
+		if err == nil || !isContextLost(err) || ctx.Err() != nil {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func isContextLost(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context") ||
+		strings.Contains(msg, "Execution context was destroyed") ||
+		strings.Contains(msg, "uniqueContextId not found") ||
+		strings.Contains(msg, "Inspected target navigated or closed")
 }
 
 // Load opens the app at [Page.URL] and waits until it is ready.
@@ -394,7 +425,13 @@ const readyState = `(() => {
 // and fails the test when it reports that it could not start.
 func (p *Page) WaitReady() {
 	p.t.Helper()
-	state, err := chromedp.Run(p.ctx, chromedp.Poll[string](readyState, chromedp.WithPollingTimeout(ReadyTimeout)))
+	ctx, cancel := context.WithTimeout(p.ctx, ReadyTimeout+ActionTimeout)
+	defer cancel()
+	var state string
+	err := retryContextLost(ctx, func() (err error) {
+		state, err = chromedp.Run(ctx, chromedp.Poll[string](readyState, chromedp.WithPollingTimeout(ReadyTimeout)))
+		return err
+	})
 	if err != nil {
 		p.fatal("wait for the app to be ready", err)
 	}
