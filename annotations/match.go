@@ -49,7 +49,6 @@ package annotations
 
 import (
 	"cmp"
-	"index/suffixarray"
 	"math"
 	"slices"
 	"strings"
@@ -158,16 +157,14 @@ func (e *AnchorError) Error() string {
 func (e *AnchorError) Unwrap() error { return ErrNotFound }
 
 // Anchorer finds selectors in one text. Build it once with [NewAnchorer]
-// and anchor many selectors: it builds a suffix array of the text the first
+// and anchor many selectors: it builds an index of the text ([gramIndex]) the first
 // time a quote is not at its hint, and keeps it. An Anchorer is safe for
 // concurrent use.
 type Anchorer struct {
 	text []rune
 
 	once  sync.Once
-	index *suffixarray.Index // over utf8: text as UTF-8
-	lead  []int32            // lead[b]: code points that start before byte 64*b
-	utf8  []byte
+	index gramIndex
 }
 
 // NewAnchorer returns an anchorer for text, in code points. The caller must
@@ -426,7 +423,7 @@ func (a *Anchorer) quoteCandidates(q *query) []candidate {
 		return nil
 	}
 	var cs []candidate
-	for _, s := range a.occurrences(q.exact, q.sel.Exact) {
+	for _, s := range a.occurrences(q.exact) {
 		e := s + len(q.exact)
 		cs = append(cs, a.newCandidate(q, s, e, 0, a.prefixDistance(q, s), a.suffixDistance(q, e)))
 	}
@@ -434,45 +431,93 @@ func (a *Anchorer) quoteCandidates(q *query) []candidate {
 	return cs
 }
 
-// buildIndex builds the suffix array of the text, once.
+// buildIndex builds the index of the text, once.
 func (a *Anchorer) buildIndex() {
-	a.once.Do(func() {
-		a.utf8 = []byte(string(a.text))
-		a.index = suffixarray.New(a.utf8)
-		a.lead = make([]int32, len(a.utf8)/64+1)
-		n := int32(0)
-		for i, b := range a.utf8 {
-			if i%64 == 0 {
-				a.lead[i/64] = n
-			}
-			if b&0xC0 != 0x80 {
-				n++
-			}
-		}
-	})
+	a.once.Do(func() { a.index = newGramIndex(a.text) })
 }
 
 // occurrences returns the start offsets, in code points and in order, of
-// every occurrence of quote (whose UTF-8 form is s) in the text.
-func (a *Anchorer) occurrences(quote []rune, s string) []int {
+// the exact occurrences of quote in the text.
+func (a *Anchorer) occurrences(quote []rune) []int {
 	a.buildIndex()
-	// The pattern starts with a leading byte, so every byte offset found is
-	// a code point boundary. Offsets are verified on code points, because
-	// invalid code points in the text became U+FFFD in the index.
-	offs := a.index.Lookup([]byte(s), -1)
-	starts := make([]int, 0, len(offs))
-	for _, b := range offs {
-		r := int(a.lead[b/64])
-		for _, c := range a.utf8[b&^63 : b] {
-			if c&0xC0 != 0x80 {
-				r++
+	return a.index.lookup(a.text, quote)
+}
+
+// gramLen is the length in code points of the runs [gramIndex] lists.
+const gramLen = 4
+
+// gramIndex lists where each run of [gramLen] code points of a text
+// starts, grouped by a hash of the run. A lookup reads the starts of the
+// quote's least common run and checks the quote at each: with prose, a few
+// places. It is built in linear time, with 4 bytes per code point and per
+// hash bucket.
+type gramIndex struct {
+	shift uint32  // 32 - log2 of the number of buckets
+	first []int32 // pos[first[h]:first[h+1]] start runs with hash h
+	pos   []int32 // in ascending order within a bucket
+}
+
+func newGramIndex(text []rune) gramIndex {
+	n := max(0, len(text)-gramLen+1)
+	bits := uint32(8) // about two runs a bucket
+	for bits < 22 && 2<<bits < n {
+		bits++
+	}
+	x := gramIndex{shift: 32 - bits, first: make([]int32, 1<<bits+1), pos: make([]int32, n)}
+	// Count the runs of each bucket, sum the counts to each bucket's end,
+	// and fill the buckets from their ends, last run first: then first[h]
+	// is the start of bucket h, and starts ascend within it.
+	for i := range n {
+		x.first[x.hash(text[i:])]++
+	}
+	for h := 1; h < len(x.first); h++ {
+		x.first[h] += x.first[h-1]
+	}
+	for i := n - 1; i >= 0; i-- {
+		h := x.hash(text[i:])
+		x.first[h]--
+		x.pos[x.first[h]] = int32(i)
+	}
+	return x
+}
+
+// hash returns the bucket of a run of gramLen code points: a
+// multiplicative hash, whose top bits are the best mixed.
+func (x *gramIndex) hash(g []rune) uint32 {
+	h := uint32(0)
+	for _, r := range g[:gramLen] {
+		h = (h ^ uint32(r)) * 0x9E3779B1
+	}
+	return h >> x.shift
+}
+
+// lookup returns the starts of quote in text, the text the index was built
+// on, in ascending order.
+func (x *gramIndex) lookup(text, quote []rune) []int {
+	var starts []int
+	if len(quote) < gramLen {
+		// Too short to have a run: read the text.
+		for s := 0; s+len(quote) <= len(text) && len(quote) > 0; s++ {
+			if text[s] == quote[0] && slices.Equal(text[s:s+len(quote)], quote) {
+				starts = append(starts, s)
 			}
 		}
-		if r+len(quote) <= len(a.text) && slices.Equal(a.text[r:r+len(quote)], quote) {
-			starts = append(starts, r)
+		return starts
+	}
+	best, bestLen := uint32(0), -1
+	off := 0
+	for i := 0; i+gramLen <= len(quote); i++ {
+		h := x.hash(quote[i:])
+		if n := int(x.first[h+1] - x.first[h]); bestLen < 0 || n < bestLen {
+			best, bestLen, off = h, n, i
 		}
 	}
-	slices.Sort(starts)
+	for _, p := range x.pos[x.first[best]:x.first[best+1]] {
+		s := int(p) - off
+		if s >= 0 && s+len(quote) <= len(text) && slices.Equal(text[s:s+len(quote)], quote) {
+			starts = append(starts, s)
+		}
+	}
 	return starts
 }
 
@@ -560,8 +605,8 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 
 // seededCandidates returns the approximate occurrences of the quote around
 // the exact occurrences of its pieces: [seedLen] code points at a time, a
-// lightly edited quote keeps at least one piece intact, and the suffix
-// array finds it at once, where a search of the whole text reads every code
+// lightly edited quote keeps at least one piece intact, and the index
+// finds it at once, where a search of the whole text reads every code
 // point. ok is false when the quote is too short or its pieces too common
 // to narrow the search.
 func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
@@ -573,7 +618,7 @@ func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
 	var ws []window
 	for off := 0; off+seedLen <= m; off += seedLen {
 		piece := q.exact[off : off+seedLen]
-		starts := a.occurrences(piece, string(piece))
+		starts := a.occurrences(piece)
 		if len(starts) > maxSeeds {
 			continue // a common phrase says little about where the quote is
 		}

@@ -15,7 +15,7 @@ import "testing"
 // selector would). In the fuzzy benchmarks the text has one random insert,
 // delete or substitution of 1 to 5 code points per 50 words, so about a
 // quarter of the quotes contain an edit: edited_quotes_only runs just those.
-// The suffix array is built before timing except in
+// The index is built before timing except in
 // no_hints_with_index_build; BenchmarkAnchorerIndex times it alone.
 
 const benchQuotes = 10_000
@@ -43,7 +43,7 @@ func BenchmarkAnchorExact(b *testing.B) {
 	cases := []struct {
 		name       string
 		hints      bool
-		buildIndex bool // include building the suffix array in each op
+		buildIndex bool // include building the index in each op
 	}{
 		{"hints", true, false},
 		{"no_hints", false, false},
@@ -69,7 +69,7 @@ func BenchmarkAnchorExact(b *testing.B) {
 	}
 }
 
-// BenchmarkAnchorerIndex measures building the suffix array, which an
+// BenchmarkAnchorerIndex measures building the index, which an
 // Anchorer does once, the first time a quote is not at its hint.
 func BenchmarkAnchorerIndex(b *testing.B) {
 	text := loadCorpus(b, 0)

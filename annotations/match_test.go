@@ -726,3 +726,43 @@ func TestAnchorParagraphMovedFar(t *testing.T) {
 		t.Errorf("Anchor(%q) = %+v %q; want fuzzy at %d-%d", quote, got, string(text[got.Start:got.End]), at, at+len([]rune(quote)))
 	}
 }
+
+// naiveOccurrences is what gramIndex.lookup must return: every start of
+// quote in text, ascending.
+func naiveOccurrences(text, quote []rune) []int {
+	var out []int
+	for s := 0; len(quote) > 0 && s+len(quote) <= len(text); s++ {
+		if slices.Equal(text[s:s+len(quote)], quote) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func TestGramIndexLookup(t *testing.T) {
+	article := []rune(sampleDoc(t).Text)
+	texts := map[string][]rune{
+		"article":    article,
+		"repetitive": []rune(strings.Repeat("ab", 500) + strings.Repeat("a", 300)),
+		"short":      []rune("abc"),
+		"empty":      nil,
+		"invalid":    {'a', 0xD800, 'b', 0xFFFD, 'a', 0xD800, 'b', 0x110000, 'c'},
+	}
+	quotes := [][]rune{nil, []rune("a"), []rune("ab"), []rune("aba"), []rune("abab"), []rune("aaaa"), []rune("abc"),
+		[]rune("Lavrov"), []rune("the "), []rune(" the"), []rune("zzzzzz"), {0xD800, 'b'}, {'a', 0xFFFD, 'b'},
+		{'a', 0xD800, 'b', 0xFFFD}, {'b', 0x110000, 'c'}}
+	for i := 0; i+40 <= len(article); i += 997 {
+		quotes = append(quotes, article[i:i+40], article[i:i+5])
+	}
+	quotes = append(quotes, article[len(article)-12:], article[:12], article)
+	for name, text := range texts {
+		x := newGramIndex(text)
+		for _, q := range quotes {
+			want := naiveOccurrences(text, q)
+			got := x.lookup(text, q)
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s: lookup(%q) (-want +got):\n%s", name, string(q), diff)
+			}
+		}
+	}
+}
