@@ -112,7 +112,9 @@ func Encode(f *File) ([]byte, error) {
 // jsonWriter writes JSON by hand for the encoders, indented by two spaces
 // or, when compact, on one line, as encoding/json's Encoder would. After
 // open, each member starts with key (objects) or elem (arrays), which write
-// the comma and the line break before it.
+// the comma and the line break before it. Its small methods are marked
+// go:noinline: inlined at each of their hundreds of call sites they made
+// the encoders three times larger in the browser program.
 type jsonWriter struct {
 	b       []byte
 	depth   int
@@ -197,6 +199,8 @@ func (w *jsonWriter) strOrNull(k, v string) {
 }
 
 // strOmit writes a field that encoding/json would leave out when empty.
+//
+//go:noinline
 func (w *jsonWriter) strOmit(k, v string) {
 	if v != "" {
 		w.str(k, v)
@@ -469,6 +473,10 @@ type annotationOffsets struct {
 	off, id, label, start, end int
 }
 
+// Not inlined: it has hundreds of callers, and each inlined copy adds to
+// the browser program (issue 3: the wasm size budget).
+//
+//go:noinline
 func (d *decoder) fail(v *jvalue, path string, format string, args ...any) {
 	off := -1
 	if v != nil {
@@ -539,6 +547,10 @@ func (d *decoder) object(v *jvalue, path string, allowed []string, nreq int) boo
 	return true
 }
 
+// Not inlined: it has hundreds of callers, and each inlined copy adds to
+// the browser program (issue 3: the wasm size budget).
+//
+//go:noinline
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -546,6 +558,10 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
+// Not inlined: it has hundreds of callers, and each inlined copy adds to
+// the browser program (issue 3: the wasm size budget).
+//
+//go:noinline
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 func (d *decoder) wrongType(v *jvalue, path, want string) {

@@ -45,6 +45,11 @@ type jfield struct {
 }
 
 // field returns the value of key in object v, or nil.
+//
+// Not inlined: it has hundreds of callers, and each inlined copy adds to
+// the browser program (issue 3: the wasm size budget).
+//
+//go:noinline
 func (v *jvalue) field(key string) *jvalue {
 	for _, f := range v.fields {
 		if f.key == key {
