@@ -1049,8 +1049,7 @@ func (d *decoder) schema(v *jvalue) Schema {
 		return Schema{}
 	}
 	if err := s.Validate(); err != nil {
-		var pe *PathError
-		if errors.As(err, &pe) {
+		if pe, ok := asError[*PathError](err); ok {
 			d.fail(d.at(v, pe.Path), join("schema", pe.Path), "%v", pe.Err)
 		} else {
 			d.fail(v, "schema", "%v", err)

@@ -48,3 +48,29 @@ func TestErrorf(t *testing.T) {
 		t.Error("errorf wraps an error printed with v")
 	}
 }
+
+func TestAsErrorMatchesErrorsAs(t *testing.T) {
+	pe := &PathError{Path: "schema.labels[0]", Err: ErrDuplicate}
+	dup := &dupError{op: "add", what: "x", other: "y"}
+	errs := []error{
+		nil, ErrNotFound, pe, dup,
+		errorf("decode: %w", pe),
+		errorf("a %w and %w", ErrNotFound, dup),
+		errors.Join(ErrNotFound, errorf("wrapped: %w", pe)),
+		&PathError{Err: dup},
+	}
+	for _, err := range errs {
+		var wantPE *PathError
+		wantOK := errors.As(err, &wantPE)
+		gotPE, ok := asError[*PathError](err)
+		if ok != wantOK || gotPE != wantPE {
+			t.Errorf("asError[*PathError](%v) = %v, %v; errors.As: %v, %v", err, gotPE, ok, wantPE, wantOK)
+		}
+		var wantDup *dupError
+		wantOK = errors.As(err, &wantDup)
+		gotDup, ok := asError[*dupError](err)
+		if ok != wantOK || gotDup != wantDup {
+			t.Errorf("asError[*dupError](%v) = %v, %v; errors.As: %v, %v", err, gotDup, ok, wantDup, wantOK)
+		}
+	}
+}

@@ -555,8 +555,7 @@ func (w *w3cDecoder) collection(v *jvalue, f *File) ([]*jvalue, string) {
 		sch := sd.schema(s)
 		if sd.err != nil {
 			// decoder.schema names paths from "schema"; ours is an extension.
-			var pe *PathError
-			if errors.As(sd.err, &pe) && strings.HasPrefix(pe.Path, "schema") {
+			if pe, ok := asError[*PathError](sd.err); ok && strings.HasPrefix(pe.Path, "schema") {
 				pe.Path = "spanmark:" + pe.Path
 			}
 			w.err = sd.err
