@@ -36,7 +36,19 @@ const (
 	// largeSet is the number of annotations from which saving and listing
 	// wait longer after a change, so that they interrupt labelling less.
 	largeSet = 2000
+	// saveStep is the number of annotations written between pauses of a
+	// save: a few milliseconds of work.
+	saveStep = 500
 )
+
+// pauseUnlessHidden lets the browser run its event loop once, unless the
+// tab is hidden: then it may be closing, timers are slowed down, and
+// nobody waits for a frame, so the save goes on at once.
+func pauseUnlessHidden() {
+	if dom.Document().Get("visibilityState").String() != "hidden" {
+		yieldToBrowser()
+	}
+}
 
 func (a *app) wireStorage() {
 	bc := js.Global().Get("BroadcastChannel")
@@ -138,13 +150,18 @@ func (a *app) flush() error {
 		return errors.New("save: " + err.Error())
 	}
 	set := a.set
-	data, err := annotations.Encode(annotations.NewFile(set, "", time.Now()))
+	base, rev := a.rev, a.rev+1
+	// The file is a copy of the work as it is now; changes from now on
+	// need another save. It is written in steps with the browser's own
+	// work in between, so a large set never holds the page for long.
+	f := annotations.NewFile(set, "", time.Now())
+	a.unsaved = false
+	data, err := annotations.EncodeInSteps(f, saveStep, pauseUnlessHidden)
 	if err != nil {
+		a.unsaved = true
 		a.fail("save: " + err.Error())
 		return err
 	}
-	a.unsaved = false // changes from now on need another save
-	base, rev := a.rev, a.rev+1
 	doc := set.Document()
 	rec := js.ValueOf(map[string]any{
 		"id": doc.ID, "title": doc.Title, "count": set.Len(),
@@ -278,7 +295,17 @@ func (a *app) openFirst() error {
 	if sample.Type() != js.TypeString {
 		return errors.New("the page names no sample article")
 	}
-	text, err := dom.FetchText(sample.String())
+	var text string
+	var err error
+	if p := js.Global().Get("spanmark").Get("_sample"); p.Type() == js.TypeObject {
+		// Fetched by web/boot.js while the wasm compiled.
+		var v js.Value
+		if v, err = dom.Await(p); err == nil {
+			text = v.String()
+		}
+	} else {
+		text, err = dom.FetchText(sample.String())
+	}
 	if err != nil {
 		return errors.New("fetch the sample " + sample.String() + ": " + err.Error())
 	}

@@ -28,6 +28,22 @@
   ready.catch(() => {});
   window.spanmark = Object.assign(window.spanmark || {}, { ready });
 
+  // The sample article (<html data-sample>) is fetched while the wasm
+  // downloads and compiles, unless ?article= names another; the Go
+  // program takes the promise from spanmark._sample (wasm/storage.go,
+  // openFirst). Not enumerable, so not part of the API.
+  const sampleURL = root.dataset.sample;
+  if (sampleURL && !new URLSearchParams(location.search).has("article")) {
+    const sample = fetch(sampleURL).then((res) => {
+      if (!res.ok) {
+        throw new Error(`${res.status} ${res.statusText}`);
+      }
+      return res.text();
+    });
+    sample.catch(() => {}); // reported by the Go program, if it is used
+    Object.defineProperty(window.spanmark, "_sample", { value: sample });
+  }
+
   function fail(err) {
     const msg = "Spanmark could not start: " + (err && err.message ? err.message : String(err));
     root.dataset.bootError = msg;
