@@ -105,7 +105,9 @@ const testLib = `window.__t = {
   // tags lists the element names under root, to prove no markup came from text.
   tags(sel) {
     const root = document.querySelector(sel);
-    return root ? [...new Set([...root.querySelectorAll("*")].map((e) => e.localName))].sort() : [];
+    // The article's own parts (wasm/render.go) are the app's, not text's.
+    const own = (e) => e.matches("#article > div.part") && e.attributes.length === 1;
+    return root ? [...new Set([...root.querySelectorAll("*")].filter((e) => !own(e)).map((e) => e.localName))].sort() : [];
   },
   visible(sel) {
     const e = document.querySelector(sel);

@@ -24,18 +24,24 @@ type app struct {
 	snap     bool   // widen selections to whole words
 	linkMode bool   // the next highlight clicked becomes a link target
 	readOnly string // why edits are refused, or ""
-	loading  bool   // an article is being put on the page
 
 	// Rendering: handlers mark what changed and one animation frame
 	// applies it (render.go).
 	frame       *dom.Frame
 	frameQueued bool
-	dirty       map[int]bool // paragraphs to repaint
-	toolbarDue  bool         // re-place the selection toolbar
+	dirty       map[int]bool             // paragraphs to repaint
+	lazy        []int                    // paragraphs to repaint in later slices (replace)
+	shown       int                      // paragraphs on the page; a large article grows (appendRest)
+	gen         int                      // counts shows and replaces; a slice of an older one stops
+	titlePara   bool                     // the first paragraph is the title
+	all         []annotations.Annotation // a.set.Annotations() until the next change (sorted)
+	toolbarDue  bool                     // re-place the selection toolbar
 	detailDue   bool
+	overviewDue bool
 	detailKey   string // what the detail's suggestions were built for (detail.go)
 	listTimer   int    // debounce of the sidebar and overview (sidebar.go)
 	listQueued  bool
+	listSince   float64 // when the pending list rebuild was first asked for (performance.now)
 	buf         []byte
 
 	// Storage (storage.go).
@@ -63,7 +69,7 @@ type elements struct {
 	detail, detailBadge, detailQuote, detailLabels, note, entity js.Value
 	entityRow, entityList, links, linkList, linkForm, linkType   js.Value
 	linkTarget, conflict, conflictVotes, help, drop              js.Value
-	paras                                                        js.Value // #article's children, a live collection
+	parts                                                        js.Value // #article's children, a live collection (render.go)
 }
 
 func newApp() *app {
@@ -77,7 +83,7 @@ func newApp() *app {
 	e := &a.el
 	e.root = dom.Document().Get("documentElement")
 	e.article = dom.ByID(idArticle)
-	e.paras = e.article.Get("children")
+	e.parts = e.article.Get("children")
 	e.title = dom.ByID(idTitle)
 	e.byline = dom.ByID(idByline)
 	e.toolbar = dom.ByID(idToolbar)
@@ -160,7 +166,7 @@ func (a *app) apply(e annotations.Edit) (annotations.Change, error) {
 
 func (a *app) editable() error {
 	switch {
-	case a.set == nil || a.loading:
+	case a.set == nil:
 		return errors.New("the article is still loading")
 	case a.readOnly != "":
 		return errors.New(errReadOnly.Error() + ": " + a.readOnly)
@@ -198,6 +204,7 @@ func (a *app) redo() bool {
 // changed queues what a change needs: a repaint of its paragraphs, the
 // detail panel, the list and overview, and a save.
 func (a *app) changed(c annotations.Change) {
+	a.all = nil
 	for _, i := range c.Paragraphs {
 		a.dirty[i] = true
 	}
@@ -239,6 +246,19 @@ func (a *app) offer(msg, action string, fn func()) {
 		return nil
 	})
 	b.Set("onclick", f)
+}
+
+// sorted returns the annotations of the current work ordered by
+// annotations.Less. The list is made once per change and shared by the
+// sidebar, overview and detail panel; do not modify it.
+func (a *app) sorted() []annotations.Annotation {
+	if a.all == nil {
+		a.all = a.set.Annotations()
+		if a.all == nil {
+			a.all = []annotations.Annotation{}
+		}
+	}
+	return a.all
 }
 
 // label returns the schema's label with id, or a stand-in for an unknown one.

@@ -161,7 +161,7 @@ func (a *app) renderDetail() {
 	if fresh {
 		a.el.entityList.Set("textContent", "")
 		seen := map[string]bool{}
-		for _, o := range a.set.Annotations() {
+		for _, o := range a.sorted() {
 			if o.Entity != "" && !seen[o.Entity] {
 				seen[o.Entity] = true
 				a.el.entityList.Call("append", option(o.Entity, o.Entity))
@@ -233,7 +233,7 @@ func (a *app) fillLinkTargets() {
 	}
 	n := 0
 	const maxTargets = 500 // a select longer than this is no help; link mode is
-	for _, o := range a.set.Annotations() {
+	for _, o := range a.sorted() {
 		if o.ID == ann.ID || !(rt.Allows(ann.Label, o.Label) || rt.Allows(o.Label, ann.Label)) {
 			continue
 		}

@@ -81,6 +81,7 @@ const (
 	classSel      = "sel"      // runs of the selected annotation
 	classTitle    = "title"    // the paragraph that is the document's title
 	classByline   = "byline"   // a paragraph that is a byline
+	classPart     = "part"     // a div of partSize paragraphs in #article (render.go)
 	classErr      = "err"      // #status showing an error
 	classLinking  = "linking"  // <html> while link mode waits for a click
 	classReadOnly = "readonly" // <html> while the document is read-only

@@ -298,7 +298,7 @@ func (a *app) importFile(f *annotations.File) (importResult, error) {
 	if err != nil {
 		return importResult{}, errors.New("import: " + err.Error())
 	}
-	a.show(set, a.rev)
+	a.replace(set)
 	a.queueSave()
 	a.sayReport(rep)
 	return importResult{Moved: len(rep.Moved), Orphaned: len(rep.Orphaned)}, nil

@@ -176,12 +176,12 @@ func (a *app) extendSelection(key string, word bool) bool {
 // firstVisibleParagraph returns the first paragraph whose box is in the
 // viewport, or null.
 func (a *app) firstVisibleParagraph() js.Value {
-	n := a.el.paras.Length()
+	n := a.shown
 	// Binary search on the paragraphs' tops: a few layout reads, not n.
 	lo, hi := 0, n
 	for lo < hi {
 		m := (lo + hi) / 2
-		if a.el.paras.Index(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
+		if a.para(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
 			lo = m + 1
 		} else {
 			hi = m
@@ -190,5 +190,5 @@ func (a *app) firstVisibleParagraph() js.Value {
 	if lo >= n {
 		return js.Null()
 	}
-	return a.el.paras.Index(lo)
+	return a.para(lo)
 }

@@ -25,11 +25,12 @@ func (a *app) wireOverview() {
 		frac := ev.Get("offsetY").Float() / max(h, 1)
 		doc := a.set.Document()
 		i := doc.ParagraphAt(int(frac * float64(doc.Len())))
-		if i >= a.el.paras.Length() {
-			i = a.el.paras.Length() - 1
+		a.settle()
+		if i >= a.shown {
+			i = a.shown - 1
 		}
 		if i >= 0 {
-			a.el.paras.Index(i).Call("scrollIntoView", map[string]any{"block": "center"})
+			a.para(i).Call("scrollIntoView", map[string]any{"block": "center"})
 		}
 	})
 	dom.On(js.Global(), "resize", func(js.Value) { a.renderOverview() })
@@ -60,7 +61,7 @@ func (a *app) renderOverview() {
 		col[l.ID] = i
 	}
 	bins := make([][overviewBins]int, len(labels))
-	for _, x := range a.set.Annotations() {
+	for _, x := range a.sorted() {
 		k, ok := col[x.Label]
 		if !ok {
 			continue

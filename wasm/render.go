@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unicode"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
@@ -15,7 +16,19 @@ import (
 // The article is one <p data-p=i data-start=offset> per paragraph of the
 // document, each written as one escaped HTML string by
 // annotations.Highlighter, so that a change repaints only the paragraphs it
-// touches with one DOM write each (see the speed notes in issue 4).
+// touches with one DOM write each (see the speed notes in issue 4). The
+// paragraphs are grouped in parts, <div class="part">, of partSize each:
+// a part out of view skips style, layout and paint as a whole
+// (content-visibility in style.css), so that a frame's cost follows the
+// part in view rather than the length of the article.
+
+// partSize is the number of paragraphs per part.
+const partSize = 64
+
+// para returns paragraph i's element; i must be below a.shown.
+func (a *app) para(i int) js.Value {
+	return a.el.parts.Index(i / partSize).Get("children").Index(i % partSize)
+}
 
 func (a *app) wireRender() {
 	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
@@ -39,7 +52,7 @@ func (a *app) queueFrame() {
 // undo buttons.
 func (a *app) render() {
 	a.frameQueued = false
-	if a.set == nil || a.loading {
+	if a.set == nil {
 		return
 	}
 	a.paint()
@@ -51,6 +64,10 @@ func (a *app) render() {
 		a.detailDue = false
 		a.renderDetail()
 	}
+	if a.overviewDue {
+		a.overviewDue = false
+		a.renderOverview()
+	}
 	a.el.undo.Set("disabled", !a.set.CanUndo())
 	a.el.redo.Set("disabled", !a.set.CanRedo())
 }
@@ -61,7 +78,7 @@ func (a *app) render() {
 // the page and the model never disagree after an event; everything else
 // waits for the frame.
 func (a *app) paint() {
-	if len(a.dirty) == 0 || a.set == nil || a.loading {
+	if len(a.dirty) == 0 || a.set == nil {
 		return
 	}
 	focusID := ""
@@ -71,11 +88,11 @@ func (a *app) paint() {
 	doc := a.set.Document()
 	paras := doc.Paragraphs()
 	for i := range a.dirty {
-		if i < 0 || i >= len(paras) {
-			continue
+		if i < 0 || i >= len(paras) || i >= a.shown {
+			continue // not on the page yet: appended as it is now
 		}
 		a.buf = a.hl.AppendParagraph(a.buf[:0], doc.Runes(), paras[i].Start, paras[i].End, a.set.InParagraph(i), a.selected)
-		a.el.paras.Index(i).Set("innerHTML", string(a.buf))
+		a.para(i).Set("innerHTML", string(a.buf))
 	}
 	clear(a.dirty)
 	if focusID != "" {
@@ -87,6 +104,7 @@ func (a *app) paint() {
 
 // focusElement returns the element that takes focus for annotation id, or null.
 func (a *app) focusElement(id string) js.Value {
+	a.settle()
 	return a.el.article.Call("querySelector", `[data-first~="`+cssEscape(id)+`"]`)
 }
 
@@ -108,6 +126,7 @@ func focusOf(el js.Value) string {
 
 // runsOf returns the highlight runs of annotation id.
 func (a *app) runsOf(id string) js.Value {
+	a.settle()
 	return a.el.article.Call("querySelectorAll", `[data-ids~="`+cssEscape(id)+`"]`)
 }
 
@@ -118,21 +137,32 @@ func cssEscape(s string) string {
 }
 
 // largeArticle is the size, in code points, from which an article is put
-// on the page in steps with a progress bar; below it one write is faster
-// than the bar would be visible.
+// on the page in steps: the first screenfuls at once, so that the page is
+// ready to read and label, and the rest in slices between frames.
 const largeArticle = 200_000
 
+// Slices of a large article, in code points: the first part, written with
+// the page's first frame, holds far more than a screen; the later ones are
+// small enough that a slice and the frame after it stay short.
+const (
+	firstSlice = 30_000
+	nextSlice  = 40_000
+)
+
 // show makes set the current work and puts its article on the page. rev
-// is the stored revision it was read from (0 for new work). Large
-// articles go in chunks between frames with a progress bar, so the page
-// stays responsive; show blocks while they do, so call it from a
-// goroutine.
+// is the stored revision it was read from (0 for new work). A large
+// article shows its beginning at once and appends the rest in slices
+// between frames (appendRest); the work can be edited meanwhile, since
+// every paragraph is written from the current set when it is appended.
 func (a *app) show(set *annotations.Set, rev int) {
 	a.set, a.rev = set, rev
+	a.gen++
+	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
 	a.selected, a.linkMode, a.readOnly, a.unsaved = "", false, "", false
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
 	clear(a.dirty)
+	a.lazy = a.lazy[:0]
 	a.applySchema()
 	doc := set.Document()
 	a.el.title.Set("textContent", doc.Title)
@@ -141,27 +171,77 @@ func (a *app) show(set *annotations.Set, rev int) {
 	// The title shows as the heading; when it is the first paragraph, that
 	// paragraph is styled as the heading instead, so its text stays
 	// annotatable at its offsets.
-	titlePara := len(paras) > 0 && strings.TrimSpace(string(rs[paras[0].Start:paras[0].End])) == doc.Title
-	a.el.title.Set("hidden", titlePara)
+	a.titlePara = len(paras) > 0 && strings.TrimSpace(string(rs[paras[0].Start:paras[0].End])) == doc.Title
+	a.el.title.Set("hidden", a.titlePara)
 	byline := ""
-	a.loading = true
-	a.el.article.Set("innerHTML", "")
-	large := doc.Len() >= largeArticle
-	if large {
-		a.el.load.Set("hidden", false)
-		a.el.loadBar.Set("value", 0)
-	}
-	var b []byte
-	const chunk = 400 // paragraphs per step of a large article
 	for i, p := range paras {
+		if !(i == 0 && a.titlePara) && isByline(rs[p.Start:p.End]) {
+			byline = string(rs[p.Start:p.End])
+			break
+		}
+	}
+	a.el.article.Set("innerHTML", "")
+	a.shown = 0
+	a.el.load.Set("hidden", true)
+	if doc.Len() >= largeArticle {
+		a.appendParagraphs(firstSlice)
+	} else {
+		a.appendParagraphs(doc.Len() + 1)
+	}
+	// The byline shows under the title: drawn by CSS from data-byline when
+	// the title is the first paragraph (so no text node shifts an offset),
+	// else in #doc-byline under #doc-title.
+	a.el.byline.Set("textContent", byline)
+	a.el.byline.Set("hidden", byline == "" || a.titlePara)
+	if a.titlePara && byline != "" {
+		a.para(0).Call("setAttribute", "data-byline", byline)
+	}
+	if a.shown < len(paras) {
+		a.appendRest(a.gen)
+	}
+	a.detailDue = true
+	a.queueFrame()
+	// A new document lists its work at once (an import's orphans among
+	// it); a large set a moment later, after the article is painted.
+	a.showLists()
+	setLastDocument(doc.ID)
+	dom.Document().Set("title", doc.Title+" · Spanmark")
+	a.readyOnce.Do(func() { a.el.root.Get("dataset").Set("ready", "true") })
+}
+
+// showLists renders the sidebar and overview of a newly shown set: at
+// once (the overview in the next frame) when it is small, after the
+// debounce when it is large.
+func (a *app) showLists() {
+	if a.set.Len() >= largeSet {
+		a.queueList()
+		return
+	}
+	a.renderList()
+	// The overview reads the layout: in the frame, after the article.
+	a.overviewDue = true
+	a.queueFrame()
+}
+
+// appendParagraphs appends the next paragraphs of the article to the
+// page, at least one and about size code points of text, in one write.
+func (a *app) appendParagraphs(size int) {
+	doc := a.set.Document()
+	paras := doc.Paragraphs()
+	rs := doc.Runes()
+	b := a.buf[:0]
+	// Whole parts: a slice ends where a part does (or at the end).
+	for n := 0; a.shown < len(paras) && (n < size || a.shown%partSize != 0); a.shown++ {
+		i, p := a.shown, paras[a.shown]
+		n += p.End - p.Start + 1
+		if i%partSize == 0 {
+			b = append(b, `<div class="`+classPart+`">`...)
+		}
 		class := ""
-		if i == 0 && titlePara {
+		if i == 0 && a.titlePara {
 			class = classTitle
 		} else if isByline(rs[p.Start:p.End]) {
 			class = classByline
-			if byline == "" {
-				byline = string(rs[p.Start:p.End])
-			}
 		}
 		b = append(b, `<p data-p="`...)
 		b = strconv.AppendInt(b, int64(i), 10)
@@ -172,34 +252,155 @@ func (a *app) show(set *annotations.Set, rev int) {
 			b = append(b, class...)
 		}
 		b = append(b, `">`...)
-		b = a.hl.AppendParagraph(b, rs, p.Start, p.End, set.InParagraph(i), "")
+		b = a.hl.AppendParagraph(b, rs, p.Start, p.End, a.set.InParagraph(i), a.selected)
 		b = append(b, "</p>"...)
-		if large && (i+1)%chunk == 0 {
-			a.el.article.Call("insertAdjacentHTML", "beforeend", string(b))
-			b = b[:0]
-			a.el.loadBar.Set("value", float64(i+1)/float64(len(paras)))
-			yieldToBrowser()
+		if i%partSize == partSize-1 || i == len(paras)-1 {
+			b = append(b, "</div>"...)
 		}
 	}
-	a.el.article.Call("insertAdjacentHTML", "beforeend", string(b))
-	a.el.load.Set("hidden", true)
-	// The byline shows under the title: drawn by CSS from data-byline when
-	// the title is the first paragraph (so no text node shifts an offset),
-	// else in #doc-byline under #doc-title.
-	a.el.byline.Set("textContent", byline)
-	a.el.byline.Set("hidden", byline == "" || titlePara)
-	if titlePara && byline != "" {
-		a.el.paras.Index(0).Call("setAttribute", "data-byline", byline)
+	if len(b) > 0 {
+		a.el.article.Call("insertAdjacentHTML", "beforeend", string(b))
 	}
-	a.loading = false
+	if cap(b) <= 1<<16 {
+		a.buf = b // keep a small buffer for repaints, not a whole article
+	}
+}
+
+// appendRest appends the rest of the article shown as generation gen, a
+// slice per timer tick, so that frames (and edits) run in between.
+func (a *app) appendRest(gen int) {
+	dom.After(0, func() {
+		if gen != a.gen || a.set == nil {
+			return // another document was shown meanwhile
+		}
+		a.appendParagraphs(nextSlice)
+		if a.shown < len(a.set.Document().Paragraphs()) {
+			a.appendRest(gen)
+		}
+	})
+}
+
+// replace makes set the current work on the document already shown (an
+// import onto it), repainting only the paragraphs whose highlights may
+// differ: at once those in view, and the others in slices after it when
+// there are many (repaintLazily), so the import shows without waiting for
+// the whole article.
+func (a *app) replace(set *annotations.Set) {
+	old := a.set
+	a.set = set
+	a.all = nil
+	a.hl = annotations.NewHighlighter(set.Schema())
+	a.selected, a.linkMode = "", false
+	a.el.root.Get("classList").Call("remove", classLinking)
+	a.applySchema()
+	var todo []int
+	for i := range min(a.shown, len(set.Document().Paragraphs())) {
+		if len(old.InParagraph(i)) > 0 || len(set.InParagraph(i)) > 0 {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) <= eagerRepaint {
+		for _, i := range todo {
+			a.dirty[i] = true
+		}
+	} else {
+		// In view first; the rest from there downwards, then upwards.
+		first := a.firstVisibleIndex()
+		last := a.lastVisibleIndex(first)
+		a.lazy = a.lazy[:0]
+		for _, i := range todo {
+			switch {
+			case i >= first && i <= last:
+				a.dirty[i] = true
+			case i > last:
+				a.lazy = append(a.lazy, i)
+			}
+		}
+		for j := len(todo) - 1; j >= 0; j-- {
+			if todo[j] < first {
+				a.lazy = append(a.lazy, todo[j])
+			}
+		}
+		a.gen++
+		a.repaintLazily(a.gen)
+	}
+	a.paint()
 	a.detailDue = true
 	a.queueFrame()
-	// A new document lists its work at once (an import's orphans among it).
-	a.renderList()
-	a.renderOverview()
-	setLastDocument(doc.ID)
-	dom.Document().Set("title", doc.Title+" · Spanmark")
-	a.readyOnce.Do(func() { a.el.root.Get("dataset").Set("ready", "true") })
+	a.showLists()
+}
+
+// eagerRepaint is the number of paragraphs up to which a new set on the
+// same document is repainted at once.
+const eagerRepaint = 200
+
+// lazySlice is how many paragraphs repaintLazily writes per tick.
+const lazySlice = 100
+
+// repaintLazily repaints the paragraphs queued in a.lazy, a slice per
+// timer tick, while generation gen is current.
+func (a *app) repaintLazily(gen int) {
+	dom.After(0, func() {
+		if gen != a.gen || a.set == nil || len(a.lazy) == 0 {
+			return
+		}
+		n := min(lazySlice, len(a.lazy))
+		for _, i := range a.lazy[:n] {
+			a.dirty[i] = true
+		}
+		a.lazy = a.lazy[n:]
+		a.paint()
+		if len(a.lazy) > 0 {
+			a.repaintLazily(gen)
+		}
+	})
+}
+
+// settle puts the whole article and every pending repaint on the page
+// now, for what looks up highlights in it (focus, selection, scrolling
+// to an annotation).
+func (a *app) settle() {
+	if a.set == nil {
+		return
+	}
+	for _, i := range a.lazy {
+		a.dirty[i] = true
+	}
+	a.lazy = a.lazy[:0]
+	a.paint()
+	for a.shown < len(a.set.Document().Paragraphs()) {
+		a.appendParagraphs(1 << 30)
+	}
+}
+
+// firstVisibleIndex returns the index of the first paragraph on the page
+// whose box reaches into the viewport, or a.shown when there is none.
+func (a *app) firstVisibleIndex() int {
+	// Binary search on the paragraphs' bottoms: a few layout reads, not n.
+	lo, hi := 0, a.shown
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a.para(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// lastVisibleIndex returns the index of the last paragraph from first on
+// whose top is inside the viewport (at most a screenful of paragraphs).
+func (a *app) lastVisibleIndex(first int) int {
+	h := js.Global().Get("innerHeight").Float()
+	last := first
+	for i := first; i < a.shown && i < first+eagerRepaint; i++ {
+		if a.para(i).Call("getBoundingClientRect").Get("top").Float() > h {
+			break
+		}
+		last = i
+	}
+	return last
 }
 
 // isByline reports whether a paragraph reads as a byline: short, and
@@ -207,6 +408,16 @@ func (a *app) show(set *annotations.Set, rev int) {
 func isByline(rs []rune) bool {
 	if len(rs) > 120 {
 		return false
+	}
+	// Most paragraphs fail on their first letter, without a string made.
+	for _, r := range rs {
+		if unicode.IsSpace(r) {
+			continue // as strings.TrimSpace below
+		}
+		if r != 'b' && r != 'B' && r != 'e' && r != 'E' && r != 'w' && r != 'W' {
+			return false
+		}
+		break
 	}
 	s := strings.ToLower(strings.TrimSpace(string(rs)))
 	return strings.HasPrefix(s, "by ") || strings.HasPrefix(s, "edited by ") || strings.HasPrefix(s, "written by ")

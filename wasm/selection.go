@@ -86,7 +86,7 @@ func (a *app) pickAt(run js.Value) string {
 // selectionSpan returns the text selected in the article as a code point
 // span of the document.
 func (a *app) selectionSpan() (start, end int, ok bool) {
-	if a.set == nil || a.loading {
+	if a.set == nil {
 		return 0, 0, false
 	}
 	s, e, ok := dom.Selection(a.el.article, paraBlock)

@@ -51,17 +51,28 @@ func (a *app) wireSidebar() {
 	})
 }
 
-// queueList schedules a rebuild of the sidebar and the overview.
+// listMaxWait bounds the debounce, in milliseconds: during a long burst
+// of edits the list is still rebuilt this often.
+const listMaxWait = 2000
+
+// queueList schedules a rebuild of the sidebar and the overview a moment
+// after the last change (longer with a large set, whose rebuild takes a
+// while), and at most listMaxWait after the first one not yet shown.
 func (a *app) queueList() {
+	now := js.Global().Get("performance").Call("now").Float()
 	if a.listQueued {
-		return
+		if now-a.listSince > listMaxWait {
+			return // due soon anyway
+		}
+		js.Global().Call("clearTimeout", a.listTimer)
+	} else {
+		a.listQueued, a.listSince = true, now
 	}
-	a.listQueued = true
 	delay := listDelay
 	if a.set != nil && a.set.Len() >= largeSet {
 		delay = 3 * listDelay
 	}
-	dom.After(delay, func() {
+	a.listTimer = dom.After(delay, func() {
 		a.listQueued = false
 		a.renderList()
 		a.renderOverview()
@@ -73,7 +84,7 @@ func (a *app) renderList() {
 		return
 	}
 	s := a.set.Schema()
-	all := a.set.Annotations()
+	all := a.sorted()
 	query := strings.ToLower(strings.TrimSpace(a.el.filterText.Get("value").String()))
 	only := a.el.filterLabel.Get("value").String()
 	match := func(x *annotations.Annotation) bool {
@@ -183,11 +194,13 @@ func (a *app) renderActors(all []annotations.Annotation) {
 	}
 	slices.SortFunc(names, func(p, q string) int { return len(groups[q]) - len(groups[p]) })
 	var b []byte
+	listed := 0 // items, bounded like the other groups
 	for n, name := range names {
-		if n == maxListed {
+		if n == maxListed || listed >= maxListed {
 			break
 		}
 		ids := groups[name]
+		listed += len(ids)
 		b = append(b, `<li><details><summary>`...)
 		b = annotations.AppendEscaped(b, clip(name, 60))
 		b = append(b, ` <span class="count">`...)
