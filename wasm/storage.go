@@ -277,8 +277,7 @@ func (a *app) openFirst() error {
 		} else if text, err := dom.FetchText(u.Get("href").String()); err != nil {
 			a.fail("open ?article=" + p.String() + ": " + err.Error())
 		} else {
-			_, err := a.loadText(text, "", p.String())
-			return err
+			return a.openFirstText(text, p.String())
 		}
 	}
 	if id := dom.LocalGet(lastDocKey); id != "" {
@@ -309,8 +308,34 @@ func (a *app) openFirst() error {
 	if err != nil {
 		return errors.New("fetch the sample " + sample.String() + ": " + err.Error())
 	}
-	_, err = a.loadText(text, "", "sample")
-	return err
+	return a.openFirstText(text, "sample")
+}
+
+// openFirstText opens the first article of a visit. Storage may still be
+// opening then (a new database takes a while): rather than wait, it
+// shows the text at once, and its stored work, if any, once storage
+// answers, unless the text was edited or left meanwhile (then the
+// revision check of the next save keeps either tab from overwriting the
+// other).
+func (a *app) openFirstText(text, source string) error {
+	select {
+	case <-a.storeReady:
+		_, err := a.loadText(text, "", source)
+		return err
+	default:
+	}
+	set := annotations.NewSet(annotations.NewDocument(text, "", source), annotations.DefaultSchema())
+	a.show(set, 0)
+	go func() {
+		rec, ok, err := a.record(set.Document().ID)
+		if err != nil || !ok || a.set != set || a.unsaved || set.Len() > 0 {
+			return
+		}
+		if err := a.restore(rec); err != nil {
+			a.fail(err.Error())
+		}
+	}()
+	return nil
 }
 
 func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
