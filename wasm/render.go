@@ -96,15 +96,21 @@ func (a *app) paint() {
 	}
 	clear(a.dirty)
 	if focusID != "" {
-		if el := a.focusElement(focusID); !el.IsNull() {
+		// Its paragraph is on the page (it had focus): no need to settle.
+		if el := a.queryFocus(focusID); !el.IsNull() {
 			el.Call("focus", map[string]any{"preventScroll": true})
 		}
 	}
 }
 
-// focusElement returns the element that takes focus for annotation id, or null.
+// focusElement returns the element that takes focus for annotation id,
+// or null, after putting every pending paragraph on the page.
 func (a *app) focusElement(id string) js.Value {
 	a.settle()
+	return a.queryFocus(id)
+}
+
+func (a *app) queryFocus(id string) js.Value {
 	return a.el.article.Call("querySelector", `[data-first~="`+cssEscape(id)+`"]`)
 }
 

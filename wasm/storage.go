@@ -16,7 +16,8 @@ import (
 // "documents"), one record per document keyed by its id, a short debounce
 // after the last change; a hidden or closing tab saves at once. A record
 // is {id, title, count, saved, rev, tab, file}, where file is the native
-// JSON of the work (annotations.Encode).
+// JSON of the work (annotations.Encode) as UTF-8 bytes in a Uint8Array
+// (a string in records of earlier versions, which restore still reads).
 //
 // Two tabs on one document: each record has a revision. A tab writes only
 // if the stored revision is the one its state was built on (checked in the
@@ -156,6 +157,9 @@ func (a *app) flush() error {
 	// work in between, so a large set never holds the page for long.
 	f := annotations.NewFile(set, "", time.Now())
 	a.unsaved = false
+	if set.Len() >= largeSet {
+		pauseUnlessHidden() // between the copy and the writing
+	}
 	data, err := annotations.EncodeInSteps(f, saveStep, pauseUnlessHidden)
 	if err != nil {
 		a.unsaved = true
@@ -165,7 +169,7 @@ func (a *app) flush() error {
 	doc := set.Document()
 	rec := js.ValueOf(map[string]any{
 		"id": doc.ID, "title": doc.Title, "count": set.Len(),
-		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab, "file": string(data),
+		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab, "file": jsBytes(data),
 	})
 	errStale := errors.New("the stored document is newer")
 	err = st.PutIf(rec, func(old js.Value) error {
@@ -197,6 +201,30 @@ func (a *app) flush() error {
 	return nil
 }
 
+// jsBytes copies b into a new Uint8Array: a copy, where a string would
+// be decoded from UTF-8 (tens of milliseconds for the megabytes of a
+// large set).
+func jsBytes(b []byte) js.Value {
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	return u8
+}
+
+// goBytes returns the bytes of a stored file: a Uint8Array, or a string
+// in a record saved by an earlier version.
+func goBytes(v js.Value) []byte {
+	switch v.Type() {
+	case js.TypeString:
+		return []byte(v.String())
+	case js.TypeObject:
+	default:
+		return nil // not a file: Decode says so
+	}
+	b := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(b, v)
+	return b
+}
+
 // record reads the stored record of document id; ok is false when there
 // is none.
 func (a *app) record(id string) (js.Value, bool, error) {
@@ -213,7 +241,7 @@ func (a *app) record(id string) (js.Value, bool, error) {
 
 // restore shows the work stored in rec.
 func (a *app) restore(rec js.Value) error {
-	f, err := annotations.Decode([]byte(rec.Get("file").String()))
+	f, err := annotations.Decode(goBytes(rec.Get("file")))
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
