@@ -32,7 +32,8 @@ type app struct {
 	dirty       map[int]bool             // paragraphs to repaint
 	lazy        []int                    // paragraphs to repaint in later slices (replace)
 	shown       int                      // paragraphs on the page; a large article grows (appendRest)
-	gen         int                      // counts shows and replaces; a slice of an older one stops
+	gen         int                      // counts shows; appending an older article stops
+	lazyGen     int                      // counts lazy repaints; an older one stops
 	titlePara   bool                     // the first paragraph is the title
 	all         []annotations.Annotation // a.set.Annotations() until the next change (sorted)
 	toolbarDue  bool                     // re-place the selection toolbar

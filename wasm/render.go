@@ -132,7 +132,6 @@ func focusOf(el js.Value) string {
 
 // runsOf returns the highlight runs of annotation id.
 func (a *app) runsOf(id string) js.Value {
-	a.settle()
 	return a.el.article.Call("querySelectorAll", `[data-ids~="`+cssEscape(id)+`"]`)
 }
 
@@ -169,6 +168,7 @@ func (a *app) show(set *annotations.Set, rev int) {
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
 	clear(a.dirty)
 	a.lazy = a.lazy[:0]
+	a.lazyGen++
 	a.applySchema()
 	doc := set.Document()
 	a.el.title.Set("textContent", doc.Title)
@@ -327,8 +327,8 @@ func (a *app) replace(set *annotations.Set) {
 				a.lazy = append(a.lazy, todo[j])
 			}
 		}
-		a.gen++
-		a.repaintLazily(a.gen)
+		a.lazyGen++
+		a.repaintLazily(a.lazyGen)
 	}
 	a.paint()
 	a.detailDue = true
@@ -344,10 +344,10 @@ const eagerRepaint = 200
 const lazySlice = 100
 
 // repaintLazily repaints the paragraphs queued in a.lazy, a slice per
-// timer tick, while generation gen is current.
+// timer tick, while generation gen of a.lazy is current.
 func (a *app) repaintLazily(gen int) {
 	dom.After(0, func() {
-		if gen != a.gen || a.set == nil || len(a.lazy) == 0 {
+		if gen != a.lazyGen || a.set == nil || len(a.lazy) == 0 {
 			return
 		}
 		n := min(lazySlice, len(a.lazy))

@@ -145,6 +145,9 @@ func (a *app) selectAnnotation(id string, scroll bool) {
 // markRuns adds or removes class on every run of annotation id, without a
 // repaint, so that focus and the text selection survive.
 func (a *app) markRuns(id, class string, on bool) {
+	if on {
+		a.settle() // every run on the page; a run still to come has no class to remove
+	}
 	runs := a.runsOf(id)
 	for i := range runs.Length() {
 		runs.Index(i).Get("classList").Call("toggle", class, on)
