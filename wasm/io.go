@@ -71,7 +71,7 @@ func (a *app) wireIO() {
 			a.fail("paste: there is no text to open")
 			return
 		}
-		go a.report(func() error { _, err := a.loadText(text, title, "pasted"); return err })
+		go a.report(func() error { return a.openKept(text, title, "pasted") })
 	})
 
 	// Export.
@@ -151,7 +151,7 @@ func (a *app) wireIO() {
 			return
 		}
 		if text := dt.Call("getData", "text/plain").String(); strings.TrimSpace(text) != "" {
-			go a.report(func() error { _, err := a.loadText(text, "", "dropped text"); return err })
+			go a.report(func() error { return a.openKept(text, "", "dropped text") })
 		}
 	})
 }
@@ -194,15 +194,26 @@ func (a *app) openFile(f js.Value) {
 		// The skeleton keeps no attribute, script or style, so parsing it
 		// can neither run nor load anything, nor trip the page's CSP.
 		title, body := dom.HTMLText(annotations.HTMLSkeleton(text))
-		_, err = a.loadText(htmlLines(body), strings.TrimSpace(title), name)
+		err = a.openKept(htmlLines(body), strings.TrimSpace(title), name)
 	default:
-		_, err = a.loadText(text, "", name)
+		err = a.openKept(text, "", name)
 	}
 	if err != nil {
 		a.fail(err.Error())
 		return
 	}
 	a.say("Opened " + name + ".")
+}
+
+// openKept opens text that the person chose (a file, a drop, a paste)
+// and saves it, so that it is in the documents list even before it has
+// any work. It blocks; call it from a goroutine.
+func (a *app) openKept(text, title, source string) error {
+	if _, err := a.loadText(text, title, source); err != nil {
+		return err
+	}
+	a.queueSave()
+	return nil
 }
 
 // htmlLines tidies the text of an HTML body: white space runs become one
