@@ -74,15 +74,44 @@ func (a *app) queueList() {
 	}
 	a.listTimer = dom.After(delay, func() {
 		a.listQueued = false
-		a.renderList()
-		a.renderOverview()
+		if a.set == nil || a.set.Len() < largeSet {
+			a.renderList()
+			a.renderOverview()
+			return
+		}
+		// A large set in steps, each its own task, so that a label or a
+		// key press waits for one step at most.
+		set := a.set
+		steps := []func(){a.renderGroups, func() { a.renderActors(a.sorted()) },
+			func() { a.renderClaims(a.sorted()); a.renderOrphans() }, a.renderOverview}
+		var next func()
+		next = func() {
+			if a.set != set || a.listQueued {
+				return // another document, or a newer rebuild is on its way
+			}
+			steps[0]()
+			if steps = steps[1:]; len(steps) > 0 {
+				dom.After(0, next)
+			}
+		}
+		next()
 	})
 }
 
+// renderList rebuilds the whole sidebar.
 func (a *app) renderList() {
 	if a.set == nil {
 		return
 	}
+	a.renderGroups()
+	all := a.sorted()
+	a.renderActors(all)
+	a.renderClaims(all)
+	a.renderOrphans()
+}
+
+// renderGroups rebuilds the list grouped by label, with its filter.
+func (a *app) renderGroups() {
 	s := a.set.Schema()
 	all := a.sorted()
 	query := strings.ToLower(strings.TrimSpace(a.el.filterText.Get("value").String()))
@@ -133,9 +162,6 @@ func (a *app) renderList() {
 		b = append(b, `</ul></details>`...)
 	}
 	a.el.list.Set("innerHTML", string(b))
-	a.renderActors(all)
-	a.renderClaims(all)
-	a.renderOrphans()
 }
 
 // appendItem appends one list item for annotation x, with extra text.
