@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 	"strconv"
@@ -183,7 +184,7 @@ func (s *Set) run(steps []step) Change {
 	for i := range paras {
 		c.Paragraphs = append(c.Paragraphs, i)
 	}
-	slices.Sort(c.Paragraphs)
+	slices.SortStableFunc(c.Paragraphs, cmp.Compare[int])
 	return c
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 )
 
 // TestSprintf checks sprintf against fmt.Sprintf for every verb the
@@ -72,5 +73,22 @@ func TestAsErrorMatchesErrorsAs(t *testing.T) {
 		if ok != wantOK || gotDup != wantDup {
 			t.Errorf("asError[*dupError](%v) = %v, %v; errors.As: %v, %v", err, gotDup, ok, wantDup, wantOK)
 		}
+	}
+}
+
+func TestFormatTime(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2026, 11, 27, 9, 5, 3, 999, time.UTC),
+		time.Date(1999, 1, 2, 23, 59, 59, 0, time.FixedZone("x", -5*3600)),
+		time.Date(9, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Unix(0, 0),
+	} {
+		want := tm.UTC().Format(timeLayout)
+		if got := formatTime(tm); got != want {
+			t.Errorf("formatTime(%v) = %q, want %q", tm, got, want)
+		}
+	}
+	if got := formatTime(time.Time{}); got != "" {
+		t.Errorf("formatTime(zero) = %q, want empty", got)
 	}
 }

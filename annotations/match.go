@@ -365,7 +365,7 @@ func (a *Anchorer) Candidates(sel Selector) []Match {
 
 // rank sorts candidates best first: by score, then distance from the hint,
 // then position.
-func rank(cs []candidate) { sortFunc(cs, compareCandidates) }
+func rank(cs []candidate) { sortStableFunc(cs, compareCandidates) }
 
 // compareCandidates orders x before y (-1) when x is the better place.
 func compareCandidates(x, y *candidate) int {
@@ -387,7 +387,7 @@ func merge(exact, fuzzy []candidate) []candidate {
 	}
 	spans := make([]candidate, len(exact))
 	copy(spans, exact)
-	sortFunc(spans, func(x, y *candidate) int { return cmp.Compare(x.Start, y.Start) })
+	sortStableFunc(spans, func(x, y *candidate) int { return cmp.Compare(x.Start, y.Start) })
 	for _, f := range fuzzy {
 		// The exact spans all have the quote's length, so only the last one
 		// starting before f.End can overlap f.
@@ -548,7 +548,7 @@ func (a *Anchorer) fuzzyCandidates(q *query, lo, hi int) []candidate {
 		mid := func(r *run) int { return abs(r.ends[0] - q.sel.End) }
 		sortStableFunc(runs, func(x, y *run) int { return cmp.Or(cmp.Compare(x.min, y.min), cmp.Compare(mid(x), mid(y))) })
 		runs = runs[:maxRuns]
-		sortFunc(runs, func(x, y *run) int { return cmp.Compare(x.ends[0], y.ends[0]) })
+		sortStableFunc(runs, func(x, y *run) int { return cmp.Compare(x.ends[0], y.ends[0]) })
 	}
 	// An end's quote distance run.ds[i] plus its suffix distance bounds the
 	// total of any start with it, so ends are tried best bound first and
@@ -631,7 +631,7 @@ func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
 	if len(ws) == 0 {
 		return nil, false
 	}
-	sortFunc(ws, func(x, y *window) int { return cmp.Compare(x.lo, y.lo) })
+	sortStableFunc(ws, func(x, y *window) int { return cmp.Compare(x.lo, y.lo) })
 	merged := ws[:1]
 	for _, w := range ws[1:] {
 		if last := &merged[len(merged)-1]; w.lo <= last.hi {

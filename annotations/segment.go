@@ -1,6 +1,9 @@
 package annotations
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Segment is a run [Start, End) of text covered by the same annotations.
 type Segment struct {
@@ -30,7 +33,7 @@ func Segments(start, end int, anns []Annotation) []Segment {
 			cuts = append(cuts, a.End)
 		}
 	}
-	slices.Sort(cuts)
+	slices.SortStableFunc(cuts, cmp.Compare[int])
 	cuts = slices.Compact(cuts)
 
 	// Order annotations once, outermost first; each segment lists those of

@@ -88,7 +88,7 @@ func (s *Set) InParagraph(i int) []Annotation {
 }
 
 func sortedCopies(ps []*Annotation) []Annotation {
-	slices.SortFunc(ps, func(a, b *Annotation) int {
+	slices.SortStableFunc(ps, func(a, b *Annotation) int {
 		if Less(a, b) {
 			return -1
 		}
@@ -119,7 +119,7 @@ func (s *Set) Relations() []Relation {
 	for _, r := range s.rels {
 		ps = append(ps, r)
 	}
-	slices.SortFunc(ps, compareRelations)
+	slices.SortStableFunc(ps, compareRelations)
 	out := make([]Relation, len(ps))
 	for i, r := range ps {
 		out[i] = *r
@@ -135,7 +135,7 @@ func (s *Set) RelationsOf(id string) []Relation {
 			out = append(out, *r)
 		}
 	}
-	sortFunc(out, compareRelations)
+	sortStableFunc(out, compareRelations)
 	return out
 }
 

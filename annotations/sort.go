@@ -2,19 +2,15 @@ package annotations
 
 import "slices"
 
-// sortFunc sorts s by cmp as slices.SortFunc does, and sortStableFunc as
-// slices.SortStableFunc does, but through a slice of pointers to its
-// elements, whose order is then copied back. The sorts of package slices
-// are generic, and each struct type sorted by value gets its own copy of
-// them, about 20 KB of WebAssembly; all pointer types share one. So the
-// browser program carries one sort for all our types. The order is the one
-// slices would give: the algorithm sees the same comparisons either way.
-func sortFunc[T any](s []T, cmp func(a, b *T) int) {
-	ps := pointers(s)
-	slices.SortFunc(ps, cmp)
-	permute(s, ps)
-}
-
+// sortStableFunc sorts s by cmp as slices.SortStableFunc does, but through
+// a slice of pointers to its elements, whose order is then copied back. The
+// sorts of package slices are generic, and each struct type sorted by value
+// gets its own copy of them, about 20 KB of WebAssembly; all pointer types
+// share one. So the browser program carries one sort for all our types:
+// this package sorts only with slices.SortStableFunc, over pointers or
+// ints, never with slices.SortFunc or slices.Sort, whose pdqsort would be a
+// second copy (wasm/ follows the same rule). Stability costs nothing here,
+// and makes ties keep their order.
 func sortStableFunc[T any](s []T, cmp func(a, b *T) int) {
 	ps := pointers(s)
 	slices.SortStableFunc(ps, cmp)

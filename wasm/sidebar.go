@@ -218,7 +218,18 @@ func (a *app) renderActors(all []annotations.Annotation) {
 		}
 		groups[name] = append(groups[name], i)
 	}
-	slices.SortFunc(names, func(p, q string) int { return len(groups[q]) - len(groups[p]) })
+	// Most mentioned first, ties in order of appearance. Sorted through
+	// pointers: see annotations/sort.go for why.
+	ps := make([]*string, len(names))
+	for i := range names {
+		ps[i] = &names[i]
+	}
+	slices.SortStableFunc(ps, func(p, q *string) int { return len(groups[*q]) - len(groups[*p]) })
+	sorted := make([]string, len(ps))
+	for i, p := range ps {
+		sorted[i] = *p
+	}
+	names = sorted
 	var b []byte
 	listed := 0 // items, bounded like the other groups
 	for n, name := range names {
