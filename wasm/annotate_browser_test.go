@@ -363,10 +363,12 @@ func key(t *testing.T, p *browser.Page, keys string, mods ...chromedp.Modifier) 
 }
 
 // clickSelector clicks the centre of the first element matching sel with
-// a real mouse event.
+// a real mouse event, once it shows and is enabled: the app updates its
+// buttons in the next animation frame after a change, and a click before
+// that, faster than any person, would hit a disabled button.
 func clickSelector(t *testing.T, p *browser.Page, sel string) {
 	t.Helper()
-	waitFor(t, p, sel+" to show", fmt.Sprintf(`window.__t.visible(%s)`, js(sel)))
+	waitFor(t, p, sel+" to show, enabled", fmt.Sprintf(`window.__t.visible(%s) && !document.querySelector(%s).disabled`, js(sel), js(sel)))
 	pt := eval[struct{ X, Y float64 }](t, p, fmt.Sprintf(`(() => {
   const e = document.querySelector(%s);
   e.scrollIntoView({block: "nearest"});
