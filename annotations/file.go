@@ -44,7 +44,7 @@ func NewFile(s *Set, annotator string, exported time.Time) *File {
 		Document:    FileDocument{ID: d.ID, Title: d.Title, Source: d.Source, Length: d.Len(), Text: d.Text},
 		Schema:      s.Schema(),
 		Annotations: nonNil(s.Annotations()),
-		Relations:   nonNil(s.Relations()),
+		Relations:   nonNil(s.relationsWithOrphans()),
 		Orphans:     s.Orphans(),
 		Annotator:   annotator,
 		Exported:    exported.UTC().Truncate(time.Second),
@@ -76,14 +76,15 @@ type Placement struct {
 type Report struct {
 	Moved    []Placement
 	Orphaned []Orphan
-	// Dropped lists relations whose endpoint is an orphan; they are kept
-	// with nothing, since they point at nothing in the text.
-	DroppedRelations []Relation
+	// OrphanedRelations lists the relations with an orphan at an end.
+	// They cannot be shown on the text, but the set keeps them with the
+	// orphans and writes them back to files (see [Set.OrphanRelations]).
+	OrphanedRelations []Relation
 }
 
 // IsEmpty reports whether every annotation was placed where the file said.
 func (r Report) IsEmpty() bool {
-	return len(r.Moved) == 0 && len(r.Orphaned) == 0 && len(r.DroppedRelations) == 0
+	return len(r.Moved) == 0 && len(r.Orphaned) == 0 && len(r.OrphanedRelations) == 0
 }
 
 // Place builds a set on doc from the file's annotations and relations. Each
@@ -128,11 +129,15 @@ func (f *File) Place(doc *Document) (*Set, Report, error) {
 		s.AddOrphan(o)
 		rep.Orphaned = append(rep.Orphaned, o)
 	}
+	orphaned := make(map[string]bool, len(s.orphans))
+	for _, o := range s.orphans {
+		orphaned[o.Annotation.ID] = true
+	}
 	for i, r := range f.Relations {
-		_, okF := s.anns[r.From]
-		_, okT := s.anns[r.To]
-		if !okF || !okT {
-			rep.DroppedRelations = append(rep.DroppedRelations, r)
+		if orphaned[r.From] || orphaned[r.To] {
+			s.orphanRels = append(s.orphanRels, r)
+			s.bumpNext(r.ID, &s.nextRel)
+			rep.OrphanedRelations = append(rep.OrphanedRelations, r)
 			continue
 		}
 		if err := s.InsertRelation(r); err != nil {

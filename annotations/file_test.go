@@ -54,8 +54,33 @@ func TestPlace(t *testing.T) {
 		if len(got.Orphans()) != 1 {
 			t.Errorf("the set keeps %d orphans, want 1", len(got.Orphans()))
 		}
-		if len(rep.DroppedRelations) != 1 {
-			t.Errorf("dropped relations = %+v, want r1 (its claim is an orphan)", rep.DroppedRelations)
+		if len(rep.OrphanedRelations) != 1 {
+			t.Errorf("orphaned relations = %+v, want r1 (its claim is an orphan)", rep.OrphanedRelations)
+		}
+		// Nothing is lost: the file written from the placed set keeps the
+		// orphan and its relation, and decodes.
+		out := NewFile(got, "tester", t0)
+		if diff := cmp.Diff(f.Relations, out.Relations); diff != "" {
+			t.Errorf("relations written back (-want +got):\n%s", diff)
+		}
+		data, err := Encode(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(data); err != nil {
+			t.Errorf("the file written back does not decode: %v", err)
+		}
+		// Deleting the actor at the other end leaves the relation out of
+		// files, and undoing the deletion brings it back.
+		if _, err := got.Apply(Delete{IDs: []string{"a1"}}, t1); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(NewFile(got, "", t0).Relations); n != 0 {
+			t.Errorf("after deleting a1, %d relations are written, want 0", n)
+		}
+		got.Undo()
+		if n := len(NewFile(got, "", t0).Relations); n != 1 {
+			t.Errorf("after undoing, %d relations are written, want 1", n)
 		}
 	})
 }

@@ -23,6 +23,9 @@ type Set struct {
 	// orphans are annotations read from a file that could not be placed in
 	// this text; they are kept, listed and written back, never dropped.
 	orphans []Orphan
+	// orphanRels are relations read from a file with an orphan at an end;
+	// like the orphans they are kept and written back, never dropped.
+	orphanRels []Relation
 
 	nextAnn, nextRel int
 	history          history
@@ -141,6 +144,39 @@ func (s *Set) RelationsOf(id string) []Relation {
 
 // Orphans returns the annotations that could not be placed in the text.
 func (s *Set) Orphans() []Orphan { return slices.Clone(s.orphans) }
+
+// OrphanRelations returns the relations with an orphan at an end, ordered
+// by id. They are not part of [Set.Relations], which links annotations on
+// the text, but [NewFile] writes them back.
+func (s *Set) OrphanRelations() []Relation {
+	out := slices.Clone(s.orphanRels)
+	sortStableFunc(out, compareRelations)
+	return out
+}
+
+// relationsWithOrphans returns the relations to write to a file: those of
+// the text and those of the orphans whose other end still exists (an
+// annotation at the other end may have been deleted since; undoing that
+// brings the relation back).
+func (s *Set) relationsWithOrphans() []Relation {
+	out := s.Relations()
+	if len(s.orphanRels) == 0 {
+		return out
+	}
+	orphaned := make(map[string]bool, len(s.orphans))
+	for _, o := range s.orphans {
+		orphaned[o.Annotation.ID] = true
+	}
+	for _, r := range s.orphanRels {
+		_, fromOK := s.anns[r.From]
+		_, toOK := s.anns[r.To]
+		if (fromOK || orphaned[r.From]) && (toOK || orphaned[r.To]) {
+			out = append(out, r)
+		}
+	}
+	sortStableFunc(out, compareRelations)
+	return out
+}
 
 // AddOrphan keeps an annotation that could not be anchored, with why.
 // Orphans are not part of the history.

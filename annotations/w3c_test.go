@@ -234,8 +234,8 @@ func TestDecodeW3COtherTools(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rep.Orphaned) > 0 || len(rep.DroppedRelations) > 0 {
-				t.Errorf("Place: orphaned %+v, dropped %+v", rep.Orphaned, rep.DroppedRelations)
+			if len(rep.Orphaned) > 0 || len(rep.OrphanedRelations) > 0 {
+				t.Errorf("Place: orphaned %+v, orphaned relations %+v", rep.Orphaned, rep.OrphanedRelations)
 			}
 			moved := map[string][2]int{}
 			for _, p := range rep.Moved {

@@ -323,8 +323,8 @@ func (a *app) sayReport(rep annotations.Report) {
 	if len(rep.Orphaned) > 0 {
 		msg += " " + formatCount(len(rep.Orphaned), "annotation", "annotations") + " could not be placed; they are kept aside and listed under Not placed."
 	}
-	if len(rep.DroppedRelations) > 0 {
-		msg += " " + formatCount(len(rep.DroppedRelations), "relation", "relations") + " pointed at them and were left out."
+	if len(rep.OrphanedRelations) > 0 {
+		msg += " " + formatCount(len(rep.OrphanedRelations), "relation", "relations") + " to them are kept with them."
 	}
 	a.say(msg)
 }

@@ -116,8 +116,8 @@ func placeIn(f *annotations.File, path string, w io.Writer) (*annotations.File, 
 	for _, o := range rep.Orphaned {
 		fmt.Fprintf(w, "kept as orphan: %s %s: %s\n", o.Annotation.ID, quoteShort(o.Annotation.Quote, 40), o.Reason)
 	}
-	for _, r := range rep.DroppedRelations {
-		fmt.Fprintf(w, "dropped relation: %s %s %s -> %s (an end is an orphan)\n", r.ID, r.Type, r.From, r.To)
+	for _, r := range rep.OrphanedRelations {
+		fmt.Fprintf(w, "kept with the orphans: relation %s %s %s -> %s\n", r.ID, r.Type, r.From, r.To)
 	}
 	return annotations.NewFile(s, f.Annotator, f.Exported), nil
 }
