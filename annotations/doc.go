@@ -36,7 +36,8 @@
 //     not read those formats, and importing encoding/json at all costs it
 //     about 33 KB of gzip transfer (its and fmt's initialisation are kept).
 //   - html.go: the escaped HTML of a paragraph's highlights, written by the
-//     browser in one step.
+//     browser in one step; text.go: small text rules of the page (bylines,
+//     the lines of an opened HTML file, export file names).
 //   - agree.go and merge.go: agreement between several annotators' files
 //     and their merge, with conflicts kept for adjudication.
 //

@@ -194,7 +194,7 @@ func (a *app) openFile(f js.Value) {
 		// The skeleton keeps no attribute, script or style, so parsing it
 		// can neither run nor load anything, nor trip the page's CSP.
 		title, body := dom.HTMLText(annotations.HTMLSkeleton(text))
-		err = a.openKept(htmlLines(body), strings.TrimSpace(title), name)
+		err = a.openKept(annotations.TextLines(body), strings.TrimSpace(title), name)
 	default:
 		err = a.openKept(text, "", name)
 	}
@@ -214,21 +214,6 @@ func (a *app) openKept(text, title, source string) error {
 	}
 	a.queueSave()
 	return nil
-}
-
-// htmlLines tidies the text of an HTML body: white space runs become one
-// space and every block is one line, without empty ones.
-func htmlLines(s string) string {
-	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		if f := strings.Fields(line); len(f) > 0 {
-			if b.Len() > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(strings.Join(f, " "))
-		}
-	}
-	return b.String()
 }
 
 // decodeAny decodes a Spanmark file, or a W3C annotation collection
@@ -360,7 +345,7 @@ func (a *app) download(format string) {
 		a.fail(err.Error())
 		return
 	}
-	name, mime := fileName(a.set.Document().Title), "application/json"
+	name, mime := annotations.FileStem(a.set.Document().Title), "application/json"
 	switch format {
 	case "w3c":
 		name += ".w3c.jsonld"
@@ -373,31 +358,6 @@ func (a *app) download(format string) {
 	}
 	dom.Download(name, mime, data)
 	a.say("Downloaded " + name + ".")
-}
-
-// fileName turns a title into a safe file name: letters and digits, with
-// dashes for the rest, at most 80 characters.
-func fileName(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && (r < 0x2000 || r > 0x206f) && r != 0xfeff {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 80 {
-				break
-			}
-		} else {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "spanmark"
-	}
-	return b.String()
 }
 
 // showDocuments fills and opens the documents dialog.

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall/js"
-	"unicode"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
@@ -181,7 +180,7 @@ func (a *app) show(set *annotations.Set, rev int) {
 	a.el.title.Set("hidden", a.titlePara)
 	byline := ""
 	for i, p := range paras {
-		if !(i == 0 && a.titlePara) && isByline(rs[p.Start:p.End]) {
+		if !(i == 0 && a.titlePara) && annotations.IsByline(rs[p.Start:p.End]) {
 			byline = string(rs[p.Start:p.End])
 			break
 		}
@@ -246,7 +245,7 @@ func (a *app) appendParagraphs(size int) {
 		class := ""
 		if i == 0 && a.titlePara {
 			class = classTitle
-		} else if isByline(rs[p.Start:p.End]) {
+		} else if annotations.IsByline(rs[p.Start:p.End]) {
 			class = classByline
 		}
 		b = append(b, `<p data-p="`...)
@@ -407,26 +406,6 @@ func (a *app) lastVisibleIndex(first int) int {
 		last = i
 	}
 	return last
-}
-
-// isByline reports whether a paragraph reads as a byline: short, and
-// starting "By" or "Edited by".
-func isByline(rs []rune) bool {
-	if len(rs) > 120 {
-		return false
-	}
-	// Most paragraphs fail on their first letter, without a string made.
-	for _, r := range rs {
-		if unicode.IsSpace(r) {
-			continue // as strings.TrimSpace below
-		}
-		if r != 'b' && r != 'B' && r != 'e' && r != 'E' && r != 'w' && r != 'W' {
-			return false
-		}
-		break
-	}
-	s := strings.ToLower(strings.TrimSpace(string(rs)))
-	return strings.HasPrefix(s, "by ") || strings.HasPrefix(s, "edited by ") || strings.HasPrefix(s, "written by ")
 }
 
 // yieldToBrowser blocks until the browser has run its event loop once
