@@ -83,18 +83,10 @@ func startShared(t testing.TB, chrome string) {
 	}
 }
 
-// Tab returns a [Page] on the built site in a new browser context of the
-// process's shared Chromium, with the app loaded and ready. The context,
-// with all it stored, is thrown away when the test ends. Like [Open], it
-// skips the test when there is no browser.
-func Tab(t testing.TB) *Page {
-	t.Helper()
-	p := NewTab(t)
-	p.Load()
-	return p
-}
-
-// NewTab is [Tab] without loading anything.
+// NewTab returns a [Page] on the built site, not yet loaded, in a new
+// browser context of the process's shared Chromium. The context, with all
+// it stored, is thrown away when the test ends. Like [Open], it skips the
+// test when there is no browser.
 func NewTab(t testing.TB) *Page {
 	t.Helper()
 	chrome := needChrome(t)
