@@ -124,6 +124,34 @@ func TestOpenDroppedText(t *testing.T) {
 	if got := list(t, p); len(got) != 1 || got[0].ID != id || got[0].Quote != "Rubio" {
 		t.Errorf("back on the pasted article, its work is %+v, want %s on \"Rubio\"", got, id)
 	}
+
+	// Deleting a document asks first: declining keeps it, accepting
+	// removes it from storage.
+	countDocs := func() int { return len(eval[[]doc](t, p, `spanmark.documents()`)) }
+	before := countDocs()
+	deleteNotes := func(accept bool) {
+		t.Helper()
+		p.AcceptDialogs(true) // the confirm is expected, not a problem
+		if !accept {
+			eval[any](t, p, `(window.__confirm = window.confirm, window.confirm = () => false, true)`)
+		}
+		do(t, p, "open the documents list", chromedp.Click(chromedp.ID("docs")))
+		waitFor(t, p, "the delete button", `document.querySelector(`+js(`#docs-list button[data-delete="`+notes+`"]`)+`) !== null`)
+		do(t, p, "delete the notes", chromedp.Click(`#docs-list button[data-delete="`+notes+`"]`))
+		if !accept {
+			eval[any](t, p, `(window.confirm = window.__confirm, true)`)
+		}
+	}
+	deleteNotes(false)
+	if n := countDocs(); n != before {
+		t.Errorf("after declining the deletion there are %d documents, want %d", n, before)
+	}
+	do(t, p, "close the documents list", chromedp.Click(chromedp.ID("docs-close")))
+	deleteNotes(true)
+	waitFor(t, p, "the deletion", `__t.status().includes("Deleted")`)
+	if n := countDocs(); n != before-1 {
+		t.Errorf("after accepting the deletion there are %d documents, want %d", n, before-1)
+	}
 	p.CheckProblems(t)
 }
 
