@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"cmp"
 	"strings"
 	"time"
 )
@@ -66,23 +67,23 @@ func (a Annotation) Selector() Selector {
 // Len returns the length of the span in code points.
 func (a Annotation) Len() int { return a.End - a.Start }
 
-// Less orders annotations by start, then end, then label, then id: the
-// order of files and lists.
-func Less(a, b *Annotation) bool {
-	if a.Start != b.Start {
-		return a.Start < b.Start
+// Compare orders annotations by start, then end, then label, then id (the
+// order of files and lists), returning -1, 0 or +1 as [strings.Compare]
+// does, so that it serves [slices.SortStableFunc] directly.
+func Compare(a, b *Annotation) int {
+	switch {
+	case a.Start != b.Start:
+		return cmp.Compare(a.Start, b.Start)
+	case a.End != b.End:
+		return cmp.Compare(a.End, b.End)
+	case a.Label != b.Label:
+		return strings.Compare(a.Label, b.Label)
 	}
-	if a.End != b.End {
-		return a.End < b.End
-	}
-	if a.Label != b.Label {
-		return a.Label < b.Label
-	}
-	return compareIDs(a.ID, b.ID) < 0
+	return CompareIDs(a.ID, b.ID)
 }
 
-// compareIDs orders ids with a numeric tail numerically, so "a9" < "a10".
-func compareIDs(a, b string) int {
+// CompareIDs orders ids with a numeric tail numerically, so "a9" < "a10".
+func CompareIDs(a, b string) int {
 	pa, na := splitID(a)
 	pb, nb := splitID(b)
 	if pa != pb || na < 0 || nb < 0 {

@@ -1,7 +1,6 @@
 // Package annotations is Spanmark's model: a document, the schema of labels
 // and relation types, the annotations and relations a person makes on it,
-// the history of their edits, anchoring of quotes in edited texts, render
-// segmentation, and the file formats.
+// the history of their edits, and render segmentation.
 //
 // # Units
 //
@@ -13,33 +12,38 @@
 //
 // # Tour
 //
+// This package is the model; each part it serves is a package of its own,
+// and imports point from the parts to the model, never back:
+//
+//	annotations                the model (this package)
+//	annotations/anchor         finding a quote again in an edited text; placing a file on a text
+//	annotations/codec          the native JSON format, W3C Web Annotation, JSONL
+//	annotations/exchange       brat, doccano and Label Studio files (not linked by the browser)
+//	annotations/team           agreement between annotators, and their merge
+//	annotations/internal/lite  stand-ins for fmt, crypto/sha256, sort and time.Parse the browser cannot afford
+//
+// In this package:
+//
 //   - document.go: [Document], text normalisation, identity and paragraphs.
 //   - schema.go: [Schema], [Label] and [RelationType]; labels are data.
-//   - annotation.go: [Annotation] and [Relation], the values a person makes.
+//   - annotation.go: [Annotation] and [Relation], the values a person makes,
+//     and [Compare], their order.
 //   - set.go, edit.go and resolve.go: [Set] holds a document's work; edits such as [Add]
 //     or [Link] are values applied with [Set.Apply], each undoable as one step.
 //   - history.go: undo and redo.
 //   - segment.go: [Segment] cuts a paragraph into runs covered by the same
 //     annotations, for drawing nested and crossing highlights.
-//   - selector.go and match.go: W3C-style selectors and anchoring of a quote
-//     in a (possibly edited) text: by position, by quote and context, or fuzzily.
+//   - selector.go: [Selector], the W3C-style description of a span by its
+//     quote, context and position, which package anchor finds again.
 //   - snap.go: snapping a selection to whole words, trimming white space,
 //     and finding every occurrence of a quote.
-//   - file.go: [File], a document with its work as one value, and
-//     [File.Place], which puts a file's annotations on a (possibly edited)
-//     text and reports what moved and what could not be placed.
-//   - codec.go (with jsontree.go, its parser): the native "spanmark" v1 JSON
-//     format, [Encode] and [Decode]; w3c.go and jsonl.go the interchange
-//     formats; brat.go, doccano.go and labelstudio.go the formats of other
-//     annotation tools. doccano.go and labelstudio.go, written over
-//     encoding/json, are left out of js builds: the browser program does
-//     not read those formats, and importing encoding/json at all costs it
-//     about 33 KB of gzip transfer (its and fmt's initialisation are kept).
+//   - file.go: [File], a document with its work as one value: what the
+//     codecs read and write.
+//   - errors.go: [PathError] and the sentinel errors callers branch on.
+//   - offsets.go: conversions between code points, UTF-16 and UTF-8.
 //   - html.go: the escaped HTML of a paragraph's highlights, written by the
 //     browser in one step; text.go: small text rules of the page (bylines,
 //     the lines of an opened HTML file, export file names).
-//   - agree.go and merge.go: agreement between several annotators' files
-//     and their merge, with conflicts kept for adjudication.
 //
 // Read document.go, annotation.go and edit.go first; example_test.go shows
 // the main calls. The file formats are described for users in

@@ -3,6 +3,8 @@ package annotations
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Document is a text as loaded, with its identity and paragraphs.
@@ -32,7 +34,7 @@ type Paragraph struct {
 func NewDocument(text, title, source string) *Document {
 	text = Normalize(text)
 	d := &Document{Text: text, Source: source, runes: []rune(text)}
-	d.ID = documentID(text)
+	d.ID = DocumentID(text)
 	d.paras = splitParagraphs(d.runes)
 	d.Title = strings.TrimSpace(title)
 	if d.Title == "" {
@@ -123,4 +125,16 @@ func (d *Document) ParagraphsIn(start, end int) (first, last int) {
 		last++
 	}
 	return first, last
+}
+
+// DocumentID returns the id of a document with this text: "sha256:" and
+// the hex SHA-256 of its UTF-8 bytes.
+func DocumentID(text string) string {
+	sum := lite.Sum256(text)
+	b := make([]byte, 0, len("sha256:")+64)
+	b = append(b, "sha256:"...)
+	for _, c := range sum {
+		b = append(b, lite.HexDigits[c>>4], lite.HexDigits[c&0xF])
+	}
+	return string(b)
 }

@@ -309,7 +309,7 @@ func (e Delete) plan(s *Set, now time.Time) ([]step, error) {
 func (e Link) plan(s *Set, now time.Time) ([]step, error) {
 	r := Relation{Type: e.Type, From: e.From, To: e.To}
 	if err := s.checkRelation(r); err != nil {
-		if _, ok := asError[*dupError](err); ok {
+		if _, ok := errors.AsType[*dupError](err); ok {
 			return nil, err
 		}
 		return nil, errors.New("link: " + err.Error())

@@ -47,30 +47,3 @@ var (
 	ErrNothingToUndo = errors.New("nothing to undo")
 	ErrNothingToRedo = errors.New("nothing to redo")
 )
-
-// asError is errors.As for one error type, without reflection (errors.As
-// brings 28 KB of internal/reflectlite into the browser program): the first
-// error of type T in err's tree, depth first. None of our errors has an As
-// method, so unlike errors.As it does not look for one.
-func asError[T error](err error) (T, bool) {
-	var zero T
-	for err != nil {
-		if t, ok := err.(T); ok {
-			return t, true
-		}
-		switch u := err.(type) {
-		case interface{ Unwrap() error }:
-			err = u.Unwrap()
-		case interface{ Unwrap() []error }:
-			for _, e := range u.Unwrap() {
-				if t, ok := asError[T](e); ok {
-					return t, true
-				}
-			}
-			return zero, false
-		default:
-			return zero, false
-		}
-	}
-	return zero, false
-}

@@ -119,7 +119,7 @@ func (s Schema) Validate() error {
 	for i, l := range s.Labels {
 		p := "labels[" + strconv.Itoa(i) + "]"
 		switch {
-		case !isIdent(l.ID):
+		case !IsID(l.ID):
 			return &PathError{Path: p + ".id", Err: errors.New(strconv.Quote(l.ID) + " is not a valid id (letters, digits, '-' and '_', at most 64)")}
 		case ids[l.ID]:
 			return &PathError{Path: p + ".id", Err: errors.New(strconv.Quote(l.ID) + " is used twice")}
@@ -136,7 +136,7 @@ func (s Schema) Validate() error {
 	rids := map[string]bool{}
 	for i, r := range s.Relations {
 		p := "relations[" + strconv.Itoa(i) + "]"
-		if !isIdent(r.ID) {
+		if !IsID(r.ID) {
 			return &PathError{Path: p + ".id", Err: errors.New(strconv.Quote(r.ID) + " is not a valid id")}
 		}
 		if rids[r.ID] {
@@ -157,7 +157,9 @@ func (s Schema) Validate() error {
 	return nil
 }
 
-func isIdent(s string) bool {
+// IsID reports whether s can be the id of a label or relation type: 1 to
+// 64 ASCII letters, digits and "-_.:".
+func IsID(s string) bool {
 	if s == "" || len(s) > 64 {
 		return false
 	}
@@ -179,4 +181,22 @@ func isHexColor(s string) bool {
 		}
 	}
 	return true
+}
+
+// LabelIDs returns the ids of the labels, in order.
+func (s Schema) LabelIDs() []string {
+	ids := make([]string, len(s.Labels))
+	for i, l := range s.Labels {
+		ids[i] = l.ID
+	}
+	return ids
+}
+
+// RelationIDs returns the ids of the relation types, in order.
+func (s Schema) RelationIDs() []string {
+	ids := make([]string, len(s.Relations))
+	for i, r := range s.Relations {
+		ids[i] = r.ID
+	}
+	return ids
 }

@@ -9,7 +9,7 @@ import (
 type Segment struct {
 	Start, End int
 	// IDs lists the covering annotations, longest first (outermost first,
-	// so a renderer can stack nested highlights), ties by [Less]. Empty for
+	// so a renderer can stack nested highlights), ties by [Compare]. Empty for
 	// plain text.
 	IDs []string
 }
@@ -49,13 +49,7 @@ func Segments(start, end int, anns []Annotation) []Segment {
 		if a.Len() != b.Len() {
 			return b.Len() - a.Len()
 		}
-		if Less(a, b) {
-			return -1
-		}
-		if Less(b, a) {
-			return 1
-		}
-		return 0
+		return Compare(a, b)
 	})
 
 	segs := make([]Segment, 0, len(cuts)-1)

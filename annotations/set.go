@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+
+	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Set is the work on one document: its annotations and relations under a
@@ -69,7 +71,7 @@ func (s *Set) Annotation(id string) (Annotation, bool) {
 	return *a, true
 }
 
-// Annotations returns all annotations, ordered by [Less].
+// Annotations returns all annotations, ordered by [Compare].
 func (s *Set) Annotations() []Annotation {
 	ps := make([]*Annotation, 0, len(s.anns))
 	for _, a := range s.anns {
@@ -78,7 +80,7 @@ func (s *Set) Annotations() []Annotation {
 	return sortedCopies(ps)
 }
 
-// InParagraph returns the annotations that touch paragraph i, ordered by [Less].
+// InParagraph returns the annotations that touch paragraph i, ordered by [Compare].
 func (s *Set) InParagraph(i int) []Annotation {
 	if i < 0 || i >= len(s.byPara) {
 		return nil
@@ -91,15 +93,7 @@ func (s *Set) InParagraph(i int) []Annotation {
 }
 
 func sortedCopies(ps []*Annotation) []Annotation {
-	slices.SortStableFunc(ps, func(a, b *Annotation) int {
-		if Less(a, b) {
-			return -1
-		}
-		if Less(b, a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(ps, Compare)
 	out := make([]Annotation, len(ps))
 	for i, p := range ps {
 		out[i] = *p
@@ -122,7 +116,7 @@ func (s *Set) Relations() []Relation {
 	for _, r := range s.rels {
 		ps = append(ps, r)
 	}
-	slices.SortStableFunc(ps, compareRelations)
+	slices.SortStableFunc(ps, CompareRelations)
 	out := make([]Relation, len(ps))
 	for i, r := range ps {
 		out[i] = *r
@@ -138,7 +132,7 @@ func (s *Set) RelationsOf(id string) []Relation {
 			out = append(out, *r)
 		}
 	}
-	sortStableFunc(out, compareRelations)
+	lite.SortStableFunc(out, CompareRelations)
 	return out
 }
 
@@ -150,7 +144,7 @@ func (s *Set) Orphans() []Orphan { return slices.Clone(s.orphans) }
 // the text, but [NewFile] writes them back.
 func (s *Set) OrphanRelations() []Relation {
 	out := slices.Clone(s.orphanRels)
-	sortStableFunc(out, compareRelations)
+	lite.SortStableFunc(out, CompareRelations)
 	return out
 }
 
@@ -174,13 +168,21 @@ func (s *Set) relationsWithOrphans() []Relation {
 			out = append(out, r)
 		}
 	}
-	sortStableFunc(out, compareRelations)
+	lite.SortStableFunc(out, CompareRelations)
 	return out
 }
 
 // AddOrphan keeps an annotation that could not be anchored, with why.
 // Orphans are not part of the history.
 func (s *Set) AddOrphan(o Orphan) { s.orphans = append(s.orphans, o) }
+
+// AddOrphanRelation keeps a relation read from a file with an orphan at an
+// end, so that it is written back with the orphans instead of being lost.
+// Its id is reserved: relations made later get other ids.
+func (s *Set) AddOrphanRelation(r Relation) {
+	s.orphanRels = append(s.orphanRels, r)
+	s.bumpNext(r.ID, &s.nextRel)
+}
 
 // Insert adds an annotation as read from a file, without recording it in
 // the history. It checks the annotation like [Add] does, except that the id

@@ -3,6 +3,7 @@ package annotations
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // IsByline reports whether a paragraph reads as a byline: short, and
@@ -66,4 +67,13 @@ func FileStem(title string) string {
 		return "spanmark"
 	}
 	return b.String()
+}
+
+// Abbreviate returns s cut to n code points, with an ellipsis, for
+// messages that quote the text.
+func Abbreviate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n-1])) + "…"
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/tools/browser"
 	"github.com/spanmark/spanmark/web"
 )
@@ -263,7 +264,7 @@ func relations(t *testing.T, p *browser.Page) []annotations.Relation {
 func exportFile(t *testing.T, p *browser.Page) *annotations.File {
 	t.Helper()
 	s := eval[string](t, p, `spanmark.export("spanmark")`)
-	f, err := annotations.Decode([]byte(s))
+	f, err := codec.Decode([]byte(s))
 	if err != nil {
 		t.Fatalf("decode the page's export: %v\n%s", err, short(s))
 	}
@@ -274,10 +275,10 @@ func exportFile(t *testing.T, p *browser.Page) *annotations.File {
 func sortAnns(as []annotations.Annotation) []annotations.Annotation {
 	as = slices.Clone(as)
 	slices.SortFunc(as, func(a, b annotations.Annotation) int {
-		if annotations.Less(&a, &b) {
+		if annotations.Compare(&a, &b) < 0 {
 			return -1
 		}
-		if annotations.Less(&b, &a) {
+		if annotations.Compare(&b, &a) < 0 {
 			return 1
 		}
 		return 0
@@ -519,7 +520,7 @@ func TestNestedAndCrossingSpans(t *testing.T) {
 		if a.Len() != b.Len() {
 			return b.Len() - a.Len()
 		}
-		if annotations.Less(&a, &b) {
+		if annotations.Compare(&a, &b) < 0 {
 			return -1
 		}
 		return 1

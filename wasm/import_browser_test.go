@@ -24,6 +24,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/tools/browser"
 )
 
@@ -48,7 +49,7 @@ func goodFile(t *testing.T) []byte {
 	if err := set.InsertRelation(annotations.Relation{ID: "r1", Type: "source", From: "a2", To: "a1"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := annotations.Encode(annotations.NewFile(set, "tester", when))
+	b, err := codec.Encode(annotations.NewFile(set, "tester", when))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ type malformedImport struct {
 	data []byte
 	js   string
 	// want is a part the error must contain; empty means the decoder's own
-	// message for data (annotations.Decode or DecodeW3C), which the page
+	// message for data (codec.Decode or DecodeW3C), which the page
 	// must repeat.
 	want string
 	// file sends data through the import button's file input instead of
@@ -116,11 +117,11 @@ func malformedImports(t *testing.T) []malformedImport {
 	good := goodFile(t)
 	n := len(sampleRunes(t))
 	w3c := func() []byte {
-		f, err := annotations.Decode(good)
+		f, err := codec.Decode(good)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := annotations.EncodeW3C(f)
+		b, err := codec.EncodeW3C(f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,9 +200,9 @@ func wantError(t *testing.T, data []byte) string {
 	t.Helper()
 	var err error
 	if strings.Contains(string(data[:min(len(data), 4096)]), `"@context"`) {
-		_, err = annotations.DecodeW3C(data)
+		_, err = codec.DecodeW3C(data)
 	} else {
-		_, err = annotations.Decode(data)
+		_, err = codec.Decode(data)
 	}
 	if err == nil {
 		t.Fatalf("the case decodes without error in Go; it is not malformed")
@@ -301,7 +302,7 @@ func TestImportReanchors(t *testing.T) {
 		if diff := cmp.Diff(report{Moved: 1}, got); diff != "" {
 			t.Errorf("import report mismatch (-want +got):\n%s", diff)
 		}
-		f, err := annotations.Decode(good)
+		f, err := codec.Decode(good)
 		if err != nil {
 			t.Fatal(err)
 		}

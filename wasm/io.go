@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
@@ -220,13 +222,13 @@ func (a *app) openKept(text, title, source string) error {
 // (JSON-LD, recognised by its @context).
 func decodeAny(data []byte) (*annotations.File, error) {
 	if bytes.Contains(data[:min(len(data), 4096)], []byte(`"@context"`)) {
-		f, err := annotations.DecodeW3C(data)
+		f, err := codec.DecodeW3C(data)
 		if err != nil {
 			return nil, errors.New("import W3C annotations: " + err.Error())
 		}
 		return f, nil
 	}
-	f, err := annotations.Decode(data)
+	f, err := codec.Decode(data)
 	if err != nil {
 		return nil, errors.New("import: " + err.Error())
 	}
@@ -248,7 +250,7 @@ func (a *app) openJSON(data []byte) error {
 		return err
 	}
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-	set, rep, err := f.Place(doc)
+	set, rep, err := anchor.Place(f, doc)
 	if err != nil {
 		return errors.New("import: " + err.Error())
 	}
@@ -290,7 +292,7 @@ func (a *app) importFile(f *annotations.File) (importResult, error) {
 	if err := a.editable(); err != nil {
 		return importResult{}, errors.New("import: " + err.Error())
 	}
-	set, rep, err := f.Place(a.set.Document())
+	set, rep, err := anchor.Place(f, a.set.Document())
 	if err != nil {
 		return importResult{}, errors.New("import: " + err.Error())
 	}
@@ -300,7 +302,7 @@ func (a *app) importFile(f *annotations.File) (importResult, error) {
 	return importResult{Moved: len(rep.Moved), Orphaned: len(rep.Orphaned)}, nil
 }
 
-func (a *app) sayReport(rep annotations.Report) {
+func (a *app) sayReport(rep anchor.Report) {
 	msg := "Imported " + formatCount(a.set.Len(), "annotation", "annotations") + "."
 	if len(rep.Moved) > 0 {
 		msg += " " + formatCount(len(rep.Moved), "annotation", "annotations") + " moved: found again by quote in this text."
@@ -324,11 +326,11 @@ func (a *app) export(format string) (string, error) {
 	var err error
 	switch format {
 	case "spanmark", "json", "":
-		data, err = annotations.Encode(f)
+		data, err = codec.Encode(f)
 	case "w3c":
-		data, err = annotations.EncodeW3C(f)
+		data, err = codec.EncodeW3C(f)
 	case "jsonl":
-		data, err = annotations.EncodeJSONL(f)
+		data, err = codec.EncodeJSONL(f)
 	default:
 		return "", errors.New("export: unknown format " + strconv.Quote(format) + " (want spanmark, w3c or jsonl)")
 	}

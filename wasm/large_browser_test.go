@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 // largeText returns an article of more than 200,000 code points (the
@@ -69,7 +70,7 @@ func TestLargeArticle(t *testing.T) {
 		}
 		start += len([]rune(para)) + 1
 	}
-	data, err := annotations.Encode(annotations.NewFile(set, "", when))
+	data, err := codec.Encode(annotations.NewFile(set, "", when))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/tools/browser"
 )
 
@@ -214,7 +215,7 @@ func TestHostileText(t *testing.T) {
 			}
 			start += n + 1
 		}
-		b, err := annotations.Encode(annotations.NewFile(set, ps[2].text, when))
+		b, err := codec.Encode(annotations.NewFile(set, ps[2].text, when))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -226,7 +227,7 @@ func TestHostileText(t *testing.T) {
 				claims = append(claims, a)
 			}
 		}
-		f, _ := annotations.Decode(b)
+		f, _ := codec.Decode(b)
 		if diff := cmp.Diff(sortAnns(f.Annotations), sortAnns(claims), ignoreIDs); diff != "" {
 			t.Errorf("imported annotations mismatch (-want +got):\n%s", diff)
 		}

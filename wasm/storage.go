@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
@@ -16,7 +18,7 @@ import (
 // "documents"), one record per document keyed by its id, a short debounce
 // after the last change; a hidden or closing tab saves at once. A record
 // is {id, title, count, saved, rev, tab, file}, where file is the native
-// JSON of the work (annotations.Encode) as UTF-8 bytes in a Uint8Array
+// JSON of the work (codec.Encode) as UTF-8 bytes in a Uint8Array
 // (a string in records of earlier versions, which restore still reads).
 //
 // Two tabs on one document: each record has a revision. A tab writes only
@@ -160,7 +162,7 @@ func (a *app) flush() error {
 	if set.Len() >= largeSet {
 		pauseUnlessHidden() // between the copy and the writing
 	}
-	data, err := annotations.EncodeInSteps(f, saveStep, pauseUnlessHidden)
+	data, err := codec.EncodeInSteps(f, saveStep, pauseUnlessHidden)
 	if err != nil {
 		a.unsaved = true
 		a.fail("save: " + err.Error())
@@ -241,12 +243,12 @@ func (a *app) record(id string) (js.Value, bool, error) {
 
 // restore shows the work stored in rec.
 func (a *app) restore(rec js.Value) error {
-	f, err := annotations.Decode(goBytes(rec.Get("file")))
+	f, err := codec.Decode(goBytes(rec.Get("file")))
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-	set, _, err := f.Place(doc)
+	set, _, err := anchor.Place(f, doc)
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/team"
 )
 
 func init() {
@@ -67,7 +68,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark agree: need at least two annotators, and %s holds one\n%s\n", paths[0], agreeUsage)
 		return 2
 	}
-	ag := annotations.Agree(p)
+	ag := team.Agree(p)
 	if *asJSON {
 		b, err := json.MarshalIndent(agreeJSON{
 			Document:  docJSON{ID: p.Document.ID, Title: p.Document.Title, Length: p.Document.Len()},
@@ -107,7 +108,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // (W3C, brat .ann) the text of the file at textPath, and places them all on
 // the first one's text. Errors name the file, and the line and JSON path
 // when the decoder knows them.
-func loadPanel(paths []string, from, textPath string) (*annotations.Panel, []*annotations.File, error) {
+func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotations.File, error) {
 	var text *annotations.Document
 	if textPath != "" {
 		b, err := os.ReadFile(textPath)
@@ -140,14 +141,14 @@ func loadPanel(paths []string, from, textPath string) (*annotations.Panel, []*an
 		files = append(files, fs...)
 		names = append(names, ns...)
 	}
-	p, err := annotations.NewPanel(files, names)
+	p, err := team.NewPanel(files, names)
 	return p, files, err
 }
 
 type agreeJSON struct {
 	Document docJSON    `json:"document"`
 	Files    []fileJSON `json:"files"`
-	annotations.Agreement
+	team.Agreement
 }
 
 type docJSON struct {
@@ -174,7 +175,7 @@ type orphanJSON struct {
 	Reason string `json:"reason"`
 }
 
-func filesJSON(p *annotations.Panel) []fileJSON {
+func filesJSON(p *team.Panel) []fileJSON {
 	out := make([]fileJSON, len(p.Annotators))
 	for i, a := range p.Annotators {
 		out[i] = fileJSON{Annotator: a.Name, File: a.File, Annotations: len(a.Annotations), Relations: len(a.Relations),
@@ -198,7 +199,7 @@ func quoteShort(s string, n int) string {
 	return strconv.Quote(s)
 }
 
-func printAgreement(w io.Writer, p *annotations.Panel, ag annotations.Agreement) {
+func printAgreement(w io.Writer, p *team.Panel, ag team.Agreement) {
 	fmt.Fprintf(w, "Agreement of %d annotators on %s (%d code points)\n\n", len(p.Annotators),
 		quoteShort(p.Document.Title, 60), p.Document.Len())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 // The -update flag may be defined by another test file of this package;
@@ -62,7 +64,7 @@ func golden(t *testing.T, path, got string) {
 // writeFile encodes f into dir/name and returns the path.
 func writeFile(t *testing.T, dir, name string, f *annotations.File) string {
 	t.Helper()
-	b, err := annotations.Encode(f)
+	b, err := codec.Encode(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +81,7 @@ func readTeamFile(t *testing.T, path string) *annotations.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := annotations.Decode(b)
+	f, err := codec.Decode(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +148,7 @@ func TestAgreeErrors(t *testing.T) {
 	otherPath := writeFile(t, dir, "other.json", other)
 
 	broken := filepath.Join(dir, "broken.json")
-	b, _ := annotations.Encode(alice)
+	b, _ := codec.Encode(alice)
 	b = bytes.Replace(b, []byte(`"end": `), []byte(`"end": "x`), 1)
 	if err := os.WriteFile(broken, b, 0o644); err != nil {
 		t.Fatal(err)
@@ -187,7 +189,7 @@ func TestAgreeEditedText(t *testing.T) {
 	bob := readTeamFile(t, teamPaths[1])
 	edited := strings.Replace(bob.Document.Text, "In a noteworthy exchange,", "Zakharova dismissed the report. In a noteworthy exchange,", 1)
 	doc := annotations.NewDocument(edited, bob.Document.Title, bob.Document.Source)
-	s, _, err := bob.Place(doc)
+	s, _, err := anchor.Place(bob, doc)
 	if err != nil {
 		t.Fatal(err)
 	}

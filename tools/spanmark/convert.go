@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
 )
 
 func init() {
@@ -106,7 +107,7 @@ func placeIn(f *annotations.File, path string, w io.Writer) (*annotations.File, 
 		return nil, err
 	}
 	doc := annotations.NewDocument(string(data), f.Document.Title, f.Document.Source)
-	s, rep, err := f.Place(doc)
+	s, rep, err := anchor.Place(f, doc)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 // format is a file format: decode reads a file (name is the file's base
@@ -24,15 +25,15 @@ type format struct {
 
 var formats = map[string]format{
 	"spanmark": {
-		decode: func(b []byte, _ string) (*annotations.File, error) { return annotations.Decode(b) },
-		encode: annotations.Encode,
+		decode: func(b []byte, _ string) (*annotations.File, error) { return codec.Decode(b) },
+		encode: codec.Encode,
 	},
 	"w3c": {
-		decode: func(b []byte, _ string) (*annotations.File, error) { return annotations.DecodeW3C(b) },
-		encode: annotations.EncodeW3C,
+		decode: func(b []byte, _ string) (*annotations.File, error) { return codec.DecodeW3C(b) },
+		encode: codec.EncodeW3C,
 	},
 	"jsonl": {
-		encode: annotations.EncodeJSONL,
+		encode: codec.EncodeJSONL,
 	},
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
 )
 
 func init() {
@@ -77,7 +78,7 @@ func runLocate(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	text := []rune(annotations.Normalize(string(data)))
-	m, err := annotations.NewAnchorer(text).Anchor(sel)
+	m, err := anchor.NewAnchorer(text).Anchor(sel)
 	if err != nil {
 		if errors.Is(err, annotations.ErrNotFound) {
 			fmt.Fprintf(stderr, "not found: %v\n", err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 const (
@@ -191,7 +192,7 @@ func TestConvert(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", s, errs)
 			}
 		}
-		f, err := annotations.Decode(readBytes(t, out))
+		f, err := codec.Decode(readBytes(t, out))
 		if err != nil {
 			t.Fatal(err)
 		}

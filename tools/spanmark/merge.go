@@ -12,7 +12,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/team"
 )
 
 func init() {
@@ -74,12 +75,12 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark merge: --min-agree %d is more than the %d annotators\n%s\n", *minAgree, len(p.Annotators), mergeUsage)
 		return 2
 	}
-	merged, rep, err := annotations.Merge(p, *minAgree, stamp)
+	merged, rep, err := team.Merge(p, *minAgree, stamp)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
 		return 1
 	}
-	b, err := annotations.Encode(merged)
+	b, err := codec.Encode(merged)
 	if err == nil {
 		err = writeAtomically(*out, b)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 func TestMergeCommand(t *testing.T) {
@@ -45,7 +46,7 @@ func TestMergeMinAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := annotations.Decode(b)
+	f, err := codec.Decode(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/exchange"
 )
 
 func init() {
@@ -19,11 +21,11 @@ func init() {
 		// A .ann file does not carry its text: read it alone, and place it
 		// in the article with --text (the .txt file beside it).
 		decode: func(b []byte, name string) (*annotations.File, error) {
-			return annotations.DecodeBratWithoutText(b, name)
+			return exchange.DecodeBratWithoutText(b, name)
 		},
 		// The .ann part; write the .txt part with --to txt.
 		encode: func(f *annotations.File) ([]byte, error) {
-			_, ann, err := annotations.EncodeBrat(f)
+			_, ann, err := exchange.EncodeBrat(f)
 			return ann, err
 		},
 	}
@@ -39,26 +41,26 @@ func init() {
 	formatHelp["txt"] = "the document's text alone, such as brat's .txt beside its .ann"
 	formats["doccano"] = format{
 		decode: func(b []byte, name string) (*annotations.File, error) {
-			fs, err := annotations.DecodeDoccano(b, name, annotations.UnitUTF16)
+			fs, err := exchange.DecodeDoccano(b, name, exchange.UnitUTF16)
 			if err != nil {
 				return nil, err
 			}
 			return onlyOne(fs, "documents (lines)")
 		},
 		encode: func(f *annotations.File) ([]byte, error) {
-			return annotations.EncodeDoccano([]*annotations.File{f}, annotations.UnitUTF16)
+			return exchange.EncodeDoccano([]*annotations.File{f}, exchange.UnitUTF16)
 		},
 	}
 	formatHelp["doccano"] = "doccano JSONL export (entities, relations); offsets in UTF-16 units, as doccano counts"
 	formats["labelstudio"] = format{
 		decode: func(b []byte, name string) (*annotations.File, error) {
-			fs, err := annotations.DecodeLabelStudio(b, name)
+			fs, err := exchange.DecodeLabelStudio(b, name)
 			if err != nil {
 				return nil, err
 			}
 			return onlyOne(fs, "annotations (tasks × annotators)")
 		},
-		encode: annotations.EncodeLabelStudio,
+		encode: exchange.EncodeLabelStudio,
 	}
 	formatHelp["labelstudio"] = "Label Studio JSON export (labels and relation results); offsets in code points"
 }
@@ -92,15 +94,15 @@ func decodeAll(path, from string, data []byte) ([]*annotations.File, []string, e
 	var err error
 	switch from {
 	case "doccano":
-		fs, err = annotations.DecodeDoccano(data, base, annotations.UnitUTF16)
+		fs, err = exchange.DecodeDoccano(data, base, exchange.UnitUTF16)
 	case "labelstudio":
-		fs, err = annotations.DecodeLabelStudio(data, base)
+		fs, err = exchange.DecodeLabelStudio(data, base)
 	default:
 		if from == "" {
 			if _, derr := detect(data); derr != nil {
 				// Say what is wrong where, as a native file, when it is
 				// not one that detect recognises.
-				if _, err := annotations.Decode(data); err != nil {
+				if _, err := codec.Decode(data); err != nil {
 					return nil, nil, fmt.Errorf("%s: %w (read as a spanmark file; name another format with --from %s)",
 						path, err, strings.Join(formatNames(true), "|"))
 				}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 const formatsDir = "../../testdata/formats/"
@@ -16,7 +16,7 @@ const formatsDir = "../../testdata/formats/"
 // quotesOf lists a native file's annotations as "label [start,end) quote".
 func quotesOf(t *testing.T, b []byte) []string {
 	t.Helper()
-	f, err := annotations.Decode(b)
+	f, err := codec.Decode(b)
 	if err != nil {
 		t.Fatalf("not a valid spanmark file: %v\n%s", err, b)
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
 )
 
 func init() {
@@ -69,7 +70,7 @@ func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool
 		return true
 	}
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-	_, rep, err := f.Place(doc)
+	_, rep, err := anchor.Place(f, doc)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", path, err)
 		return false

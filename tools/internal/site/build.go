@@ -188,7 +188,7 @@ func compileWasm(ctx context.Context, goCmd, dir, pkg string) ([]byte, error) {
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, WasmName)
 	// No inlining in our own packages (-l): the wasm is 45 KB of gzip
-	// smaller (issue 3's budget). Decoding a file of 10,000 annotations is
+	// smaller, which the size budget needs. Decoding a file of 10,000 annotations is
 	// about 15% slower (BenchmarkDecode); anchoring, encoding and
 	// highlighting are within the benchmarks' noise. The standard library
 	// keeps its inlining.

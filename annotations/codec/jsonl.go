@@ -1,0 +1,109 @@
+package codec
+
+// This file holds the JSONL export, one flat JSON object per annotation for
+// data tools (pandas, DuckDB, Spark). It is described for users in
+// docs/format.md, section "JSONL"; a change here must be made there too.
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/internal/lite"
+)
+
+// The relation types whose ends get a column of their own in the JSONL
+// export: those of [DefaultSchema].
+const (
+	relationSource = "source"
+	relationTarget = "target"
+)
+
+// EncodeJSONL writes one JSON object per line for each annotation of f,
+// ordered by [Compare], for loading into pandas (read_json(lines=True)), DuckDB
+// (read_json) or Spark. The fields, always present and in this order, are:
+//
+//   - document: the document id, "sha256:<hex>";
+//   - id, label, start, end, quote, prefix, suffix, entity, note: as in the
+//     native format, with "" for no entity or note; start and end are code
+//     points, half-open, so text[start:end] == quote in Python;
+//   - sources and targets: for a claim or proposal, the actors it is linked
+//     to by "source" and "target" relations, each given by its entity, or
+//     by its quote when it has none, in relation id order ([] when none);
+//   - links: every relation from the annotation, as {"type", "to"} with the
+//     id of the other annotation, for other relation types and for joins;
+//   - created, modified: RFC 3339 UTC times, or null when unknown.
+//
+// Orphans are not written: they have no place in the text. The output ends
+// with a newline, and is empty when f has no annotations.
+func EncodeJSONL(f *annotations.File) ([]byte, error) {
+	if f == nil {
+		return nil, errors.New("encode jsonl: no file")
+	}
+	byID := make(map[string]*annotations.Annotation, len(f.Annotations)+len(f.Orphans))
+	for i := range f.Orphans {
+		byID[f.Orphans[i].Annotation.ID] = &f.Orphans[i].Annotation
+	}
+	anns := make([]*annotations.Annotation, len(f.Annotations))
+	for i := range f.Annotations {
+		anns[i] = &f.Annotations[i]
+		byID[anns[i].ID] = anns[i]
+	}
+	slices.SortStableFunc(anns, annotations.Compare)
+	rels := sortedRelations(f.Relations)
+	from := make(map[string][]annotations.Relation, len(rels))
+	for _, r := range rels {
+		from[r.From] = append(from[r.From], r)
+	}
+	// The writer produces what encoding/json's Encoder with
+	// SetEscapeHTML(false) would (the tests check this).
+	w := jsonWriter{b: make([]byte, 0, 300*len(anns)), compact: true}
+	var sources, targets []string
+	for _, a := range anns {
+		sources, targets = sources[:0], targets[:0]
+		for _, r := range from[a.ID] {
+			to, ok := byID[r.To]
+			if !ok {
+				return nil, lite.Errorf("encode jsonl: relation %q: no annotation has id %q", r.ID, r.To)
+			}
+			name := to.Entity
+			if name == "" {
+				name = to.Quote
+			}
+			switch r.Type {
+			case relationSource:
+				sources = append(sources, name)
+			case relationTarget:
+				targets = append(targets, name)
+			}
+		}
+		w.open('{')
+		w.str("document", f.Document.ID)
+		w.str("id", a.ID)
+		w.str("label", a.Label)
+		w.intField("start", a.Start)
+		w.intField("end", a.End)
+		w.str("quote", a.Quote)
+		w.str("prefix", a.Prefix)
+		w.str("suffix", a.Suffix)
+		w.str("entity", a.Entity)
+		w.str("note", a.Note)
+		w.strs("sources", sources)
+		w.strs("targets", targets)
+		w.key("links")
+		w.open('[')
+		for _, r := range from[a.ID] {
+			w.elem()
+			w.open('{')
+			w.str("type", r.Type)
+			w.str("to", r.To)
+			w.close('}')
+		}
+		w.close(']')
+		w.strOrNull("created", formatTime(a.Created))
+		w.strOrNull("modified", formatTime(a.Modified))
+		w.close('}')
+		w.b = append(w.b, '\n')
+	}
+	return w.b, nil
+}

@@ -1,0 +1,635 @@
+package codec
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/internal/lite"
+)
+
+// DecodeW3C reads W3C Web Annotations in JSON-LD: what [EncodeW3C] writes,
+// and the text annotations of other tools as a single Annotation, an
+// AnnotationPage, an AnnotationCollection with its first page embedded, or a
+// JSON array of Annotations. Every annotation must target one text with a
+// TextQuoteSelector (a TextPositionSelector is used as a hint), given as the
+// target's selector, in a list of selectors or in a Choice of them; and it
+// must carry its label as a TextualBody with purpose "tagging" or
+// "classifying" whose value is the id or the name of a label of the schema.
+// A body with purpose "identifying" gives the entity, and one with purpose
+// "commenting" or "describing", or none, gives the note. Annotations with
+// motivation "linking" whose targets have no selector are relations (see
+// [EncodeW3C]; two targets, [from, to] in that order, with the type as a
+// tagging body, are read too). Unfamiliar properties and bodies are
+// ignored, as the model asks.
+//
+// The schema is the one in "spanmark:schema", or [DefaultSchema] when the
+// input has none. The file's annotator is the name of the collection's
+// creator, or of the creator that all annotations share. Every error is a [*PathError] with the JSON path and line,
+// such as
+//
+//	line 12: first.items[3].body[0].value: unknown label "love" (the schema has actor, claim, proposal)
+//
+// A W3C export does not hold the text, so the returned file has none: it
+// applies to the article that is loaded. Call [File.Place] with that
+// document; it checks each quote against the text and anchors again, by
+// quote and context, annotations whose text moved or that had no position.
+func DecodeW3C(data []byte) (*annotations.File, error) {
+	return decodeW3C(data, defaultLimits)
+}
+
+func decodeW3C(data []byte, lim limits) (*annotations.File, error) {
+	if len(data) > lim.size {
+		return nil, &annotations.PathError{Err: lite.Errorf("decode w3c: the file is %d bytes, more than the limit of %d", len(data), lim.size)}
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8At(data)
+		return nil, &annotations.PathError{Line: lineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	}
+	p := parser{data: data}
+	root, err := p.parse()
+	if err != nil {
+		return nil, err
+	}
+	w := w3cDecoder{decoder: decoder{data: data, lim: lim}}
+	f := w.file(root)
+	if w.err != nil {
+		return nil, w.err
+	}
+	return f, nil
+}
+
+// w3cDecoder turns a parsed W3C document into a File. Like [decoder], whose
+// helpers it uses, it keeps only the first error.
+type w3cDecoder struct {
+	decoder
+	schema annotations.Schema
+	// doc is the IRI of the document: set by spanmark:document, or by the
+	// first target source read.
+	doc     string
+	docPath string
+	// byIRI maps the IRI of each span annotation read to its local id.
+	byIRI map[string]string
+	ids   map[string]string // local id -> label, of annotations and orphans
+	// iris maps the IRI of every item read to its path, to refuse repeats.
+	iris map[string]string
+	// creators are the names of the creators of the span annotations, and
+	// uncredited counts those without one: when all share one name and the
+	// collection names none, it is the file's annotator.
+	creators   map[string]bool
+	uncredited int
+}
+
+// w3cItem is an annotation of the input with where it is.
+type w3cItem struct {
+	v    *jvalue
+	path string
+	iri  string
+}
+
+func (w *w3cDecoder) file(root *jvalue) *annotations.File {
+	f := &annotations.File{Spanmark: annotations.Version}
+	w.schema = annotations.DefaultSchema()
+	w.byIRI = map[string]string{}
+	w.ids = map[string]string{}
+	w.iris = map[string]string{}
+	w.creators = map[string]bool{}
+	var items []*jvalue
+	itemsPath := ""
+	single := false
+	switch {
+	case root.kind == kindArray:
+		items = root.elems
+	case root.kind != kindObject:
+		w.wrongType(root, "", "an Annotation, AnnotationPage or AnnotationCollection object")
+		return nil
+	case w.hasType(root, "", typeCollection):
+		items, itemsPath = w.collection(root, f)
+	case w.hasType(root, "", typePage):
+		items, itemsPath = w.page(root, "")
+	case w.hasType(root, "", typeAnnotation):
+		items, single = []*jvalue{root}, true
+	default:
+		if w.err == nil {
+			w.fail(root, "type", "got %s, want Annotation, AnnotationPage or AnnotationCollection", describeJSON(root.field("type")))
+		}
+	}
+	if w.err != nil {
+		return nil
+	}
+	if len(items) > w.lim.annotations {
+		w.fail(root, itemsPath, "%d annotations are more than the limit of %d", len(items), w.lim.annotations)
+		return nil
+	}
+	// Spans first, so that relations can refer to any of them.
+	var links, spanItems []w3cItem
+	for i, v := range items {
+		path := itemsPath
+		if !single {
+			path = index(itemsPath, i)
+		}
+		it, isLink := w.item(v, path)
+		if w.err != nil {
+			return nil
+		}
+		if isLink {
+			links = append(links, it)
+			continue
+		}
+		a := w.span(it)
+		if w.err != nil {
+			return nil
+		}
+		f.Annotations = append(f.Annotations, a)
+		spanItems = append(spanItems, it)
+	}
+	if w.doc == "" {
+		w.fail(root, itemsPath, "no annotations, and nothing names the document they belong to")
+		return nil
+	}
+	type span struct {
+		label      string
+		start, end int
+	}
+	spans := map[span]int{}
+	for i, a := range f.Annotations {
+		if a.End <= a.Start {
+			continue // placed by quote later
+		}
+		if j, ok := spans[span{a.Label, a.Start, a.End}]; ok {
+			w.fail(spanItems[i].v, spanItems[i].path, "same label and span [%d,%d) as %s", a.Start, a.End, spanItems[j].path)
+			return nil
+		}
+		spans[span{a.Label, a.Start, a.End}] = i
+	}
+	type link struct{ typ, from, to string }
+	seen := map[link]string{}
+	relIDs := map[string]bool{}
+	for _, it := range links {
+		r := w.relation(it, relIDs, len(f.Relations))
+		if w.err != nil {
+			return nil
+		}
+		l := link{r.Type, r.From, r.To}
+		if p, ok := seen[l]; ok {
+			w.fail(it.v, it.path, "repeats %s: same type, from and to", p)
+			return nil
+		}
+		seen[l] = it.path
+		relIDs[r.ID] = true
+		f.Relations = append(f.Relations, r)
+	}
+	// Files list annotations by [Compare] and relations by id, as Encode
+	// writes them, whatever order the input had.
+	lite.SortStableFunc(f.Annotations, annotations.Compare)
+	lite.SortStableFunc(f.Relations, annotations.CompareRelations)
+	f.Annotations = lite.NonNil(f.Annotations)
+	f.Relations = lite.NonNil(f.Relations)
+	f.Schema = w.schema
+	if f.Annotator == "" && len(w.creators) == 1 && w.uncredited == 0 {
+		for name := range w.creators {
+			f.Annotator = name
+		}
+	}
+	if f.Document.ID == "" && f.Document.Source == "" && w.doc != "" {
+		if hex, ok := strings.CutPrefix(w.doc, urnPrefix+"sha256:"); ok {
+			f.Document.ID = "sha256:" + hex
+		} else {
+			f.Document.Source = w.doc
+		}
+	}
+	return f
+}
+
+// collection reads an AnnotationCollection's own properties into f and
+// returns the items of its embedded first page.
+func (w *w3cDecoder) collection(v *jvalue, f *annotations.File) ([]*jvalue, string) {
+	if s := v.field("spanmark:schema"); s != nil {
+		sd := decoder{data: w.data, lim: w.lim}
+		sch := sd.schema(s)
+		if sd.err != nil {
+			// decoder.schema names paths from "schema"; ours is an extension.
+			if pe, ok := errors.AsType[*annotations.PathError](sd.err); ok && strings.HasPrefix(pe.Path, "schema") {
+				pe.Path = "spanmark:" + pe.Path
+			}
+			w.err = sd.err
+			return nil, ""
+		}
+		w.schema = sch
+	}
+	if dv := v.field("spanmark:document"); dv != nil {
+		m := w.fields(dv, "spanmark:document", []string{"id", "title", "source", "length"}, 0)
+		if m == nil {
+			return nil, ""
+		}
+		f.Document = annotations.FileDocument{
+			ID:     w.str(m["id"], "spanmark:document.id"),
+			Title:  w.str(m["title"], "spanmark:document.title"),
+			Source: w.str(m["source"], "spanmark:document.source"),
+			Length: w.int(m["length"], "spanmark:document.length"),
+		}
+		if w.err != nil {
+			return nil, ""
+		}
+		if f.Document.Length < 0 {
+			w.fail(m["length"], "spanmark:document.length", "%d is negative", f.Document.Length)
+			return nil, ""
+		}
+		doc, err := documentIRI(f.Document)
+		if err != nil {
+			w.fail(dv, "spanmark:document", "%v", err)
+			return nil, ""
+		}
+		w.doc, w.docPath = doc, "spanmark:document"
+	} else if l := v.field("label"); l != nil && l.kind == kindString {
+		f.Document.Title = l.s
+	}
+	if c := v.field("creator"); c != nil {
+		f.Annotator = w.agentName(c, "creator")
+	}
+	f.Exported = w.time(v.field("generated"), "generated")
+	if ov := v.field("spanmark:orphans"); ov != nil {
+		orphans := w.array(ov, "spanmark:orphans")
+		if len(orphans) > w.lim.annotations {
+			w.fail(ov, "spanmark:orphans", "%d orphans are more than the limit of %d", len(orphans), w.lim.annotations)
+		}
+		for i, o := range orphans {
+			p := index("spanmark:orphans", i)
+			om := w.fields(o, p, orphanFields, 2)
+			if om == nil {
+				return nil, ""
+			}
+			a, _ := w.annotation(om["annotation"], p+".annotation", &w.schema, w.ids)
+			f.Orphans = append(f.Orphans, annotations.Orphan{Annotation: a, Reason: w.str(om["reason"], p+".reason")})
+			// A relation of the file may point at an orphan, by the IRI
+			// that EncodeW3C gives it.
+			if w.err == nil && w.doc != "" {
+				iri := localIRI(w.doc, a.ID)
+				w.byIRI[iri] = a.ID
+				w.iris[iri] = p
+			}
+		}
+	}
+	if w.err != nil {
+		return nil, ""
+	}
+	first := v.field("first")
+	switch {
+	case first == nil:
+		if t := v.field("total"); t != nil && t.kind == kindNumber && t.s != "0" {
+			w.fail(v, "first", "missing, but total is %s", t.s)
+		}
+		return nil, "first.items"
+	case first.kind == kindString:
+		w.fail(first, "first", "the page %q is not embedded; Spanmark reads a collection with its first page inside", first.s)
+		return nil, ""
+	case first.kind != kindObject:
+		w.wrongType(first, "first", "an AnnotationPage object")
+		return nil, ""
+	}
+	if !w.hasType(first, "first", typePage) {
+		if w.err == nil {
+			w.fail(first, "first.type", "got %s, want AnnotationPage", describeJSON(first.field("type")))
+		}
+		return nil, ""
+	}
+	items, path := w.page(first, "first")
+	if t := v.field("total"); t != nil && w.err == nil {
+		if n := w.int(t, "total"); w.err == nil && n != len(items) {
+			w.fail(t, "total", "%d, but the first page holds %d annotations; Spanmark reads only an embedded first page", n, len(items))
+		}
+	}
+	return items, path
+}
+
+// page returns the items of an AnnotationPage at path.
+func (w *w3cDecoder) page(v *jvalue, path string) ([]*jvalue, string) {
+	if next := v.field("next"); next != nil {
+		w.fail(next, join(path, "next"), "the annotations go on in another page; Spanmark reads one page, so export them all in one")
+		return nil, ""
+	}
+	ip := join(path, "items")
+	items := v.field("items")
+	if items == nil {
+		w.fail(v, ip, "missing")
+		return nil, ""
+	}
+	return w.array(items, ip), ip
+}
+
+// item checks that v is an annotation, works out its IRI, and says whether
+// it is a relation: motivated by linking, with no selector on its targets.
+func (w *w3cDecoder) item(v *jvalue, path string) (w3cItem, bool) {
+	it := w3cItem{v: v, path: path}
+	if v.kind == kindString {
+		w.fail(v, path, "%q is a reference to an annotation elsewhere; Spanmark reads only annotations written out in full", v.s)
+		return it, false
+	}
+	if v.kind != kindObject {
+		w.wrongType(v, path, "an Annotation object")
+		return it, false
+	}
+	if !w.hasType(v, path, typeAnnotation) {
+		if w.err == nil {
+			w.fail(v, join(path, "type"), "got %s, want Annotation", describeJSON(v.field("type")))
+		}
+		return it, false
+	}
+	if id := v.field("id"); id != nil {
+		it.iri = w.iri(id, join(path, "id"))
+		if p, dup := w.iris[it.iri]; dup && w.err == nil {
+			w.fail(id, join(path, "id"), "%q is used twice (also %s)", it.iri, p)
+			return it, false
+		}
+		w.iris[it.iri] = path
+	}
+	isLink := false
+	for _, m := range w.strs(v.field("motivation"), join(path, "motivation")) {
+		isLink = isLink || m == motivationLink || m == "oa:linking"
+	}
+	if !isLink {
+		return it, false
+	}
+	t := v.field("target")
+	for _, e := range listOf(t) {
+		if e.kind == kindObject && e.field("selector") != nil {
+			return it, false
+		}
+	}
+	return it, t != nil
+}
+
+// span decodes a span annotation.
+func (w *w3cDecoder) span(it w3cItem) annotations.Annotation {
+	v, path := it.v, it.path
+	a := annotations.Annotation{
+		Created:  w.time(v.field("created"), join(path, "created")),
+		Modified: w.time(v.field("modified"), join(path, "modified")),
+	}
+	if c := v.field("creator"); c != nil && w.agentName(c, join(path, "creator")) != "" {
+		w.creators[w.agentName(c, join(path, "creator"))] = true
+	} else {
+		w.uncredited++
+	}
+	if c := v.field("spanmark:conflict"); c != nil && w.err == nil {
+		a.Conflict = w.conflict(c, join(path, "spanmark:conflict"))
+	}
+	w.target(v, path, &a)
+	w.bodies(v, path, &a)
+	if w.err != nil {
+		return a
+	}
+	a.ID = w.localID(it.iri, "a", len(w.ids)+1, w.taken)
+	if it.iri != "" {
+		w.byIRI[it.iri] = a.ID
+	}
+	w.ids[a.ID] = a.Label
+	return a
+}
+
+// localID returns the id in the file of the annotation or relation named
+// iri: what follows "<document IRI>#" for our own exports, else the last
+// segment of the IRI when it is a usable id not yet taken, else prefix and
+// the first free number from n on.
+func (w *w3cDecoder) localID(iri, prefix string, n int, taken func(string) bool) string {
+	if w.doc != "" {
+		if rest, ok := strings.CutPrefix(iri, w.doc+"#"); ok {
+			if id, err := lite.PathUnescape(rest); err == nil && id != "" && !taken(id) {
+				return id
+			}
+		}
+	}
+	if i := strings.LastIndexAny(iri, "/#:"); i >= 0 && annotations.IsID(iri[i+1:]) && !taken(iri[i+1:]) {
+		return iri[i+1:]
+	}
+	for ; ; n++ {
+		if id := prefix + strconv.Itoa(n); !taken(id) {
+			return id
+		}
+	}
+}
+
+func (w *w3cDecoder) taken(id string) bool {
+	_, ok := w.ids[id]
+	return ok
+}
+
+// target reads the one target of a span annotation: its source, which must
+// be the document of every other annotation, and its selectors.
+func (w *w3cDecoder) target(v *jvalue, path string, a *annotations.Annotation) {
+	tp := join(path, "target")
+	t := v.field("target")
+	if t == nil {
+		w.fail(v, tp, "missing")
+		return
+	}
+	if t.kind == kindArray {
+		if len(t.elems) != 1 {
+			w.fail(t, tp, "has %d targets; a Spanmark annotation marks one span of one text", len(t.elems))
+			return
+		}
+		t, tp = t.elems[0], index(tp, 0)
+	}
+	if t.kind == kindString {
+		w.fail(t, tp, "%q names a whole resource; Spanmark needs a target with a source and a TextQuoteSelector", t.s)
+		return
+	}
+	if t.kind != kindObject {
+		w.wrongType(t, tp, "an object with a source and a selector")
+		return
+	}
+	sv := t.field("source")
+	if sv == nil {
+		w.fail(t, join(tp, "source"), "missing; Spanmark needs the text the selectors apply to")
+		return
+	}
+	src := w.iri(sv, join(tp, "source"))
+	if w.err != nil {
+		return
+	}
+	switch {
+	case w.doc == "" && !isAbsoluteIRI(src):
+		w.fail(sv, join(tp, "source"), "%q is not an absolute IRI without a fragment", src)
+		return
+	case w.doc == "":
+		w.doc, w.docPath = src, join(tp, "source")
+	case src != w.doc:
+		w.fail(sv, join(tp, "source"), "%q is not the document %q of %s; a file holds the annotations of one text", src, w.doc, w.docPath)
+		return
+	}
+	sel := t.field("selector")
+	sp := join(tp, "selector")
+	if sel == nil {
+		w.fail(t, sp, "missing; Spanmark needs a TextQuoteSelector")
+		return
+	}
+	// A selector is an object, a list of objects, or a Choice of them.
+	var sels []*jvalue
+	var paths []string
+	add := func(s *jvalue, p string) {
+		if s.kind == kindObject && w.hasType(s, p, typeChoice) {
+			items := s.field("items")
+			for i, e := range w.array(items, join(p, "items")) {
+				sels, paths = append(sels, e), append(paths, index(join(p, "items"), i))
+			}
+			if items == nil {
+				w.fail(s, join(p, "items"), "missing")
+			}
+			return
+		}
+		sels, paths = append(sels, s), append(paths, p)
+	}
+	if sel.kind == kindArray {
+		for i, e := range sel.elems {
+			add(e, index(sp, i))
+		}
+	} else {
+		add(sel, sp)
+	}
+	var quote, pos string // the paths of the selectors used
+	for i, s := range sels {
+		p := paths[i]
+		if w.err != nil {
+			return
+		}
+		if s.kind != kindObject {
+			continue // a selector by IRI, which Spanmark cannot follow
+		}
+		switch {
+		case w.hasType(s, p, typeQuote):
+			exact := w.str(s.field("exact"), join(p, "exact"))
+			prefix := w.str(s.field("prefix"), join(p, "prefix"))
+			suffix := w.str(s.field("suffix"), join(p, "suffix"))
+			switch {
+			case w.err != nil:
+			case s.field("exact") == nil || exact == "":
+				w.fail(s, join(p, "exact"), "missing or empty")
+			case quote == "":
+				quote = p
+				a.Quote, a.Prefix, a.Suffix = exact, prefix, suffix
+			case exact != a.Quote:
+				w.fail(s.field("exact"), join(p, "exact"), "%q differs from the quote %q of %s", annotations.Abbreviate(exact, 40), annotations.Abbreviate(a.Quote, 40), quote)
+			}
+		case w.hasType(s, p, typePosition):
+			if s.field("start") == nil || s.field("end") == nil {
+				w.fail(s, p, "a TextPositionSelector needs start and end")
+				return
+			}
+			start := w.int(s.field("start"), join(p, "start"))
+			end := w.int(s.field("end"), join(p, "end"))
+			switch {
+			case w.err != nil:
+			case start < 0:
+				w.fail(s.field("start"), join(p, "start"), "%d is negative", start)
+			case end <= start:
+				w.fail(s.field("end"), join(p, "end"), "%d is not after start %d", end, start)
+			case pos == "":
+				pos = p
+				a.Start, a.End = start, end
+			case start != a.Start || end != a.End:
+				w.fail(s, p, "[%d,%d) differs from the position [%d,%d) of %s", start, end, a.Start, a.End, pos)
+			}
+		}
+	}
+	if w.err == nil && quote == "" {
+		w.fail(sel, sp, "no TextQuoteSelector; Spanmark needs the quoted text to find the span in the article")
+	}
+}
+
+// bodies reads the label, entity and note of a span annotation.
+func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
+	labelPath := ""
+	entityPath := ""
+	var notes []string
+	if bv := v.field("bodyValue"); bv != nil {
+		if s := w.str(bv, join(path, "bodyValue")); s != "" {
+			notes = append(notes, s)
+		}
+	}
+	bp := join(path, "body")
+	for _, b := range w.bodyList(v, path) {
+		if w.err != nil {
+			return
+		}
+		purpose, value, ok := w.textual(b.v, b.path)
+		if !ok {
+			continue
+		}
+		switch purpose {
+		case "tagging", "classifying":
+			l, ok := w.findLabel(value)
+			switch {
+			case !ok:
+				w.fail(b.v.field("value"), join(b.path, "value"), "unknown label %q (the schema has %s)", value, strings.Join(w.schema.LabelIDs(), ", "))
+			case labelPath == "":
+				a.Label, labelPath = l.ID, b.path
+			case l.ID != a.Label:
+				w.fail(b.v.field("value"), join(b.path, "value"), "a second label %q; a Spanmark annotation has one (%s is %q)", value, labelPath, a.Label)
+			}
+		case "identifying":
+			switch {
+			case entityPath == "":
+				a.Entity, entityPath = value, b.path
+			case value != a.Entity:
+				w.fail(b.v.field("value"), join(b.path, "value"), "a second entity %q; %s already gives %q", value, entityPath, a.Entity)
+			}
+		case "", "commenting", "describing":
+			if value != "" {
+				notes = append(notes, value)
+			}
+		}
+	}
+	if w.err == nil && labelPath == "" {
+		w.fail(v, bp, "no TextualBody with purpose \"tagging\" names a label (the schema has %s)", strings.Join(w.schema.LabelIDs(), ", "))
+	}
+	a.Note = strings.Join(notes, "\n\n")
+}
+
+type w3cBody struct {
+	v    *jvalue
+	path string
+}
+
+// bodyList returns the bodies of v: one, a list, or none.
+func (w *w3cDecoder) bodyList(v *jvalue, path string) []w3cBody {
+	b := v.field("body")
+	bp := join(path, "body")
+	if b == nil {
+		return nil
+	}
+	if b.kind != kindArray {
+		return []w3cBody{{b, bp}}
+	}
+	out := make([]w3cBody, len(b.elems))
+	for i, e := range b.elems {
+		out[i] = w3cBody{e, index(bp, i)}
+	}
+	return out
+}
+
+// textual returns the purpose and value of an embedded TextualBody, and
+// false for any other kind of body. Of several purposes, the first one
+// Spanmark knows is returned.
+func (w *w3cDecoder) textual(b *jvalue, path string) (purpose, value string, ok bool) {
+	if b.kind != kindObject || b.field("value") == nil {
+		return "", "", false
+	}
+	if b.field("type") != nil && !w.hasType(b, path, typeTextual) {
+		return "", "", false
+	}
+	value = w.str(b.field("value"), join(path, "value"))
+	ps := w.strs(b.field("purpose"), join(path, "purpose"))
+	if len(ps) == 0 {
+		return "", value, w.err == nil
+	}
+	for _, p := range ps {
+		p = strings.TrimPrefix(p, "oa:")
+		switch p {
+		case "tagging", "classifying", "identifying", "commenting", "describing":
+			return p, value, w.err == nil
+		}
+	}
+	return ps[0], value, w.err == nil
+}

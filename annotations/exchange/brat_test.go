@@ -1,0 +1,266 @@
+package exchange
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
+)
+
+// fmtSpan is what a converter test checks of an annotation.
+type fmtSpan struct {
+	Label      string
+	Start, End int
+	Quote      string
+	Note       string
+	Entity     string
+}
+
+func spansOf(f *annotations.File) []fmtSpan {
+	var out []fmtSpan
+	for _, a := range f.Annotations {
+		out = append(out, fmtSpan{a.Label, a.Start, a.End, a.Quote, a.Note, a.Entity})
+	}
+	return out
+}
+
+// linksOf writes each relation as "type: from quote -> to quote".
+func linksOf(f *annotations.File) []string {
+	q := map[string]string{}
+	for _, a := range f.Annotations {
+		q[a.ID] = a.Quote
+	}
+	var out []string
+	for _, r := range f.Relations {
+		out = append(out, r.Type+": "+q[r.From]+" -> "+q[r.To])
+	}
+	return out
+}
+
+func readFormat(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "formats", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// emojiSpans are the spans of testdata/formats/emoji.*, in code points:
+// the text starts with the flag 🇷🇺 (two code points, four UTF-16 units).
+var emojiSpans = []fmtSpan{
+	{Label: "actor", Start: 3, End: 9, Quote: "Lavrov"},
+	{Label: "claim", Start: 15, End: 34, Quote: "the talks went well"},
+	{Label: "actor", Start: 38, End: 43, Quote: "Rubio"},
+	{Label: "proposal", Start: 56, End: 74, Quote: "a summit in Riyadh"},
+	{Label: "actor", Start: 76, End: 87, Quote: "The Kremlin"},
+	{Label: "actor", Start: 101, End: 110, Quote: "Zelenskyy"},
+}
+
+var emojiLinks = []string{"source: the talks went well -> Lavrov", "source: a summit in Riyadh -> Rubio"}
+
+func TestDecodeBrat(t *testing.T) {
+	f, err := DecodeBrat(string(readFormat(t, "emoji.txt")), readFormat(t, "emoji.ann"), "emoji.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := append([]fmtSpan(nil), emojiSpans...)
+	want[0].Entity = "Sergey Lavrov"
+	want[1].Note = "reported speech\nConfidence: High"
+	want = append(want,
+		fmtSpan{Label: "claim", Start: 76, End: 96, Quote: "The Kremlin welcomed", Note: "brat T7: fragment 1 of 2\nNegated"},
+		fmtSpan{Label: "claim", Start: 101, End: 118, Quote: "Zelenskyy did not", Note: "brat T7: fragment 2 of 2\nNegated"})
+	// Files list annotations by position.
+	want = []fmtSpan{want[0], want[1], want[2], want[3], want[4], want[6], want[5], want[7]}
+	if diff := cmp.Diff(want, spansOf(f)); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(emojiLinks, linksOf(f)); diff != "" {
+		t.Errorf("relations (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(annotations.DefaultSchema(), f.Schema); diff != "" {
+		t.Errorf("schema (-want +got): labels and relation types named as ours keep our schema:\n%s", diff)
+	}
+	if f.Document.Source != "emoji.ann" {
+		t.Errorf("source = %q, want the file name", f.Document.Source)
+	}
+}
+
+// checkRoundTrip checks that f survives encode and decode unchanged in its
+// spans, notes, entities and relations.
+func checkRoundTrip(t *testing.T, f *annotations.File, again func(*annotations.File) (*annotations.File, error)) {
+	t.Helper()
+	g, err := again(f)
+	if err != nil {
+		t.Fatalf("decoding what was encoded: %v", err)
+	}
+	if diff := cmp.Diff(spansOf(f), spansOf(g)); diff != "" {
+		t.Errorf("spans after a round trip (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(linksOf(f), linksOf(g)); diff != "" {
+		t.Errorf("relations after a round trip (-before +after):\n%s", diff)
+	}
+	if f.Document.Text != g.Document.Text {
+		t.Errorf("text changed in a round trip")
+	}
+}
+
+func bratAgain(f *annotations.File) (*annotations.File, error) {
+	text, ann, err := EncodeBrat(f)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeBrat(text, ann, f.Document.Source)
+}
+
+func TestBratRoundTrip(t *testing.T) {
+	f, err := DecodeBrat(string(readFormat(t, "emoji.txt")), readFormat(t, "emoji.ann"), "emoji.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRoundTrip(t, f, bratAgain)
+	// The sample team's files go through brat too: entities, and a note
+	// with several lines.
+	alice := sampleAlice(t)
+	alice.Annotations[0].Note = "first line\nsecond line"
+	checkRoundTrip(t, alice, bratAgain)
+}
+
+func TestEncodeBratLineBreak(t *testing.T) {
+	doc := annotations.NewDocument("Lavrov spoke.\nRubio listened.", "", "")
+	s := annotations.NewSet(doc, annotations.DefaultSchema())
+	if err := s.Insert(annotations.Annotation{ID: "a1", Label: "claim", Start: 0, End: 29}); err != nil {
+		t.Fatal(err)
+	}
+	_, ann, err := EncodeBrat(annotations.NewFile(s, "", t0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "T1\tclaim 0 13;14 29\tLavrov spoke. Rubio listened.\n"
+	if diff := cmp.Diff(want, string(ann)); diff != "" {
+		t.Errorf(".ann (-want +got):\n%s", diff)
+	}
+}
+
+func TestDecodeBratCRLF(t *testing.T) {
+	// brat counts the CR of CRLF line endings; our text drops it.
+	text := "Putin spoke.\r\nTrump listened."
+	f, err := DecodeBrat(text, []byte("T1\tactor 14 19\tTrump\n"), "crlf.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]fmtSpan{{Label: "actor", Start: 13, End: 18, Quote: "Trump"}}, spansOf(f)); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+}
+
+func TestDecodeBratErrors(t *testing.T) {
+	text := "Putin met Trump."
+	tests := []struct {
+		name, ann, want string
+	}{
+		{"no_tab", "T1 actor 0 5 Putin\n", "line 1: brat: want"},
+		{"bad_offsets", "T1\tactor 0 x\tPutin\n", "line 1: brat: fragment \"0 x\" is not"},
+		{"past_end", "T1\tactor 10 99\tTrump\n", "line 1: brat: end 99 is past the end of the text (16 code points)"},
+		{"wrong_text", "T1\tactor 0 5\tPutin\nT2\tactor 10 15\tBiden\n", "line 2: brat: the text is \"Trump\" at 10 15, not \"Biden\""},
+		{"duplicate_id", "T1\tactor 0 5\tPutin\nT1\tactor 10 15\tTrump\n", "line 2: brat: id T1 is used twice"},
+		{"unknown_target", "T1\tactor 0 5\tPutin\n#1\tAnnotatorNotes T9\tnote\n", "line 2: brat: no text-bound annotation has id \"T9\""},
+		{"unknown_arg", "T1\tactor 0 5\tPutin\nR1\tsource Arg1:T1 Arg2:T5\n", "line 2: brat: no span has id \"T5\""},
+		{"event", "T1\tactor 0 5\tPutin\nE1\tMeet:T1\n", "line 2: brat: event annotations (E lines) are not supported"},
+		{"same_span", "T1\tactor 0 5\tPutin\nT2\tactor 0 5\tPutin\n", "line 2: brat: same label and span as line 1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodeBrat(text, []byte(tc.ann), "x.ann")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error = %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzDecodeBrat(f *testing.F) {
+	f.Add(string(readFormat(f, "emoji.txt")), string(readFormat(f, "emoji.ann")))
+	f.Add("Putin met Trump.", "T1\tactor 0 5;10 15\tPutin Trump\nR1\tx Arg1:T1 Arg2:T1\n")
+	f.Add("a\r\nb", "T1\tL 0 4\ta  b\nN1\tReference T1 db:1\n")
+	f.Fuzz(func(t *testing.T, text, ann string) {
+		// Read alone, the .ann must not panic, and what it reads must place
+		// in a text of its length.
+		if h, err := DecodeBratWithoutText([]byte(ann), "fuzz.ann"); err == nil {
+			if _, _, err := anchor.Place(h, annotations.NewDocument(strings.Repeat("x", h.Document.Length), "", "")); err != nil {
+				t.Fatalf("placing a .ann read alone: %v", err)
+			}
+		}
+		g, err := DecodeBrat(text, []byte(ann), "fuzz.ann")
+		if err != nil {
+			return
+		}
+		for _, a := range g.Annotations {
+			if a.Start < 0 || a.End > g.Document.Length || a.Start >= a.End {
+				t.Fatalf("span [%d,%d) outside a text of %d", a.Start, a.End, g.Document.Length)
+			}
+		}
+		if _, err := codec.Encode(g); err != nil {
+			t.Fatalf("a decoded file does not encode: %v", err)
+		}
+		checkRoundTrip(t, g, bratAgain)
+	})
+}
+
+func TestDecodeBratWithoutText(t *testing.T) {
+	ann := readFormat(t, "emoji.ann")
+	f, err := DecodeBratWithoutText(ann, "emoji.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Document.Text != "" || f.Document.Length != 118 {
+		t.Errorf("document text %q, length %d; want none and the end of the last span, 118", f.Document.Text, f.Document.Length)
+	}
+	// Placed in the real text, it is the file read with its text.
+	doc := annotations.NewDocument(string(readFormat(t, "emoji.txt")), "", "emoji.ann")
+	s, rep, err := anchor.Place(f, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.IsEmpty() {
+		t.Errorf("placing moved or lost annotations: %+v", rep)
+	}
+	want, err := DecodeBrat(doc.Text, ann, "emoji.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := annotations.NewFile(s, "", want.Exported)
+	if diff := cmp.Diff(spansOf(want), spansOf(got)); diff != "" {
+		t.Errorf("spans (-with text +placed):\n%s", diff)
+	}
+	if diff := cmp.Diff(linksOf(want), linksOf(got)); diff != "" {
+		t.Errorf("relations (-with text +placed):\n%s", diff)
+	}
+	if _, err := DecodeBratWithoutText([]byte("T1\tactor 0 5\tPutin\nT2\tactor 2 4\txx\n"), "x.ann"); err == nil ||
+		!strings.Contains(err.Error(), "line 2: brat: the text of this line disagrees") {
+		t.Errorf("error = %v, want one about line 2 disagreeing", err)
+	}
+}
+
+// t0 is stamped on the files the tests make.
+var t0 = time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+
+// sampleAlice is the first of the sample team's files, testdata/agree.
+func sampleAlice(t testing.TB) *annotations.File {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "agree", "sample-alice.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := codec.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}

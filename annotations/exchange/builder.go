@@ -1,0 +1,317 @@
+package exchange
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/spanmark/spanmark/annotations"
+)
+
+// This file holds the import builder that the brat, doccano and Label
+// Studio decoders share: it turns another tool's spans and links into an
+// [annotations.File] with a schema made from the labels it saw, and maps
+// the tool's offsets in its raw text to code points of the normalised text.
+
+// importSpan is an annotation read from another tool's file, with where it
+// was, for errors.
+type importSpan struct {
+	key        string // the tool's id, for links; "" if none
+	label      string
+	start, end int // code points in the normalised text
+	notes      []string
+	entity     string
+	line       int
+	path       string
+}
+
+// importLink is a relation read from another tool's file.
+type importLink struct {
+	typ, from, to string // from and to are importSpan keys
+	line          int
+	path          string
+}
+
+// importer builds a [File] from spans and links read from another tool.
+type importer struct {
+	format string
+	doc    *annotations.Document
+	spans  []importSpan
+	links  []importLink
+}
+
+// fail returns a [PathError] for the format at line and path.
+func importError(format string, line int, path string, err error) error {
+	return &annotations.PathError{Line: line, Path: path, Err: errors.New(format + ": " + err.Error())}
+}
+
+// labelID turns a tool's label name into a label id: characters outside
+// letters, digits, '-', '_', '.' and ':' become '_', and it is cut to 64
+// bytes. The name is kept as the label's name.
+func labelID(name string) string {
+	var b strings.Builder
+	for _, c := range name {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':' {
+			b.WriteRune(c)
+		} else {
+			b.WriteByte('_')
+		}
+		if b.Len() >= 64 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
+}
+
+// build checks the spans and links and makes the file. When every label
+// and relation type seen is one of [DefaultSchema]'s, and fits it, the
+// schema is the default one, whole: that is what a Spanmark file exported
+// to another tool and read back had. Otherwise the schema has the labels
+// in the order first seen and relation types that allow what was seen; a
+// label or relation type whose id is in the default keeps its name, colour
+// and key.
+func (im *importer) build(annotator string) (*annotations.File, error) {
+	def := annotations.DefaultSchema()
+	sch, err := im.schema(def)
+	if err != nil {
+		return nil, err
+	}
+	if err := sch.Validate(); err != nil {
+		return nil, importError(im.format, 0, "", err)
+	}
+	return im.fill(sch, annotator)
+}
+
+func (im *importer) schema(def annotations.Schema) (annotations.Schema, error) {
+	var sch annotations.Schema
+	seen := map[string]bool{}
+	for _, sp := range im.spans {
+		id := labelID(sp.label)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if l, ok := def.Label(id); ok {
+			sch.Labels = append(sch.Labels, l)
+		} else {
+			sch.Labels = append(sch.Labels, annotations.Label{ID: id, Name: sp.label})
+		}
+	}
+	if len(sch.Labels) == 0 {
+		// An empty schema is not valid; a file with no spans keeps ours.
+		sch.Labels = def.Labels
+		for _, l := range def.Labels {
+			seen[l.ID] = true
+		}
+	}
+	labelOf := map[string]string{}
+	for _, sp := range im.spans {
+		if sp.key != "" {
+			if _, ok := labelOf[sp.key]; !ok {
+				labelOf[sp.key] = labelID(sp.label)
+			}
+		}
+	}
+	type use struct{ from, to []string }
+	uses := map[string]*use{}
+	var relOrder []string
+	for _, l := range im.links {
+		f, okF := labelOf[l.from]
+		t, okT := labelOf[l.to]
+		if !okF || !okT {
+			missing := l.from
+			if okF {
+				missing = l.to
+			}
+			return annotations.Schema{}, importError(im.format, l.line, l.path, errors.New("no span has id "+strconv.Quote(missing)))
+		}
+		id := labelID(l.typ)
+		u, ok := uses[id]
+		if !ok {
+			u = &use{}
+			uses[id] = u
+			relOrder = append(relOrder, id)
+		}
+		if !slices.Contains(u.from, f) {
+			u.from = append(u.from, f)
+		}
+		if !slices.Contains(u.to, t) {
+			u.to = append(u.to, t)
+		}
+	}
+	for _, id := range relOrder {
+		u := uses[id]
+		if rt, ok := def.Relation(id); ok && allIn(u.from, rt.From) && allIn(u.to, rt.To) && allIn(rt.From, sch.LabelIDs()) && allIn(rt.To, sch.LabelIDs()) {
+			sch.Relations = append(sch.Relations, rt)
+			continue
+		}
+		sch.Relations = append(sch.Relations, annotations.RelationType{ID: id, Name: id, From: u.from, To: u.to})
+	}
+	if sch.Relations == nil {
+		sch.Relations = []annotations.RelationType{}
+	}
+	fits := true
+	for _, l := range sch.Labels {
+		if d, ok := def.Label(l.ID); !ok || d != l {
+			fits = false
+		}
+	}
+	for _, r := range sch.Relations {
+		if d, ok := def.Relation(r.ID); !ok || d.Name != r.Name {
+			fits = false
+		}
+	}
+	if fits {
+		return def, nil
+	}
+	return sch, nil
+}
+
+// fill makes the file of the spans and links under sch.
+func (im *importer) fill(sch annotations.Schema, annotator string) (*annotations.File, error) {
+	s := annotations.NewSet(im.doc, sch)
+	ids := map[string]string{} // tool id -> our id, of the first annotation made from it
+	type spanKey struct {
+		label      string
+		start, end int
+	}
+	at := map[spanKey]int{}
+	for i, sp := range im.spans {
+		id := "a" + strconv.Itoa(i+1)
+		k := spanKey{labelID(sp.label), sp.start, sp.end}
+		if j, ok := at[k]; ok {
+			where := "line " + strconv.Itoa(im.spans[j].line)
+			if im.spans[j].line == 0 {
+				where = im.spans[j].path
+			}
+			return nil, importError(im.format, sp.line, sp.path, errors.New("same label and span as "+where))
+		}
+		at[k] = i
+		a := annotations.Annotation{ID: id, Label: k.label, Start: sp.start, End: sp.end,
+			Note: strings.Join(sp.notes, "\n"), Entity: sp.entity}
+		if err := s.Insert(a); err != nil {
+			return nil, importError(im.format, sp.line, sp.path, err)
+		}
+		if sp.key != "" {
+			if _, ok := ids[sp.key]; !ok {
+				ids[sp.key] = id
+			}
+		}
+	}
+	type linkKey struct{ typ, from, to string }
+	seenLink := map[linkKey]bool{}
+	n := 0
+	for _, l := range im.links {
+		r := annotations.Relation{ID: "r" + strconv.Itoa(n+1), Type: labelID(l.typ), From: ids[l.from], To: ids[l.to]}
+		k := linkKey{r.Type, r.From, r.To}
+		if seenLink[k] {
+			// The same link twice says nothing more; brat and Label Studio
+			// both allow it.
+			continue
+		}
+		seenLink[k] = true
+		if err := s.InsertRelation(r); err != nil {
+			return nil, importError(im.format, l.line, l.path, err)
+		}
+		n++
+	}
+	return annotations.NewFile(s, annotator, time.Time{}), nil
+}
+
+func allIn(xs, set []string) bool {
+	for _, x := range xs {
+		if !slices.Contains(set, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// rawText maps offsets counted in a text as another tool holds it (with a
+// byte order mark or CR characters) to the normalised document text, where
+// [Normalize] removed them.
+type rawText struct {
+	runes []rune
+	// toNorm[i] is the normalised offset of raw code point i, for i in
+	// [0, len(runes)]; nil when the raw text is already normal.
+	toNorm []int
+}
+
+func newRawText(raw string) *rawText {
+	rs := []rune(raw)
+	if !strings.ContainsRune(raw, '\r') && !strings.HasPrefix(raw, "\uFEFF") {
+		return &rawText{runes: rs}
+	}
+	to := make([]int, len(rs)+1)
+	n := 0
+	for i, r := range rs {
+		to[i] = n
+		switch {
+		case i == 0 && r == '\uFEFF':
+		case r == '\r' && i+1 < len(rs) && rs[i+1] == '\n':
+			// The CR of a CRLF goes; it maps to the LF.
+		default:
+			n++
+		}
+	}
+	to[len(rs)] = n
+	return &rawText{runes: rs, toNorm: to}
+}
+
+// span maps the raw code point range [start, end) to the normalised text,
+// checking that it is a non-empty range inside the text.
+func (r *rawText) span(start, end int) (int, int, error) {
+	n := len(r.runes)
+	switch {
+	case start < 0:
+		return 0, 0, errors.New("start " + strconv.Itoa(start) + " is negative")
+	case end > n:
+		return 0, 0, errors.New("end " + strconv.Itoa(end) + " is past the end of the text (" + strconv.Itoa(n) + " code points)")
+	case end <= start:
+		return 0, 0, errors.New("span [" + strconv.Itoa(start) + "," + strconv.Itoa(end) + ") is empty")
+	}
+	if r.toNorm == nil {
+		return start, end, nil
+	}
+	return r.toNorm[start], r.toNorm[end], nil
+}
+
+// utf16Span converts the UTF-16 range [start, end) of the raw text to code
+// points of the raw text; an offset inside a surrogate pair is an error,
+// since it cannot come from a count in UTF-16 units.
+func (r *rawText) utf16Span(start, end int) (int, int, error) {
+	conv := func(u int) (int, error) {
+		if u < 0 {
+			return 0, errors.New(strconv.Itoa(u) + " is negative")
+		}
+		n := 0
+		for i, c := range r.runes {
+			if n == u {
+				return i, nil
+			}
+			n += utf16.RuneLen(c)
+			if n > u {
+				return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " falls inside the surrogate pair of " + strconv.QuoteRune(c))
+			}
+		}
+		if n == u {
+			return len(r.runes), nil
+		}
+		return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " is past the end of the text (" + strconv.Itoa(n) + " UTF-16 units)")
+	}
+	s, err := conv(start)
+	if err != nil {
+		return 0, 0, errors.New("start: " + err.Error())
+	}
+	e, err := conv(end)
+	if err != nil {
+		return 0, 0, errors.New("end: " + err.Error())
+	}
+	return s, e, nil
+}

@@ -1,0 +1,11 @@
+// Package exchange reads and writes the files of other annotation tools:
+// brat standoff (.txt and .ann), doccano JSONL and Label Studio JSON
+// exports. Each decoder turns the tool's spans and links into an
+// [annotations.File] with a schema made from the labels it saw (builder.go),
+// with offsets converted to code points; each encoder writes a file the
+// tool imports.
+//
+// The browser program does not link this package: doccano and Label
+// Studio files are read with encoding/json, which the command-line tool
+// can afford and the wasm cannot.
+package exchange
