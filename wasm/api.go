@@ -106,7 +106,11 @@ func (a *app) wireAPI() {
 	})
 	sync("link", func(args []js.Value) (any, error) {
 		o := obj(args)
-		c, err := a.apply(annotations.Link{Type: str(o, "type"), From: str(o, "from"), To: str(o, "to")})
+		l := annotations.Link{Type: str(o, "type"), From: str(o, "from"), To: str(o, "to")}
+		if a.set != nil {
+			l = a.set.Orient(l) // as the link form does
+		}
+		c, err := a.apply(l)
 		if err != nil {
 			return nil, err
 		}

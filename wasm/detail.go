@@ -97,19 +97,12 @@ func (a *app) labelAll() {
 }
 
 // linkTo links the selected annotation and id with the relation type
-// chosen in the panel, in whichever direction the schema allows.
+// chosen in the panel, in whichever direction the schema allows
+// (annotations.Set.Orient, as spanmark.link does).
 func (a *app) linkTo(id string) {
-	typ := a.el.linkType.Get("value").String()
-	from, to := a.selected, id
-	if rt, ok := a.set.Schema().Relation(typ); ok {
-		f, _ := a.set.Annotation(from)
-		t, _ := a.set.Annotation(to)
-		if !rt.Allows(f.Label, t.Label) && rt.Allows(t.Label, f.Label) {
-			from, to = to, from
-		}
-	}
+	l := annotations.Link{Type: a.el.linkType.Get("value").String(), From: a.selected, To: id}
 	a.setLinkMode(false)
-	if _, err := a.apply(annotations.Link{Type: typ, From: from, To: to}); err != nil {
+	if _, err := a.apply(a.set.Orient(l)); err != nil {
 		a.fail(err.Error())
 		return
 	}
