@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"strconv"
 	"strings"
@@ -217,9 +216,9 @@ func (a *app) openKept(text, title, source string) error {
 }
 
 // decodeAny decodes a Spanmark file, or a W3C annotation collection
-// (JSON-LD, recognised by its @context).
+// (JSON-LD), told apart by annotations.Sniff as the CLI does.
 func decodeAny(data []byte) (*annotations.File, error) {
-	if bytes.Contains(data[:min(len(data), 4096)], []byte(`"@context"`)) {
+	if annotations.Sniff(data) == annotations.FormatW3C {
 		f, err := annotations.DecodeW3C(data)
 		if err != nil {
 			return nil, errors.New("import W3C annotations: " + err.Error())
