@@ -139,7 +139,7 @@ func (a *app) renderDetail() {
 		b := btns.Index(i)
 		b.Call("setAttribute", "aria-pressed", strconv.FormatBool(b.Call("getAttribute", "data-label").String() == ann.Label))
 	}
-	if dom.Document().Get("activeElement").Equal(a.el.note) == false {
+	if !dom.Document().Get("activeElement").Equal(a.el.note) {
 		a.el.note.Set("value", ann.Note)
 	}
 	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
