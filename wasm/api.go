@@ -156,13 +156,13 @@ func (a *app) wireAPI() {
 			data = js.Global().Get("JSON").Call("stringify", data)
 		}
 		// A String object tells the length without copying the text into Go.
-		if n := js.Global().Get("String").New(data).Get("length").Int(); n > maxFileSize {
-			err := errors.New("import: the input is " + strconv.Itoa(n>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
-			a.fail(err.Error())
-			return nil, err
+		err := checkSize("import: the input", js.Global().Get("String").New(data).Get("length").Int())
+		var r importResult
+		if err == nil {
+			r, err = a.importJSON([]byte(data.String()))
 		}
-		r, err := a.importJSON([]byte(data.String()))
 		if err != nil {
+			a.fail(err) // shown in #status too, as docs/api.md says
 			return nil, err
 		}
 		return map[string]any{"moved": r.Moved, "orphaned": r.Orphaned}, nil

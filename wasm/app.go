@@ -4,13 +4,13 @@ package main
 
 import (
 	"errors"
-	"strconv"
 	"sync"
 	"syscall/js"
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
+	"github.com/spanmark/spanmark/wasm/internal/tabs"
 )
 
 // app is the whole state of the page. Every field is read and written on
@@ -23,7 +23,7 @@ type app struct {
 	selected string // id of the selected annotation, or ""
 	snap     bool   // widen selections to whole words
 	linkMode bool   // the next highlight clicked becomes a link target
-	readOnly string // why edits are refused, or ""
+	action   func() // what the button beside #status does (status.go)
 
 	// Rendering: handlers mark what changed and one animation frame
 	// applies it (render.go).
@@ -45,16 +45,8 @@ type app struct {
 	listSince   float64 // when the pending list rebuild was first asked for (performance.now)
 	buf         []byte
 
-	// Storage (storage.go).
-	store      *dom.Store
-	storeErr   error
-	storeReady chan struct{}
-	saveMu     sync.Mutex
-	saveTimer  int
-	unsaved    bool // a change not yet written
-	rev        int  // revision of the stored record this tab's state is built on
-	tab        string
-	channel    js.Value
+	db  storage    // IndexedDB and the autosave (persist.go)
+	tab tabs.State // this tab's part in the two-tab protocol (tabs.go)
 
 	// readyOnce sets data-ready the first time an article is shown.
 	readyOnce sync.Once
@@ -75,12 +67,11 @@ type elements struct {
 
 func newApp() *app {
 	a := &app{
-		snap:       true,
-		dirty:      map[int]bool{},
-		storeReady: make(chan struct{}),
+		snap:  true,
+		dirty: map[int]bool{},
+		db:    storage{ready: make(chan struct{}), channel: js.Undefined()},
+		tab:   tabs.State{Tab: newTabID()},
 	}
-	// The tab's id tells its own broadcasts from other tabs'.
-	a.tab = strconv.FormatFloat(js.Global().Get("Math").Call("random").Float(), 'f', 12, 64)[2:]
 	e := &a.el
 	e.root = dom.Document().Get("documentElement")
 	e.article = dom.ByID(idArticle)
@@ -127,30 +118,23 @@ func newApp() *app {
 
 // wire installs the page's listeners, each area in its own file.
 func (a *app) wire() {
+	a.wireStatus()
 	a.wireRender()
 	a.wireSelection()
 	a.wireKeys()
 	a.wireDetail()
 	a.wireSidebar()
 	a.wireOverview()
-	a.wireIO()
-	a.wireStorage()
+	a.wireOpen()
+	a.wireExport()
+	a.wireDocuments()
+	a.wireTabs()
 	a.wireAPI()
+	click(idUndo, func() { a.undo() })
+	click(idRedo, func() { a.redo() })
+	a.el.snap.Set("checked", a.snap)
+	dom.On(a.el.snap, "change", func(js.Value) { a.snap = a.el.snap.Get("checked").Bool() })
 }
-
-// start opens storage and shows the first article: the one named by
-// ?article=, else the last one worked on, else the sample.
-func (a *app) start() {
-	go a.openStorage()
-	if err := a.openFirst(); err != nil {
-		a.fail("open the article: " + err.Error())
-		// An empty document keeps the page usable: open or paste another.
-		a.show(annotations.NewSet(annotations.NewDocument("", "Untitled", ""), annotations.DefaultSchema()), 0)
-	}
-}
-
-// errReadOnly is returned for edits while another tab owns the document.
-var errReadOnly = errors.New("this document is read-only here")
 
 // apply applies an edit to the current set and queues its effects.
 func (a *app) apply(e annotations.Edit) (annotations.Change, error) {
@@ -169,8 +153,8 @@ func (a *app) editable() error {
 	switch {
 	case a.set == nil:
 		return errors.New("the article is still loading")
-	case a.readOnly != "":
-		return errors.New(errReadOnly.Error() + ": " + a.readOnly)
+	case a.tab.ReadOnly:
+		return errReadOnly
 	}
 	return nil
 }
@@ -219,34 +203,6 @@ func (a *app) changed(c annotations.Change) {
 	a.queueFrame()
 	a.queueList()
 	a.queueSave()
-}
-
-// say shows a message in #status; fail shows an error there. Both use the
-// words of the Go error, as the user should see them.
-func (a *app) say(msg string) { a.setStatus(msg, false) }
-
-func (a *app) fail(msg string) { a.setStatus(msg, true) }
-
-func (a *app) setStatus(msg string, isErr bool) {
-	a.el.status.Set("textContent", msg)
-	a.el.status.Get("classList").Call("toggle", classErr, isErr)
-	a.el.statusAction.Set("hidden", true)
-}
-
-// offer shows a message with one action button beside it.
-func (a *app) offer(msg, action string, fn func()) {
-	a.fail(msg)
-	b := a.el.statusAction
-	b.Set("textContent", action)
-	b.Set("hidden", false)
-	var f js.Func
-	f = js.FuncOf(func(js.Value, []js.Value) any {
-		f.Release()
-		b.Set("hidden", true)
-		fn()
-		return nil
-	})
-	b.Set("onclick", f)
 }
 
 // sorted returns the annotations of the current work ordered by

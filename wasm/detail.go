@@ -67,7 +67,7 @@ func (a *app) wireDetail() {
 // do applies an edit from the UI and shows its error, if any.
 func (a *app) do(e annotations.Edit) {
 	if _, err := a.apply(e); err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 	}
 }
 
@@ -77,7 +77,7 @@ func (a *app) deleteSelected() {
 	}
 	ann, _ := a.set.Annotation(a.selected)
 	if _, err := a.apply(annotations.Delete{IDs: []string{a.selected}}); err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return
 	}
 	a.say("Deleted “" + clip(ann.Quote, 60) + "”. Undo with Ctrl+Z.")
@@ -90,7 +90,7 @@ func (a *app) labelAll() {
 	}
 	c, err := a.apply(annotations.AddAll{ID: a.selected})
 	if err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return
 	}
 	a.say("Labelled " + strconv.Itoa(len(c.Added)) + " more occurrences.")
@@ -103,7 +103,7 @@ func (a *app) linkTo(id string) {
 	l := annotations.Link{Type: a.el.linkType.Get("value").String(), From: a.selected, To: id}
 	a.setLinkMode(false)
 	if _, err := a.apply(a.set.Orient(l)); err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return
 	}
 	a.say("Linked.")

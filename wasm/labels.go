@@ -75,7 +75,7 @@ func (a *app) labelSelection(label string) bool {
 	}
 	c, err := a.apply(annotations.Add{Label: label, Start: start, End: end, Snap: a.snap})
 	if err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return true
 	}
 	dom.ClearSelection()
@@ -92,7 +92,7 @@ func (a *app) labelSelection(label string) bool {
 // placeToolbar shows the toolbar above the selection, or hides it when
 // nothing in the article is selected.
 func (a *app) placeToolbar() {
-	if _, _, ok := a.selectionSpan(); !ok || a.readOnly != "" {
+	if _, _, ok := a.selectionSpan(); !ok || a.tab.ReadOnly {
 		a.hideToolbar()
 		return
 	}

@@ -33,7 +33,7 @@ func (a *app) wireRender() {
 	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
 		if dom.Document().Get("visibilityState").String() == "hidden" {
 			// The tab may be closed or killed next: save now.
-			go a.flush()
+			go a.autosave()
 		}
 	})
 }
@@ -159,11 +159,12 @@ const (
 // between frames (appendRest); the work can be edited meanwhile, since
 // every paragraph is written from the current set when it is appended.
 func (a *app) show(set *annotations.Set, rev int) {
-	a.set, a.rev = set, rev
+	a.set = set
+	a.tab.Show(set.Document().ID, rev)
 	a.gen++
 	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
-	a.selected, a.linkMode, a.readOnly, a.unsaved = "", false, "", false
+	a.selected, a.linkMode = "", false
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
 	clear(a.dirty)
 	a.lazy = a.lazy[:0]
