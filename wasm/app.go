@@ -19,39 +19,52 @@ import (
 type app struct {
 	set *annotations.Set
 	hl  *annotations.Highlighter
+	all []annotations.Annotation // a.set.Annotations() until the next change (sorted)
+	// gen counts the documents shown. Work that waits on the browser
+	// (storage, the other tab) notes it first and gives up when it has
+	// changed: the one check for stale asynchronous work. The page's own
+	// deferred work needs none (render.go, queueRest).
+	gen int
 
 	selected string // id of the selected annotation, or ""
 	snap     bool   // widen selections to whole words
 	linkMode bool   // the next highlight clicked becomes a link target
 	action   func() // what the button beside #status does (status.go)
 
-	// Rendering: handlers mark what changed and one animation frame
-	// applies it (render.go).
-	frame       *dom.Frame
-	frameQueued bool
-	dirty       map[int]bool             // paragraphs to repaint
-	lazy        []int                    // paragraphs to repaint in later slices (replace)
-	shown       int                      // paragraphs on the page; a large article grows (appendRest)
-	gen         int                      // counts shows; appending an older article stops
-	lazyGen     int                      // counts lazy repaints; an older one stops
-	titlePara   bool                     // the first paragraph is the title
-	all         []annotations.Annotation // a.set.Annotations() until the next change (sorted)
-	toolbarDue  bool                     // re-place the selection toolbar
-	detailDue   bool
-	overviewDue bool
-	detailKey   string // what the detail's suggestions were built for (detail.go)
-	listTimer   int    // debounce of the sidebar and overview (sidebar.go)
-	listQueued  bool
-	listSince   float64 // when the pending list rebuild was first asked for (performance.now)
-	buf         []byte
-
-	db  storage    // IndexedDB and the autosave (persist.go)
-	tab tabs.State // this tab's part in the two-tab protocol (tabs.go)
+	page  page       // the article on the page and the next frame's work (render.go)
+	lists lists      // the debounce of the sidebar and overview (sidebar.go)
+	db    storage    // IndexedDB and the autosave (persist.go)
+	tab   tabs.State // this tab's part in the two-tab protocol (tabs.go)
 
 	// readyOnce sets data-ready the first time an article is shown.
 	readyOnce sync.Once
 
 	el elements
+}
+
+// page is what the article on the page holds and what the next frame
+// must do. Handlers mark what changed and one animation frame applies it
+// (render.go).
+type page struct {
+	frame       *dom.Frame
+	frameQueued bool
+	dirty       map[int]bool // paragraphs to repaint
+	lazy        []int        // paragraphs to repaint in later slices (replace)
+	shown       int          // paragraphs on the page; a large article grows (queueRest)
+	resting     bool         // queueRest's tick is pending
+	titlePara   bool         // the first paragraph is the title
+	toolbarDue  bool         // re-place the selection toolbar
+	detailDue   bool
+	overviewDue bool
+	detailKey   string // what the detail's suggestions were built for (detail.go)
+	buf         []byte
+}
+
+// lists is the debounce of the sidebar and overview (sidebar.go).
+type lists struct {
+	timer  int
+	queued bool
+	since  float64 // when the pending rebuild was first asked for (performance.now)
 }
 
 // elements caches the js.Values of the page's fixed elements.
@@ -67,10 +80,10 @@ type elements struct {
 
 func newApp() *app {
 	a := &app{
-		snap:  true,
-		dirty: map[int]bool{},
-		db:    storage{ready: make(chan struct{}), channel: js.Undefined()},
-		tab:   tabs.State{Tab: newTabID()},
+		snap: true,
+		page: page{dirty: map[int]bool{}},
+		db:   storage{ready: make(chan struct{}), channel: js.Undefined()},
+		tab:  tabs.State{Tab: newTabID()},
 	}
 	e := &a.el
 	e.root = dom.Document().Get("documentElement")
@@ -112,7 +125,7 @@ func newApp() *app {
 	e.conflictVotes = dom.ByID(idConflictVotes)
 	e.help = dom.ByID(idHelp)
 	e.drop = dom.ByID(idDrop)
-	a.frame = dom.NewFrame(a.render)
+	a.page.frame = dom.NewFrame(a.render)
 	return a
 }
 
@@ -191,7 +204,7 @@ func (a *app) redo() bool {
 func (a *app) changed(c annotations.Change) {
 	a.all = nil
 	for _, i := range c.Paragraphs {
-		a.dirty[i] = true
+		a.page.dirty[i] = true
 	}
 	if a.selected != "" {
 		if _, ok := a.set.Annotation(a.selected); !ok {
@@ -199,7 +212,7 @@ func (a *app) changed(c annotations.Change) {
 		}
 	}
 	a.paint()
-	a.detailDue = true
+	a.page.detailDue = true
 	a.queueFrame()
 	a.queueList()
 	a.queueSave()

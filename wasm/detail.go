@@ -149,8 +149,8 @@ func (a *app) renderDetail() {
 	// when another annotation is selected or the count changed, not on
 	// every edit (labelling stays inside a frame with 10,000 annotations).
 	key := ann.ID + "/" + ann.Label + "/" + ann.Entity + "/" + strconv.Itoa(a.set.Len())
-	fresh := key != a.detailKey
-	a.detailKey = key
+	fresh := key != a.page.detailKey
+	a.page.detailKey = key
 	if fresh {
 		a.el.entityList.Set("textContent", "")
 		seen := map[string]bool{}

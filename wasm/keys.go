@@ -176,7 +176,7 @@ func (a *app) extendSelection(key string, word bool) bool {
 // firstVisibleParagraph returns the first paragraph whose box is in the
 // viewport, or null.
 func (a *app) firstVisibleParagraph() js.Value {
-	if i := a.firstVisibleIndex(); i < a.shown {
+	if i := a.firstVisibleIndex(); i < a.page.shown {
 		return a.para(i)
 	}
 	return js.Null()
