@@ -610,6 +610,20 @@ func TestEditsUndoRedo(t *testing.T) {
 					t.Errorf("target relations mismatch (-want +got):\n%s", diff)
 				}
 			}},
+		{"link_reversed", `spanmark.link({from: ids.actor, to: ids.claim, type: "target"})`,
+			func(t *testing.T, id ids, before, after docState) {
+				// Only claim → actor fits the schema: made that way round.
+				var got []annotations.Relation
+				for _, r := range after.Relations {
+					if r.Type == "target" {
+						r.ID = ""
+						got = append(got, r)
+					}
+				}
+				if diff := cmp.Diff([]annotations.Relation{{Type: "target", From: id.Claim, To: id.Actor}}, got); diff != "" {
+					t.Errorf("target relations mismatch (-want +got):\n%s", diff)
+				}
+			}},
 		{"unlink", `spanmark.unlink(ids.rel)`,
 			func(t *testing.T, id ids, before, after docState) {
 				if len(after.Relations) != 0 {

@@ -106,7 +106,11 @@ func (a *app) wireAPI() {
 	})
 	sync("link", func(args []js.Value) (any, error) {
 		o := obj(args)
-		c, err := a.apply(annotations.Link{Type: str(o, "type"), From: str(o, "from"), To: str(o, "to")})
+		l := annotations.Link{Type: str(o, "type"), From: str(o, "from"), To: str(o, "to")}
+		if a.set != nil {
+			l = a.set.Orient(l) // as the link form does
+		}
+		c, err := a.apply(l)
 		if err != nil {
 			return nil, err
 		}
@@ -152,13 +156,13 @@ func (a *app) wireAPI() {
 			data = js.Global().Get("JSON").Call("stringify", data)
 		}
 		// A String object tells the length without copying the text into Go.
-		if n := js.Global().Get("String").New(data).Get("length").Int(); n > maxFileSize {
-			err := errors.New("import: the input is " + strconv.Itoa(n>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
-			a.fail(err.Error())
-			return nil, err
+		err := checkSize("import: the input", js.Global().Get("String").New(data).Get("length").Int())
+		var r importResult
+		if err == nil {
+			r, err = a.importJSON([]byte(data.String()))
 		}
-		r, err := a.importJSON([]byte(data.String()))
 		if err != nil {
+			a.fail(err) // shown in #status too, as docs/api.md says
 			return nil, err
 		}
 		return map[string]any{"moved": r.Moved, "orphaned": r.Orphaned}, nil

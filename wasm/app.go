@@ -4,13 +4,13 @@ package main
 
 import (
 	"errors"
-	"strconv"
 	"sync"
 	"syscall/js"
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
+	"github.com/spanmark/spanmark/wasm/internal/tabs"
 )
 
 // app is the whole state of the page. Every field is read and written on
@@ -19,47 +19,52 @@ import (
 type app struct {
 	set *annotations.Set
 	hl  *annotations.Highlighter
+	all []annotations.Annotation // a.set.Annotations() until the next change (sorted)
+	// gen counts the documents shown. Work that waits on the browser
+	// (storage, the other tab) notes it first and gives up when it has
+	// changed: the one check for stale asynchronous work. The page's own
+	// deferred work needs none (render.go, queueRest).
+	gen int
 
 	selected string // id of the selected annotation, or ""
 	snap     bool   // widen selections to whole words
 	linkMode bool   // the next highlight clicked becomes a link target
-	readOnly string // why edits are refused, or ""
+	action   func() // what the button beside #status does (status.go)
 
-	// Rendering: handlers mark what changed and one animation frame
-	// applies it (render.go).
-	frame       *dom.Frame
-	frameQueued bool
-	dirty       map[int]bool             // paragraphs to repaint
-	lazy        []int                    // paragraphs to repaint in later slices (replace)
-	shown       int                      // paragraphs on the page; a large article grows (appendRest)
-	gen         int                      // counts shows; appending an older article stops
-	lazyGen     int                      // counts lazy repaints; an older one stops
-	titlePara   bool                     // the first paragraph is the title
-	all         []annotations.Annotation // a.set.Annotations() until the next change (sorted)
-	toolbarDue  bool                     // re-place the selection toolbar
-	detailDue   bool
-	overviewDue bool
-	detailKey   string // what the detail's suggestions were built for (detail.go)
-	listTimer   int    // debounce of the sidebar and overview (sidebar.go)
-	listQueued  bool
-	listSince   float64 // when the pending list rebuild was first asked for (performance.now)
-	buf         []byte
-
-	// Storage (storage.go).
-	store      *dom.Store
-	storeErr   error
-	storeReady chan struct{}
-	saveMu     sync.Mutex
-	saveTimer  int
-	unsaved    bool // a change not yet written
-	rev        int  // revision of the stored record this tab's state is built on
-	tab        string
-	channel    js.Value
+	page  page       // the article on the page and the next frame's work (render.go)
+	lists lists      // the debounce of the sidebar and overview (sidebar.go)
+	db    storage    // IndexedDB and the autosave (persist.go)
+	tab   tabs.State // this tab's part in the two-tab protocol (tabs.go)
 
 	// readyOnce sets data-ready the first time an article is shown.
 	readyOnce sync.Once
 
 	el elements
+}
+
+// page is what the article on the page holds and what the next frame
+// must do. Handlers mark what changed and one animation frame applies it
+// (render.go).
+type page struct {
+	frame       *dom.Frame
+	frameQueued bool
+	dirty       map[int]bool // paragraphs to repaint
+	lazy        []int        // paragraphs to repaint in later slices (replace)
+	shown       int          // paragraphs on the page; a large article grows (queueRest)
+	resting     bool         // queueRest's tick is pending
+	titlePara   bool         // the first paragraph is the title
+	toolbarDue  bool         // re-place the selection toolbar
+	detailDue   bool
+	overviewDue bool
+	detailKey   string // what the detail's suggestions were built for (detail.go)
+	buf         []byte
+}
+
+// lists is the debounce of the sidebar and overview (sidebar.go).
+type lists struct {
+	timer  int
+	queued bool
+	since  float64 // when the pending rebuild was first asked for (performance.now)
 }
 
 // elements caches the js.Values of the page's fixed elements.
@@ -75,12 +80,11 @@ type elements struct {
 
 func newApp() *app {
 	a := &app{
-		snap:       true,
-		dirty:      map[int]bool{},
-		storeReady: make(chan struct{}),
+		snap: true,
+		page: page{dirty: map[int]bool{}},
+		db:   storage{ready: make(chan struct{}), channel: js.Undefined()},
+		tab:  tabs.State{Tab: newTabID()},
 	}
-	// The tab's id tells its own broadcasts from other tabs'.
-	a.tab = strconv.FormatFloat(js.Global().Get("Math").Call("random").Float(), 'f', 12, 64)[2:]
 	e := &a.el
 	e.root = dom.Document().Get("documentElement")
 	e.article = dom.ByID(idArticle)
@@ -121,36 +125,29 @@ func newApp() *app {
 	e.conflictVotes = dom.ByID(idConflictVotes)
 	e.help = dom.ByID(idHelp)
 	e.drop = dom.ByID(idDrop)
-	a.frame = dom.NewFrame(a.render)
+	a.page.frame = dom.NewFrame(a.render)
 	return a
 }
 
 // wire installs the page's listeners, each area in its own file.
 func (a *app) wire() {
+	a.wireStatus()
 	a.wireRender()
 	a.wireSelection()
 	a.wireKeys()
 	a.wireDetail()
 	a.wireSidebar()
 	a.wireOverview()
-	a.wireIO()
-	a.wireStorage()
+	a.wireOpen()
+	a.wireExport()
+	a.wireDocuments()
+	a.wireTabs()
 	a.wireAPI()
+	click(idUndo, func() { a.undo() })
+	click(idRedo, func() { a.redo() })
+	a.el.snap.Set("checked", a.snap)
+	dom.On(a.el.snap, "change", func(js.Value) { a.snap = a.el.snap.Get("checked").Bool() })
 }
-
-// start opens storage and shows the first article: the one named by
-// ?article=, else the last one worked on, else the sample.
-func (a *app) start() {
-	go a.openStorage()
-	if err := a.openFirst(); err != nil {
-		a.fail("open the article: " + err.Error())
-		// An empty document keeps the page usable: open or paste another.
-		a.show(annotations.NewSet(annotations.NewDocument("", "Untitled", ""), annotations.DefaultSchema()), 0)
-	}
-}
-
-// errReadOnly is returned for edits while another tab owns the document.
-var errReadOnly = errors.New("this document is read-only here")
 
 // apply applies an edit to the current set and queues its effects.
 func (a *app) apply(e annotations.Edit) (annotations.Change, error) {
@@ -169,8 +166,8 @@ func (a *app) editable() error {
 	switch {
 	case a.set == nil:
 		return errors.New("the article is still loading")
-	case a.readOnly != "":
-		return errors.New(errReadOnly.Error() + ": " + a.readOnly)
+	case a.tab.ReadOnly:
+		return errReadOnly
 	}
 	return nil
 }
@@ -207,7 +204,7 @@ func (a *app) redo() bool {
 func (a *app) changed(c annotations.Change) {
 	a.all = nil
 	for _, i := range c.Paragraphs {
-		a.dirty[i] = true
+		a.page.dirty[i] = true
 	}
 	if a.selected != "" {
 		if _, ok := a.set.Annotation(a.selected); !ok {
@@ -215,38 +212,10 @@ func (a *app) changed(c annotations.Change) {
 		}
 	}
 	a.paint()
-	a.detailDue = true
+	a.page.detailDue = true
 	a.queueFrame()
 	a.queueList()
 	a.queueSave()
-}
-
-// say shows a message in #status; fail shows an error there. Both use the
-// words of the Go error, as the user should see them.
-func (a *app) say(msg string) { a.setStatus(msg, false) }
-
-func (a *app) fail(msg string) { a.setStatus(msg, true) }
-
-func (a *app) setStatus(msg string, isErr bool) {
-	a.el.status.Set("textContent", msg)
-	a.el.status.Get("classList").Call("toggle", classErr, isErr)
-	a.el.statusAction.Set("hidden", true)
-}
-
-// offer shows a message with one action button beside it.
-func (a *app) offer(msg, action string, fn func()) {
-	a.fail(msg)
-	b := a.el.statusAction
-	b.Set("textContent", action)
-	b.Set("hidden", false)
-	var f js.Func
-	f = js.FuncOf(func(js.Value, []js.Value) any {
-		f.Release()
-		b.Set("hidden", true)
-		fn()
-		return nil
-	})
-	b.Set("onclick", f)
 }
 
 // sorted returns the annotations of the current work ordered by

@@ -67,7 +67,7 @@ func (a *app) wireDetail() {
 // do applies an edit from the UI and shows its error, if any.
 func (a *app) do(e annotations.Edit) {
 	if _, err := a.apply(e); err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 	}
 }
 
@@ -77,7 +77,7 @@ func (a *app) deleteSelected() {
 	}
 	ann, _ := a.set.Annotation(a.selected)
 	if _, err := a.apply(annotations.Delete{IDs: []string{a.selected}}); err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return
 	}
 	a.say("Deleted “" + clip(ann.Quote, 60) + "”. Undo with Ctrl+Z.")
@@ -90,27 +90,20 @@ func (a *app) labelAll() {
 	}
 	c, err := a.apply(annotations.AddAll{ID: a.selected})
 	if err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return
 	}
 	a.say("Labelled " + strconv.Itoa(len(c.Added)) + " more occurrences.")
 }
 
 // linkTo links the selected annotation and id with the relation type
-// chosen in the panel, in whichever direction the schema allows.
+// chosen in the panel, in whichever direction the schema allows
+// (annotations.Set.Orient, as spanmark.link does).
 func (a *app) linkTo(id string) {
-	typ := a.el.linkType.Get("value").String()
-	from, to := a.selected, id
-	if rt, ok := a.set.Schema().Relation(typ); ok {
-		f, _ := a.set.Annotation(from)
-		t, _ := a.set.Annotation(to)
-		if !rt.Allows(f.Label, t.Label) && rt.Allows(t.Label, f.Label) {
-			from, to = to, from
-		}
-	}
+	l := annotations.Link{Type: a.el.linkType.Get("value").String(), From: a.selected, To: id}
 	a.setLinkMode(false)
-	if _, err := a.apply(annotations.Link{Type: typ, From: from, To: to}); err != nil {
-		a.fail(err.Error())
+	if _, err := a.apply(a.set.Orient(l)); err != nil {
+		a.fail(err)
 		return
 	}
 	a.say("Linked.")
@@ -146,7 +139,7 @@ func (a *app) renderDetail() {
 		b := btns.Index(i)
 		b.Call("setAttribute", "aria-pressed", strconv.FormatBool(b.Call("getAttribute", "data-label").String() == ann.Label))
 	}
-	if dom.Document().Get("activeElement").Equal(a.el.note) == false {
+	if !dom.Document().Get("activeElement").Equal(a.el.note) {
 		a.el.note.Set("value", ann.Note)
 	}
 	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
@@ -156,8 +149,8 @@ func (a *app) renderDetail() {
 	// when another annotation is selected or the count changed, not on
 	// every edit (labelling stays inside a frame with 10,000 annotations).
 	key := ann.ID + "/" + ann.Label + "/" + ann.Entity + "/" + strconv.Itoa(a.set.Len())
-	fresh := key != a.detailKey
-	a.detailKey = key
+	fresh := key != a.page.detailKey
+	a.page.detailKey = key
 	if fresh {
 		a.el.entityList.Set("textContent", "")
 		seen := map[string]bool{}

@@ -176,19 +176,8 @@ func (a *app) extendSelection(key string, word bool) bool {
 // firstVisibleParagraph returns the first paragraph whose box is in the
 // viewport, or null.
 func (a *app) firstVisibleParagraph() js.Value {
-	n := a.shown
-	// Binary search on the paragraphs' tops: a few layout reads, not n.
-	lo, hi := 0, n
-	for lo < hi {
-		m := (lo + hi) / 2
-		if a.para(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	if i := a.firstVisibleIndex(); i < a.page.shown {
+		return a.para(i)
 	}
-	if lo >= n {
-		return js.Null()
-	}
-	return a.para(lo)
+	return js.Null()
 }

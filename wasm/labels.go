@@ -15,7 +15,8 @@ import (
 // the stylesheet as custom properties --l0 … --l7 set through the CSSOM
 // (inline style attributes are blocked by the page's CSP).
 
-// applySchema rebuilds everything that lists the labels.
+// applySchema rebuilds everything that lists the labels. a.hl must be
+// the highlighter of the current schema: its slots are the styles.
 func (a *app) applySchema() {
 	s := a.set.Schema()
 	style := a.el.root.Get("style")
@@ -23,8 +24,8 @@ func (a *app) applySchema() {
 	a.el.detailLabels.Set("textContent", "")
 	a.el.filterLabel.Set("textContent", "")
 	a.el.filterLabel.Call("append", option("", "All labels"))
-	for i, l := range s.Labels {
-		slot := strconv.Itoa(i % annotations.LabelSlots)
+	for _, l := range s.Labels {
+		slot := strconv.Itoa(max(0, a.hl.Slot(l.ID))) // the highlighter's slot, as the article uses
 		if l.Color != "" {
 			style.Call("setProperty", "--l"+slot, l.Color)
 		}
@@ -74,7 +75,7 @@ func (a *app) labelSelection(label string) bool {
 	}
 	c, err := a.apply(annotations.Add{Label: label, Start: start, End: end, Snap: a.snap})
 	if err != nil {
-		a.fail(err.Error())
+		a.fail(err)
 		return true
 	}
 	dom.ClearSelection()
@@ -91,7 +92,7 @@ func (a *app) labelSelection(label string) bool {
 // placeToolbar shows the toolbar above the selection, or hides it when
 // nothing in the article is selected.
 func (a *app) placeToolbar() {
-	if _, _, ok := a.selectionSpan(); !ok || a.readOnly != "" {
+	if _, _, ok := a.selectionSpan(); !ok || a.tab.ReadOnly {
 		a.hideToolbar()
 		return
 	}

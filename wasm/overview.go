@@ -26,8 +26,8 @@ func (a *app) wireOverview() {
 		doc := a.set.Document()
 		i := doc.ParagraphAt(int(frac * float64(doc.Len())))
 		a.settle()
-		if i >= a.shown {
-			i = a.shown - 1
+		if i >= a.page.shown {
+			i = a.page.shown - 1
 		}
 		if i >= 0 {
 			a.para(i).Call("scrollIntoView", map[string]any{"block": "center"})

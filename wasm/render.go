@@ -24,7 +24,7 @@ import (
 // partSize is the number of paragraphs per part.
 const partSize = 64
 
-// para returns paragraph i's element; i must be below a.shown.
+// para returns paragraph i's element; i must be below a.page.shown.
 func (a *app) para(i int) js.Value {
 	return a.el.parts.Index(i / partSize).Get("children").Index(i % partSize)
 }
@@ -33,16 +33,16 @@ func (a *app) wireRender() {
 	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
 		if dom.Document().Get("visibilityState").String() == "hidden" {
 			// The tab may be closed or killed next: save now.
-			go a.flush()
+			go a.autosave()
 		}
 	})
 }
 
 // queueFrame asks for one render step in the next animation frame.
 func (a *app) queueFrame() {
-	if !a.frameQueued {
-		a.frameQueued = true
-		a.frame.Request()
+	if !a.page.frameQueued {
+		a.page.frameQueued = true
+		a.page.frame.Request()
 	}
 }
 
@@ -50,21 +50,21 @@ func (a *app) queueFrame() {
 // repaints what is still dirty and updates the toolbar, detail panel and
 // undo buttons.
 func (a *app) render() {
-	a.frameQueued = false
+	a.page.frameQueued = false
 	if a.set == nil {
 		return
 	}
 	a.paint()
-	if a.toolbarDue {
-		a.toolbarDue = false
+	if a.page.toolbarDue {
+		a.page.toolbarDue = false
 		a.placeToolbar()
 	}
-	if a.detailDue {
-		a.detailDue = false
+	if a.page.detailDue {
+		a.page.detailDue = false
 		a.renderDetail()
 	}
-	if a.overviewDue {
-		a.overviewDue = false
+	if a.page.overviewDue {
+		a.page.overviewDue = false
 		a.renderOverview()
 	}
 	a.el.undo.Set("disabled", !a.set.CanUndo())
@@ -77,7 +77,7 @@ func (a *app) render() {
 // the page and the model never disagree after an event; everything else
 // waits for the frame.
 func (a *app) paint() {
-	if len(a.dirty) == 0 || a.set == nil {
+	if len(a.page.dirty) == 0 || a.set == nil {
 		return
 	}
 	focusID := ""
@@ -86,14 +86,14 @@ func (a *app) paint() {
 	}
 	doc := a.set.Document()
 	paras := doc.Paragraphs()
-	for i := range a.dirty {
-		if i < 0 || i >= len(paras) || i >= a.shown {
+	for i := range a.page.dirty {
+		if i < 0 || i >= len(paras) || i >= a.page.shown {
 			continue // not on the page yet: appended as it is now
 		}
-		a.buf = a.hl.AppendParagraph(a.buf[:0], doc.Runes(), paras[i].Start, paras[i].End, a.set.InParagraph(i), a.selected)
-		a.para(i).Set("innerHTML", string(a.buf))
+		a.page.buf = a.hl.AppendParagraph(a.page.buf[:0], doc.Runes(), paras[i].Start, paras[i].End, a.set.InParagraph(i), a.selected)
+		a.para(i).Set("innerHTML", string(a.page.buf))
 	}
-	clear(a.dirty)
+	clear(a.page.dirty)
 	if focusID != "" {
 		// Its paragraph is on the page (it had focus): no need to settle.
 		if el := a.queryFocus(focusID); !el.IsNull() {
@@ -156,18 +156,18 @@ const (
 // show makes set the current work and puts its article on the page. rev
 // is the stored revision it was read from (0 for new work). A large
 // article shows its beginning at once and appends the rest in slices
-// between frames (appendRest); the work can be edited meanwhile, since
+// between frames (queueRest); the work can be edited meanwhile, since
 // every paragraph is written from the current set when it is appended.
 func (a *app) show(set *annotations.Set, rev int) {
-	a.set, a.rev = set, rev
-	a.gen++
+	a.set = set
+	a.tab.Show(set.Document().ID, rev)
+	a.gen++ // work begun on the document shown before gives up
 	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
-	a.selected, a.linkMode, a.readOnly, a.unsaved = "", false, "", false
+	a.selected, a.linkMode = "", false
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
-	clear(a.dirty)
-	a.lazy = a.lazy[:0]
-	a.lazyGen++
+	clear(a.page.dirty)
+	a.page.lazy = a.page.lazy[:0]
 	a.applySchema()
 	doc := set.Document()
 	a.el.title.Set("textContent", doc.Title)
@@ -176,17 +176,17 @@ func (a *app) show(set *annotations.Set, rev int) {
 	// The title shows as the heading; when it is the first paragraph, that
 	// paragraph is styled as the heading instead, so its text stays
 	// annotatable at its offsets.
-	a.titlePara = len(paras) > 0 && strings.TrimSpace(string(rs[paras[0].Start:paras[0].End])) == doc.Title
-	a.el.title.Set("hidden", a.titlePara)
+	a.page.titlePara = len(paras) > 0 && strings.TrimSpace(string(rs[paras[0].Start:paras[0].End])) == doc.Title
+	a.el.title.Set("hidden", a.page.titlePara)
 	byline := ""
 	for i, p := range paras {
-		if !(i == 0 && a.titlePara) && annotations.IsByline(rs[p.Start:p.End]) {
+		if !(i == 0 && a.page.titlePara) && annotations.IsByline(rs[p.Start:p.End]) {
 			byline = string(rs[p.Start:p.End])
 			break
 		}
 	}
 	a.el.article.Set("innerHTML", "")
-	a.shown = 0
+	a.page.shown = 0
 	a.el.load.Set("hidden", true)
 	if doc.Len() >= largeArticle {
 		a.appendParagraphs(firstSlice)
@@ -197,14 +197,14 @@ func (a *app) show(set *annotations.Set, rev int) {
 	// the title is the first paragraph (so no text node shifts an offset),
 	// else in #doc-byline under #doc-title.
 	a.el.byline.Set("textContent", byline)
-	a.el.byline.Set("hidden", byline == "" || a.titlePara)
-	if a.titlePara && byline != "" {
+	a.el.byline.Set("hidden", byline == "" || a.page.titlePara)
+	if a.page.titlePara && byline != "" {
 		a.para(0).Call("setAttribute", "data-byline", byline)
 	}
-	if a.shown < len(paras) {
-		a.appendRest(a.gen)
+	if a.page.shown < len(paras) {
+		a.queueRest()
 	}
-	a.detailDue = true
+	a.page.detailDue = true
 	a.queueFrame()
 	// A new document lists its work at once (an import's orphans among
 	// it); a large set a moment later, after the article is painted.
@@ -224,7 +224,7 @@ func (a *app) showLists() {
 	}
 	a.renderList()
 	// The overview reads the layout: in the frame, after the article.
-	a.overviewDue = true
+	a.page.overviewDue = true
 	a.queueFrame()
 }
 
@@ -234,16 +234,16 @@ func (a *app) appendParagraphs(size int) {
 	doc := a.set.Document()
 	paras := doc.Paragraphs()
 	rs := doc.Runes()
-	b := a.buf[:0]
+	b := a.page.buf[:0]
 	// Whole parts: a slice ends where a part does (or at the end).
-	for n := 0; a.shown < len(paras) && (n < size || a.shown%partSize != 0); a.shown++ {
-		i, p := a.shown, paras[a.shown]
+	for n := 0; a.page.shown < len(paras) && (n < size || a.page.shown%partSize != 0); a.page.shown++ {
+		i, p := a.page.shown, paras[a.page.shown]
 		n += p.End - p.Start + 1
 		if i%partSize == 0 {
 			b = append(b, `<div class="`+classPart+`">`...)
 		}
 		class := ""
-		if i == 0 && a.titlePara {
+		if i == 0 && a.page.titlePara {
 			class = classTitle
 		} else if annotations.IsByline(rs[p.Start:p.End]) {
 			class = classByline
@@ -267,28 +267,14 @@ func (a *app) appendParagraphs(size int) {
 		a.el.article.Call("insertAdjacentHTML", "beforeend", string(b))
 	}
 	if cap(b) <= 1<<16 {
-		a.buf = b // keep a small buffer for repaints, not a whole article
+		a.page.buf = b // keep a small buffer for repaints, not a whole article
 	}
-}
-
-// appendRest appends the rest of the article shown as generation gen, a
-// slice per timer tick, so that frames (and edits) run in between.
-func (a *app) appendRest(gen int) {
-	dom.After(0, func() {
-		if gen != a.gen || a.set == nil {
-			return // another document was shown meanwhile
-		}
-		a.appendParagraphs(nextSlice)
-		if a.shown < len(a.set.Document().Paragraphs()) {
-			a.appendRest(gen)
-		}
-	})
 }
 
 // replace makes set the current work on the document already shown (an
 // import onto it), repainting only the paragraphs whose highlights may
 // differ: at once those in view, and the others in slices after it when
-// there are many (repaintLazily), so the import shows without waiting for
+// there are many (queueRest), so the import shows without waiting for
 // the whole article.
 func (a *app) replace(set *annotations.Set) {
 	old := a.set
@@ -299,38 +285,37 @@ func (a *app) replace(set *annotations.Set) {
 	a.el.root.Get("classList").Call("remove", classLinking)
 	a.applySchema()
 	var todo []int
-	for i := range min(a.shown, len(set.Document().Paragraphs())) {
+	for i := range min(a.page.shown, len(set.Document().Paragraphs())) {
 		if len(old.InParagraph(i)) > 0 || len(set.InParagraph(i)) > 0 {
 			todo = append(todo, i)
 		}
 	}
 	if len(todo) <= eagerRepaint {
 		for _, i := range todo {
-			a.dirty[i] = true
+			a.page.dirty[i] = true
 		}
 	} else {
 		// In view first; the rest from there downwards, then upwards.
 		first := a.firstVisibleIndex()
 		last := a.lastVisibleIndex(first)
-		a.lazy = a.lazy[:0]
+		a.page.lazy = a.page.lazy[:0]
 		for _, i := range todo {
 			switch {
 			case i >= first && i <= last:
-				a.dirty[i] = true
+				a.page.dirty[i] = true
 			case i > last:
-				a.lazy = append(a.lazy, i)
+				a.page.lazy = append(a.page.lazy, i)
 			}
 		}
 		for j := len(todo) - 1; j >= 0; j-- {
 			if todo[j] < first {
-				a.lazy = append(a.lazy, todo[j])
+				a.page.lazy = append(a.page.lazy, todo[j])
 			}
 		}
-		a.lazyGen++
-		a.repaintLazily(a.lazyGen)
+		a.queueRest()
 	}
 	a.paint()
-	a.detailDue = true
+	a.page.detailDue = true
 	a.queueFrame()
 	a.showLists()
 }
@@ -339,25 +324,39 @@ func (a *app) replace(set *annotations.Set) {
 // same document is repainted at once.
 const eagerRepaint = 200
 
-// lazySlice is how many paragraphs repaintLazily writes per tick.
+// lazySlice is how many paragraphs of a.page.lazy queueRest repaints per
+// tick.
 const lazySlice = 100
 
-// repaintLazily repaints the paragraphs queued in a.lazy, a slice per
-// timer tick, while generation gen of a.lazy is current.
-func (a *app) repaintLazily(gen int) {
+// queueRest asks for the page's deferred work, a slice per timer tick, so
+// that frames and edits run in between: first the repaints that replace
+// left for later (a.page.lazy), then the rest of a large article. Each
+// tick works on what is current then, so a document shown meanwhile
+// cancels nothing: show empties a.page.lazy and resets a.page.shown, and
+// the ticks go on with the new document's rest.
+func (a *app) queueRest() {
+	if a.page.resting {
+		return
+	}
+	a.page.resting = true
 	dom.After(0, func() {
-		if gen != a.lazyGen || a.set == nil || len(a.lazy) == 0 {
+		a.page.resting = false
+		switch {
+		case a.set == nil:
+			return
+		case len(a.page.lazy) > 0:
+			n := min(lazySlice, len(a.page.lazy))
+			for _, i := range a.page.lazy[:n] {
+				a.page.dirty[i] = true
+			}
+			a.page.lazy = a.page.lazy[n:]
+			a.paint()
+		case a.page.shown < len(a.set.Document().Paragraphs()):
+			a.appendParagraphs(nextSlice)
+		default:
 			return
 		}
-		n := min(lazySlice, len(a.lazy))
-		for _, i := range a.lazy[:n] {
-			a.dirty[i] = true
-		}
-		a.lazy = a.lazy[n:]
-		a.paint()
-		if len(a.lazy) > 0 {
-			a.repaintLazily(gen)
-		}
+		a.queueRest()
 	})
 }
 
@@ -368,21 +367,21 @@ func (a *app) settle() {
 	if a.set == nil {
 		return
 	}
-	for _, i := range a.lazy {
-		a.dirty[i] = true
+	for _, i := range a.page.lazy {
+		a.page.dirty[i] = true
 	}
-	a.lazy = a.lazy[:0]
+	a.page.lazy = a.page.lazy[:0]
 	a.paint()
-	for a.shown < len(a.set.Document().Paragraphs()) {
+	for a.page.shown < len(a.set.Document().Paragraphs()) {
 		a.appendParagraphs(1 << 30)
 	}
 }
 
 // firstVisibleIndex returns the index of the first paragraph on the page
-// whose box reaches into the viewport, or a.shown when there is none.
+// whose box reaches into the viewport, or a.page.shown when there is none.
 func (a *app) firstVisibleIndex() int {
 	// Binary search on the paragraphs' bottoms: a few layout reads, not n.
-	lo, hi := 0, a.shown
+	lo, hi := 0, a.page.shown
 	for lo < hi {
 		m := (lo + hi) / 2
 		if a.para(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
@@ -399,7 +398,7 @@ func (a *app) firstVisibleIndex() int {
 func (a *app) lastVisibleIndex(first int) int {
 	h := js.Global().Get("innerHeight").Float()
 	last := first
-	for i := first; i < a.shown && i < first+eagerRepaint; i++ {
+	for i := first; i < a.page.shown && i < first+eagerRepaint; i++ {
 		if a.para(i).Call("getBoundingClientRect").Get("top").Float() > h {
 			break
 		}

@@ -17,7 +17,7 @@ const paraBlock = "p[data-p]"
 
 func (a *app) wireSelection() {
 	dom.On(dom.Document(), "selectionchange", func(js.Value) {
-		a.toolbarDue = true
+		a.page.toolbarDue = true
 		a.queueFrame()
 	})
 	// One delegated listener for every highlight (issue 4: not one each).
@@ -125,7 +125,7 @@ func (a *app) selectAnnotation(id string, scroll bool) {
 		id = ""
 	}
 	a.selected = id
-	a.detailDue = true
+	a.page.detailDue = true
 	a.queueFrame()
 	if id == "" {
 		a.setLinkMode(false)

@@ -60,20 +60,20 @@ const listMaxWait = 2000
 // while), and at most listMaxWait after the first one not yet shown.
 func (a *app) queueList() {
 	now := js.Global().Get("performance").Call("now").Float()
-	if a.listQueued {
-		if now-a.listSince > listMaxWait {
+	if a.lists.queued {
+		if now-a.lists.since > listMaxWait {
 			return // due soon anyway
 		}
-		js.Global().Call("clearTimeout", a.listTimer)
+		js.Global().Call("clearTimeout", a.lists.timer)
 	} else {
-		a.listQueued, a.listSince = true, now
+		a.lists.queued, a.lists.since = true, now
 	}
 	delay := listDelay
 	if a.set != nil && a.set.Len() >= largeSet {
 		delay = 3 * listDelay
 	}
-	a.listTimer = dom.After(delay, func() {
-		a.listQueued = false
+	a.lists.timer = dom.After(delay, func() {
+		a.lists.queued = false
 		if a.set == nil || a.set.Len() < largeSet {
 			a.renderList()
 			a.renderOverview()
@@ -86,7 +86,7 @@ func (a *app) queueList() {
 			func() { a.renderClaims(a.sorted()); a.renderOrphans() }, a.renderOverview}
 		var next func()
 		next = func() {
-			if a.set != set || a.listQueued {
+			if a.set != set || a.lists.queued {
 				return // another document, or a newer rebuild is on its way
 			}
 			steps[0]()

@@ -159,8 +159,7 @@ func ErrorOf(v js.Value) error {
 // fn in a goroutine of its own, resolving the promise with fn's value or
 // rejecting it with an Error carrying fn's error message.
 func NewPromise(fn func() (any, error)) js.Value {
-	var exec js.Func
-	exec = js.FuncOf(func(_ js.Value, args []js.Value) any {
+	exec := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		resolve, reject := args[0], args[1]
 		go func() {
 			v, err := fn()

@@ -1,0 +1,138 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The documents dialog: the stored documents, newest first, each to open
+// or delete.
+
+func (a *app) wireDocuments() {
+	docs := dom.ByID(idDocsDialog)
+	click(idDocs, func() { go a.report(a.showDocuments) })
+	click(idDocsClose, func() { docs.Call("close") })
+	dom.On(dom.ByID(idDocsList), "click", func(ev js.Value) {
+		t := ev.Get("target")
+		if b := t.Call("closest", "button[data-open]"); !b.IsNull() {
+			id := b.Call("getAttribute", "data-open").String()
+			docs.Call("close")
+			go a.report(func() error { return a.openStored(id) })
+		} else if b := t.Call("closest", "button[data-delete]"); !b.IsNull() {
+			id := b.Call("getAttribute", "data-delete").String()
+			if !dom.Confirm("Delete “" + b.Call("getAttribute", "data-title").String() + "” and its annotations from this browser? This cannot be undone.") {
+				return
+			}
+			go a.report(func() error {
+				if err := a.deleteDocument(id); err != nil {
+					return err
+				}
+				a.say("Deleted.")
+				return a.showDocuments()
+			})
+		}
+	})
+}
+
+// openStored shows the stored document id, after saving the current one.
+func (a *app) openStored(id string) error {
+	if err := a.saveFirst(); err != nil {
+		return err
+	}
+	rec, ok, err := a.record(id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New("open: the document is no longer stored")
+	}
+	return a.restore(rec)
+}
+
+// documentInfo is what the documents list shows of a stored record.
+type documentInfo struct {
+	ID, Title string
+	Count     int
+	Saved     float64 // milliseconds since 1970, as Date.now
+}
+
+// documents lists the stored documents, newest first.
+func (a *app) documents() ([]documentInfo, error) {
+	st, err := a.storage()
+	if err != nil {
+		return nil, err
+	}
+	all, err := st.All()
+	if err != nil {
+		return nil, errors.New("list documents: " + err.Error())
+	}
+	out := make([]documentInfo, 0, all.Length())
+	for i := range all.Length() {
+		r := all.Index(i)
+		out = append(out, documentInfo{ID: r.Get("id").String(), Title: r.Get("title").String(),
+			Count: r.Get("count").Int(), Saved: r.Get("saved").Float()})
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Saved > out[j-1].Saved; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out, nil
+}
+
+// deleteDocument removes a stored document and tells the other tabs; the
+// current one is replaced by the first article of a visit.
+func (a *app) deleteDocument(id string) error {
+	st, err := a.storage()
+	if err != nil {
+		return err
+	}
+	if err := st.Delete(id); err != nil {
+		return errors.New("delete document: " + err.Error())
+	}
+	a.post(a.tab.Delete(id))
+	if a.set != nil && a.set.Document().ID == id {
+		setLastDocument("")
+		return a.openFirst()
+	}
+	return nil
+}
+
+// showDocuments fills and opens the documents dialog.
+func (a *app) showDocuments() error {
+	docs, err := a.documents()
+	if err != nil {
+		return err
+	}
+	list := dom.ByID(idDocsList)
+	list.Set("textContent", "")
+	if len(docs) == 0 {
+		list.Call("append", dom.Create("li", "", "No saved documents yet."))
+	}
+	for _, d := range docs {
+		li := dom.Create("li", "", "")
+		open := dom.Create("button", "doc-open", d.Title)
+		open.Set("type", "button")
+		open.Call("setAttribute", "data-open", d.ID)
+		if a.set != nil && d.ID == a.set.Document().ID {
+			open.Call("setAttribute", "aria-current", "true")
+		}
+		saved := js.Global().Get("Date").New(d.Saved).Call("toLocaleString").String()
+		info := dom.Create("span", "doc-info", formatCount(d.Count, "annotation", "annotations")+" · saved "+saved)
+		del := dom.Create("button", "danger", "Delete")
+		del.Set("type", "button")
+		del.Call("setAttribute", "data-delete", d.ID)
+		del.Call("setAttribute", "data-title", d.Title)
+		del.Call("setAttribute", "aria-label", "Delete "+d.Title)
+		li.Call("append", open, info, del)
+		list.Call("append", li)
+	}
+	if dlg := dom.ByID(idDocsDialog); !dlg.Get("open").Bool() {
+		dlg.Call("showModal")
+	}
+	return nil
+}

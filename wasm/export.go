@@ -1,0 +1,82 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// Exporting the work: downloads named after the title, and a copy to the
+// clipboard. Nothing is sent anywhere.
+
+func (a *app) wireExport() {
+	click(idExportJSON, func() { a.report(func() error { return a.download("spanmark") }) })
+	click(idExportW3C, func() { a.report(func() error { return a.download("w3c") }) })
+	click(idExportJSONL, func() { a.report(func() error { return a.download("jsonl") }) })
+	click(idCopyJSON, func() {
+		data, err := a.export("spanmark")
+		if err != nil {
+			a.fail(err)
+			return
+		}
+		go a.report(func() error {
+			if err := dom.CopyText(data); err != nil {
+				return errors.New("copy: " + err.Error())
+			}
+			a.say("Copied the Spanmark JSON to the clipboard.")
+			return nil
+		})
+	})
+}
+
+// export encodes the current work in format: "spanmark", "w3c" or "jsonl".
+func (a *app) export(format string) (string, error) {
+	if a.set == nil {
+		return "", errors.New("export: no document is open")
+	}
+	f := annotations.NewFile(a.set, "", time.Now())
+	var data []byte
+	var err error
+	switch format {
+	case "spanmark", "json", "":
+		data, err = codec.Encode(f)
+	case "w3c":
+		data, err = codec.EncodeW3C(f)
+	case "jsonl":
+		data, err = codec.EncodeJSONL(f)
+	default:
+		return "", errors.New("export: unknown format " + strconv.Quote(format) + " (want spanmark, w3c or jsonl)")
+	}
+	if err != nil {
+		return "", errors.New("export " + format + ": " + err.Error())
+	}
+	return string(data), nil
+}
+
+// download saves the export in format as a file named after the title.
+func (a *app) download(format string) error {
+	data, err := a.export(format)
+	if err != nil {
+		return err
+	}
+	name, mime := annotations.FileStem(a.set.Document().Title), "application/json"
+	switch format {
+	case "w3c":
+		name += ".w3c.jsonld"
+		mime = "application/ld+json"
+	case "jsonl":
+		name += ".jsonl"
+		mime = "application/jsonl"
+	default:
+		name += ".spanmark.json"
+	}
+	dom.Download(name, mime, data)
+	a.say("Downloaded " + name + ".")
+	return nil
+}

@@ -1,0 +1,263 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strings"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// Opening articles (files, drops, pasted text) and importing work onto
+// the open one. Whatever is read is text: HTML files become text through
+// the browser's DOMParser and are never inserted as markup. Which article
+// a visit opens first is in start.go.
+
+func (a *app) wireOpen() {
+	fileInput, importInput := dom.ByID(idFileInput), dom.ByID(idImportInput)
+	click(idOpen, func() { fileInput.Call("click") })
+	click(idImport, func() { importInput.Call("click") })
+	dom.On(fileInput, "change", func(js.Value) {
+		if f, ok := takeFile(fileInput); ok {
+			go a.report(func() error { return a.openFile(f) })
+		}
+	})
+	dom.On(importInput, "change", func(js.Value) {
+		if f, ok := takeFile(importInput); ok {
+			go a.report(func() error {
+				data, err := readFile(f)
+				if err != nil {
+					return err
+				}
+				_, err = a.importJSON(data)
+				return err
+			})
+		}
+	})
+
+	// Paste text.
+	paste := dom.ByID(idPasteDialog)
+	click(idPaste, func() {
+		dom.ByID(idPasteText).Set("value", "")
+		dom.ByID(idPasteTitle).Set("value", "")
+		paste.Call("showModal")
+	})
+	click(idPasteCancel, func() { paste.Call("close") })
+	click(idPasteOK, func() {
+		text := dom.ByID(idPasteText).Get("value").String()
+		title := dom.ByID(idPasteTitle).Get("value").String()
+		paste.Call("close")
+		if strings.TrimSpace(text) == "" {
+			a.fail(errors.New("paste: there is no text to open"))
+			return
+		}
+		go a.report(func() error { return a.openKept(text, title, "pasted") })
+	})
+
+	// Drag and drop anywhere on the page.
+	root := a.el.root
+	dom.On(dom.Document(), "dragover", func(ev js.Value) {
+		ev.Call("preventDefault")
+		root.Get("classList").Call("add", classDragging)
+	})
+	dom.On(dom.Document(), "dragleave", func(ev js.Value) {
+		if ev.Get("relatedTarget").IsNull() {
+			root.Get("classList").Call("remove", classDragging)
+		}
+	})
+	dom.On(dom.Document(), "drop", func(ev js.Value) {
+		ev.Call("preventDefault")
+		root.Get("classList").Call("remove", classDragging)
+		dt := ev.Get("dataTransfer")
+		if fs := dt.Get("files"); fs.Length() > 0 {
+			f := fs.Index(0)
+			go a.report(func() error { return a.openFile(f) })
+			return
+		}
+		if text := dt.Call("getData", "text/plain").String(); strings.TrimSpace(text) != "" {
+			go a.report(func() error { return a.openKept(text, "", "dropped text") })
+		}
+	})
+}
+
+// click runs fn on clicks of the element with id.
+func click(id string, fn func()) { dom.On(dom.ByID(id), "click", func(js.Value) { fn() }) }
+
+// takeFile returns the file chosen in a file input and clears the input,
+// so that choosing the same file again is a change too.
+func takeFile(input js.Value) (js.Value, bool) {
+	fs := input.Get("files")
+	if fs.Length() == 0 {
+		return js.Undefined(), false
+	}
+	f := fs.Index(0)
+	input.Set("value", "")
+	return f, true
+}
+
+func readFile(f js.Value) ([]byte, error) {
+	name := f.Get("name").String()
+	if err := checkSize("open "+name+": the file", f.Get("size").Int()); err != nil {
+		return nil, err
+	}
+	b, err := dom.FileBytes(f)
+	if err != nil {
+		return nil, errors.New("open " + name + ": " + err.Error())
+	}
+	return b, nil
+}
+
+// openFile opens a dropped or chosen file: Spanmark JSON restores its
+// article and work, W3C JSON imports onto the current article, HTML and
+// text open as a new article. It blocks; call it from a goroutine.
+func (a *app) openFile(f js.Value) error {
+	name := f.Get("name").String()
+	data, err := readFile(f)
+	if err != nil {
+		return err
+	}
+	text := string(data)
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".jsonld") || f.Get("type").String() == "application/json":
+		err = a.openJSON(data)
+	case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || f.Get("type").String() == "text/html":
+		// The skeleton keeps no attribute, script or style, so parsing it
+		// can neither run nor load anything, nor trip the page's CSP.
+		title, body := dom.HTMLText(annotations.HTMLSkeleton(text))
+		err = a.openKept(annotations.TextLines(body), strings.TrimSpace(title), name)
+	default:
+		err = a.openKept(text, "", name)
+	}
+	if err != nil {
+		return err
+	}
+	a.say("Opened " + name + ".")
+	return nil
+}
+
+// openKept opens text that the person chose (a file, a drop, a paste)
+// and saves it, so that it is in the documents list even before it has
+// any work. It blocks; call it from a goroutine.
+func (a *app) openKept(text, title, source string) error {
+	if _, err := a.loadText(text, title, source); err != nil {
+		return err
+	}
+	a.queueSave()
+	return nil
+}
+
+// loadText opens text as the current document, with its stored work if
+// there is some. It returns the document id.
+func (a *app) loadText(text, title, source string) (string, error) {
+	if err := a.saveFirst(); err != nil {
+		return "", err
+	}
+	doc := annotations.NewDocument(text, title, source)
+	rec, ok, err := a.record(doc.ID)
+	if err == nil && ok {
+		if err := a.restore(rec); err == nil {
+			return doc.ID, nil
+		}
+	}
+	a.show(annotations.NewSet(doc, annotations.DefaultSchema()), 0)
+	return doc.ID, nil
+}
+
+// decodeAny decodes a Spanmark file, or a W3C annotation collection
+// (JSON-LD), told apart by codec.Sniff as the CLI does.
+func decodeAny(data []byte) (*annotations.File, error) {
+	if codec.Sniff(data) == codec.FormatW3C {
+		f, err := codec.DecodeW3C(data)
+		if err != nil {
+			return nil, errors.New("import W3C annotations: " + err.Error())
+		}
+		return f, nil
+	}
+	f, err := codec.Decode(data)
+	if err != nil {
+		return nil, errors.New("import: " + err.Error())
+	}
+	return f, nil
+}
+
+// openJSON opens a Spanmark file as its own article with its work; a file
+// without text (W3C) is imported onto the current article instead.
+func (a *app) openJSON(data []byte) error {
+	f, err := decodeAny(data)
+	if err != nil {
+		return err
+	}
+	if f.Document.Text == "" {
+		_, err := a.importFile(f)
+		return err
+	}
+	if err := a.saveFirst(); err != nil {
+		return err
+	}
+	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
+	set, rep, err := anchor.Place(f, doc)
+	if err != nil {
+		return errors.New("import: " + err.Error())
+	}
+	rev := 0
+	if rec, ok, err := a.record(doc.ID); err == nil && ok {
+		rev = rec.Get("rev").Int()
+	}
+	a.show(set, rev)
+	a.queueSave()
+	a.sayReport(rep)
+	return nil
+}
+
+// importResult is what an import reports: how many annotations moved to
+// be placed in this text, and how many could not be placed (kept aside
+// and listed as orphans).
+type importResult struct{ Moved, Orphaned int }
+
+// importJSON validates data and places its annotations on the current
+// article, replacing its work. A bad file changes nothing; the caller
+// reports its error.
+func (a *app) importJSON(data []byte) (importResult, error) {
+	if err := checkSize("import: the input", len(data)); err != nil {
+		return importResult{}, err
+	}
+	f, err := decodeAny(data)
+	if err != nil {
+		return importResult{}, err
+	}
+	return a.importFile(f)
+}
+
+func (a *app) importFile(f *annotations.File) (importResult, error) {
+	if err := a.editable(); err != nil {
+		return importResult{}, errors.New("import: " + err.Error())
+	}
+	set, rep, err := anchor.Place(f, a.set.Document())
+	if err != nil {
+		return importResult{}, errors.New("import: " + err.Error())
+	}
+	a.replace(set)
+	a.queueSave()
+	a.sayReport(rep)
+	return importResult{Moved: len(rep.Moved), Orphaned: len(rep.Orphaned)}, nil
+}
+
+func (a *app) sayReport(rep anchor.Report) {
+	msg := "Imported " + formatCount(a.set.Len(), "annotation", "annotations") + "."
+	if len(rep.Moved) > 0 {
+		msg += " " + formatCount(len(rep.Moved), "annotation", "annotations") + " moved: found again by quote in this text."
+	}
+	if len(rep.Orphaned) > 0 {
+		msg += " " + formatCount(len(rep.Orphaned), "annotation", "annotations") + " could not be placed; they are kept aside and listed under Not placed."
+	}
+	if len(rep.OrphanedRelations) > 0 {
+		msg += " " + formatCount(len(rep.OrphanedRelations), "relation", "relations") + " to them are kept with them."
+	}
+	a.say(msg)
+}

@@ -1,0 +1,229 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"sync"
+	"syscall/js"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/wasm/dom"
+	"github.com/spanmark/spanmark/wasm/internal/tabs"
+)
+
+// Every change is saved to IndexedDB (database "spanmark", store
+// "documents"), one record per document keyed by its id, a short debounce
+// after the last change; a hidden or closing tab saves at once. A record
+// is {id, title, count, saved, rev, tab, file}, where file is the native
+// JSON of the work (codec.Encode) as UTF-8 bytes in a Uint8Array
+// (a string in records of earlier versions, which restore still reads).
+// rev and tab belong to the two-tab protocol (tabs.go,
+// wasm/internal/tabs).
+
+const (
+	dbName     = "spanmark"
+	storeName  = "documents"
+	lastDocKey = "spanmark:last"
+	// saveDelay is the debounce of autosave in milliseconds: edits in a
+	// burst are written once, and the work is stored well within a second.
+	saveDelay = 300
+	// largeSet is the number of annotations from which saving and listing
+	// wait longer after a change, so that they interrupt labelling less.
+	largeSet = 2000
+	// saveStep is the number of annotations written between pauses of a
+	// save: a few milliseconds of work.
+	saveStep = 500
+)
+
+// storage is the open IndexedDB store and the autosave's state.
+type storage struct {
+	store   *dom.Store
+	err     error         // why the store could not be opened
+	ready   chan struct{} // closed once store or err is set
+	saveMu  sync.Mutex    // one save at a time
+	timer   int           // the pending autosave, or 0
+	channel js.Value      // the BroadcastChannel to other tabs (tabs.go), or undefined
+}
+
+// errStale is a save refused because another tab stored a newer revision.
+var errStale = errors.New("the stored document is newer")
+
+// pauseUnlessHidden lets the browser run its event loop once, unless the
+// tab is hidden: then it may be closing, timers are slowed down, and
+// nobody waits for a frame, so the save goes on at once.
+func pauseUnlessHidden() {
+	if dom.Document().Get("visibilityState").String() != "hidden" {
+		yieldToBrowser()
+	}
+}
+
+func (a *app) openStorage() {
+	a.db.store, a.db.err = dom.OpenStore(dbName, storeName)
+	close(a.db.ready)
+	if a.db.err != nil {
+		a.fail(errors.New(a.db.err.Error() + " — your work will not be kept after this tab closes; export it to keep it"))
+	}
+}
+
+// storage waits for the store to open and returns it.
+func (a *app) storage() (*dom.Store, error) {
+	<-a.db.ready
+	return a.db.store, a.db.err
+}
+
+// queueSave schedules a save after the debounce.
+func (a *app) queueSave() {
+	a.tab.Change()
+	if a.db.timer != 0 {
+		js.Global().Call("clearTimeout", a.db.timer)
+	}
+	delay := saveDelay
+	if a.set != nil && a.set.Len() >= largeSet {
+		// Encoding thousands of annotations takes a while: batch more
+		// edits into one save, still within a second of the last.
+		delay = 3 * saveDelay
+	}
+	a.db.timer = dom.After(delay, func() {
+		a.db.timer = 0
+		go a.autosave()
+	})
+}
+
+// autosave saves and shows the error, if any; a conflict with another
+// tab has been shown already, with its action.
+func (a *app) autosave() {
+	if err := a.flush(); err != nil && !errors.Is(err, errStale) {
+		a.fail(err)
+	}
+}
+
+// flush writes any unsaved change now. It blocks; call it from a
+// goroutine.
+func (a *app) flush() error {
+	if a.db.timer != 0 {
+		js.Global().Call("clearTimeout", a.db.timer)
+		a.db.timer = 0
+	}
+	a.db.saveMu.Lock()
+	defer a.db.saveMu.Unlock()
+	if !a.tab.Unsaved || a.set == nil {
+		return nil
+	}
+	st, err := a.storage()
+	if err != nil {
+		return errors.New("save: " + err.Error())
+	}
+	set, gen := a.set, a.gen
+	base, rev, ok := a.tab.BeginSave()
+	if !ok {
+		return nil
+	}
+	// The file is a copy of the work as it is now; changes from now on
+	// need another save. It is written in steps with the browser's own
+	// work in between, so a large set never holds the page for long.
+	f := annotations.NewFile(set, "", time.Now())
+	if set.Len() >= largeSet {
+		pauseUnlessHidden() // between the copy and the writing
+	}
+	data, err := codec.EncodeInSteps(f, saveStep, pauseUnlessHidden)
+	if err != nil {
+		a.tab.SaveFailed()
+		return errors.New("save: " + err.Error())
+	}
+	doc := set.Document()
+	rec := js.ValueOf(map[string]any{
+		"id": doc.ID, "title": doc.Title, "count": set.Len(),
+		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab.Tab, "file": jsBytes(data),
+	})
+	err = st.PutIf(rec, func(old js.Value) error {
+		stored := 0
+		if old.Type() == js.TypeObject {
+			stored = old.Get("rev").Int()
+		}
+		if !tabs.Writable(stored, base) {
+			return errStale
+		}
+		return nil
+	})
+	if gen != a.gen {
+		return err // another document was shown meanwhile
+	}
+	switch {
+	case errors.Is(err, errStale):
+		a.act(a.tab.Stale())
+		return errors.New("save: " + err.Error())
+	case err != nil:
+		a.tab.SaveFailed()
+		return errors.New("save: " + err.Error() + " — your latest changes are not stored; export them to keep them")
+	}
+	a.post(a.tab.Saved(rev))
+	return nil
+}
+
+// jsBytes copies b into a new Uint8Array: a copy, where a string would
+// be decoded from UTF-8 (tens of milliseconds for the megabytes of a
+// large set).
+func jsBytes(b []byte) js.Value {
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	return u8
+}
+
+// goBytes returns the bytes of a stored file: a Uint8Array, or a string
+// in a record saved by an earlier version.
+func goBytes(v js.Value) []byte {
+	switch v.Type() {
+	case js.TypeString:
+		return []byte(v.String())
+	case js.TypeObject:
+	default:
+		return nil // not a file: Decode says so
+	}
+	b := make([]byte, v.Get("length").Int())
+	js.CopyBytesToGo(b, v)
+	return b
+}
+
+// record reads the stored record of document id; ok is false when there
+// is none.
+func (a *app) record(id string) (js.Value, bool, error) {
+	st, err := a.storage()
+	if err != nil {
+		return js.Undefined(), false, err
+	}
+	v, err := st.Get(id)
+	if err != nil {
+		return js.Undefined(), false, errors.New("read storage: " + err.Error())
+	}
+	return v, v.Type() == js.TypeObject, nil
+}
+
+// restore shows the work stored in rec.
+func (a *app) restore(rec js.Value) error {
+	f, err := codec.Decode(goBytes(rec.Get("file")))
+	if err != nil {
+		return errors.New("restore the saved document: " + err.Error())
+	}
+	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
+	set, _, err := anchor.Place(f, doc)
+	if err != nil {
+		return errors.New("restore the saved document: " + err.Error())
+	}
+	a.show(set, rec.Get("rev").Int())
+	return nil
+}
+
+// saveFirst saves the current work before another document is shown. A
+// tab without storage goes on: its work was never going to be kept.
+func (a *app) saveFirst() error {
+	if err := a.flush(); err != nil && a.db.err == nil {
+		return errors.New("load: the current work could not be saved first: " + err.Error())
+	}
+	return nil
+}
+
+func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }

@@ -1,0 +1,99 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// Which article a visit opens first: the one named by ?article=, else the
+// last one worked on, else the sample.
+
+// start opens storage and shows the first article.
+func (a *app) start() {
+	go a.openStorage()
+	if err := a.openFirst(); err != nil {
+		a.fail(errors.New("open the article: " + err.Error()))
+		// An empty document keeps the page usable: open or paste another.
+		a.show(annotations.NewSet(annotations.NewDocument("", "Untitled", ""), annotations.DefaultSchema()), 0)
+	}
+}
+
+// openFirst opens ?article=URL (same origin only), else the document last
+// worked on, else the sample article. Problems with the first two are
+// shown, and the next one is opened.
+func (a *app) openFirst() error {
+	loc := js.Global().Get("location")
+	params := js.Global().Get("URLSearchParams").New(loc.Get("search"))
+	if p := params.Call("get", "article"); !p.IsNull() {
+		u := js.Global().Get("URL").New(p.String(), loc.Get("href"))
+		if u.Get("origin").String() != loc.Get("origin").String() {
+			a.fail(errors.New("open ?article=: " + p.String() + " is not on this site; only same-origin articles can be opened"))
+		} else if text, err := dom.FetchText(u.Get("href").String()); err != nil {
+			a.fail(errors.New("open ?article=" + p.String() + ": " + err.Error()))
+		} else {
+			return a.openFirstText(text, p.String())
+		}
+	}
+	if id := dom.LocalGet(lastDocKey); id != "" {
+		rec, ok, err := a.record(id)
+		if err == nil && ok {
+			err := a.restore(rec)
+			if err == nil {
+				return nil
+			}
+			a.fail(err)
+		}
+	}
+	sample := a.el.root.Get("dataset").Get("sample")
+	if sample.Type() != js.TypeString {
+		return errors.New("the page names no sample article")
+	}
+	var text string
+	var err error
+	if p := js.Global().Get("spanmark").Get("_sample"); p.Type() == js.TypeObject {
+		// Fetched by web/boot.js while the wasm compiled.
+		var v js.Value
+		if v, err = dom.Await(p); err == nil {
+			text = v.String()
+		}
+	} else {
+		text, err = dom.FetchText(sample.String())
+	}
+	if err != nil {
+		return errors.New("fetch the sample " + sample.String() + ": " + err.Error())
+	}
+	return a.openFirstText(text, "sample")
+}
+
+// openFirstText opens the first article of a visit. Storage may still be
+// opening then (a new database takes a while): rather than wait, it
+// shows the text at once, and its stored work, if any, once storage
+// answers, unless the text was edited or left meanwhile (then the
+// revision check of the next save keeps either tab from overwriting the
+// other).
+func (a *app) openFirstText(text, source string) error {
+	select {
+	case <-a.db.ready:
+		_, err := a.loadText(text, "", source)
+		return err
+	default:
+	}
+	set := annotations.NewSet(annotations.NewDocument(text, "", source), annotations.DefaultSchema())
+	a.show(set, 0)
+	gen := a.gen
+	go func() {
+		rec, ok, err := a.record(set.Document().ID)
+		if err != nil || !ok || gen != a.gen || a.tab.Unsaved || a.set.Len() > 0 {
+			return
+		}
+		if err := a.restore(rec); err != nil {
+			a.fail(err)
+		}
+	}()
+	return nil
+}

@@ -1,0 +1,80 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The status area, #status, is the one place where the person learns what
+// happened and what went wrong. An error is shown by fail, in the words of
+// the Go error, once, by whoever handles it last: the function that can
+// fail returns its error, and the event handler that called it reports it
+// (report). The console is for developers.
+
+func (a *app) wireStatus() {
+	// One listener for the page's life; offer sets what it does.
+	dom.On(a.el.statusAction, "click", func(js.Value) {
+		fn := a.action
+		a.el.statusAction.Set("hidden", true)
+		a.action = nil
+		if fn != nil {
+			fn()
+		}
+	})
+}
+
+// say shows a message in #status.
+func (a *app) say(msg string) { a.setStatus(msg, false) }
+
+// fail shows err in #status as an error.
+func (a *app) fail(err error) { a.setStatus(err.Error(), true) }
+
+// report runs fn and shows its error, if any. It is how an event handler
+// ends work that can fail; it blocks as long as fn does, so handlers call
+// it in a goroutine when fn waits on the browser.
+func (a *app) report(fn func() error) {
+	if err := fn(); err != nil {
+		a.fail(err)
+	}
+}
+
+func (a *app) setStatus(msg string, isErr bool) {
+	a.el.status.Set("textContent", msg)
+	a.el.status.Get("classList").Call("toggle", classErr, isErr)
+	a.el.statusAction.Set("hidden", true)
+	a.action = nil
+}
+
+// offer shows err with one action button beside it, which runs fn once.
+// The next message replaces both.
+func (a *app) offer(err error, action string, fn func()) {
+	a.fail(err)
+	a.el.statusAction.Set("textContent", action)
+	a.el.statusAction.Set("hidden", false)
+	a.action = fn
+}
+
+// maxFileSize bounds what is read into memory from a file or the API, in
+// bytes: far above any article, below what would stall the tab.
+const maxFileSize = 32 << 20
+
+// checkSize refuses input of n bytes over maxFileSize. what begins the
+// message: the operation and the input ("import: the input").
+func checkSize(what string, n int) error {
+	if n <= maxFileSize {
+		return nil
+	}
+	return errors.New(what + " is " + strconv.Itoa(n>>20) + " MB; the limit is " + strconv.Itoa(maxFileSize>>20) + " MB")
+}
+
+func formatCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
