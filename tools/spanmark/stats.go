@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -54,21 +52,12 @@ type entityJSON struct {
 }
 
 func runStats(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "format of FILE (default: detect spanmark or w3c)")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	paths, err := parseInterspersed(fs, args)
-	if err == nil && len(paths) != 1 {
-		err = fmt.Errorf("want one FILE, got %d", len(paths))
-	}
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, statsUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark stats: %v\n%s\n", err, statsUsage)
-		return 2
+	fl := newFlags("stats", statsUsage)
+	from := fl.String("from", "", "read FILE as `FORMAT` (default: detect spanmark or w3c)")
+	asJSON := fl.Bool("json", false, "print one JSON object")
+	paths, status, ok := fl.parse(args, stdout, stderr, wantOneFile)
+	if !ok {
+		return status
 	}
 	data, err := os.ReadFile(paths[0])
 	if err != nil {
