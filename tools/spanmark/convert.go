@@ -53,12 +53,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	data, err := os.ReadFile(paths[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
-		return 1
-	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, _, err := loadFile(paths[0], *from)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"text/tabwriter"
 
@@ -59,12 +58,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	data, err := os.ReadFile(paths[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
-		return 1
-	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, _, err := loadFile(paths[0], *from)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1

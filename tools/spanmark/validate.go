@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -48,12 +47,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 // validateFile checks one file and reports on it; it returns whether the
 // file is valid.
 func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "%v\n", err)
-		return false
-	}
-	f, format, err := readFile(path, from, data)
+	f, format, err := loadFile(path, from)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return false
