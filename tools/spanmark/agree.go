@@ -219,15 +219,7 @@ func printAgreement(w io.Writer, p *annotations.Panel, ag annotations.Agreement)
 	}
 	fmt.Fprintln(tw, head+"exact P\texact R\texact F1\toverlap F1\t"+kappa+"\talpha\t")
 	for _, row := range append(ag.Labels, ag.Overall) {
-		l := row.Label
-		if l == "" {
-			l = "all"
-		}
-		line := l + "\t"
-		for _, c := range row.Spans {
-			line += strconv.Itoa(c) + "\t"
-		}
-		fmt.Fprintf(tw, "%s%v\t%v\t%v\t%v\t%v\t%v\t\n", line, row.Exact.Precision, row.Exact.Recall, row.Exact.F1,
+		fmt.Fprintf(tw, "%s%v\t%v\t%v\t%v\t%v\t%v\t\n", rowHead(row.Label, row.Spans), row.Exact.Precision, row.Exact.Recall, row.Exact.F1,
 			row.Overlap.F1, row.Kappa, row.Alpha)
 	}
 	tw.Flush()
@@ -246,15 +238,7 @@ func printAgreement(w io.Writer, p *annotations.Panel, ag annotations.Agreement)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "type\t"+strings.TrimPrefix(head, "label\t")+"P\tR\tF1\t")
 	for _, row := range append(ag.Relations, ag.RelationsOverall) {
-		t := row.Type
-		if t == "" {
-			t = "all"
-		}
-		line := t + "\t"
-		for _, c := range row.Relations {
-			line += strconv.Itoa(c) + "\t"
-		}
-		fmt.Fprintf(tw, "%s%v\t%v\t%v\t\n", line, row.Precision, row.Recall, row.F1)
+		fmt.Fprintf(tw, "%s%v\t%v\t%v\t\n", rowHead(row.Type, row.Relations), row.Precision, row.Recall, row.F1)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nEntities: %v of matched spans naming an entity name the same one\n", ag.Entities.Rate)
@@ -281,4 +265,18 @@ func printAgreement(w io.Writer, p *annotations.Panel, ag annotations.Agreement)
 			fmt.Fprintf(w, "    %-*s  %s\n", width, v.Annotator, strings.Join(parts, "; "))
 		}
 	}
+}
+
+// rowHead starts a row of the spans or relations table: the label or
+// relation type ("all" for the row of all of them), then each annotator's
+// count, each cell ending in a tab.
+func rowHead(name string, counts []int) string {
+	if name == "" {
+		name = "all"
+	}
+	head := name + "\t"
+	for _, c := range counts {
+		head += strconv.Itoa(c) + "\t"
+	}
+	return head
 }
