@@ -49,6 +49,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/spanmark/spanmark/tools/internal/cli"
 	"github.com/spanmark/spanmark/tools/internal/site"
 	"github.com/spanmark/spanmark/web"
 )
@@ -67,24 +68,12 @@ type config struct {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fl.SetOutput(stderr)
 	quick := fl.Bool("quick", false, "measure a small version, for tests")
 	chromium := fl.String("chromium", "", "the Chromium `binary` (default $SPANMARK_CHROMIUM or chromium on the PATH)")
 	article := fl.String("article", "testdata/corpus/war_and_peace_books_1-5.txt", "the large article, a UTF-8 text `file`")
 	samples := fl.Int("samples", 60, "labels to measure at each annotation count")
-	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go run ./tools/bench [-quick] [-chromium path] [-article file] [-samples n]")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "bench: unexpected argument %q\n", fl.Arg(0))
-		return 2
+	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
+		return status
 	}
 	if *samples < 1 {
 		fmt.Fprintf(stderr, "bench: -samples: want 1 or more, got %d\n", *samples)

@@ -203,16 +203,44 @@ func newPage(t testing.TB, chrome string, h http.Handler) *Page {
 		}
 		mux.ServeHTTP(w, r)
 	}))
-	srv.Listener.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("browser: listen on a loopback port: %v", err)
+	if err := startOnLoopback(srv); err != nil {
+		t.Fatalf("browser: %v", err)
 	}
-	srv.Listener = ln
-	srv.Start()
 	t.Cleanup(srv.Close)
 	p.URL = srv.URL + BasePath
 
+	opts := chromeOptions(chrome, t.TempDir())
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	p.ctx = ctx
+	p.watchProblems("start " + chrome)
+	return p
+}
+
+// startOnLoopback starts srv, made with httptest.NewUnstartedServer, on a
+// free port of 127.0.0.1 only (httptest may pick [::1], or listen more
+// widely where a flag asks it to).
+func startOnLoopback(srv *httptest.Server) error {
+	srv.Listener.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("listen on a loopback port: %w", err)
+	}
+	srv.Listener = ln
+	srv.Start()
+	return nil
+}
+
+// chromeOptions are the options every test browser starts with: the
+// binary chrome, headless, with its profile in dir, and with the
+// background work that would make the tests slower or less repeatable
+// (networking to Google, component updates, sync, QUIC) turned off. extra
+// options come last and win.
+func chromeOptions(chrome, dir string, extra ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.Headless,
@@ -223,29 +251,27 @@ func newPage(t testing.TB, chrome string, h http.Handler) *Page {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
-		cancelCtx()
-		cancelAlloc()
-	})
-	p.ctx = ctx
+	return append(opts, extra...)
+}
 
-	err = chromedp.Listen(ctx, p.record)
-	if err != nil {
-		t.Fatalf("browser: start %s: %v", chrome, err)
+// watchProblems makes p record the problems of its tab (see [Page.record])
+// and installs the CSP violation reporter in every document the tab
+// loads. doing says what failed, for the message when it cannot.
+func (p *Page) watchProblems(doing string) {
+	p.t.Helper()
+	if err := chromedp.Listen(p.ctx, p.record); err != nil {
+		p.t.Fatalf("browser: %s: %v", doing, err)
 	}
-	_, err = chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: violationBinding})
+	_, err := chromedp.Call(p.ctx, runtime.AddBinding, runtime.AddBindingParams{Name: violationBinding})
 	if err == nil {
-		_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+		_, err = chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument,
 			page.AddScriptToEvaluateOnNewDocumentParams{Source: reportViolations})
 	}
 	if err != nil {
-		t.Fatalf("browser: install the CSP violation reporter: %v", err)
+		p.t.Fatalf("browser: install the CSP violation reporter: %v", err)
 	}
-	return p
 }
 
 // record runs in chromedp's event loop, so it only files the event away.

@@ -11,7 +11,6 @@ package browser
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,7 +19,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
@@ -42,14 +40,10 @@ func startShared(t testing.TB, chrome string) {
 		mux := http.NewServeMux()
 		mux.Handle(BasePath, http.StripPrefix(strings.TrimSuffix(BasePath, "/"), h))
 		srv := httptest.NewUnstartedServer(mux)
-		srv.Listener.Close()
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			sharedErr = fmt.Errorf("listen on a loopback port: %w", err)
+		if err := startOnLoopback(srv); err != nil {
+			sharedErr = err
 			return
 		}
-		srv.Listener = ln
-		srv.Start()
 		sharedURL = srv.URL + BasePath
 
 		dir, err := makeTempDir()
@@ -57,17 +51,7 @@ func startShared(t testing.TB, chrome string) {
 			sharedErr = err
 			return
 		}
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chrome),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-quic", true),
-			chromedp.UserDataDir(dir),
+		opts := chromeOptions(chrome, dir,
 			// A desktop window, so the sidebar and detail panel are laid
 			// out beside the article rather than folded away.
 			chromedp.WindowSize(1280, 900),
@@ -125,17 +109,7 @@ func (p *Page) Kill() {
 func attach(t testing.TB, ctx context.Context, url string) *Page {
 	t.Helper()
 	p := &Page{t: t, ctx: ctx, URL: url}
-	if err := chromedp.Listen(ctx, p.record); err != nil {
-		t.Fatalf("browser: open a tab: %v", err)
-	}
-	_, err := chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: violationBinding})
-	if err == nil {
-		_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: reportViolations})
-	}
-	if err != nil {
-		t.Fatalf("browser: install the CSP violation reporter: %v", err)
-	}
+	p.watchProblems("open a tab")
 	p.WatchDialogs()
 	return p
 }

@@ -22,12 +22,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/spanmark/spanmark/tools/internal/cli"
 	"github.com/spanmark/spanmark/tools/internal/site"
 	"github.com/spanmark/spanmark/web"
 )
@@ -38,24 +38,11 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	out := fs.String("o", "dist", "write the site into `dir`")
 	budget := fs.Int("budget", 1000, "fail when the first load's gzip transfer is over this many `KB` (0: no limit)")
 	quick := fs.Bool("quick", false, "compress with a quick brotli level, for a build to throw away (tests)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: go run ./tools/build [-o dist] [-budget 1000]\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
+	if status, ok := cli.Parse(fs, "usage: go run ./tools/build [-o dist] [-budget 1000]", args, stderr); !ok {
+		return status
 	}
 	if *out == "" {
 		fmt.Fprintln(stderr, "build: -o: want a directory, got an empty name")

@@ -13,7 +13,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,6 +25,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spanmark/spanmark/tools/internal/cli"
 	"github.com/spanmark/spanmark/tools/internal/site"
 	"github.com/spanmark/spanmark/web"
 )
@@ -43,23 +43,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 // serve is run with the context that ends the server, for tests.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
-	flags.SetOutput(stderr)
 	addr := flags.String("addr", "127.0.0.1:8080", "listen on `host:port` (port 0 picks a free one)")
 	dir := flags.String("dir", "", "serve this earlier build instead of building (`folder`)")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: go run ./tools/serve [-addr 127.0.0.1:8080] [-dir dist]\n")
-		flags.PrintDefaults()
-	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "serve: unexpected argument %q\n", flags.Arg(0))
-		flags.Usage()
-		return 2
+	if status, ok := cli.Parse(flags, "usage: go run ./tools/serve [-addr 127.0.0.1:8080] [-dir dist]", args, stderr); !ok {
+		return status
 	}
 	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		fmt.Fprintf(stderr, "serve: -addr: want host:port such as 127.0.0.1:8080, got %q\n", *addr)

@@ -8,7 +8,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -41,23 +40,14 @@ where the annotators differ. An annotator is named by the file's annotator
 field, or else by the file name. --json prints the same as JSON.`
 
 func runAgree(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("agree", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	asJSON := fs.Bool("json", false, "print JSON")
-	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
-	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
-	paths, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, agreeUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark agree: %v\n%s\n", err, agreeUsage)
-		return 2
-	}
-	if len(paths) < 2 && *from != "labelstudio" && *from != "doccano" || len(paths) == 0 {
-		fmt.Fprintf(stderr, "spanmark agree: need at least two files\n%s\n", agreeUsage)
-		return 2
+	fl := newFlags("agree", agreeUsage)
+	asJSON := fl.Bool("json", false, "print JSON")
+	from, textPath := teamFlags(fl)
+	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		return wantTeamFiles(paths, *from)
+	})
+	if !ok {
+		return status
 	}
 	p, _, err := loadPanel(paths, *from, *textPath)
 	if err != nil {
@@ -65,8 +55,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if len(p.Annotators) < 2 {
-		fmt.Fprintf(stderr, "spanmark agree: need at least two annotators, and %s holds one\n%s\n", paths[0], agreeUsage)
-		return 2
+		return fl.fail(stderr, fmt.Errorf("need at least two annotators, and %s holds one", paths[0]))
 	}
 	ag := team.Agree(p)
 	if *asJSON {
@@ -86,21 +75,21 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// parseInterspersed parses fs's flags wherever they are among args and
-// returns the other arguments in order.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
+// teamFlags defines the flags agree and merge share: --from and --text,
+// which loadPanel takes.
+func teamFlags(fl *cmdFlags) (from, textPath *string) {
+	from = fl.String("from", "", "read the files as `FORMAT` (default: detect spanmark or w3c)")
+	textPath = fl.String("text", "", "the article's text file `TEXT`, for files that do not carry it")
+	return from, textPath
+}
+
+// wantTeamFiles checks the files given to agree or merge: two or more, or
+// one in a format that holds several annotators (doccano, Label Studio).
+func wantTeamFiles(paths []string, from string) error {
+	if len(paths) < 2 && from != "labelstudio" && from != "doccano" || len(paths) == 0 {
+		return errors.New("need at least two files")
 	}
+	return nil
 }
 
 // loadPanel reads every annotator's work in the files at paths (in format
@@ -231,15 +220,7 @@ func printAgreement(w io.Writer, p *team.Panel, ag team.Agreement) {
 	}
 	fmt.Fprintln(tw, head+"exact P\texact R\texact F1\toverlap F1\t"+kappa+"\talpha\t")
 	for _, row := range append(ag.Labels, ag.Overall) {
-		l := row.Label
-		if l == "" {
-			l = "all"
-		}
-		line := l + "\t"
-		for _, c := range row.Spans {
-			line += strconv.Itoa(c) + "\t"
-		}
-		fmt.Fprintf(tw, "%s%v\t%v\t%v\t%v\t%v\t%v\t\n", line, row.Exact.Precision, row.Exact.Recall, row.Exact.F1,
+		fmt.Fprintf(tw, "%s%v\t%v\t%v\t%v\t%v\t%v\t\n", rowHead(row.Label, row.Spans), row.Exact.Precision, row.Exact.Recall, row.Exact.F1,
 			row.Overlap.F1, row.Kappa, row.Alpha)
 	}
 	tw.Flush()
@@ -258,15 +239,7 @@ func printAgreement(w io.Writer, p *team.Panel, ag team.Agreement) {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "type\t"+strings.TrimPrefix(head, "label\t")+"P\tR\tF1\t")
 	for _, row := range append(ag.Relations, ag.RelationsOverall) {
-		t := row.Type
-		if t == "" {
-			t = "all"
-		}
-		line := t + "\t"
-		for _, c := range row.Relations {
-			line += strconv.Itoa(c) + "\t"
-		}
-		fmt.Fprintf(tw, "%s%v\t%v\t%v\t\n", line, row.Precision, row.Recall, row.F1)
+		fmt.Fprintf(tw, "%s%v\t%v\t%v\t\n", rowHead(row.Type, row.Relations), row.Precision, row.Recall, row.F1)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nEntities: %v of matched spans naming an entity name the same one\n", ag.Entities.Rate)
@@ -293,4 +266,18 @@ func printAgreement(w io.Writer, p *team.Panel, ag team.Agreement) {
 			fmt.Fprintf(w, "    %-*s  %s\n", width, v.Annotator, strings.Join(parts, "; "))
 		}
 	}
+}
+
+// rowHead starts a row of the spans or relations table: the label or
+// relation type ("all" for the row of all of them), then each annotator's
+// count, each cell ending in a tab.
+func rowHead(name string, counts []int) string {
+	if name == "" {
+		name = "all"
+	}
+	head := name + "\t"
+	for _, c := range counts {
+		head += strconv.Itoa(c) + "\t"
+	}
+	return head
 }

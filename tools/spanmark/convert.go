@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,38 +33,28 @@ error; annotations that could not be found are kept as orphans.`
 }
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "format of FILE (default: detect)")
-	to := fs.String("to", "", "format to write")
-	out := fs.String("o", "", "output file (default: standard output)")
-	textPath := fs.String("text", "", "the article's text file, to place the annotations in")
-	paths, err := parseInterspersed(fs, args)
-	switch {
-	case err != nil:
-	case len(paths) != 1:
-		err = fmt.Errorf("want one FILE, got %d", len(paths))
-	case *to == "":
-		err = fmt.Errorf("--to is required")
-	case formats[*to].encode == nil:
-		err = fmt.Errorf("cannot write format %q; known: %s", *to, strings.Join(formatNames(false), ", "))
-	case *from != "" && formats[*from].decode == nil:
-		err = fmt.Errorf("cannot read format %q; known: %s", *from, strings.Join(formatNames(true), ", "))
+	fl := newFlags("convert", convertUsage())
+	from := fl.String("from", "", "read FILE as `FORMAT` (default: detect spanmark or w3c)")
+	to := fl.String("to", "", "write `FORMAT` (required)")
+	out := fl.String("o", "", "write to the file `OUT` (default: standard output)")
+	textPath := fl.String("text", "", "place the annotations in the article's text file `TEXT`")
+	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		switch {
+		case len(paths) != 1:
+			return wantOneFile(paths)
+		case *to == "":
+			return errors.New("--to is required")
+		case formats[*to].encode == nil:
+			return fmt.Errorf("cannot write format %q; known: %s", *to, strings.Join(formatNames(false), ", "))
+		case *from != "" && formats[*from].decode == nil:
+			return fmt.Errorf("cannot read format %q; known: %s", *from, strings.Join(formatNames(true), ", "))
+		}
+		return nil
+	})
+	if !ok {
+		return status
 	}
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, convertUsage())
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark convert: %v\n%s\n", err, convertUsage())
-		return 2
-	}
-	data, err := os.ReadFile(paths[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
-		return 1
-	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, _, err := loadFile(paths[0], *from)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1

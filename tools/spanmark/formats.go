@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -92,6 +93,15 @@ func readFile(path, from string, data []byte) (*annotations.File, string, error)
 		return nil, from, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, from, nil
+}
+
+// loadFile reads the file at path and decodes it as [readFile] does.
+func loadFile(path, from string) (*annotations.File, string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", err
+	}
+	return readFile(path, from, data)
 }
 
 func baseName(path string) string {

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -38,36 +37,31 @@ type locateResult struct {
 }
 
 func runLocate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("locate", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	textPath := fs.String("text", "", "the text file")
+	fl := newFlags("locate", locateUsage)
+	textPath := fl.String("text", "", "search the text `FILE` (required)")
 	var sel annotations.Selector
-	fs.StringVar(&sel.Exact, "exact", "", "the quote")
-	fs.StringVar(&sel.Prefix, "prefix", "", "text just before the quote")
-	fs.StringVar(&sel.Suffix, "suffix", "", "text just after the quote")
-	fs.IntVar(&sel.Start, "start", -1, "position hint: start, in code points")
-	fs.IntVar(&sel.End, "end", -1, "position hint: end, in code points (exclusive)")
-	rest, err := parseInterspersed(fs, args)
-	switch {
-	case err != nil:
-	case len(rest) > 0:
-		err = fmt.Errorf("unexpected argument %q", rest[0])
-	case *textPath == "":
-		err = errors.New("--text is required")
-	case sel.Exact == "":
-		err = errors.New("--exact is required and must not be empty")
-	case (sel.Start < 0) != (sel.End < 0):
-		err = errors.New("give both --start and --end, or neither")
-	case sel.Start >= 0 && sel.End <= sel.Start:
-		err = fmt.Errorf("--end %d is not after --start %d", sel.End, sel.Start)
-	}
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, locateUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark locate: %v\n%s\n", err, locateUsage)
-		return 2
+	fl.StringVar(&sel.Exact, "exact", "", "the quote `S` (required)")
+	fl.StringVar(&sel.Prefix, "prefix", "", "text `S` just before the quote")
+	fl.StringVar(&sel.Suffix, "suffix", "", "text `S` just after the quote")
+	fl.IntVar(&sel.Start, "start", -1, "position hint: the quote starts at code point `N` (default: no hint)")
+	fl.IntVar(&sel.End, "end", -1, "position hint: the quote ends before code point `N` (default: no hint)")
+	_, status, ok := fl.parse(args, stdout, stderr, func(rest []string) error {
+		switch {
+		case len(rest) > 0:
+			return fmt.Errorf("unexpected argument %q", rest[0])
+		case *textPath == "":
+			return errors.New("--text is required")
+		case sel.Exact == "":
+			return errors.New("--exact is required and must not be empty")
+		case (sel.Start < 0) != (sel.End < 0):
+			return errors.New("give both --start and --end, or neither")
+		case sel.Start >= 0 && sel.End <= sel.Start:
+			return fmt.Errorf("--end %d is not after --start %d", sel.End, sel.Start)
+		}
+		return nil
+	})
+	if !ok {
+		return status
 	}
 	if sel.Start < 0 {
 		sel.Start, sel.End = 0, 0 // no hint

@@ -7,8 +7,8 @@
 //	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] --to spanmark|w3c|jsonl|brat|doccano|labelstudio [--text TEXT] [-o OUT] FILE
 //	spanmark stats [--from F] [--json] FILE
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
-//	spanmark agree [--json] A.json B.json [C.json ...]
-//	spanmark merge [--min-agree N] -o OUT A.json B.json [C.json ...]
+//	spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
+//	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
 //
 // Offsets in every file and output are Unicode code points, half-open.
 // The native file format is described in docs/format.md.

@@ -5,7 +5,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,28 +30,24 @@ output depends only on the inputs. OUT is written whole or not at all.
 --from and --text read other formats, as for agree.`
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	minAgree := fs.Int("min-agree", 0, "annotators needed to keep an annotation without conflict (default majority)")
-	out := fs.String("o", "", "output file")
-	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
-	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
-	paths, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintln(stdout, mergeUsage)
-		return 0
-	case err != nil:
-	case *out == "":
-		err = fmt.Errorf("-o OUT is required")
-	case len(paths) < 2 && *from != "labelstudio" && *from != "doccano" || len(paths) == 0:
-		err = fmt.Errorf("need at least two files")
-	case *minAgree < 0:
-		err = fmt.Errorf("--min-agree %d is negative", *minAgree)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark merge: %v\n%s\n", err, mergeUsage)
-		return 2
+	fl := newFlags("merge", mergeUsage)
+	minAgree := fl.Int("min-agree", 0, "keep without conflict what `N` annotators made (default: a majority)")
+	out := fl.String("o", "", "write to the file `OUT` (required)")
+	from, textPath := teamFlags(fl)
+	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		if *out == "" {
+			return errors.New("-o OUT is required")
+		}
+		if err := wantTeamFiles(paths, *from); err != nil {
+			return err
+		}
+		if *minAgree < 0 {
+			return fmt.Errorf("--min-agree %d is negative", *minAgree)
+		}
+		return nil
+	})
+	if !ok {
+		return status
 	}
 	p, files, err := loadPanel(paths, *from, *textPath)
 	if err != nil {
@@ -68,12 +63,10 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(p.Annotators) < 2 {
-		fmt.Fprintf(stderr, "spanmark merge: need at least two annotators, and %s holds one\n%s\n", paths[0], mergeUsage)
-		return 2
+		return fl.fail(stderr, fmt.Errorf("need at least two annotators, and %s holds one", paths[0]))
 	}
 	if *minAgree > len(p.Annotators) {
-		fmt.Fprintf(stderr, "spanmark merge: --min-agree %d is more than the %d annotators\n%s\n", *minAgree, len(p.Annotators), mergeUsage)
-		return 2
+		return fl.fail(stderr, fmt.Errorf("--min-agree %d is more than the %d annotators", *minAgree, len(p.Annotators)))
 	}
 	merged, rep, err := team.Merge(p, *minAgree, stamp)
 	if err != nil {

@@ -2,11 +2,8 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"text/tabwriter"
 
@@ -54,28 +51,14 @@ type entityJSON struct {
 }
 
 func runStats(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "format of FILE (default: detect spanmark or w3c)")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	paths, err := parseInterspersed(fs, args)
-	if err == nil && len(paths) != 1 {
-		err = fmt.Errorf("want one FILE, got %d", len(paths))
+	fl := newFlags("stats", statsUsage)
+	from := fl.String("from", "", "read FILE as `FORMAT` (default: detect spanmark or w3c)")
+	asJSON := fl.Bool("json", false, "print one JSON object")
+	paths, status, ok := fl.parse(args, stdout, stderr, wantOneFile)
+	if !ok {
+		return status
 	}
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, statsUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark stats: %v\n%s\n", err, statsUsage)
-		return 2
-	}
-	data, err := os.ReadFile(paths[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
-		return 1
-	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, _, err := loadFile(paths[0], *from)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1

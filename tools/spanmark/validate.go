@@ -2,10 +2,8 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -26,21 +24,17 @@ warning with where it was found, and with --strict counts as an error.
 Exit status: 0 when every file is valid, 1 otherwise, 2 for bad usage.`
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
-	strict := fs.Bool("strict", false, "treat a quote that is not at its offsets as an error")
-	paths, err := parseInterspersed(fs, args)
-	if err == nil && len(paths) == 0 {
-		err = fmt.Errorf("no files")
-	}
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, validateUsage)
-		return 0
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark validate: %v\n%s\n", err, validateUsage)
-		return 2
+	fl := newFlags("validate", validateUsage)
+	from := fl.String("from", "", "read the files as `FORMAT` (default: detect spanmark or w3c)")
+	strict := fl.Bool("strict", false, "treat a quote that is not at its offsets as an error")
+	paths, code, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		if len(paths) == 0 {
+			return errors.New("no files")
+		}
+		return nil
+	})
+	if !ok {
+		return code
 	}
 	status := 0
 	for _, path := range paths {
@@ -54,12 +48,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 // validateFile checks one file and reports on it; it returns whether the
 // file is valid.
 func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintf(stderr, "%v\n", err)
-		return false
-	}
-	f, format, err := readFile(path, from, data)
+	f, format, err := loadFile(path, from)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return false
