@@ -50,10 +50,10 @@ func (a *app) setStatus(msg string, isErr bool) {
 	a.action = nil
 }
 
-// offer shows err with one action button beside it, which runs fn once.
-// The next message replaces both.
-func (a *app) offer(err error, action string, fn func()) {
-	a.fail(err)
+// offer shows msg as an error with one action button beside it, which
+// runs fn once. The next message replaces both.
+func (a *app) offer(msg string, action string, fn func()) {
+	a.setStatus(msg, true)
 	a.el.statusAction.Set("textContent", action)
 	a.el.statusAction.Set("hidden", false)
 	a.action = fn

@@ -146,7 +146,7 @@ func (w *w3cDecoder) iri(v *jvalue, path string) string {
 		return ""
 	}
 	if v.kind == kindArray && len(v.elems) == 1 {
-		v, path = v.elems[0], index(path, 0)
+		v = v.elems[0]
 	}
 	if v.kind == kindObject && v.field("id") != nil {
 		v, path = v.field("id"), join(path, "id")
@@ -161,7 +161,7 @@ func (w *w3cDecoder) iri(v *jvalue, path string) string {
 // agentName returns the name of a creator, an Agent object or list of one.
 func (w *w3cDecoder) agentName(v *jvalue, path string) string {
 	if v.kind == kindArray && len(v.elems) == 1 {
-		v, path = v.elems[0], index(path, 0)
+		v = v.elems[0]
 	}
 	if v.kind != kindObject {
 		return ""

@@ -56,8 +56,8 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 	}
 	ts := map[string]tinfo{}
 	type pending struct {
-		kind, target, text string
-		line               int
+		kind, text string
+		line       int
 	}
 	var later []pending
 	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(ann), "\r\n", "\n"), "\n"), "\n")

@@ -5,8 +5,6 @@ package main
 // says whether detect can recognise it.
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -58,21 +56,16 @@ func formatNames(decode bool) []string {
 	return names
 }
 
-// detect tells a native file from a W3C one by its top-level fields, so
-// that a file can be read without --from.
+// detect tells a native file from a W3C one by codec.Sniff, the rule the
+// browser uses too, so that a file can be read without --from.
 func detect(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return "", fmt.Errorf("cannot tell the format: not a JSON object; name it with --from %s", strings.Join(formatNames(true), "|"))
-	}
-	switch {
-	case top["spanmark"] != nil:
+	switch codec.Sniff(data) {
+	case codec.FormatSpanmark:
 		return "spanmark", nil
-	case top["@context"] != nil:
+	case codec.FormatW3C:
 		return "w3c", nil
 	}
-	return "", fmt.Errorf("cannot tell the format: neither a \"spanmark\" nor a W3C \"@context\" field; name it with --from %s", strings.Join(formatNames(true), "|"))
+	return "", fmt.Errorf("cannot tell the format: not a JSON object with a \"spanmark\" or a W3C \"@context\" field; name it with --from %s", strings.Join(formatNames(true), "|"))
 }
 
 // readFile reads and decodes the file at path in format from, or in the

@@ -100,7 +100,7 @@ func TestValidate(t *testing.T) {
 		{name: "quote_moved_strict", args: []string{"--strict", moved}, code: 1,
 			err: moved + ": error: annotations[3]: the quote of \"a2\" is not at [882,894) but at [881,893) (found by quote, score 1.00)\n"},
 		{name: "not_json", args: []string{text}, code: 1,
-			err: text + ": cannot tell the format: not a JSON object; name it with --from " + strings.Join(formatNames(true), "|") + "\n"},
+			err: text + ": cannot tell the format: not a JSON object with a \"spanmark\" or a W3C \"@context\" field; name it with --from " + strings.Join(formatNames(true), "|") + "\n"},
 		{name: "missing", args: []string{filepath.Join(dir, "nope.json")}, code: 1,
 			err: "open " + filepath.Join(dir, "nope.json") + ": no such file or directory\n"},
 	}

@@ -3,6 +3,7 @@ package lite
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -32,7 +33,10 @@ func TestSprintf(t *testing.T) {
 			t.Errorf("Sprintf(%q) = %q, want %q (fmt)", tt.format, got, want)
 		}
 	}
-	if got := Sprintf("%d %q", "x"); got != "%!d(?) %!q(MISSING)" {
+	// A format that is not a constant, so that vet lets the test pass a
+	// string to %d.
+	bad := strings.Repeat("%d %q", 1)
+	if got := Sprintf(bad, "x"); got != "%!d(?) %!q(MISSING)" {
 		t.Errorf("bad arguments = %q", got)
 	}
 }
