@@ -130,9 +130,15 @@ func TestMatrix(t *testing.T) {
 func TestFromSet(t *testing.T) {
 	doc := annotations.NewDocument("Lavrov said the talks were useful.", "Talks", "")
 	set := annotations.NewSet(doc, annotations.DefaultSchema())
-	set.Insert(ann("a1", "actor", 0, "Lavrov", "Sergei Lavrov"))
-	set.Insert(ann("a2", "claim", 7, "said the talks were useful", ""))
-	set.InsertRelation(rel("r1", "source", "a2", "a1"))
+	for _, err := range []error{
+		set.Insert(ann("a1", "actor", 0, "Lavrov", "Sergei Lavrov")),
+		set.Insert(ann("a2", "claim", 7, "said the talks were useful", "")),
+		set.InsertRelation(rel("r1", "source", "a2", "a1")),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	m := argmap.New([]argmap.Source{argmap.FromSet(set, "talks.txt", "me")})
 	if m.Documents[0] != (argmap.Document{Name: "Talks", Annotator: "me"}) {
 		t.Errorf("document = %+v, want Talks by me", m.Documents[0])
