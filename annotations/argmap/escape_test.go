@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,18 @@ func TestWriteFloat(t *testing.T) {
 		if got := b.String(); got != c.want {
 			t.Errorf("writeFloat(%v) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestPseudoAngle(t *testing.T) {
+	// Clockwise from the top, with y pointing down.
+	prev := -1.0
+	for k := 0; k < 360; k++ {
+		a := float64(k)*math.Pi/180 - math.Pi/2
+		p := pseudoAngle(math.Cos(a), math.Sin(a))
+		if p <= prev || p < 0 || p >= 4 {
+			t.Fatalf("pseudoAngle at %d° from the top = %v, after %v", k, p, prev)
+		}
+		prev = p
 	}
 }

@@ -91,11 +91,11 @@ func Layout(m *Map) *Drawing {
 	links := m.links()
 	angle := circleOrder(n, links)
 
-	d.Radius = math.Max(minRadius, float64(n)*gap/(2*math.Pi))
+	d.Radius = max(minRadius, float64(n)*gap/(2*math.Pi))
 	// Nodes may not be wider than the arc between neighbours.
 	rmax := float64(maxNodeR)
 	if n > 1 {
-		rmax = math.Min(rmax, d.Radius*math.Sin(math.Pi/float64(n))-3)
+		rmax = min(rmax, d.Radius*math.Sin(math.Pi/float64(n))-3)
 	}
 	// The actor nodes come first, clockwise from the top: the order in
 	// which the keyboard visits them. nodeOf maps an actor to its node.
@@ -109,9 +109,9 @@ func Layout(m *Map) *Drawing {
 	d.Nodes = make([]Node, n, n+len(m.Statements))
 	for k, i := range clockwise {
 		a := m.Actors[i]
-		r := math.Min(rmax, 4+2.5*math.Sqrt(float64(len(a.Mentions))))
+		r := min(rmax, 4+2.5*math.Sqrt(float64(len(a.Mentions))))
 		label := shorten(a.Name, MaxLabel)
-		labelW = math.Max(labelW, textWidth(label))
+		labelW = max(labelW, textWidth(label))
 		d.Nodes[k] = Node{Actor: i, Statement: -1, R: r, Label: label}
 		nodeOf[i] = k
 	}
@@ -151,7 +151,7 @@ func Layout(m *Map) *Drawing {
 		k := fan[a]
 		fan[a]++
 		rho := d.Radius - d.Nodes[nodeOf[a]].R - 24 - float64(k/3)*14
-		step := math.Min(0.35*2*math.Pi/math.Max(float64(n), 1), 12/rho)
+		step := min(0.35*2*math.Pi/max(float64(n), 1), 12/rho)
 		t := angle[a] + float64(k%3-1)*step
 		stmtNode[l.stmt] = len(d.Nodes)
 		d.Nodes = append(d.Nodes, Node{Actor: -1, Statement: l.stmt, Center: d.at(rho, t), R: stmtR})
@@ -188,20 +188,20 @@ func (d *Drawing) curve(i, j, k int) [4]Point {
 		// A loop: out and back inside the circle.
 		in := unit(Point{d.Center.X - a.Center.X, d.Center.Y - a.Center.Y})
 		s := 40 + 10*float64(k)
-		c1 := add(a.Center, rotate(in, 0.45), s)
-		c2 := add(a.Center, rotate(in, -0.45), s)
-		return [4]Point{add(a.Center, rotate(in, 0.45), a.R), c1, c2, add(a.Center, rotate(in, -0.45), a.R+2)}
+		c1 := add(a.Center, rotate(in, 1), s)
+		c2 := add(a.Center, rotate(in, -1), s)
+		return [4]Point{add(a.Center, rotate(in, 1), a.R), c1, c2, add(a.Center, rotate(in, -1), a.R+2)}
 	}
 	mid := Point{(a.Center.X + b.Center.X) / 2, (a.Center.Y + b.Center.Y) / 2}
 	dir := Point{b.Center.X - a.Center.X, b.Center.Y - a.Center.Y}
-	length := math.Hypot(dir.X, dir.Y)
+	length := math.Sqrt(dir.X*dir.X + dir.Y*dir.Y)
 	left := unit(Point{dir.Y, -dir.X})
 	pull := 0.3
 	if a.Actor < 0 || b.Actor < 0 {
 		pull = 0 // statement nodes are close to their actor already
 	}
 	c := Point{mid.X + (d.Center.X-mid.X)*pull, mid.Y + (d.Center.Y-mid.Y)*pull}
-	c = add(c, left, math.Min(length/4, 6+8*float64(k)))
+	c = add(c, left, min(length/4, 6+8*float64(k)))
 	p0 := add(a.Center, unit(Point{c.X - a.Center.X, c.Y - a.Center.Y}), a.R)
 	// The arrow head stops 2 pixels before the rim.
 	p3 := add(b.Center, unit(Point{c.X - b.Center.X, c.Y - b.Center.Y}), b.R+2)
@@ -210,7 +210,7 @@ func (d *Drawing) curve(i, j, k int) [4]Point {
 }
 
 func unit(p Point) Point {
-	l := math.Hypot(p.X, p.Y)
+	l := math.Sqrt(p.X*p.X + p.Y*p.Y)
 	if l == 0 {
 		return Point{1, 0}
 	}
@@ -221,9 +221,10 @@ func add(p, dir Point, s float64) Point { return Point{p.X + dir.X*s, p.Y + dir.
 
 func lerp(p, q Point, t float64) Point { return Point{p.X + (q.X-p.X)*t, p.Y + (q.Y-p.Y)*t} }
 
-func rotate(p Point, t float64) Point {
-	c, s := math.Cos(t), math.Sin(t)
-	return Point{p.X*c - p.Y*s, p.X*s + p.Y*c}
+// rotate turns p by ±0.45 radians, the spread of a loop's ends.
+func rotate(p Point, sign float64) Point {
+	const c, s = 0.9004471023526769, 0.43496553411123023 // cos and sin of 0.45
+	return Point{p.X*c - sign*p.Y*s, sign*p.X*s + p.Y*c}
 }
 
 // link is one arrow of the map: a statement from actor from to actor to;
@@ -304,19 +305,12 @@ func circleOrder(n int, links []link) []float64 {
 					y += w * math.Sin(angle[j])
 				}
 			}
-			t := angle[i]
-			if math.Abs(x)+math.Abs(y) > 1e-9 {
-				t = math.Atan2(y, x)
+			if math.Abs(x)+math.Abs(y) < 1e-9 {
+				x, y = math.Cos(angle[i]), math.Sin(angle[i])
 			}
-			// Whole-circle turns and the last bits of rounding would make
-			// the order depend on the platform's floating point.
-			for t < -math.Pi/2 {
-				t += 2 * math.Pi
-			}
-			for t >= 3*math.Pi/2 {
-				t -= 2 * math.Pi
-			}
-			key[i] = math.Round(t * 1e6)
+			// The last bits of rounding would make the order depend on
+			// the platform's floating point.
+			key[i] = math.Round(pseudoAngle(x, y) * 1e6)
 		}
 		slices.SortStableFunc(order, func(a, b int) int { return compareFloats(key[a], key[b]) })
 		place()
@@ -348,6 +342,18 @@ func textWidth(s string) float64 {
 		}
 	}
 	return w
+}
+
+// pseudoAngle returns a number that grows with the angle of (x, y)
+// clockwise from the top, as the circle's angles run (y points down): 0
+// at the top, 1 at the right, 2 at the bottom, 3 at the left, towards 4.
+// It orders angles as an arc tangent would, with a division instead.
+func pseudoAngle(x, y float64) float64 {
+	q := y / (math.Abs(x) + math.Abs(y))
+	if x >= 0 {
+		return 1 + q
+	}
+	return 3 - q
 }
 
 func compareFloats(a, b float64) int {

@@ -103,103 +103,72 @@ type Statement struct {
 // source's annotations (such as those of orphans) are skipped.
 func New(sources []Source) *Map {
 	m := &Map{Documents: make([]Document, len(sources))}
-	type group struct {
-		actor    Actor
-		spelling map[string]int
-		order    []string
-		first    int
-	}
-	groups := map[string]*group{}
-	var keys []string
-	// actorOf[d][id] is the group key of actor annotation id of source d.
-	actorOf := make([]map[string]string, len(sources))
-	seenLabel := map[string]bool{}
+	var groups []*group
+	byKey := map[string]int{}
 	for d, src := range sources {
 		m.Documents[d] = Document{Name: src.Document, Annotator: src.Annotator}
 		from, to := roles(src.Schema)
 		for _, l := range src.Schema.Labels {
-			if from[l.ID] && !seenLabel[l.ID] {
-				seenLabel[l.ID] = true
+			if slices.Contains(from, l.ID) && m.label(l.ID) < 0 {
 				m.Labels = append(m.Labels, l)
 			}
 		}
-		anns := sortedAnnotations(src.Annotations)
-		actorOf[d] = map[string]string{}
-		byID := make(map[string]*annotations.Annotation, len(anns))
-		for _, a := range anns {
-			byID[a.ID] = a
-			if !to[a.Label] {
-				continue
-			}
-			name, isEntity := collapse(a.Entity), true
-			if name == "" {
-				name, isEntity = collapse(a.Quote), false
-			}
-			key := strings.ToLower(name)
-			g := groups[key]
-			if g == nil {
-				g = &group{spelling: map[string]int{}, first: len(keys)}
-				groups[key] = g
-				keys = append(keys, key)
-			}
-			if isEntity && !g.actor.IsEntity {
-				// An entity names the group better than quotes do.
-				g.actor.IsEntity = true
-				clear(g.spelling)
-				g.order = g.order[:0]
-			}
-			if isEntity == g.actor.IsEntity {
-				if g.spelling[name] == 0 {
-					g.order = append(g.order, name)
+		// Both maps are by annotation id: actors to their group (in
+		// first-seen order until the groups are sorted), statements to
+		// their index in m.Statements.
+		actorOf := map[string]int{}
+		stmtOf := map[string]int{}
+		for _, a := range sortedAnnotations(src.Annotations) {
+			mention := Mention{Document: d, ID: a.ID, Start: a.Start, End: a.End}
+			switch {
+			case slices.Contains(to, a.Label):
+				name, isEntity := collapse(a.Entity), true
+				if name == "" {
+					name, isEntity = collapse(a.Quote), false
 				}
-				g.spelling[name]++
+				key := strings.ToLower(name)
+				i, ok := byKey[key]
+				if !ok {
+					i = len(groups)
+					byKey[key] = i
+					groups = append(groups, &group{key: key})
+				}
+				groups[i].add(name, isEntity, mention)
+				actorOf[a.ID] = i
+			case slices.Contains(from, a.Label):
+				stmtOf[a.ID] = len(m.Statements)
+				m.Statements = append(m.Statements, Statement{Mention: mention, Label: a.Label, Quote: a.Quote, Note: a.Note})
 			}
-			g.actor.Mentions = append(g.actor.Mentions, Mention{Document: d, ID: a.ID, Start: a.Start, End: a.End})
-			actorOf[d][a.ID] = key
 		}
-		stmts := map[string]int{}
-		for _, a := range anns {
-			if from[a.Label] && !to[a.Label] {
-				stmts[a.ID] = len(m.Statements)
-				m.Statements = append(m.Statements, Statement{
-					Mention: Mention{Document: d, ID: a.ID, Start: a.Start, End: a.End},
-					Label:   a.Label, Quote: a.Quote, Note: a.Note})
-			}
-		}
-		// Actor keys stand in for indices until the actors are sorted.
 		for _, r := range src.Relations {
-			if r.Type != SourceType && r.Type != TargetType {
+			i, isStmt := stmtOf[r.From]
+			g, isActor := actorOf[r.To]
+			if !isStmt || !isActor {
 				continue
 			}
-			i, ok := stmts[r.From]
-			key, isActor := actorOf[d][r.To]
-			if !ok || !isActor || byID[r.To] == nil {
-				continue
-			}
-			s := &m.Statements[i]
-			if r.Type == SourceType {
-				s.Sources = append(s.Sources, groups[key].first)
-			} else {
-				s.Targets = append(s.Targets, groups[key].first)
+			switch s := &m.Statements[i]; r.Type {
+			case SourceType:
+				s.Sources = append(s.Sources, g)
+			case TargetType:
+				s.Targets = append(s.Targets, g)
 			}
 		}
 	}
-	order := make([]int, len(keys))
+	order := make([]int, len(groups))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := groups[keys[i]], groups[keys[j]]
-		if n, o := len(a.actor.Mentions), len(b.actor.Mentions); n != o {
+		if n, o := len(groups[i].actor.Mentions), len(groups[j].actor.Mentions); n != o {
 			return o - n
 		}
-		return strings.Compare(keys[i], keys[j])
+		return strings.Compare(groups[i].key, groups[j].key)
 	})
-	index := make([]int, len(keys))
-	m.Actors = make([]Actor, len(keys))
+	index := make([]int, len(groups))
+	m.Actors = make([]Actor, len(groups))
 	for k, i := range order {
-		g := groups[keys[i]]
-		g.actor.Name = mostFrequent(g.order, g.spelling)
+		g := groups[i]
+		g.actor.Name = g.name()
 		m.Actors[k] = g.actor
 		index[i] = k
 	}
@@ -211,19 +180,52 @@ func New(sources []Source) *Map {
 	return m
 }
 
+// group gathers the mentions of one actor while [New] reads the sources.
+type group struct {
+	key   string
+	actor Actor
+	// spellings and counts are the names seen and how often, in the
+	// order first seen: entities only, once the group has one.
+	spellings []string
+	counts    []int
+}
+
+func (g *group) add(name string, isEntity bool, mention Mention) {
+	g.actor.Mentions = append(g.actor.Mentions, mention)
+	if isEntity && !g.actor.IsEntity {
+		// An entity names the group better than quotes do.
+		g.actor.IsEntity = true
+		g.spellings, g.counts = g.spellings[:0], g.counts[:0]
+	}
+	if isEntity != g.actor.IsEntity {
+		return
+	}
+	if i := slices.Index(g.spellings, name); i >= 0 {
+		g.counts[i]++
+		return
+	}
+	g.spellings = append(g.spellings, name)
+	g.counts = append(g.counts, 1)
+}
+
+// name returns the most frequent spelling, the first seen on a tie.
+func (g *group) name() string {
+	best := 0
+	for i, n := range g.counts {
+		if n > g.counts[best] {
+			best = i
+		}
+	}
+	return g.spellings[best]
+}
+
 // roles returns the labels that source and target relations start from
 // (statements) and point to (actors).
-func roles(s annotations.Schema) (from, to map[string]bool) {
-	from, to = map[string]bool{}, map[string]bool{}
+func roles(s annotations.Schema) (from, to []string) {
 	for _, rt := range s.Relations {
-		if rt.ID != SourceType && rt.ID != TargetType {
-			continue
-		}
-		for _, l := range rt.From {
-			from[l] = true
-		}
-		for _, l := range rt.To {
-			to[l] = true
+		if rt.ID == SourceType || rt.ID == TargetType {
+			from = append(from, rt.From...)
+			to = append(to, rt.To...)
 		}
 	}
 	return from, to
@@ -248,18 +250,6 @@ func sortedAnnotations(as []annotations.Annotation) []*annotations.Annotation {
 
 // collapse trims s and turns each run of white space into one space.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// mostFrequent returns the spelling with the highest count, the first in
-// order on a tie.
-func mostFrequent(order []string, count map[string]int) string {
-	best := ""
-	for _, s := range order {
-		if best == "" || count[s] > count[best] {
-			best = s
-		}
-	}
-	return best
-}
 
 // remap replaces each first-seen index with the actor's sorted index, then
 // sorts and removes repeats.
