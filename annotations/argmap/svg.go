@@ -22,6 +22,7 @@ const (
 // sizes are attributes, so the drawing looks the same where styles are
 // not applied.
 const svgStyle = `.argmap .actor:hover circle,.argmap .actor:focus circle{stroke-width:3;fill:#FFF3C4}` +
+	`.argmap .caption{display:none}.argmap g:hover>.caption,.argmap g:focus>.caption{display:inline}` +
 	`.argmap .statement:hover path,.argmap .statement:focus path{stroke-width:3}` +
 	`.argmap .statement:hover circle,.argmap .statement:focus circle{r:6}` +
 	`.argmap .actor:focus,.argmap .statement:focus{outline:2px solid #000;outline-offset:2px}`
@@ -37,8 +38,13 @@ const svgStyle = `.argmap .actor:hover circle,.argmap .actor:focus circle{stroke
 func (d *Drawing) SVG(m *Map) string {
 	var b strings.Builder
 	b.Grow(512 + 256*len(d.Nodes) + 512*len(m.Statements))
-	legendH := float64(legendLine*(len(m.Labels)+1) + margin)
+	// Below the circle: a line for the caption of what has the focus or
+	// the pointer, then the legend.
+	legendH := float64(legendLine*(len(m.Labels)+2) + margin)
 	h := d.Height + legendH
+	captionY := d.Height + float64(margin) + legendLine/2
+	// The caption is cut to what the drawing's width holds at 11 pixels.
+	captionLen := max(20, int((d.Width-2*margin)/(0.6*11)))
 
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="argmap" width="`)
 	writeFloat(&b, d.Width)
@@ -90,7 +96,9 @@ func (d *Drawing) SVG(m *Map) string {
 		}
 		b.WriteString(` fill="#222">`)
 		writeXML(&b, nd.Label)
-		b.WriteString("</text></g>\n")
+		b.WriteString("</text>")
+		writeCaption(&b, captionY, shorten(desc, captionLen))
+		b.WriteString("</g>\n")
 	}
 	b.WriteString("</g>\n<g class=\"statements\" fill=\"none\" stroke-width=\"1.5\">\n")
 	for k := 0; k < len(d.Arrows); {
@@ -114,6 +122,7 @@ func (d *Drawing) SVG(m *Map) string {
 			writeXML(&b, s.Note)
 		}
 		b.WriteString("</title>")
+		writeCaption(&b, captionY, shorten(desc, captionLen))
 		for ; k < len(d.Arrows) && d.Arrows[k].Statement == si; k++ {
 			ar := d.Arrows[k]
 			b.WriteString(`<path d="M`)
@@ -145,7 +154,7 @@ func (d *Drawing) SVG(m *Map) string {
 		b.WriteString("</g>\n")
 	}
 	b.WriteString("</g>\n<g class=\"legend\" font-size=\"11\" fill=\"#222\">\n")
-	y := d.Height + float64(margin)
+	y := d.Height + float64(margin) + legendLine
 	for i, l := range m.Labels {
 		b.WriteString(`<path d="M` + strconv.Itoa(margin) + ",")
 		writeFloat(&b, y+legendLine/2)
@@ -165,6 +174,17 @@ func (d *Drawing) SVG(m *Map) string {
 	b.WriteString(`" dominant-baseline="central">circle: an actor, sized by mentions; dot: a statement without a source or target</text>` + "\n")
 	b.WriteString("</g>\n</svg>\n")
 	return b.String()
+}
+
+// writeCaption writes the line that shows, below the circle, what an
+// actor or statement is while it has the focus or the pointer: <title>
+// shows on hover only, and not in every viewer.
+func writeCaption(b *strings.Builder, y float64, text string) {
+	b.WriteString(`<text class="caption" x="` + strconv.Itoa(margin) + `" y="`)
+	writeFloat(b, y)
+	b.WriteString(`" dominant-baseline="central" font-size="11" fill="#000" stroke="none">`)
+	writeXML(b, text)
+	b.WriteString("</text>")
 }
 
 func writePoint(b *strings.Builder, p Point, sep string) {
