@@ -25,7 +25,9 @@ const svgStyle = `.argmap .actor:hover circle,.argmap .actor:focus circle{stroke
 	`.argmap .caption{display:none}.argmap g:hover>.caption,.argmap g:focus>.caption{display:inline}` +
 	`.argmap .statement:hover path,.argmap .statement:focus path{stroke-width:3}` +
 	`.argmap .statement:hover circle,.argmap .statement:focus circle{r:6}` +
-	`.argmap .actor:focus,.argmap .statement:focus{outline:2px solid #000;outline-offset:2px}`
+	// A focus ring would go round the caption too, which is part of
+	// the group: the thicker lines, the fill and the caption show focus.
+	`.argmap .actor:focus,.argmap .statement:focus{outline:none}`
 
 // SVG writes the drawing of m (which [Layout] made from m) as a standalone
 // SVG document. Every actor and statement is a group that takes the
@@ -257,7 +259,7 @@ func actorText(m *Map, s Summary) string {
 }
 
 // statementText says what a statement is, as in `Claim by Russia about
-// Donald Trump: “…”`, with the document when the map has several.
+// Donald Trump: “…”`, then the document when the map has several.
 func statementText(m *Map, s Statement) string {
 	name := s.Label
 	if l := m.label(s.Label); l >= 0 {
@@ -269,10 +271,11 @@ func statementText(m *Map, s Statement) string {
 	if len(s.Targets) > 0 {
 		name += " about " + m.names(s.Targets)
 	}
+	name += ": “" + s.Quote + "”"
 	if len(m.Documents) > 1 {
 		name += " (" + m.Documents[s.Document].Name + ")"
 	}
-	return name + ": “" + s.Quote + "”"
+	return name
 }
 
 // names returns the names of actors, joined by "; ".
