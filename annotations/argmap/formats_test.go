@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -433,4 +434,29 @@ func checkGraphML(t *testing.T, doc string) graphml {
 		}
 	}
 	return g
+}
+
+// TestDOTGraphviz has Graphviz read the sample's and the hostile map's
+// DOT, when dot is installed: it must parse them without a warning.
+func TestDOTGraphviz(t *testing.T) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("Graphviz's dot is not on PATH (apt-get install graphviz)")
+	}
+	hostile, _ := hostileMap(t)
+	for name, m := range map[string]*argmap.Map{"sample": argmap.New(readSources(t, samplePaths...)), "hostile": hostile} {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command(dot, "-Tsvg")
+			cmd.Stdin = strings.NewReader(m.DOT())
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil || stderr.Len() > 0 {
+				t.Fatalf("dot: %v\n%s", err, stderr.String())
+			}
+			if !strings.Contains(string(out), "<svg") {
+				t.Errorf("dot wrote no SVG:\n%s", out)
+			}
+		})
+	}
 }
