@@ -78,7 +78,7 @@ var svgElements = []string{"svg", "title", "desc", "style", "defs", "marker", "p
 
 func TestSVGHostile(t *testing.T) {
 	m, payloads := hostileMap(t)
-	svg := argmap.Layout(m).SVG(m)
+	svg := argmap.Layout(m).SVG()
 	dec := xml.NewDecoder(strings.NewReader(svg))
 	var texts []string
 	styles := 0

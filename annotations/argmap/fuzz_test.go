@@ -35,7 +35,7 @@ func FuzzExports(f *testing.F) {
 				{ID: "r2", Type: "target", From: "a3", To: "a2"},
 				{ID: "r3", Type: "target", From: "a4", To: "a1"},
 			}}})
-		dec := xml.NewDecoder(strings.NewReader(argmap.Layout(m).SVG(m)))
+		dec := xml.NewDecoder(strings.NewReader(argmap.Layout(m).SVG()))
 		for {
 			if _, err := dec.Token(); errors.Is(err, io.EOF) {
 				break

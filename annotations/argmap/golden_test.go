@@ -63,7 +63,7 @@ func TestGolden(t *testing.T) {
 		{"sample.csv", m.CSV()},
 		{"sample.dot", m.DOT()},
 		{"sample.graphml", m.GraphML()},
-		{"sample.svg", d.SVG(m)},
+		{"sample.svg", d.SVG()},
 	} {
 		t.Run(c.name, func(t *testing.T) { golden(t, c.name, c.got) })
 	}

@@ -10,6 +10,9 @@ import (
 // units (pixels at 100% zoom), with y pointing down. [Layout] makes it;
 // [Drawing.SVG] writes it, and the page can draw it with the same numbers.
 type Drawing struct {
+	// Map is the map drawn; node and arrow indices point into it.
+	Map *Map
+
 	Width, Height float64
 	// Center and Radius are those of the circle the actors sit on.
 	Center Point
@@ -87,7 +90,7 @@ const (
 // statements with neither are not drawn.
 func Layout(m *Map) *Drawing {
 	n := len(m.Actors)
-	d := &Drawing{}
+	d := &Drawing{Map: m}
 	links := m.links()
 	angle := circleOrder(n, links)
 

@@ -131,9 +131,9 @@ func TestLayoutReadable(t *testing.T) {
 
 func TestLayoutDeterministic(t *testing.T) {
 	m := bigMap(50, 200)
-	want := Layout(m).SVG(m)
+	want := Layout(m).SVG()
 	for range 3 {
-		if got := Layout(bigMap(50, 200)).SVG(m); got != want {
+		if got := Layout(bigMap(50, 200)).SVG(); got != want {
 			t.Fatal("two layouts of the same map differ")
 		}
 	}
@@ -173,7 +173,7 @@ func contains(xs []int, x int) bool {
 
 func TestLayoutEmpty(t *testing.T) {
 	m := New(nil)
-	svg := Layout(m).SVG(m)
+	svg := Layout(m).SVG()
 	if !strings.Contains(svg, "0 actors, 0 statements") {
 		t.Errorf("empty map's SVG lacks its title:\n%s", svg)
 	}
@@ -186,7 +186,7 @@ func BenchmarkDraw(b *testing.B) {
 	m := bigMap(50, 200)
 	b.ReportAllocs()
 	for b.Loop() {
-		Layout(m).SVG(m)
+		Layout(m).SVG()
 	}
 }
 

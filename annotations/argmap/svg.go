@@ -29,15 +29,15 @@ const svgStyle = `.argmap .actor:hover circle,.argmap .actor:focus circle{stroke
 	// the group: the thicker lines, the fill and the caption show focus.
 	`.argmap .actor:focus,.argmap .statement:focus{outline:none}`
 
-// SVG writes the drawing of m (which [Layout] made from m) as a standalone
-// SVG document. Every actor and statement is a group that takes the
+// SVG writes the drawing as a standalone SVG document. Every actor and statement is a group that takes the
 // keyboard focus (tabindex, in drawing order: actors around the circle from
 // the top, then statements in map order), with a <title> that shows on
 // hover and an aria-label that screen readers read; data-actor and
 // data-statement give the index into [Map.Actors] and [Map.Statements], and
 // a statement's data-document and data-annotation name its span. Text from
 // the files is escaped; nothing in it can become markup.
-func (d *Drawing) SVG(m *Map) string {
+func (d *Drawing) SVG() string {
+	m := d.Map
 	var b strings.Builder
 	b.Grow(512 + 256*len(d.Nodes) + 512*len(m.Statements))
 	// Below the circle: a line for the caption of what has the focus or

@@ -22,7 +22,7 @@ var graphFormats = map[string]struct {
 }{
 	"dot":     {[]string{".dot", ".gv"}, (*argmap.Map).DOT},
 	"graphml": {[]string{".graphml"}, (*argmap.Map).GraphML},
-	"svg":     {[]string{".svg"}, func(m *argmap.Map) string { return argmap.Layout(m).SVG(m) }},
+	"svg":     {[]string{".svg"}, func(m *argmap.Map) string { return argmap.Layout(m).SVG() }},
 }
 
 const graphUsage = `usage: spanmark graph [--from FORMAT] --to dot|graphml|svg [--label L] [-o OUT] FILE...
