@@ -29,13 +29,15 @@ const svgStyle = `.argmap .actor:hover circle,.argmap .actor:focus circle{stroke
 	// the group: the thicker lines, the fill and the caption show focus.
 	`.argmap .actor:focus,.argmap .statement:focus{outline:none}`
 
-// SVG writes the drawing as a standalone SVG document. Every actor and statement is a group that takes the
-// keyboard focus (tabindex, in drawing order: actors around the circle from
-// the top, then statements in map order), with a <title> that shows on
-// hover and an aria-label that screen readers read; data-actor and
-// data-statement give the index into [Map.Actors] and [Map.Statements], and
-// a statement's data-document and data-annotation name its span. Text from
-// the files is escaped; nothing in it can become markup.
+// SVG writes the drawing as a standalone SVG document. Every actor and
+// statement is a group that takes the keyboard focus (tabindex, in drawing
+// order: actors around the circle from the top, then statements in map
+// order), with a <title> that shows on hover, a caption below the circle
+// that shows on hover and focus (by the SVG's own style), and an
+// aria-label that screen readers read; data-actor and data-statement give
+// the index into [Map.Actors] and [Map.Statements], and a statement's
+// data-document and data-annotation name its span. Text from the files is
+// escaped; nothing in it can become markup.
 func (d *Drawing) SVG() string {
 	m := d.Map
 	var b strings.Builder
