@@ -9,6 +9,8 @@
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
 //	spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
 //	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
+//	spanmark table [--from F] [--to csv] [--label L] [-o OUT] FILE...
+//	spanmark graph [--from F] --to dot|graphml|svg [--label L] [-o OUT] FILE...
 //
 // Offsets in every file and output are Unicode code points, half-open.
 // The native file format is described in docs/format.md.
