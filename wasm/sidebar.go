@@ -219,7 +219,7 @@ func (a *app) renderActors(all []annotations.Annotation) {
 		groups[name] = append(groups[name], i)
 	}
 	// Most mentioned first, ties in order of appearance. Sorted through
-	// pointers: see annotations/sort.go for why.
+	// pointers: see lite.SortStableFunc (annotations/internal/lite) for why.
 	ps := make([]*string, len(names))
 	for i := range names {
 		ps[i] = &names[i]

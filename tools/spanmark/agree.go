@@ -2,7 +2,7 @@ package main
 
 // agree compares several annotators' files of one document. The measures
 // and their rules (overlap rule, units of kappa and alpha, categories) are
-// documented in annotations/agree.go; this file reads the files, prints the
+// documented in annotations/team/agree.go; this file reads the files, prints the
 // table or the JSON, and turns errors into messages that name the file.
 
 import (

@@ -1,7 +1,7 @@
 package main
 
 // merge builds one file from several annotators' files of one document;
-// the rules are in annotations/merge.go.
+// the rules are in annotations/team/merge.go.
 
 import (
 	"errors"

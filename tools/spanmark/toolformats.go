@@ -1,7 +1,7 @@
 package main
 
 // The formats of other annotation tools: brat standoff, doccano JSONL and
-// Label Studio JSON (annotations/brat.go, doccano.go, labelstudio.go say
+// Label Studio JSON (annotations/exchange: brat.go, doccano.go, labelstudio.go say
 // what each keeps), registered in convert's table (formats.go). A doccano
 // file may hold several documents and a Label Studio export several
 // annotators' work; convert reads one at a time, while agree and merge
