@@ -10,7 +10,6 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
-	"github.com/spanmark/spanmark/wasm/internal/tabs"
 )
 
 // Every change is saved to IndexedDB (database "spanmark", store
@@ -129,7 +128,7 @@ func (a *app) flush() error {
 	}
 	data, err := annotations.EncodeInSteps(f, saveStep, pauseUnlessHidden)
 	if err != nil {
-		a.tab.SaveFailed()
+		a.tab.Change() // still to save
 		return errors.New("save: " + err.Error())
 	}
 	doc := set.Document()
@@ -142,8 +141,8 @@ func (a *app) flush() error {
 		if old.Type() == js.TypeObject {
 			stored = old.Get("rev").Int()
 		}
-		if !tabs.Writable(stored, base) {
-			return errStale
+		if stored != base {
+			return errStale // another tab saved since: tabs.State.Stale
 		}
 		return nil
 	})
@@ -155,7 +154,7 @@ func (a *app) flush() error {
 		a.act(a.tab.Stale())
 		return errors.New("save: " + err.Error())
 	case err != nil:
-		a.tab.SaveFailed()
+		a.tab.Change() // still to save
 		return errors.New("save: " + err.Error() + " — your latest changes are not stored; export them to keep them")
 	}
 	a.post(a.tab.Saved(rev))
