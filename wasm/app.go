@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"strconv"
-	"sync"
 	"syscall/js"
 	"time"
 
@@ -35,9 +34,6 @@ type app struct {
 	page page       // the article on the page and the work queued for it (render.go, sidebar.go)
 	db   storage    // IndexedDB and the autosave (persist.go)
 	tab  tabs.State // this tab's part in the two-tab protocol (tabs.go)
-
-	// readyOnce sets data-ready the first time an article is shown.
-	readyOnce sync.Once
 
 	el elements
 }
