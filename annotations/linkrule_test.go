@@ -6,30 +6,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestRelationTypeOrient(t *testing.T) {
-	both := RelationType{ID: "same", From: []string{"actor"}, To: []string{"actor"}}
-	src, _ := DefaultSchema().Relation("source")
-	tests := []struct {
-		name     string
-		rt       RelationType
-		from, to string
-		want     bool
-	}{
-		{"allowed_as_given", src, "claim", "actor", false},
-		{"only_reverse_allowed", src, "actor", "claim", true},
-		{"neither_allowed", src, "actor", "actor", false},
-		{"both_allowed", both, "actor", "actor", false},
-		{"unknown_labels", src, "x", "y", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.rt.Orient(tt.from, tt.to); got != tt.want {
-				t.Errorf("%s.Orient(%q, %q) = %v, want %v", tt.rt.ID, tt.from, tt.to, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestSetOrient(t *testing.T) {
 	s := newTestSet(t)
 	actor := mustApply(t, s, Add{Label: "actor", Start: 0, End: 6}).Added[0]
@@ -43,6 +19,7 @@ func TestSetOrient(t *testing.T) {
 		{"claim_to_actor_kept", Link{Type: "source", From: claim, To: actor}, Link{Type: "source", From: claim, To: actor}},
 		{"actor_to_claim_swapped", Link{Type: "source", From: actor, To: claim}, Link{Type: "source", From: claim, To: actor}},
 		{"actor_to_actor_kept", Link{Type: "target", From: actor, To: actor}, Link{Type: "target", From: actor, To: actor}},
+		{"claim_to_claim_kept", Link{Type: "target", From: claim, To: claim}, Link{Type: "target", From: claim, To: claim}},
 		{"unknown_type_kept", Link{Type: "cites", From: actor, To: claim}, Link{Type: "cites", From: actor, To: claim}},
 		{"missing_end_kept", Link{Type: "source", From: actor, To: "a99"}, Link{Type: "source", From: actor, To: "a99"}},
 	}

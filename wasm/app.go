@@ -4,7 +4,7 @@ package main
 
 import (
 	"errors"
-	"sync"
+	"strconv"
 	"syscall/js"
 	"time"
 
@@ -31,13 +31,9 @@ type app struct {
 	linkMode bool   // the next highlight clicked becomes a link target
 	action   func() // what the button beside #status does (status.go)
 
-	page  page       // the article on the page and the next frame's work (render.go)
-	lists lists      // the debounce of the sidebar and overview (sidebar.go)
-	db    storage    // IndexedDB and the autosave (persist.go)
-	tab   tabs.State // this tab's part in the two-tab protocol (tabs.go)
-
-	// readyOnce sets data-ready the first time an article is shown.
-	readyOnce sync.Once
+	page page       // the article on the page and the work queued for it (render.go, sidebar.go)
+	db   storage    // IndexedDB and the autosave (persist.go)
+	tab  tabs.State // this tab's part in the two-tab protocol (tabs.go)
 
 	el elements
 }
@@ -58,13 +54,10 @@ type page struct {
 	overviewDue bool
 	detailKey   string // what the detail's suggestions were built for (detail.go)
 	buf         []byte
-}
-
-// lists is the debounce of the sidebar and overview (sidebar.go).
-type lists struct {
-	timer  int
-	queued bool
-	since  float64 // when the pending rebuild was first asked for (performance.now)
+	// The debounce of the sidebar and overview (sidebar.go).
+	listTimer  int
+	listQueued bool
+	listSince  float64 // when the pending rebuild was first asked for (performance.now)
 }
 
 // elements caches the js.Values of the page's fixed elements.
@@ -83,48 +76,58 @@ func newApp() *app {
 		snap: true,
 		page: page{dirty: map[int]bool{}},
 		db:   storage{ready: make(chan struct{}), channel: js.Undefined()},
-		tab:  tabs.State{Tab: newTabID()},
+		// The tab's id tells its own broadcasts from other tabs'.
+		tab: tabs.State{Tab: strconv.FormatFloat(js.Global().Get("Math").Call("random").Float(), 'f', 12, 64)[2:]},
 	}
 	e := &a.el
+	// One loop rather than a call per element: each call site costs the
+	// wasm a resume point.
+	for _, x := range []struct {
+		v  *js.Value
+		id string
+	}{
+		{&e.article, idArticle},
+		{&e.title, idTitle},
+		{&e.byline, idByline},
+		{&e.toolbar, idToolbar},
+		{&e.status, idStatus},
+		{&e.statusAction, idStatusAction},
+		{&e.load, idLoad},
+		{&e.loadBar, idLoadBar},
+		{&e.panel, idPanel},
+		{&e.sidebar, idSidebar},
+		{&e.list, idList},
+		{&e.actors, idActors},
+		{&e.claims, idClaims},
+		{&e.orphans, idOrphans},
+		{&e.filterText, idFilterText},
+		{&e.filterLabel, idFilterLabel},
+		{&e.overview, idOverview},
+		{&e.undo, idUndo},
+		{&e.redo, idRedo},
+		{&e.snap, idSnap},
+		{&e.detail, idDetail},
+		{&e.detailBadge, idDetailBadge},
+		{&e.detailQuote, idDetailQuote},
+		{&e.detailLabels, idDetailLabels},
+		{&e.note, idDetailNote},
+		{&e.entity, idDetailEntity},
+		{&e.entityRow, idEntityRow},
+		{&e.entityList, idEntityList},
+		{&e.links, idLinks},
+		{&e.linkList, idLinkList},
+		{&e.linkForm, idLinkForm},
+		{&e.linkType, idLinkType},
+		{&e.linkTarget, idLinkTarget},
+		{&e.conflict, idConflict},
+		{&e.conflictVotes, idConflictVotes},
+		{&e.help, idHelp},
+		{&e.drop, idDrop},
+	} {
+		*x.v = dom.ByID(x.id)
+	}
 	e.root = dom.Document().Get("documentElement")
-	e.article = dom.ByID(idArticle)
 	e.parts = e.article.Get("children")
-	e.title = dom.ByID(idTitle)
-	e.byline = dom.ByID(idByline)
-	e.toolbar = dom.ByID(idToolbar)
-	e.status = dom.ByID(idStatus)
-	e.statusAction = dom.ByID(idStatusAction)
-	e.load = dom.ByID(idLoad)
-	e.loadBar = dom.ByID(idLoadBar)
-	e.panel = dom.ByID(idPanel)
-	e.sidebar = dom.ByID(idSidebar)
-	e.list = dom.ByID(idList)
-	e.actors = dom.ByID(idActors)
-	e.claims = dom.ByID(idClaims)
-	e.orphans = dom.ByID(idOrphans)
-	e.filterText = dom.ByID(idFilterText)
-	e.filterLabel = dom.ByID(idFilterLabel)
-	e.overview = dom.ByID(idOverview)
-	e.undo = dom.ByID(idUndo)
-	e.redo = dom.ByID(idRedo)
-	e.snap = dom.ByID(idSnap)
-	e.detail = dom.ByID(idDetail)
-	e.detailBadge = dom.ByID(idDetailBadge)
-	e.detailQuote = dom.ByID(idDetailQuote)
-	e.detailLabels = dom.ByID(idDetailLabels)
-	e.note = dom.ByID(idDetailNote)
-	e.entity = dom.ByID(idDetailEntity)
-	e.entityRow = dom.ByID(idEntityRow)
-	e.entityList = dom.ByID(idEntityList)
-	e.links = dom.ByID(idLinks)
-	e.linkList = dom.ByID(idLinkList)
-	e.linkForm = dom.ByID(idLinkForm)
-	e.linkType = dom.ByID(idLinkType)
-	e.linkTarget = dom.ByID(idLinkTarget)
-	e.conflict = dom.ByID(idConflict)
-	e.conflictVotes = dom.ByID(idConflictVotes)
-	e.help = dom.ByID(idHelp)
-	e.drop = dom.ByID(idDrop)
 	a.page.frame = dom.NewFrame(a.render)
 	return a
 }

@@ -14,20 +14,32 @@ import (
 
 func (a *app) wireDocuments() {
 	docs := dom.ByID(idDocsDialog)
-	click(idDocs, func() { go a.report(a.showDocuments) })
+	click(idDocs, func() { a.report(a.showDocuments) })
 	click(idDocsClose, func() { docs.Call("close") })
 	dom.On(dom.ByID(idDocsList), "click", func(ev js.Value) {
 		t := ev.Get("target")
 		if b := t.Call("closest", "button[data-open]"); !b.IsNull() {
 			id := b.Call("getAttribute", "data-open").String()
 			docs.Call("close")
-			go a.report(func() error { return a.openStored(id) })
+			a.report(func() error {
+				if err := a.saveFirst(); err != nil {
+					return err
+				}
+				rec, ok, err := a.record(id)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					return errors.New("open: the document is no longer stored")
+				}
+				return a.restore(rec)
+			})
 		} else if b := t.Call("closest", "button[data-delete]"); !b.IsNull() {
 			id := b.Call("getAttribute", "data-delete").String()
 			if !dom.Confirm("Delete “" + b.Call("getAttribute", "data-title").String() + "” and its annotations from this browser? This cannot be undone.") {
 				return
 			}
-			go a.report(func() error {
+			a.report(func() error {
 				if err := a.deleteDocument(id); err != nil {
 					return err
 				}
@@ -36,21 +48,6 @@ func (a *app) wireDocuments() {
 			})
 		}
 	})
-}
-
-// openStored shows the stored document id, after saving the current one.
-func (a *app) openStored(id string) error {
-	if err := a.saveFirst(); err != nil {
-		return err
-	}
-	rec, ok, err := a.record(id)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return errors.New("open: the document is no longer stored")
-	}
-	return a.restore(rec)
 }
 
 // documentInfo is what the documents list shows of a stored record.

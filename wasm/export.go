@@ -16,16 +16,16 @@ import (
 // clipboard. Nothing is sent anywhere.
 
 func (a *app) wireExport() {
-	click(idExportJSON, func() { a.report(func() error { return a.download("spanmark") }) })
-	click(idExportW3C, func() { a.report(func() error { return a.download("w3c") }) })
-	click(idExportJSONL, func() { a.report(func() error { return a.download("jsonl") }) })
+	click(idExportJSON, func() { a.download("spanmark") })
+	click(idExportW3C, func() { a.download("w3c") })
+	click(idExportJSONL, func() { a.download("jsonl") })
 	click(idCopyJSON, func() {
 		data, err := a.export("spanmark")
 		if err != nil {
 			a.fail(err)
 			return
 		}
-		go a.report(func() error {
+		a.report(func() error {
 			if err := dom.CopyText(data); err != nil {
 				return errors.New("copy: " + err.Error())
 			}
@@ -59,11 +59,13 @@ func (a *app) export(format string) (string, error) {
 	return string(data), nil
 }
 
-// download saves the export in format as a file named after the title.
-func (a *app) download(format string) error {
+// download saves the export in format as a file named after the title,
+// and reports the outcome.
+func (a *app) download(format string) {
 	data, err := a.export(format)
 	if err != nil {
-		return err
+		a.fail(err)
+		return
 	}
 	name, mime := annotations.FileStem(a.set.Document().Title), "application/json"
 	switch format {
@@ -78,5 +80,4 @@ func (a *app) download(format string) error {
 	}
 	dom.Download(name, mime, data)
 	a.say("Downloaded " + name + ".")
-	return nil
 }

@@ -24,12 +24,12 @@ func (a *app) wireOpen() {
 	click(idImport, func() { importInput.Call("click") })
 	dom.On(fileInput, "change", func(js.Value) {
 		if f, ok := takeFile(fileInput); ok {
-			go a.report(func() error { return a.openFile(f) })
+			a.openFile(f)
 		}
 	})
 	dom.On(importInput, "change", func(js.Value) {
 		if f, ok := takeFile(importInput); ok {
-			go a.report(func() error {
+			a.report(func() error {
 				data, err := readFile(f)
 				if err != nil {
 					return err
@@ -56,7 +56,7 @@ func (a *app) wireOpen() {
 			a.fail(errors.New("paste: there is no text to open"))
 			return
 		}
-		go a.report(func() error { return a.openKept(text, title, "pasted") })
+		a.report(func() error { return a.openKept(text, title, "pasted") })
 	})
 
 	// Drag and drop anywhere on the page.
@@ -75,12 +75,11 @@ func (a *app) wireOpen() {
 		root.Get("classList").Call("remove", classDragging)
 		dt := ev.Get("dataTransfer")
 		if fs := dt.Get("files"); fs.Length() > 0 {
-			f := fs.Index(0)
-			go a.report(func() error { return a.openFile(f) })
+			a.openFile(fs.Index(0))
 			return
 		}
 		if text := dt.Call("getData", "text/plain").String(); strings.TrimSpace(text) != "" {
-			go a.report(func() error { return a.openKept(text, "", "dropped text") })
+			a.report(func() error { return a.openKept(text, "", "dropped text") })
 		}
 	})
 }
@@ -112,10 +111,14 @@ func readFile(f js.Value) ([]byte, error) {
 	return b, nil
 }
 
-// openFile opens a dropped or chosen file: Spanmark JSON restores its
-// article and work, W3C JSON imports onto the current article, HTML and
-// text open as a new article. It blocks; call it from a goroutine.
-func (a *app) openFile(f js.Value) error {
+// openFile opens a dropped or chosen file, in a goroutine, and reports
+// the outcome: Spanmark JSON restores its article and work, W3C JSON
+// imports onto the current article, HTML and text open as a new article.
+func (a *app) openFile(f js.Value) {
+	a.report(func() error { return a.openFileNow(f) })
+}
+
+func (a *app) openFileNow(f js.Value) error {
 	name := f.Get("name").String()
 	data, err := readFile(f)
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/wasm/dom"
-	"github.com/spanmark/spanmark/wasm/internal/tabs"
 )
 
 // Every change is saved to IndexedDB (database "spanmark", store
@@ -131,7 +130,7 @@ func (a *app) flush() error {
 	}
 	data, err := codec.EncodeInSteps(f, saveStep, pauseUnlessHidden)
 	if err != nil {
-		a.tab.SaveFailed()
+		a.tab.Change() // still to save
 		return errors.New("save: " + err.Error())
 	}
 	doc := set.Document()
@@ -144,8 +143,8 @@ func (a *app) flush() error {
 		if old.Type() == js.TypeObject {
 			stored = old.Get("rev").Int()
 		}
-		if !tabs.Writable(stored, base) {
-			return errStale
+		if stored != base {
+			return errStale // another tab saved since: tabs.State.Stale
 		}
 		return nil
 	})
@@ -157,7 +156,7 @@ func (a *app) flush() error {
 		a.act(a.tab.Stale())
 		return errors.New("save: " + err.Error())
 	case err != nil:
-		a.tab.SaveFailed()
+		a.tab.Change() // still to save
 		return errors.New("save: " + err.Error() + " — your latest changes are not stored; export them to keep them")
 	}
 	a.post(a.tab.Saved(rev))

@@ -173,3 +173,22 @@ func mentionsOtherTab(s string) bool {
 	}
 	return false
 }
+
+// TestTwoTabsFollow checks the broadcast path of the two-tab protocol: a
+// tab with nothing unsaved shows what another tab saved, and says so.
+func TestTwoTabsFollow(t *testing.T) {
+	a := openApp(t)
+	b := a.OpenSibling(t)
+	installLib(t, b)
+	b.Load()
+	text := sampleRunes(t)
+	s, e := find(t, text, "Kremlin", 0)
+	id := eval[string](t, a, fmt.Sprintf(`spanmark.annotate({start: %d, end: %d, label: "actor"})`, s, e))
+	eval[any](t, a, `spanmark.flush()`)
+	waitFor(t, b, "tab B to show tab A's annotation", fmt.Sprintf(`spanmark.list().some(x => x.id === %s && x.quote === "Kremlin")`, js(id)))
+	if st := statusText(t, b); !mentionsOtherTab(st) {
+		t.Errorf("tab B's status = %q, want it to say the document changed in another tab", st)
+	}
+	a.CheckProblems(t)
+	b.CheckProblems(t)
+}

@@ -211,7 +211,7 @@ func (a *app) show(set *annotations.Set, rev int) {
 	a.showLists()
 	setLastDocument(doc.ID)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
-	a.readyOnce.Do(func() { a.el.root.Get("dataset").Set("ready", "true") })
+	a.el.root.Get("dataset").Set("ready", "true") // from the first article on (web/boot.js)
 }
 
 // showLists renders the sidebar and overview of a newly shown set: at

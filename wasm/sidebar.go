@@ -60,20 +60,20 @@ const listMaxWait = 2000
 // while), and at most listMaxWait after the first one not yet shown.
 func (a *app) queueList() {
 	now := js.Global().Get("performance").Call("now").Float()
-	if a.lists.queued {
-		if now-a.lists.since > listMaxWait {
+	if a.page.listQueued {
+		if now-a.page.listSince > listMaxWait {
 			return // due soon anyway
 		}
-		js.Global().Call("clearTimeout", a.lists.timer)
+		js.Global().Call("clearTimeout", a.page.listTimer)
 	} else {
-		a.lists.queued, a.lists.since = true, now
+		a.page.listQueued, a.page.listSince = true, now
 	}
 	delay := listDelay
 	if a.set != nil && a.set.Len() >= largeSet {
 		delay = 3 * listDelay
 	}
-	a.lists.timer = dom.After(delay, func() {
-		a.lists.queued = false
+	a.page.listTimer = dom.After(delay, func() {
+		a.page.listQueued = false
 		if a.set == nil || a.set.Len() < largeSet {
 			a.renderList()
 			a.renderOverview()
@@ -86,7 +86,7 @@ func (a *app) queueList() {
 			func() { a.renderClaims(a.sorted()); a.renderOrphans() }, a.renderOverview}
 		var next func()
 		next = func() {
-			if a.set != set || a.lists.queued {
+			if a.set != set || a.page.listQueued {
 				return // another document, or a newer rebuild is on its way
 			}
 			steps[0]()

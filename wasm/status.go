@@ -34,13 +34,15 @@ func (a *app) say(msg string) { a.setStatus(msg, false) }
 // fail shows err in #status as an error.
 func (a *app) fail(err error) { a.setStatus(err.Error(), true) }
 
-// report runs fn and shows its error, if any. It is how an event handler
-// ends work that can fail; it blocks as long as fn does, so handlers call
-// it in a goroutine when fn waits on the browser.
+// report runs fn in a goroutine of its own, since fn may wait on the
+// browser, and shows its error, if any. It is how an event handler ends
+// work that can fail.
 func (a *app) report(fn func() error) {
-	if err := fn(); err != nil {
-		a.fail(err)
-	}
+	go func() {
+		if err := fn(); err != nil {
+			a.fail(err)
+		}
+	}()
 }
 
 func (a *app) setStatus(msg string, isErr bool) {

@@ -23,131 +23,57 @@ const (
 // nothing. Malformed JSON past the deciding field is left for the
 // decoder to report with its position.
 func Sniff(data []byte) Format {
-	sc := sniffer{b: data}
-	if len(sc.b) >= 3 && sc.b[0] == 0xEF && sc.b[1] == 0xBB && sc.b[2] == 0xBF {
-		sc.i = 3 // a UTF-8 byte order mark
+	// One pass over the bytes, counting brackets outside strings; a
+	// string at depth 1 after '{' or ',' is a field name. Escaped names
+	// are compared raw: the two looked for hold no escapes.
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		data = data[3:] // a UTF-8 byte order mark
 	}
-	if sc.space(); !sc.eat('{') {
-		return FormatUnknown
-	}
-	w3c := false
-	for {
-		if sc.space(); sc.eat('}') {
-			break
-		}
-		key, ok := sc.key()
-		if !ok {
-			break
-		}
-		switch key {
-		case "spanmark":
-			return FormatSpanmark
-		case "@context":
-			w3c = true
-		}
-		if sc.space(); !sc.eat(':') || !sc.skipValue() {
-			break
-		}
-		if sc.space(); !sc.eat(',') {
-			break
+	depth, key, w3c := 0, false, false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case ' ', '\t', '\n', '\r':
+		case '{', '[':
+			if depth == 0 && c == '[' {
+				return FormatUnknown
+			}
+			depth++
+			key = depth == 1
+		case '}', ']':
+			if depth--; depth <= 0 {
+				i = len(data)
+			}
+		case ',':
+			key = depth == 1
+		case '"':
+			if depth == 0 {
+				return FormatUnknown
+			}
+			j := i + 1
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if key {
+				switch string(data[i+1 : min(j, len(data))]) {
+				case "spanmark":
+					return FormatSpanmark
+				case "@context":
+					w3c = true
+				}
+			}
+			key = false
+			i = j
+		default:
+			if depth == 0 {
+				return FormatUnknown
+			}
 		}
 	}
 	if w3c {
 		return FormatW3C
 	}
 	return FormatUnknown
-}
-
-// sniffer walks JSON bytes without building values.
-type sniffer struct {
-	b []byte
-	i int
-}
-
-func (s *sniffer) space() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
-			return
-		}
-	}
-}
-
-func (s *sniffer) eat(c byte) bool {
-	if s.i < len(s.b) && s.b[s.i] == c {
-		s.i++
-		return true
-	}
-	return false
-}
-
-// key reads a field name. The names Sniff looks for hold no escapes, so
-// an escaped name is returned raw and matches neither.
-func (s *sniffer) key() (string, bool) {
-	start := s.i + 1
-	if !s.skipString() {
-		return "", false
-	}
-	return string(s.b[start : s.i-1]), true
-}
-
-func (s *sniffer) skipString() bool {
-	if !s.eat('"') {
-		return false
-	}
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case '\\':
-			s.i += 2
-		case '"':
-			s.i++
-			return true
-		default:
-			s.i++
-		}
-	}
-	return false
-}
-
-// skipValue skips one value: strings whole, objects and arrays by
-// counting brackets outside strings, anything else up to its delimiter.
-func (s *sniffer) skipValue() bool {
-	s.space()
-	if s.i >= len(s.b) {
-		return false
-	}
-	switch s.b[s.i] {
-	case '"':
-		return s.skipString()
-	case '{', '[':
-		depth := 0
-		for s.i < len(s.b) {
-			switch s.b[s.i] {
-			case '"':
-				if !s.skipString() {
-					return false
-				}
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-			}
-			s.i++
-			if depth == 0 {
-				return true
-			}
-		}
-		return false
-	}
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return true
-		}
-		s.i++
-	}
-	return true
 }

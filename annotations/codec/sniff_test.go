@@ -30,6 +30,8 @@ func TestSniff(t *testing.T) {
 		{"truncated_before_field", `{"document": {"text": "abc`, FormatUnknown},
 		{"truncated_after_field", `{"@context": "x", "items": [`, FormatW3C},
 		{"escaped_key", `{"\u0073panmark": 1}`, FormatUnknown},
+		{"name_as_a_value", `{"format": "spanmark", "kind": "@context"}`, FormatUnknown},
+		{"escaped_quote_in_value", `{"note": "say \"}\" then", "@context": 1}`, FormatW3C},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,4 +70,17 @@ func TestSniffTestdata(t *testing.T) {
 	if n < 5 {
 		t.Errorf("checked %d files, want the five in testdata", n)
 	}
+}
+
+// FuzzSniff checks that Sniff never panics, and that a file it calls
+// native has a "spanmark" field its decoder can see.
+func FuzzSniff(f *testing.F) {
+	f.Add([]byte(`{"spanmark": 1, "document": {"text": "a"}}`))
+	f.Add([]byte(`{"@context": "http://www.w3.org/ns/anno.jsonld"}`))
+	f.Add([]byte(`{"a": "\\\"", "b": [{"spanmark": 1}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if Sniff(data) == FormatSpanmark && !strings.Contains(string(data), `"spanmark"`) {
+			t.Errorf("Sniff(%q) = FormatSpanmark without a \"spanmark\" field", data)
+		}
+	})
 }

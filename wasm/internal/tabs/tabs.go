@@ -6,7 +6,7 @@
 //
 // Every stored record carries a revision. A tab writes only if the stored
 // revision is the one its state was built on (the check runs in the same
-// IndexedDB transaction as the write, see [Writable]), then tells the
+// IndexedDB transaction as the write, see [State.BeginSave]), then tells the
 // other tabs with a [Message]. A tab told of a newer revision reloads it
 // if it has no unsaved change, and otherwise becomes read-only and says
 // so: no tab silently overwrites another's work.
@@ -51,7 +51,8 @@ func (s *State) Show(id string, rev int) {
 	s.ID, s.Rev, s.Unsaved, s.ReadOnly = id, rev, false, false
 }
 
-// Change records a change to save.
+// Change records a change to save, or a save that wrote nothing, so that
+// its change is still to save.
 func (s *State) Change() { s.Unsaved = true }
 
 // Receive handles a message from the channel.
@@ -66,15 +67,17 @@ func (s *State) Receive(m Message) Action {
 	case m.Rev <= s.Rev:
 		return Ignore
 	case s.Unsaved:
-		return s.conflict()
+		return s.Stale()
 	}
 	return Reload
 }
 
 // BeginSave starts writing the work as it is now. It returns the revision
-// the write must find stored (base) and the one it stores (rev); ok is
-// false when there is nothing to save. Changes from now on need another
-// save.
+// the write must find stored (base: 0 for no record) and the one it
+// stores (rev); ok is false when there is nothing to save. Changes from
+// now on need another save. A write that finds another revision stored
+// must write nothing and call [State.Stale]; one that fails otherwise
+// calls [State.Change].
 func (s *State) BeginSave() (base, rev int, ok bool) {
 	if !s.Unsaved {
 		return 0, 0, false
@@ -83,10 +86,6 @@ func (s *State) BeginSave() (base, rev int, ok bool) {
 	return s.Rev, s.Rev + 1, true
 }
 
-// Writable reports whether a save begun on base may replace the record
-// stored with revision stored (0 when there is none).
-func Writable(stored, base int) bool { return stored == base }
-
 // Saved records that revision rev is stored and returns the message that
 // tells the other tabs.
 func (s *State) Saved(rev int) Message {
@@ -94,13 +93,13 @@ func (s *State) Saved(rev int) Message {
 	return Message{Tab: s.Tab, ID: s.ID, Rev: rev}
 }
 
-// SaveFailed records that a save wrote nothing, so its change is still
-// unsaved.
-func (s *State) SaveFailed() { s.Unsaved = true }
-
 // Stale handles a save refused because the stored revision is newer than
-// the tab's: another tab wrote first.
-func (s *State) Stale() Action { return s.conflict() }
+// the tab's: another tab wrote first. The tab becomes read-only and gives
+// up its unsaved change.
+func (s *State) Stale() Action {
+	s.ReadOnly, s.Unsaved = true, false
+	return Conflict
+}
 
 // Reloading is asked when the stored record to reload has been read:
 // Reload shows it, unless a change was made here meanwhile, which gives a
@@ -108,7 +107,7 @@ func (s *State) Stale() Action { return s.conflict() }
 // last change is given up already).
 func (s *State) Reloading() Action {
 	if s.Unsaved && !s.ReadOnly {
-		return s.conflict()
+		return s.Stale()
 	}
 	return Reload
 }
@@ -121,9 +120,4 @@ func (s *State) Delete(id string) Message {
 		s.Rev, s.Unsaved = 0, false
 	}
 	return Message{Tab: s.Tab, ID: id, Deleted: true}
-}
-
-func (s *State) conflict() Action {
-	s.ReadOnly, s.Unsaved = true, false
-	return Conflict
 }

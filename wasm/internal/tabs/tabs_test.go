@@ -76,9 +76,8 @@ func TestState(t *testing.T) {
 		{
 			name: "save_and_tell",
 			steps: []func(*State) any{change, begin,
-				func(s *State) any { return Writable(3, 3) },
 				func(s *State) any { return s.Saved(4) }},
-			want:  []any{nil, save{3, 4, true}, true, Message{Tab: "me", ID: "d", Rev: 4}},
+			want:  []any{nil, save{3, 4, true}, Message{Tab: "me", ID: "d", Rev: 4}},
 			after: State{Tab: "me", ID: "d", Rev: 4},
 		},
 		{
@@ -91,16 +90,15 @@ func TestState(t *testing.T) {
 		{
 			name: "failed_save_keeps_the_change",
 			steps: []func(*State) any{change, begin,
-				func(s *State) any { s.SaveFailed(); return nil }},
+				func(s *State) any { s.Change(); return nil }},
 			want:  []any{nil, save{3, 4, true}, nil},
 			after: State{Tab: "me", ID: "d", Rev: 3, Unsaved: true},
 		},
 		{
 			name: "stale_save_conflicts",
 			steps: []func(*State) any{change, begin,
-				func(s *State) any { return Writable(5, 3) },
 				func(s *State) any { return s.Stale() }},
-			want:  []any{nil, save{3, 4, true}, false, Conflict},
+			want:  []any{nil, save{3, 4, true}, Conflict},
 			after: State{Tab: "me", ID: "d", Rev: 3, ReadOnly: true},
 		},
 		{
