@@ -193,7 +193,7 @@ func (r *Run) Step(n int) (done bool) {
 // Before the run is done it returns those of the paragraphs done so far.
 func (r *Run) Suggestions() []Suggestion {
 	out := slices.Clone(r.out)
-	slices.SortStableFunc(out, func(a, b Suggestion) int {
+	sortStable(out, func(a, b *Suggestion) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -265,7 +265,7 @@ func (r *Run) suggest(i int) {
 	for _, s := range actors {
 		ms = append(ms, mention{start: s.Start, end: s.End, id: s.ID, entity: s.Entity})
 	}
-	slices.SortStableFunc(ms, func(a, b mention) int { return a.start - b.start })
+	sortStable(ms, func(a, b *mention) int { return a.start - b.start })
 	r.cues(i, ts, ms)
 	r.toks[i], r.cands[i] = nil, nil
 }
@@ -281,7 +281,7 @@ func (r *Run) keep(i int, sugs []Suggestion, label string) []Suggestion {
 			ls = append(ls, s)
 		}
 	}
-	slices.SortStableFunc(ls, func(a, b Suggestion) int {
+	sortStable(ls, func(a, b *Suggestion) int {
 		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
 			return lb - la
 		}
