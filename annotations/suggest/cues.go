@@ -254,6 +254,11 @@ func (r *Run) cues(i int, ts []token, ms []mention) {
 		if made {
 			continue
 		}
+		if r.inClaim(i, t.start) {
+			// A proposal reported inside a claim is part of the claim:
+			// "argued that the African Union should lead any talks".
+			continue
+		}
 		for _, c := range r.lx.props[t.low] {
 			j, ok := matchCue(ts, k, c)
 			if !ok {
@@ -397,4 +402,16 @@ func (r *Run) proposal(p *para, k, j int, target *mention) (*mention, bool) {
 		s.Links = append(s.Links, Link{Type: linkTarget, To: target.id})
 	}
 	return nil, r.keepOne(p.i, s)
+}
+
+// inClaim reports whether offset off of paragraph i is inside a claim
+// suggested in it.
+func (r *Run) inClaim(i, off int) bool {
+	p := r.paras[i]
+	for k := len(r.out) - 1; k >= 0 && r.out[k].End > p.Start; k-- {
+		if o := r.out[k]; o.Label == labelClaim && o.Start <= off && off < o.End {
+			return true
+		}
+	}
+	return false
 }

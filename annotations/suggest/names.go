@@ -295,8 +295,9 @@ func (r *Run) resolve(ts []token, c cand) (Suggestion, bool) {
 		return Suggestion{}, false
 	case c.needsKnown && !(r.upperMid[c.core[0]] && !r.lower[strings.ToLower(c.core[0])]):
 		return Suggestion{}, false
-	case len(c.core) == 1 && r.lx.locatives[prev]:
-		// An unknown single name after a preposition of place is a place.
+	case len(c.core) == 1 && r.lx.locatives[prev] && !isAcronym(c.core[0]):
+		// An unknown single name after a preposition of place is a place;
+		// an acronym is an organisation ("according to ACEA").
 		return Suggestion{}, false
 	default:
 		entity = key
@@ -319,4 +320,16 @@ func (r *Run) prevWord(ts []token, i int) int {
 		return k
 	}
 	return -1
+}
+
+// isAcronym reports whether w is two or more capital letters.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
