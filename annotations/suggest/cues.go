@@ -278,7 +278,8 @@ func (r *Run) cues(i int, ts []token, ms []mention) {
 	}
 }
 
-// claim makes the claim of the cue ts[k:j]; it reports whether it did.
+// claim makes the claim of the cue ts[k:j]; it reports whether the cue
+// gave a claim (kept, or left out as one the work has).
 func (r *Run) claim(p *para, k, j int, c cue) bool {
 	ts := p.ts
 	from, to := sentenceRange(ts, k)
@@ -361,7 +362,10 @@ func (r *Run) claim(p *para, k, j int, c cue) bool {
 	if speaker != nil {
 		s.Links = []Link{{Type: linkSource, To: speaker.id}}
 	}
-	return r.keepOne(p.i, s)
+	// The cue is used even when the claim is already annotated, so that
+	// the same words are not read again as a proposal cue.
+	r.keepOne(p.i, s)
+	return true
 }
 
 // proposal makes the proposal of the cue ts[k:j], with target as the
@@ -401,12 +405,18 @@ func (r *Run) proposal(p *para, k, j int, target *mention) (*mention, bool) {
 	if target != nil {
 		s.Links = append(s.Links, Link{Type: linkTarget, To: target.id})
 	}
-	return nil, r.keepOne(p.i, s)
+	r.keepOne(p.i, s)
+	return nil, true
 }
 
-// inClaim reports whether offset off of paragraph i is inside a claim
-// suggested in it.
+// inClaim reports whether offset off of paragraph i is inside a claim of
+// the work or suggested.
 func (r *Run) inClaim(i, off int) bool {
+	for _, k := range r.workIn[i] {
+		if a := r.work[k]; a.Label == labelClaim && a.Start <= off && off < a.End {
+			return true
+		}
+	}
 	p := r.paras[i]
 	for k := len(r.out) - 1; k >= 0 && r.out[k].End > p.Start; k-- {
 		if o := r.out[k]; o.Label == labelClaim && o.Start <= off && off < o.End {

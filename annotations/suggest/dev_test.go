@@ -419,3 +419,19 @@ func TestNoOverlapWithWork(t *testing.T) {
 		}
 	}
 }
+
+// TestAcceptedAddsNothing accepts every suggestion and runs again with the
+// result as work: nothing new may come, or a page that accepts all would
+// never settle.
+func TestAcceptedAddsNothing(t *testing.T) {
+	for _, c := range devCases(t) {
+		doc := c.gold.Document()
+		s := annotations.NewSet(doc, annotations.DefaultSchema())
+		if err := Accept(s, Suggest(doc, nil, English()), map[string]string{}, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, sg := range Suggest(doc, s.Annotations(), English()) {
+			t.Errorf("%s: after accepting all, %s %q (%s) is suggested", c.name, sg.ID, doc.Slice(sg.Start, sg.End), sg.Reason)
+		}
+	}
+}

@@ -122,6 +122,11 @@ type Run struct {
 	next int // the next of the 2*len(paras) paragraph passes
 }
 
+// minRepeatWords is the fewest words (and marks) a claim or proposal
+// must have to be suggested again where its words recur: a repeated
+// clause is a repeated claim, a repeated word ("elections") is not.
+const minRepeatWords = 3
+
 // phrase is a span of the work to be suggested again where its words
 // recur.
 type phrase struct {
@@ -164,6 +169,9 @@ func New(doc *annotations.Document, work []annotations.Annotation, lx *Lexicon) 
 			r.names.add(core, entity, isPersonName(core))
 		}
 		key := a.Label + "\x00" + strings.Join(ws, " ")
+		if a.Label != labelActor && len(ws) < minRepeatWords {
+			continue
+		}
 		if !seen[key] {
 			seen[key] = true
 			first := lowerFirst(ws[0])
@@ -338,14 +346,14 @@ func (r *Run) sameWords(ts []token) []Suggestion {
 	var out []Suggestion
 	for i, t := range ts {
 		for _, ph := range r.same[lowerFirst(t.text)] {
-			if j, ok := matchWordsFold(ts, i, ph.words, true); ok {
+			if j, ok := matchWordsFold(ts, i, ph.words, true); ok && !(ph.label == labelActor && r.isPlaceHere(ts, i)) {
 				out = append(out, Suggestion{ID: SuggestionID(ph.label, t.start, ts[j-1].end), Label: ph.label,
 					Start: t.start, End: ts[j-1].end, Entity: ph.entity, Reason: ReasonSameWords})
 			}
 		}
 		if t.poss {
 			for _, ph := range r.same[lowerFirst(t.base)] {
-				if len(ph.words) == 1 {
+				if len(ph.words) == 1 && !(ph.label == labelActor && r.isPlaceHere(ts, i)) {
 					out = append(out, Suggestion{ID: SuggestionID(ph.label, t.start, t.end), Label: ph.label,
 						Start: t.start, End: t.end, Entity: ph.entity, Reason: ReasonPossessive})
 				}
@@ -361,6 +369,21 @@ func (r *Run) sameWords(ts []token) []Suggestion {
 func lowerFirst(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(unicode.ToLower(r)) + w[n:]
+}
+
+// isPlaceHere reports whether the lexicon's country or city at ts[i] is
+// a place there, after a preposition of place, as [Run.resolve] decides
+// for names: "the talks in Ankara".
+func (r *Run) isPlaceHere(ts []token, i int) bool {
+	n, _, ok := r.lexiconName(ts, i)
+	if !ok {
+		return false
+	}
+	prev := ""
+	if p := r.prevWord(ts, i); p >= 0 {
+		prev = ts[p].low
+	}
+	return r.lx.locatives[prev] && (n.place || prev != "to")
 }
 
 // matchWords reports whether ws, as written, are the words of ts from i
