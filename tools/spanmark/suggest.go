@@ -1,0 +1,133 @@
+package main
+
+// suggest writes the suggestions of annotations/suggest for an article, as
+// a Spanmark file that can be opened as pre-annotated work or scored
+// against a person's work with agree.
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/suggest"
+)
+
+func init() {
+	commands["suggest"] = command{run: runSuggest,
+		summary: "suggest actors, claims and proposals for an article, as a Spanmark file"}
+}
+
+const suggestUsage = `usage: spanmark suggest --text ARTICLE.txt [--with WORK.json] [--lexicon FILE] -o OUT.json
+
+Suggests actor mentions (names, titles and names, surnames after a full
+name, possessives, countries and organisations, demonyms, and the other
+mentions of the entities the work names), and claims and proposals from
+reporting and proposal cues, with their source and target links. OUT holds
+the work of --with (if any) and every suggestion, accepted, so it can be
+opened as pre-annotated work or scored with 'spanmark agree'. With --with
+alone the text is the work's; with both, the work is placed on the text.
+--lexicon reads the cue and name lists from FILE instead of the built-in
+English ones (the format is that of annotations/suggest/lexicon/en.txt).
+The output depends only on the inputs; OUT is written whole or not at all.`
+
+func runSuggest(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("suggest", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	textPath := fs.String("text", "", "the article, as plain text")
+	withPath := fs.String("with", "", "a Spanmark file of work on the article")
+	lexPath := fs.String("lexicon", "", "a lexicon file (default: the built-in English one)")
+	out := fs.String("o", "", "output file")
+	rest, err := parseInterspersed(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintln(stdout, suggestUsage)
+		return 0
+	case err != nil:
+	case len(rest) > 0:
+		err = fmt.Errorf("unexpected argument %q", rest[0])
+	case *out == "":
+		err = fmt.Errorf("-o OUT is required")
+	case *textPath == "" && *withPath == "":
+		err = fmt.Errorf("--text or --with is required")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark suggest: %v\n%s\n", err, suggestUsage)
+		return 2
+	}
+	set, stamp, err := loadWork(*textPath, *withPath)
+	if err == nil {
+		err = suggestInto(set, *lexPath, stamp)
+	}
+	var b []byte
+	if err == nil {
+		b, err = annotations.Encode(annotations.NewFile(set, "spanmark suggest", stamp))
+	}
+	if err == nil {
+		err = writeAtomically(*out, b)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark suggest: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s: %d annotations, %d relations\n", *out, set.Len(), len(set.Relations()))
+	return 0
+}
+
+// loadWork returns the set to add suggestions to: the work of withPath
+// placed on the text of textPath, either alone, and the time to stamp the
+// output with (the work's export time, so the output depends only on the
+// inputs).
+func loadWork(textPath, withPath string) (*annotations.Set, time.Time, error) {
+	var doc *annotations.Document
+	if textPath != "" {
+		b, err := os.ReadFile(textPath)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		doc = annotations.NewDocument(string(b), "", filepath.Base(textPath))
+	}
+	if withPath == "" {
+		return annotations.NewSet(doc, annotations.DefaultSchema()), time.Time{}, nil
+	}
+	b, err := os.ReadFile(withPath)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	f, _, err := readFile(withPath, "spanmark", b)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if doc == nil {
+		doc = annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
+	}
+	set, rep, err := f.Place(doc)
+	if err != nil {
+		return nil, time.Time{}, fmt.Errorf("%s: %w", withPath, err)
+	}
+	if n := len(rep.Orphaned); n > 0 {
+		return nil, time.Time{}, fmt.Errorf("%s: %d annotations could not be placed on %s", withPath, n, textPath)
+	}
+	return set, f.Exported, nil
+}
+
+// suggestInto adds every suggestion for set's document and work to set,
+// with the lexicon at lexPath or the English one.
+func suggestInto(set *annotations.Set, lexPath string, now time.Time) error {
+	lx := suggest.English()
+	if lexPath != "" {
+		b, err := os.ReadFile(lexPath)
+		if err != nil {
+			return err
+		}
+		if lx, err = suggest.ParseLexicon(string(b)); err != nil {
+			return fmt.Errorf("%s: %w", lexPath, err)
+		}
+	}
+	sugs := suggest.Suggest(set.Document(), set.Annotations(), lx)
+	return suggest.Accept(set, sugs, map[string]string{}, now)
+}
