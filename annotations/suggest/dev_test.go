@@ -22,6 +22,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/team"
 )
 
 var update = flag.Bool("update", false, "rewrite the files of testdata/suggest")
@@ -147,7 +150,7 @@ func devCases(t *testing.T) []devCase {
 		cs = append(cs, devCase{group: group, name: name, gold: g})
 		if *update {
 			f := annotations.NewFile(g, "gold", time.Time{})
-			b, err := annotations.Encode(f)
+			b, err := codec.Encode(f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -160,12 +163,12 @@ func devCases(t *testing.T) []devCase {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := annotations.Decode(b)
+		f, err := codec.Decode(b)
 		if err != nil {
 			t.Fatal(err)
 		}
 		doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-		s, _, err := f.Place(doc)
+		s, _, err := anchor.Place(f, doc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -247,11 +250,11 @@ func score(t *testing.T, c devCase, given []annotations.Annotation) map[string]t
 			got = append(got, a)
 		}
 	}
-	p, err := annotations.NewPanel([]*annotations.File{fileOf(doc, gold), fileOf(doc, got)}, []string{"gold", "suggest"})
+	p, err := team.NewPanel([]*annotations.File{fileOf(doc, gold), fileOf(doc, got)}, []string{"gold", "suggest"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ag := annotations.Agree(p)
+	ag := team.Agree(p)
 	ts := map[string]tally{}
 	for _, l := range ag.Labels {
 		ts[l.Label] = tally{gold: l.Spans[0], got: l.Spans[1], exact: l.Exact.Pairs[0].Matched, overlap: l.Overlap.Pairs[0].Matched}

@@ -11,6 +11,7 @@
 //	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
 //	spanmark table [--from F] [--to csv] [--label L] [-o OUT] FILE...
 //	spanmark graph [--from F] --to dot|graphml|svg [--label L] [-o OUT] FILE...
+//	spanmark suggest [--text TEXT] [--with WORK] [--lexicon FILE] -o OUT
 //
 // Offsets in every file and output are Unicode code points, half-open.
 // The native file format is described in docs/format.md.

@@ -5,8 +5,6 @@ package main
 // against a person's work with agree.
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/suggest"
 )
 
@@ -36,28 +36,24 @@ English ones (the format is that of annotations/suggest/lexicon/en.txt).
 The output depends only on the inputs; OUT is written whole or not at all.`
 
 func runSuggest(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("suggest", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	textPath := fs.String("text", "", "the article, as plain text")
-	withPath := fs.String("with", "", "a Spanmark file of work on the article")
-	lexPath := fs.String("lexicon", "", "a lexicon file (default: the built-in English one)")
-	out := fs.String("o", "", "output file")
-	rest, err := parseInterspersed(fs, args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprintln(stdout, suggestUsage)
-		return 0
-	case err != nil:
-	case len(rest) > 0:
-		err = fmt.Errorf("unexpected argument %q", rest[0])
-	case *out == "":
-		err = fmt.Errorf("-o OUT is required")
-	case *textPath == "" && *withPath == "":
-		err = fmt.Errorf("--text or --with is required")
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "spanmark suggest: %v\n%s\n", err, suggestUsage)
-		return 2
+	fl := newFlags("suggest", suggestUsage)
+	textPath := fl.String("text", "", "the article, as plain `TEXT`")
+	withPath := fl.String("with", "", "a Spanmark file of `WORK` on the article")
+	lexPath := fl.String("lexicon", "", "a lexicon `FILE` (default: the built-in English one)")
+	out := fl.String("o", "", "write to `OUT`")
+	_, status, ok := fl.parse(args, stdout, stderr, func(rest []string) error {
+		switch {
+		case len(rest) > 0:
+			return fmt.Errorf("unexpected argument %q", rest[0])
+		case *out == "":
+			return fmt.Errorf("-o OUT is required")
+		case *textPath == "" && *withPath == "":
+			return fmt.Errorf("--text or --with is required")
+		}
+		return nil
+	})
+	if !ok {
+		return status
 	}
 	set, stamp, err := loadWork(*textPath, *withPath)
 	if err == nil {
@@ -65,7 +61,7 @@ func runSuggest(args []string, stdout, stderr io.Writer) int {
 	}
 	var b []byte
 	if err == nil {
-		b, err = annotations.Encode(annotations.NewFile(set, "spanmark suggest", stamp))
+		b, err = codec.Encode(annotations.NewFile(set, "spanmark suggest", stamp))
 	}
 	if err == nil {
 		err = writeAtomically(*out, b)
@@ -105,7 +101,7 @@ func loadWork(textPath, withPath string) (*annotations.Set, time.Time, error) {
 	if doc == nil {
 		doc = annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
 	}
-	set, rep, err := f.Place(doc)
+	set, rep, err := anchor.Place(f, doc)
 	if err != nil {
 		return nil, time.Time{}, fmt.Errorf("%s: %w", withPath, err)
 	}

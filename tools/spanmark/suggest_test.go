@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 )
 
 func TestSuggestCommand(t *testing.T) {
@@ -24,7 +24,7 @@ func TestSuggestCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := annotations.Decode(b)
+	f, err := codec.Decode(b)
 	if err != nil {
 		t.Fatalf("the output does not decode: %v", err)
 	}
