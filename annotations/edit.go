@@ -14,7 +14,7 @@ import (
 type Edit interface {
 	// plan checks the edit against s and returns the steps that make it,
 	// without changing s (beyond reserving new ids).
-	plan(s *Set, now time.Time) ([]step, error)
+	plan(s *Set, now Time) ([]step, error)
 }
 
 // Add labels the span [Start, End). The span is trimmed of surrounding
@@ -99,7 +99,7 @@ func (st step) inverse() step {
 // and modified annotations with now. An invalid edit returns an error and
 // changes nothing.
 func (s *Set) Apply(e Edit, now time.Time) (Change, error) {
-	steps, err := e.plan(s, now.UTC().Truncate(time.Second))
+	steps, err := e.plan(s, TimeOf(now))
 	if err != nil {
 		return Change{}, err
 	}
@@ -208,7 +208,7 @@ func (s *Set) lookup(op, id string) (*Annotation, error) {
 	return a, nil
 }
 
-func (e Add) plan(s *Set, now time.Time) ([]step, error) {
+func (e Add) plan(s *Set, now Time) ([]step, error) {
 	start, end := e.Start, e.End
 	if err := s.checkSpan(e.Label, start, end); err != nil {
 		return nil, errors.New("add: " + err.Error())
@@ -230,7 +230,7 @@ func (e Add) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{ann: true, afterA: a}}, nil
 }
 
-func (e Relabel) plan(s *Set, now time.Time) ([]step, error) {
+func (e Relabel) plan(s *Set, now Time) ([]step, error) {
 	a, err := s.lookup("relabel", e.ID)
 	if err != nil {
 		return nil, err
@@ -262,7 +262,7 @@ func (e Relabel) plan(s *Set, now time.Time) ([]step, error) {
 	return steps, nil
 }
 
-func (e SetNote) plan(s *Set, now time.Time) ([]step, error) {
+func (e SetNote) plan(s *Set, now Time) ([]step, error) {
 	a, err := s.lookup("note", e.ID)
 	if err != nil || a.Note == e.Note {
 		return nil, err
@@ -272,7 +272,7 @@ func (e SetNote) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{ann: true, beforeA: a, afterA: &b}}, nil
 }
 
-func (e SetEntity) plan(s *Set, now time.Time) ([]step, error) {
+func (e SetEntity) plan(s *Set, now Time) ([]step, error) {
 	a, err := s.lookup("entity", e.ID)
 	if err != nil || a.Entity == e.Entity {
 		return nil, err
@@ -282,7 +282,7 @@ func (e SetEntity) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{ann: true, beforeA: a, afterA: &b}}, nil
 }
 
-func (e Delete) plan(s *Set, now time.Time) ([]step, error) {
+func (e Delete) plan(s *Set, _ Time) ([]step, error) {
 	var steps []step
 	gone := map[string]bool{}
 	for _, id := range e.IDs {
@@ -306,7 +306,7 @@ func (e Delete) plan(s *Set, now time.Time) ([]step, error) {
 	return append(rels, steps...), nil
 }
 
-func (e Link) plan(s *Set, now time.Time) ([]step, error) {
+func (e Link) plan(s *Set, now Time) ([]step, error) {
 	r := Relation{Type: e.Type, From: e.From, To: e.To}
 	if err := s.checkRelation(r); err != nil {
 		if _, ok := errors.AsType[*dupError](err); ok {
@@ -318,7 +318,7 @@ func (e Link) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{afterR: &r}}, nil
 }
 
-func (e Unlink) plan(s *Set, now time.Time) ([]step, error) {
+func (e Unlink) plan(s *Set, now Time) ([]step, error) {
 	r, ok := s.rels[e.ID]
 	if !ok {
 		return nil, errors.New("unlink: relation " + strconv.Quote(e.ID) + " " + ErrNotFound.Error())
@@ -326,7 +326,7 @@ func (e Unlink) plan(s *Set, now time.Time) ([]step, error) {
 	return []step{{beforeR: r}}, nil
 }
 
-func (e AddAll) plan(s *Set, now time.Time) ([]step, error) {
+func (e AddAll) plan(s *Set, now Time) ([]step, error) {
 	a, err := s.lookup("label all", e.ID)
 	if err != nil {
 		return nil, err

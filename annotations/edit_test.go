@@ -54,35 +54,35 @@ func TestAdd(t *testing.T) {
 			name: "plain",
 			edit: Add{Label: "actor", Start: 0, End: 6},
 			want: Annotation{ID: "a1", Label: "actor", Start: 0, End: 6, Quote: "Lavrov",
-				Prefix: "", Suffix: " met Rubio in Riyadh.\nLavrov sai", Created: t0, Modified: t0},
+				Prefix: "", Suffix: " met Rubio in Riyadh.\nLavrov sai", Created: TimeOf(t0), Modified: TimeOf(t0)},
 			wantParas: []int{0},
 		},
 		{
 			name: "trims_space",
 			edit: Add{Label: "actor", Start: 10, End: 17},
 			want: Annotation{ID: "a1", Label: "actor", Start: 11, End: 16, Quote: "Rubio",
-				Prefix: "Lavrov met ", Suffix: " in Riyadh.\nLavrov said talks mu", Created: t0, Modified: t0},
+				Prefix: "Lavrov met ", Suffix: " in Riyadh.\nLavrov said talks mu", Created: TimeOf(t0), Modified: TimeOf(t0)},
 			wantParas: []int{0},
 		},
 		{
 			name: "snaps_to_words",
 			edit: Add{Label: "actor", Start: 13, End: 22, Snap: true},
 			want: Annotation{ID: "a1", Label: "actor", Start: 11, End: 26, Quote: "Rubio in Riyadh",
-				Prefix: "Lavrov met ", Suffix: ".\nLavrov said talks must go on.\n", Created: t0, Modified: t0},
+				Prefix: "Lavrov met ", Suffix: ".\nLavrov said talks must go on.\n", Created: TimeOf(t0), Modified: TimeOf(t0)},
 			wantParas: []int{0},
 		},
 		{
 			name: "with_note_and_entity",
 			edit: Add{Label: "actor", Start: 0, End: 6, Note: "<b>n</b>", Entity: "Sergei Lavrov"},
 			want: Annotation{ID: "a1", Label: "actor", Start: 0, End: 6, Quote: "Lavrov",
-				Suffix: " met Rubio in Riyadh.\nLavrov sai", Note: "<b>n</b>", Entity: "Sergei Lavrov", Created: t0, Modified: t0},
+				Suffix: " met Rubio in Riyadh.\nLavrov sai", Note: "<b>n</b>", Entity: "Sergei Lavrov", Created: TimeOf(t0), Modified: TimeOf(t0)},
 			wantParas: []int{0},
 		},
 		{
 			name: "across_paragraphs",
 			edit: Add{Label: "claim", Start: 20, End: 40},
 			want: Annotation{ID: "a1", Label: "claim", Start: 20, End: 39, Quote: "Riyadh.\nLavrov said",
-				Prefix: "Lavrov met Rubio in ", Suffix: " talks must go on.\n\nRubio propos", Created: t0, Modified: t0},
+				Prefix: "Lavrov met Rubio in ", Suffix: " talks must go on.\n\nRubio propos", Created: TimeOf(t0), Modified: TimeOf(t0)},
 			wantParas: []int{0, 1},
 		},
 	}
@@ -197,7 +197,7 @@ func TestUndoRedo(t *testing.T) {
 			}
 		}},
 		{"note", SetNote{ID: "a1", Note: "foreign minister"}, func(t *testing.T, s *Set) {
-			if a, _ := s.Annotation("a1"); a.Note != "foreign minister" || !a.Modified.Equal(t1) {
+			if a, _ := s.Annotation("a1"); a.Note != "foreign minister" || a.Modified != TimeOf(t1) {
 				t.Errorf("note = %q modified %v", a.Note, a.Modified)
 			}
 		}},

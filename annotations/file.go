@@ -21,9 +21,9 @@ type File struct {
 	Relations   []Relation   `json:"relations"`
 	// Orphans are annotations that could not be placed in the text; they
 	// are kept so that nothing a person made is lost.
-	Orphans   []Orphan  `json:"orphans,omitempty"`
-	Annotator string    `json:"annotator,omitempty"`
-	Exported  time.Time `json:"exported"`
+	Orphans   []Orphan `json:"orphans,omitempty"`
+	Annotator string   `json:"annotator,omitempty"`
+	Exported  Time     `json:"exported"`
 }
 
 // FileDocument is the document part of a [File].
@@ -47,6 +47,6 @@ func NewFile(s *Set, annotator string, exported time.Time) *File {
 		Relations:   lite.NonNil(s.relationsWithOrphans()),
 		Orphans:     s.Orphans(),
 		Annotator:   annotator,
-		Exported:    exported.UTC().Truncate(time.Second),
+		Exported:    TimeOf(exported),
 	}
 }

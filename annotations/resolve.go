@@ -1,7 +1,5 @@
 package annotations
 
-import "time"
-
 // Resolve accepts a merged annotation that carries a [Conflict]: it keeps
 // the span and its label and clears the conflict, as one undoable step.
 // Rejecting one is a [Delete]. The browser's detail panel offers both for
@@ -10,7 +8,7 @@ type Resolve struct {
 	ID string
 }
 
-func (e Resolve) plan(s *Set, now time.Time) ([]step, error) {
+func (e Resolve) plan(s *Set, now Time) ([]step, error) {
 	a, err := s.lookup("resolve", e.ID)
 	if err != nil || a.Conflict == nil {
 		return nil, err

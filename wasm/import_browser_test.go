@@ -41,7 +41,7 @@ func goodFile(t *testing.T) []byte {
 		s, e := find(t, text, q.quote, 0)
 		a := want(text, q.label, s, e)
 		a.ID = fmt.Sprintf("a%d", i+1)
-		a.Created, a.Modified = when, when
+		a.Created, a.Modified = annotations.TimeOf(when), annotations.TimeOf(when)
 		if err := set.Insert(a); err != nil {
 			t.Fatal(err)
 		}

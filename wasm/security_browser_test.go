@@ -209,7 +209,7 @@ func TestHostileText(t *testing.T) {
 			a := want(runes, "claim", start, start+n)
 			a.ID = fmt.Sprintf("h%d", i+1)
 			a.Note, a.Entity = x.text, ""
-			a.Created, a.Modified = when, when
+			a.Created, a.Modified = annotations.TimeOf(when), annotations.TimeOf(when)
 			if err := set.Insert(a); err != nil {
 				t.Fatalf("build the file: %v", err)
 			}

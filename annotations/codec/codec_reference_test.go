@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
@@ -71,7 +70,7 @@ func TestEncodeMatchesReference(t *testing.T) {
 	odd.Annotator = "<&>"
 	odd.Schema.Relations = append(odd.Schema.Relations, annotations.RelationType{ID: "none", Name: "None"})
 	odd.Annotations[1].Conflict = &annotations.Conflict{}
-	odd.Exported = time.Time{}
+	odd.Exported = 0
 	files["odd"] = odd
 	empty := &annotations.File{}
 	files["empty"] = empty

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -329,9 +328,10 @@ func appendJSONString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-func formatTime(t time.Time) string {
+// formatTime writes t as RFC 3339 in UTC, or "" for zero.
+func formatTime(t annotations.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(timeLayout)
+	return lite.FormatTime(t.UTC())
 }

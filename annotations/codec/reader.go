@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -175,19 +174,18 @@ func parseInt(s string) (int, bool) {
 	return int(n), true
 }
 
-// time returns v as a time in UTC to the second; a nil v or "" is the zero
-// time.
-func (d *decoder) time(v *jvalue, path string) time.Time {
+// time returns v as a time to the second; a nil v or "" is zero.
+func (d *decoder) time(v *jvalue, path string) annotations.Time {
 	s := d.str(v, path)
 	if s == "" {
-		return time.Time{}
+		return 0
 	}
 	t, ok := lite.ParseTime(s)
 	if !ok {
 		d.fail(v, path, "%q is not an RFC 3339 time such as \"2025-02-18T09:30:00Z\"", s)
-		return time.Time{}
+		return 0
 	}
-	return t
+	return annotations.TimeOf(t)
 }
 
 // array returns the elements of v; a nil v is nil.
@@ -238,15 +236,15 @@ func (d *decoder) fieldInt(o *jvalue, path, key string) int {
 	return d.int(v, join(path, key))
 }
 
-func (d *decoder) fieldTime(o *jvalue, path, key string) time.Time {
+func (d *decoder) fieldTime(o *jvalue, path, key string) annotations.Time {
 	v := o.field(key)
 	if v != nil && v.kind == kindString && d.err == nil {
 		if t, ok := lite.ParseTime(v.s); ok {
-			return t
+			return annotations.TimeOf(t)
 		}
 	}
 	if v == nil || d.err != nil {
-		return time.Time{}
+		return 0
 	}
 	return d.time(v, join(path, key))
 }

@@ -239,10 +239,10 @@ func referenceFiles(t *testing.T) map[string]*annotations.File {
 	odd.Schema.Relations = append(odd.Schema.Relations, annotations.RelationType{ID: "none", Name: "None", Description: "d"})
 	odd.Schema.Labels[0].Key, odd.Schema.Labels[0].Color, odd.Schema.Labels[0].Description = "k", "#fff", "a & b"
 	odd.Orphans = []annotations.Orphan{
-		{Annotation: annotations.Annotation{ID: "o2", Label: "claim", Quote: "gone", Note: "n", Created: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}, Reason: "quote not found"},
+		{Annotation: annotations.Annotation{ID: "o2", Label: "claim", Quote: "gone", Note: "n", Created: annotations.TimeOf(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))}, Reason: "quote not found"},
 		{Annotation: annotations.Annotation{ID: "o1", Label: "actor", Start: 3, End: 9, Quote: "lost", Conflict: &annotations.Conflict{}}, Reason: "moved"},
 	}
-	odd.Exported = time.Time{}
+	odd.Exported = 0
 	files["odd"] = odd
 	bare := smallFile(t)
 	bare.Document.ID, bare.Document.Source, bare.Document.Title = "", "urn:x-test:doc", ""

@@ -92,8 +92,8 @@ func TestW3CRoundTrip(t *testing.T) {
 	odd.Annotations[0].ID = "a b#c/d%e"
 	odd.Relations[0].To = "a b#c/d%e"
 	odd.Annotator = ""
-	odd.Exported = time.Time{}
-	odd.Annotations[1].Created = time.Time{}
+	odd.Exported = 0
+	odd.Annotations[1].Created = 0
 	empty := readTestFile(t, "sample.spanmark.json")
 	empty.Annotations, empty.Relations = []annotations.Annotation{}, []annotations.Relation{}
 	cases := []struct {
@@ -149,7 +149,7 @@ func TestW3CPlace(t *testing.T) {
 	if !rep.IsEmpty() {
 		t.Errorf("Place reported changes for an unchanged text: %+v", rep)
 	}
-	got := annotations.NewFile(s, f.Annotator, f.Exported)
+	got := annotations.NewFile(s, f.Annotator, f.Exported.UTC())
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("placed W3C import (-want +got):\n%s", diff)
 	}
@@ -189,7 +189,7 @@ func otherTools() []struct {
 				ID: "7", Label: "proposal", Start: 906, End: 962,
 				Quote: "he might act as a mediator with President Vladimir Putin", Prefix: "Donald Trump, suggesting ",
 				Note:    "Offered by Moscow\n\nTrump as go-between",
-				Created: time.Date(2026, 11, 20, 9, 15, 30, 0, time.UTC), Modified: time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC),
+				Created: annotations.TimeOf(time.Date(2026, 11, 20, 9, 15, 30, 0, time.UTC)), Modified: annotations.TimeOf(time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)),
 			}},
 		},
 	}, {
@@ -303,7 +303,7 @@ func TestDecodeW3CForms(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := &annotations.File{Spanmark: annotations.Version, Document: annotations.FileDocument{Title: "Talks", Source: "http://example.org/page"},
-		Schema: annotations.DefaultSchema(), Annotator: "ann", Exported: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC),
+		Schema: annotations.DefaultSchema(), Annotator: "ann", Exported: annotations.TimeOf(time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)),
 		Annotations: []annotations.Annotation{{ID: "a", Label: "actor", Quote: "Lavrov"}, {ID: "c", Label: "claim", Quote: "talks go on"}},
 		Relations:   []annotations.Relation{{ID: "l", Type: "source", From: "c", To: "a"}},
 	}

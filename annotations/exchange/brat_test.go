@@ -235,7 +235,7 @@ func TestDecodeBratWithoutText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := annotations.NewFile(s, "", want.Exported)
+	got := annotations.NewFile(s, "", want.Exported.UTC())
 	if diff := cmp.Diff(spansOf(want), spansOf(got)); diff != "" {
 		t.Errorf("spans (-with text +placed):\n%s", diff)
 	}

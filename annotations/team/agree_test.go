@@ -69,7 +69,7 @@ func teamFile(t testing.TB, doc *annotations.Document, annotator string, spans [
 			start = occ[sp.n]
 		}
 		a := annotations.Annotation{ID: "a" + itoa(i+1), Label: sp.label, Start: start, End: start + utf8.RuneCountInString(sp.quote),
-			Entity: sp.entity, Created: teamTime, Modified: teamTime}
+			Entity: sp.entity, Created: annotations.TimeOf(teamTime), Modified: annotations.TimeOf(teamTime)}
 		if err := s.Insert(a); err != nil {
 			t.Fatalf("%s: span %d: %v", annotator, i, err)
 		}

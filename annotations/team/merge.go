@@ -146,10 +146,10 @@ func Merge(p *Panel, minAgree int, exported time.Time) (*annotations.File, Merge
 				}
 				noteBy[nt] = append(noteBy[nt], p.Annotators[w].Name)
 			}
-			if a.Created.IsZero() || !v.Created.IsZero() && v.Created.Before(a.Created) {
+			if a.Created.IsZero() || !v.Created.IsZero() && v.Created < a.Created {
 				a.Created = v.Created
 			}
-			if v.Modified.After(a.Modified) {
+			if v.Modified > a.Modified {
 				a.Modified = v.Modified
 			}
 		}

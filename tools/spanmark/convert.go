@@ -109,5 +109,5 @@ func placeIn(f *annotations.File, path string, w io.Writer) (*annotations.File, 
 	for _, r := range rep.OrphanedRelations {
 		fmt.Fprintf(w, "kept with the orphans: relation %s %s %s -> %s\n", r.ID, r.Type, r.From, r.To)
 	}
-	return annotations.NewFile(s, f.Annotator, f.Exported), nil
+	return annotations.NewFile(s, f.Annotator, f.Exported.UTC()), nil
 }

@@ -9,8 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
+	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/team"
 )
@@ -56,12 +56,11 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	}
 	// The merge is stamped with the latest export time of its inputs, so
 	// that merging the same files twice gives the same bytes.
-	var stamp time.Time
+	var latest annotations.Time
 	for _, f := range files {
-		if f.Exported.After(stamp) {
-			stamp = f.Exported
-		}
+		latest = max(latest, f.Exported)
 	}
+	stamp := latest.UTC()
 	if len(p.Annotators) < 2 {
 		return fl.fail(stderr, fmt.Errorf("need at least two annotators, and %s holds one", paths[0]))
 	}

@@ -108,7 +108,7 @@ func loadWork(textPath, withPath string) (*annotations.Set, time.Time, error) {
 	if n := len(rep.Orphaned); n > 0 {
 		return nil, time.Time{}, fmt.Errorf("%s: %d annotations could not be placed on %s", withPath, n, textPath)
 	}
-	return set, f.Exported, nil
+	return set, f.Exported.UTC(), nil
 }
 
 // suggestInto adds every suggestion for set's document and work to set,

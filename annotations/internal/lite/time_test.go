@@ -46,3 +46,31 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+func TestFormatTime(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2026, 11, 27, 9, 5, 3, 999, time.UTC),
+		time.Date(1999, 1, 2, 23, 59, 59, 0, time.FixedZone("x", -5*3600)),
+		time.Date(9, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(-44, 3, 15, 12, 0, 0, 0, time.UTC),
+		time.Date(12345, 6, 7, 8, 9, 10, 0, time.UTC),
+		time.Unix(0, 0),
+	} {
+		want := tm.UTC().Format("2006-01-02T15:04:05Z")
+		if got := FormatTime(tm); got != want {
+			t.Errorf("FormatTime(%v) = %q, want %q", tm, got, want)
+		}
+	}
+}
+
+func FuzzFormatTime(f *testing.F) {
+	f.Add(int64(0))
+	f.Add(int64(1795000000))
+	f.Fuzz(func(t *testing.T, sec int64) {
+		sec %= 400000000000 // years -10700 to 14600
+		tm := time.Unix(sec, 0)
+		if got, want := FormatTime(tm), tm.UTC().Format("2006-01-02T15:04:05Z"); got != want {
+			t.Fatalf("FormatTime(%d) = %q, want %q", sec, got, want)
+		}
+	})
+}
