@@ -22,7 +22,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
-	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Limits of [Decode]. They keep a hostile or broken file from taking all the
@@ -61,19 +60,15 @@ var defaultLimits = limits{size: MaxFileSize, annotations: MaxAnnotations, relat
 //	line 40: annotations[3].end: 7100 is past the end of the text (7079)
 //
 // A quote that disagrees with the text at its offsets is not an error here:
-// Decode returns the file as written, and [File.Place] anchors such
+// Decode returns the file as written, and [anchor.Place] anchors such
 // annotations again and reports what moved.
 func Decode(data []byte) (*annotations.File, error) {
 	return decode(data, defaultLimits)
 }
 
 func decode(data []byte, lim limits) (*annotations.File, error) {
-	if len(data) > lim.size {
-		return nil, &annotations.PathError{Err: lite.Errorf("the file is %d bytes, more than the limit of %d", len(data), lim.size)}
-	}
-	if !utf8.Valid(data) {
-		off := invalidUTF8At(data)
-		return nil, &annotations.PathError{Line: lineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	if err := checkInput(data, lim, ""); err != nil {
+		return nil, err
 	}
 	d := decoder{data: data, lim: lim}
 	p := parser{data: data, hook: d.take}

@@ -10,6 +10,19 @@ import (
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
+// checkInput refuses data over the size limit or not valid UTF-8, the
+// checks both decoders make before parsing; op starts the size message.
+func checkInput(data []byte, lim limits, op string) error {
+	if len(data) > lim.size {
+		return &annotations.PathError{Err: lite.Errorf("%sthe file is %d bytes, more than the limit of %d", op, len(data), lim.size)}
+	}
+	if !utf8.Valid(data) {
+		off := invalidUTF8At(data)
+		return &annotations.PathError{Line: lineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	}
+	return nil
+}
+
 func invalidUTF8At(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
@@ -33,7 +32,7 @@ import (
 //	line 12: first.items[3].body[0].value: unknown label "love" (the schema has actor, claim, proposal)
 //
 // A W3C export does not hold the text, so the returned file has none: it
-// applies to the article that is loaded. Call [File.Place] with that
+// applies to the article that is loaded. Call [anchor.Place] with that
 // document; it checks each quote against the text and anchors again, by
 // quote and context, annotations whose text moved or that had no position.
 func DecodeW3C(data []byte) (*annotations.File, error) {
@@ -41,12 +40,8 @@ func DecodeW3C(data []byte) (*annotations.File, error) {
 }
 
 func decodeW3C(data []byte, lim limits) (*annotations.File, error) {
-	if len(data) > lim.size {
-		return nil, &annotations.PathError{Err: lite.Errorf("decode w3c: the file is %d bytes, more than the limit of %d", len(data), lim.size)}
-	}
-	if !utf8.Valid(data) {
-		off := invalidUTF8At(data)
-		return nil, &annotations.PathError{Line: lineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	if err := checkInput(data, lim, "decode w3c: "); err != nil {
+		return nil, err
 	}
 	p := parser{data: data}
 	root, err := p.parse()

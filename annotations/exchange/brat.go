@@ -274,7 +274,7 @@ func splitLines(rs []rune, start, end int) [][2]int {
 // quote is taken from the .ann line (fragments of a discontinuous one are
 // cut out of it by their lengths, as brat joins them with a space). The
 // file holds no text: Document.Text is empty and Document.Length is the end
-// of the last span. Place it in the article's text with [File.Place],
+// of the last span. Place it in the article's text with [anchor.Place],
 // which checks every quote at its offsets.
 func DecodeBratWithoutText(ann []byte, name string) (*annotations.File, error) {
 	if !utf8.Valid(ann) {

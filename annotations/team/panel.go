@@ -56,7 +56,7 @@ var ErrDifferentSchemas = errors.New("different schemas")
 // differ the texts differ; the files are still taken as one document when
 // their titles, or their non-empty sources, are equal, and each later file's
 // annotations are anchored again in the first file's text with
-// [File.Place]; what could not be placed is in [Annotator.Report]. Otherwise
+// [anchor.Place]; what could not be placed is in [Annotator.Report]. Otherwise
 // the error wraps [ErrDifferentDocuments].
 //
 // Every file must have the same label ids and relation type ids (names,
