@@ -31,7 +31,7 @@ func (s Selector) HasHint() bool { return s.End > s.Start && s.Start >= 0 }
 // Describe returns the selector of the span [start, end) of text, in code
 // points, with up to n code points of prefix and suffix context (callers
 // normally pass [ContextLen]). Offsets outside the text are clamped to it,
-// and a negative n means no context. [Anchor] finds the described span again
+// and a negative n means no context. [anchor.Anchor] finds the described span again
 // in the unchanged text.
 func Describe(text []rune, start, end, n int) Selector {
 	start = max(0, min(start, len(text)))

@@ -27,7 +27,7 @@ type Report struct {
 	Orphaned []annotations.Orphan
 	// OrphanedRelations lists the relations with an orphan at an end.
 	// They cannot be shown on the text, but the set keeps them with the
-	// orphans and writes them back to files (see [Set.OrphanRelations]).
+	// orphans and writes them back to files (see [annotations.Set.OrphanRelations]).
 	OrphanedRelations []annotations.Relation
 }
 
@@ -40,7 +40,7 @@ func (r Report) IsEmpty() bool {
 // annotation whose quote is not at its offsets in doc's text is anchored
 // again by quote and context with an [Anchorer]; one that cannot be found
 // is kept as an orphan. The schema is the file's. The file must have been
-// checked by [Decode] (or built by [NewFile]); Place returns an error, and no
+// checked by [codec.Decode] (or built by [annotations.NewFile]); Place returns an error, and no
 // set, for what Decode would refuse.
 func Place(f *annotations.File, doc *annotations.Document) (*annotations.Set, Report, error) {
 	var rep Report

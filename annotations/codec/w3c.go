@@ -1,7 +1,7 @@
 package codec
 
 // This file holds the W3C Web Annotation interchange format: [EncodeW3C]
-// writes a [File] as a JSON-LD AnnotationCollection and [DecodeW3C] reads
+// writes an [annotations.File] as a JSON-LD AnnotationCollection and [DecodeW3C] reads
 // that and the text annotations of other tools. The mapping is described for
 // users in docs/format.md, section "W3C Web Annotation"; a change here must
 // be made there too. conformance_test.go checks the output against the
@@ -107,7 +107,7 @@ func localIRI(doc, id string) string { return doc + "#" + lite.PathEscape(id) }
 // JSON-LD ("@context": "http://www.w3.org/ns/anno.jsonld"), with one
 // embedded AnnotationPage holding every annotation and relation. Each
 // annotation targets the document, named "urn:sha256:<hex>" after its
-// [Document] id, with a TextQuoteSelector and a TextPositionSelector; its
+// [annotations.Document] id, with a TextQuoteSelector and a TextPositionSelector; its
 // label is a TextualBody with purpose "tagging", its entity one with purpose
 // "identifying" and its note one with purpose "commenting". A relation is an
 // annotation with motivation "linking" whose target is the "from"

@@ -35,7 +35,7 @@ type importLink struct {
 	path          string
 }
 
-// importer builds a [File] from spans and links read from another tool.
+// importer builds an [annotations.File] from spans and links read from another tool.
 type importer struct {
 	format string
 	doc    *annotations.Document

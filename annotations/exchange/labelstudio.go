@@ -11,7 +11,7 @@ package exchange
 //	     "direction": "right", "labels": ["source"]}]}]}]
 //
 // Each annotation of each task is one annotator's work on one document, so
-// [DecodeLabelStudio] returns one [File] per annotation (a task without
+// [DecodeLabelStudio] returns one [annotations.File] per annotation (a task without
 // annotations gives one file without spans). A region with several labels
 // becomes one annotation per label; a relation with several labels one
 // relation per label, and one without labels a relation of type
