@@ -2,8 +2,12 @@ package annotations
 
 import (
 	"cmp"
+	"errors"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Annotation is a labelled span of the document text.
@@ -145,3 +149,29 @@ func (t Time) UTC() time.Time {
 
 // IsZero reports whether t is not recorded.
 func (t Time) IsZero() bool { return t == 0 }
+
+// MarshalText writes t as RFC 3339 in UTC ("2026-12-03T09:30:00Z"), or
+// nothing when zero, as the file formats write it; so encoding/json, in
+// scripts and tests that read the page's JSON, reads and writes times as
+// strings.
+func (t Time) MarshalText() ([]byte, error) {
+	if t.IsZero() {
+		return nil, nil
+	}
+	return []byte(lite.FormatTime(t.UTC())), nil
+}
+
+// UnmarshalText reads what [Time.MarshalText] writes, or any RFC 3339 time,
+// to the second.
+func (t *Time) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*t = 0
+		return nil
+	}
+	tm, ok := lite.ParseTime(string(b))
+	if !ok {
+		return errors.New("time " + strconv.Quote(string(b)) + " is not RFC 3339, such as \"2025-02-18T09:30:00Z\"")
+	}
+	*t = TimeOf(tm)
+	return nil
+}

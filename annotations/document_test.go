@@ -3,6 +3,7 @@ package annotations
 import (
 	"os"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -100,5 +101,29 @@ func TestSlice(t *testing.T) {
 		if got := d.Slice(tt.start, tt.end); got != tt.want {
 			t.Errorf("Slice(%d, %d) = %q, want %q", tt.start, tt.end, got, tt.want)
 		}
+	}
+}
+
+func TestTimeText(t *testing.T) {
+	for _, tc := range []struct {
+		in   Time
+		text string
+	}{
+		{0, ""},
+		{TimeOf(time.Date(2026, 12, 3, 9, 30, 5, 999, time.UTC)), "2026-12-03T09:30:05Z"},
+		{TimeOf(time.Date(1969, 7, 20, 20, 17, 40, 0, time.FixedZone("x", 3600))), "1969-07-20T19:17:40Z"},
+	} {
+		b, err := tc.in.MarshalText()
+		if err != nil || string(b) != tc.text {
+			t.Errorf("MarshalText(%d) = %q, %v; want %q", tc.in, b, err, tc.text)
+		}
+		var back Time
+		if err := back.UnmarshalText(b); err != nil || back != tc.in {
+			t.Errorf("UnmarshalText(%q) = %d, %v; want %d", b, back, err, tc.in)
+		}
+	}
+	var x Time
+	if err := x.UnmarshalText([]byte("yesterday")); err == nil {
+		t.Error("UnmarshalText(yesterday) gave no error")
 	}
 }
