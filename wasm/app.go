@@ -142,12 +142,10 @@ func (a *app) wire() {
 	a.wireSidebar()
 	a.wireOverview()
 	a.wireOpen()
-	a.wireExport()
 	a.wireDocuments()
 	a.wireTabs()
 	a.wireAPI()
-	click(idUndo, func() { a.undo() })
-	click(idRedo, func() { a.redo() })
+	a.wireCommands()
 	a.el.snap.Set("checked", a.snap)
 	dom.On(a.el.snap, "change", func(js.Value) { a.snap = a.el.snap.Get("checked").Bool() })
 }

@@ -12,10 +12,9 @@ import (
 // The documents dialog: the stored documents, newest first, each to open
 // or delete.
 
+// wireDocuments wires the list; its buttons are in commands.go.
 func (a *app) wireDocuments() {
 	docs := dom.ByID(idDocsDialog)
-	click(idDocs, func() { a.report(a.showDocuments) })
-	click(idDocsClose, func() { docs.Call("close") })
 	dom.On(dom.ByID(idDocsList), "click", func(ev js.Value) {
 		t := ev.Get("target")
 		if b := t.Call("closest", "button[data-open]"); !b.IsNull() {

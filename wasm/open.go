@@ -16,10 +16,10 @@ import (
 // the browser's DOMParser and are never inserted as markup. Which article
 // a visit opens first is in start.go.
 
+// wireOpen wires the file inputs and drag and drop; the buttons that
+// open the inputs and the paste dialog are in commands.go.
 func (a *app) wireOpen() {
 	fileInput, importInput := dom.ByID(idFileInput), dom.ByID(idImportInput)
-	click(idOpen, func() { fileInput.Call("click") })
-	click(idImport, func() { importInput.Call("click") })
 	dom.On(fileInput, "change", func(js.Value) {
 		if f, ok := takeFile(fileInput); ok {
 			a.openFile(f)
@@ -36,25 +36,6 @@ func (a *app) wireOpen() {
 				return err
 			})
 		}
-	})
-
-	// Paste text.
-	paste := dom.ByID(idPasteDialog)
-	click(idPaste, func() {
-		dom.ByID(idPasteText).Set("value", "")
-		dom.ByID(idPasteTitle).Set("value", "")
-		paste.Call("showModal")
-	})
-	click(idPasteCancel, func() { paste.Call("close") })
-	click(idPasteOK, func() {
-		text := dom.ByID(idPasteText).Get("value").String()
-		title := dom.ByID(idPasteTitle).Get("value").String()
-		paste.Call("close")
-		if strings.TrimSpace(text) == "" {
-			a.fail(errors.New("paste: there is no text to open"))
-			return
-		}
-		a.report(func() error { return a.openKept(text, title, "pasted") })
 	})
 
 	// Drag and drop anywhere on the page.
@@ -82,8 +63,18 @@ func (a *app) wireOpen() {
 	})
 }
 
-// click runs fn on clicks of the element with id.
-func click(id string, fn func()) { dom.On(dom.ByID(id), "click", func(js.Value) { fn() }) }
+// openPasted opens the text of the paste dialog, which the Open button
+// closes.
+func (a *app) openPasted() {
+	text := dom.ByID(idPasteText).Get("value").String()
+	title := dom.ByID(idPasteTitle).Get("value").String()
+	dom.ByID(idPasteDialog).Call("close")
+	if strings.TrimSpace(text) == "" {
+		a.fail(errors.New("paste: there is no text to open"))
+		return
+	}
+	a.report(func() error { return a.openKept(text, title, "pasted") })
+}
 
 // takeFile returns the file chosen in a file input and clears the input,
 // so that choosing the same file again is a change too.

@@ -1,0 +1,52 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The command buttons of the header and the dialogs share one click
+// listener on the document, which calls the function of each button's
+// area (open.go, export.go, documents.go, app.go). A listener per button
+// would cost the wasm a function each, for one line of work.
+func (a *app) wireCommands() {
+	dom.On(dom.Document(), "click", func(ev js.Value) {
+		b := ev.Get("target").Call("closest", "button[id]")
+		if b.IsNull() {
+			return
+		}
+		switch b.Get("id").String() {
+		case idUndo:
+			a.undo()
+		case idRedo:
+			a.redo()
+		case idOpen:
+			dom.ByID(idFileInput).Call("click")
+		case idImport:
+			dom.ByID(idImportInput).Call("click")
+		case idPaste:
+			dom.ByID(idPasteText).Set("value", "")
+			dom.ByID(idPasteTitle).Set("value", "")
+			dom.ByID(idPasteDialog).Call("showModal")
+		case idPasteCancel:
+			dom.ByID(idPasteDialog).Call("close")
+		case idPasteOK:
+			a.openPasted()
+		case idExportJSON:
+			a.download("spanmark")
+		case idExportW3C:
+			a.download("w3c")
+		case idExportJSONL:
+			a.download("jsonl")
+		case idCopyJSON:
+			a.copyJSON()
+		case idDocs:
+			a.report(a.showDocuments)
+		case idDocsClose:
+			dom.ByID(idDocsDialog).Call("close")
+		}
+	})
+}
