@@ -53,7 +53,8 @@ func (a *app) wireDocuments() {
 type documentInfo struct {
 	ID, Title string
 	Count     int
-	Saved     float64 // milliseconds since 1970, as Date.now
+	Saved     float64   // milliseconds since 1970, as Date.now
+	_         [0]func() // not comparable: no equality function in the wasm
 }
 
 // documents lists the stored documents, newest first.
