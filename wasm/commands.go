@@ -10,7 +10,7 @@ import (
 
 // The command buttons of the header and the dialogs share one click
 // listener on the document, which calls the function of each button's
-// area (open.go, export.go, documents.go, app.go). A listener per button
+// area (open.go, export.go, documents.go, status.go, app.go). A listener per button
 // would cost the wasm a function each, for one line of work.
 func (a *app) wireCommands() {
 	dom.On(dom.Document(), "click", func(ev js.Value) {
@@ -47,6 +47,8 @@ func (a *app) wireCommands() {
 			a.report(a.showDocuments)
 		case idDocsClose:
 			dom.ByID(idDocsDialog).Call("close")
+		case idStatusAction:
+			a.runAction()
 		}
 	})
 }
