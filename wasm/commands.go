@@ -8,10 +8,12 @@ import (
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
-// The command buttons of the header and the dialogs share one click
-// listener on the document, which calls the function of each button's
-// area (open.go, export.go, documents.go, status.go, app.go). A listener per button
-// would cost the wasm a function each, for one line of work.
+// The page's buttons that have an id (header, dialogs, detail panel)
+// share one click listener on the document, which calls the function of
+// each button's area (open.go, export.go, documents.go, detail.go,
+// keys.go, sidebar.go, status.go, app.go). A listener per button would
+// cost the wasm a function each, for one line of work. Buttons inside
+// lists carry data attributes instead and are handled by their list.
 func (a *app) wireCommands() {
 	dom.On(dom.Document(), "click", func(ev js.Value) {
 		b := ev.Get("target").Call("closest", "button[id]")
@@ -47,6 +49,24 @@ func (a *app) wireCommands() {
 			a.report(a.showDocuments)
 		case idDocsClose:
 			dom.ByID(idDocsDialog).Call("close")
+		case idHelpButton, idHelpClose:
+			a.toggleHelp()
+		case idPanelToggle:
+			a.togglePanel()
+		case idDetailClose:
+			a.selectAnnotation("", false)
+		case idLinkAdd:
+			if to := a.el.linkTarget.Get("value").String(); to != "" {
+				a.linkTo(to)
+			}
+		case idLinkMode:
+			a.setLinkMode(!a.linkMode)
+		case idLabelAll:
+			a.labelAll()
+		case idDelete:
+			a.deleteSelected()
+		case idConflictAccept, idConflictReject:
+			a.resolveConflict(b.Get("id").String() == idConflictAccept)
 		case idStatusAction:
 			a.runAction()
 		}
