@@ -48,11 +48,12 @@ func (a *app) setStatus(msg string, isErr bool) {
 	a.action = nil
 }
 
-// offer shows err with one action button beside it, which runs fn once
-// (runAction). The next message replaces both. The button's listener is
-// the page's one for commands, so no js.Func is made per offer.
-func (a *app) offer(err error, action string, fn func()) {
-	a.fail(err)
+// offer shows a warning, msg, with one action button beside it, which
+// runs fn once (runAction). The next message replaces both. The button's
+// listener is the page's one for commands, so no js.Func is made per
+// offer.
+func (a *app) offer(msg, action string, fn func()) {
+	a.setStatus(msg, true)
 	a.el.statusAction.Set("textContent", action)
 	a.el.statusAction.Set("hidden", false)
 	a.action = fn

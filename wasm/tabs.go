@@ -53,7 +53,7 @@ func (a *app) act(x tabs.Action) {
 	case tabs.Conflict:
 		a.el.root.Get("classList").Call("add", classReadOnly)
 		a.hideToolbar()
-		a.offer(errors.New("This document was changed in another tab, so this tab is read-only and its last change was not saved."),
+		a.offer("This document was changed in another tab, so this tab is read-only and its last change was not saved.",
 			"Load the latest version", func() { a.reload("Loaded the latest version, saved in another tab.") })
 	}
 }
