@@ -134,7 +134,6 @@ func newApp() *app {
 
 // wire installs the page's listeners, each area in its own file.
 func (a *app) wire() {
-	a.wireStatus()
 	a.wireRender()
 	a.wireSelection()
 	a.wireKeys()
@@ -142,12 +141,10 @@ func (a *app) wire() {
 	a.wireSidebar()
 	a.wireOverview()
 	a.wireOpen()
-	a.wireExport()
 	a.wireDocuments()
 	a.wireTabs()
 	a.wireAPI()
-	click(idUndo, func() { a.undo() })
-	click(idRedo, func() { a.redo() })
+	a.wireCommands()
 	a.el.snap.Set("checked", a.snap)
 	dom.On(a.el.snap, "change", func(js.Value) { a.snap = a.el.snap.Get("checked").Bool() })
 }

@@ -16,9 +16,10 @@ import (
 // merged annotation with a conflict, accept (annotations.Resolve) or
 // reject (annotations.Delete).
 
+// wireDetail wires the panel's fields and lists; its buttons are in
+// commands.go.
 func (a *app) wireDetail() {
 	on := func(id, event string, fn func(ev js.Value)) { dom.On(dom.ByID(id), event, fn) }
-	on(idDetailClose, "click", func(js.Value) { a.selectAnnotation("", false) })
 	on(idDetailLabels, "click", func(ev js.Value) {
 		if b := ev.Get("target").Call("closest", "button[data-label]"); !b.IsNull() && a.selected != "" {
 			a.do(annotations.Relabel{ID: a.selected, Label: b.Call("getAttribute", "data-label").String()})
@@ -35,12 +36,6 @@ func (a *app) wireDetail() {
 		}
 	})
 	on(idLinkType, "change", func(js.Value) { a.fillLinkTargets() })
-	on(idLinkAdd, "click", func(js.Value) {
-		if to := a.el.linkTarget.Get("value").String(); to != "" {
-			a.linkTo(to)
-		}
-	})
-	on(idLinkMode, "click", func(js.Value) { a.setLinkMode(!a.linkMode) })
 	on(idLinkList, "click", func(ev js.Value) {
 		t := ev.Get("target")
 		if b := t.Call("closest", "button[data-unlink]"); !b.IsNull() {
@@ -49,19 +44,19 @@ func (a *app) wireDetail() {
 			a.selectAnnotation(b.Call("getAttribute", "data-goto").String(), true)
 		}
 	})
-	on(idLabelAll, "click", func(js.Value) { a.labelAll() })
-	on(idDelete, "click", func(js.Value) { a.deleteSelected() })
-	on(idConflictReject, "click", func(js.Value) {
-		if a.selected != "" {
-			a.do(annotations.Delete{IDs: []string{a.selected}})
-		}
-	})
-	on(idConflictAccept, "click", func(js.Value) {
-		if a.selected != "" {
-			a.do(annotations.Resolve{ID: a.selected})
-			a.say("Accepted: the annotation is kept and no longer marked as a conflict.")
-		}
-	})
+}
+
+// resolveConflict keeps (accept) or deletes the selected annotation of a
+// merge conflict.
+func (a *app) resolveConflict(accept bool) {
+	switch {
+	case a.selected == "":
+	case accept:
+		a.do(annotations.Resolve{ID: a.selected})
+		a.say("Accepted: the annotation is kept and no longer marked as a conflict.")
+	default:
+		a.do(annotations.Delete{IDs: []string{a.selected}})
+	}
 }
 
 // do applies an edit from the UI and shows its error, if any.

@@ -12,10 +12,9 @@ import (
 // The documents dialog: the stored documents, newest first, each to open
 // or delete.
 
+// wireDocuments wires the list; its buttons are in commands.go.
 func (a *app) wireDocuments() {
 	docs := dom.ByID(idDocsDialog)
-	click(idDocs, func() { a.report(a.showDocuments) })
-	click(idDocsClose, func() { docs.Call("close") })
 	dom.On(dom.ByID(idDocsList), "click", func(ev js.Value) {
 		t := ev.Get("target")
 		if b := t.Call("closest", "button[data-open]"); !b.IsNull() {
@@ -54,7 +53,8 @@ func (a *app) wireDocuments() {
 type documentInfo struct {
 	ID, Title string
 	Count     int
-	Saved     float64 // milliseconds since 1970, as Date.now
+	Saved     float64   // milliseconds since 1970, as Date.now
+	_         [0]func() // not comparable: no equality function in the wasm
 }
 
 // documents lists the stored documents, newest first.

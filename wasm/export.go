@@ -15,23 +15,20 @@ import (
 // Exporting the work: downloads named after the title, and a copy to the
 // clipboard. Nothing is sent anywhere.
 
-func (a *app) wireExport() {
-	click(idExportJSON, func() { a.download("spanmark") })
-	click(idExportW3C, func() { a.download("w3c") })
-	click(idExportJSONL, func() { a.download("jsonl") })
-	click(idCopyJSON, func() {
-		data, err := a.export("spanmark")
-		if err != nil {
-			a.fail(err)
-			return
+// copyJSON copies the Spanmark JSON to the clipboard and reports the
+// outcome.
+func (a *app) copyJSON() {
+	data, err := a.export("spanmark")
+	if err != nil {
+		a.fail(err)
+		return
+	}
+	a.report(func() error {
+		if err := dom.CopyText(data); err != nil {
+			return errors.New("copy: " + err.Error())
 		}
-		a.report(func() error {
-			if err := dom.CopyText(data); err != nil {
-				return errors.New("copy: " + err.Error())
-			}
-			a.say("Copied the Spanmark JSON to the clipboard.")
-			return nil
-		})
+		a.say("Copied the Spanmark JSON to the clipboard.")
+		return nil
 	})
 }
 

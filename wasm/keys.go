@@ -18,8 +18,6 @@ import (
 
 func (a *app) wireKeys() {
 	dom.On(dom.Document(), "keydown", a.keydown)
-	dom.On(dom.ByID(idHelpButton), "click", func(js.Value) { a.toggleHelp() })
-	dom.On(dom.ByID(idHelpClose), "click", func(js.Value) { a.toggleHelp() })
 }
 
 func (a *app) keydown(ev js.Value) {

@@ -18,17 +18,21 @@ import (
 // the browser's DOMParser and are never inserted as markup. Which article
 // a visit opens first is in start.go.
 
+// wireOpen wires the file inputs and drag and drop; the buttons that
+// open the inputs and the paste dialog are in commands.go.
 func (a *app) wireOpen() {
 	fileInput, importInput := dom.ByID(idFileInput), dom.ByID(idImportInput)
-	click(idOpen, func() { fileInput.Call("click") })
-	click(idImport, func() { importInput.Call("click") })
 	dom.On(fileInput, "change", func(js.Value) {
-		if f, ok := takeFile(fileInput); ok {
+		if fs := fileInput.Get("files"); fs.Length() > 0 {
+			f := fs.Index(0)
+			fileInput.Set("value", "")
 			a.openFile(f)
 		}
 	})
 	dom.On(importInput, "change", func(js.Value) {
-		if f, ok := takeFile(importInput); ok {
+		if fs := importInput.Get("files"); fs.Length() > 0 {
+			f := fs.Index(0)
+			importInput.Set("value", "")
 			a.report(func() error {
 				data, err := readFile(f)
 				if err != nil {
@@ -38,25 +42,6 @@ func (a *app) wireOpen() {
 				return err
 			})
 		}
-	})
-
-	// Paste text.
-	paste := dom.ByID(idPasteDialog)
-	click(idPaste, func() {
-		dom.ByID(idPasteText).Set("value", "")
-		dom.ByID(idPasteTitle).Set("value", "")
-		paste.Call("showModal")
-	})
-	click(idPasteCancel, func() { paste.Call("close") })
-	click(idPasteOK, func() {
-		text := dom.ByID(idPasteText).Get("value").String()
-		title := dom.ByID(idPasteTitle).Get("value").String()
-		paste.Call("close")
-		if strings.TrimSpace(text) == "" {
-			a.fail(errors.New("paste: there is no text to open"))
-			return
-		}
-		a.report(func() error { return a.openKept(text, title, "pasted") })
 	})
 
 	// Drag and drop anywhere on the page.
@@ -84,21 +69,6 @@ func (a *app) wireOpen() {
 	})
 }
 
-// click runs fn on clicks of the element with id.
-func click(id string, fn func()) { dom.On(dom.ByID(id), "click", func(js.Value) { fn() }) }
-
-// takeFile returns the file chosen in a file input and clears the input,
-// so that choosing the same file again is a change too.
-func takeFile(input js.Value) (js.Value, bool) {
-	fs := input.Get("files")
-	if fs.Length() == 0 {
-		return js.Undefined(), false
-	}
-	f := fs.Index(0)
-	input.Set("value", "")
-	return f, true
-}
-
 func readFile(f js.Value) ([]byte, error) {
 	name := f.Get("name").String()
 	if err := checkSize("open "+name+": the file", f.Get("size").Int()); err != nil {
@@ -115,33 +85,44 @@ func readFile(f js.Value) ([]byte, error) {
 // the outcome: Spanmark JSON restores its article and work, W3C JSON
 // imports onto the current article, HTML and text open as a new article.
 func (a *app) openFile(f js.Value) {
-	a.report(func() error { return a.openFileNow(f) })
+	a.report(func() error {
+		name := f.Get("name").String()
+		data, err := readFile(f)
+		if err != nil {
+			return err
+		}
+		text := string(data)
+		lower := strings.ToLower(name)
+		switch {
+		case strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".jsonld") || f.Get("type").String() == "application/json":
+			err = a.openJSON(data)
+		case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || f.Get("type").String() == "text/html":
+			// The skeleton keeps no attribute, script or style, so parsing
+			// it can neither run nor load anything, nor trip the page's CSP.
+			title, body := dom.HTMLText(annotations.HTMLSkeleton(text))
+			err = a.openKept(annotations.TextLines(body), strings.TrimSpace(title), name)
+		default:
+			err = a.openKept(text, "", name)
+		}
+		if err != nil {
+			return err
+		}
+		a.say("Opened " + name + ".")
+		return nil
+	})
 }
 
-func (a *app) openFileNow(f js.Value) error {
-	name := f.Get("name").String()
-	data, err := readFile(f)
-	if err != nil {
-		return err
+// openPasted opens the text of the paste dialog, which the Open button
+// closes.
+func (a *app) openPasted() {
+	text := dom.ByID(idPasteText).Get("value").String()
+	title := dom.ByID(idPasteTitle).Get("value").String()
+	dom.ByID(idPasteDialog).Call("close")
+	if strings.TrimSpace(text) == "" {
+		a.fail(errors.New("paste: there is no text to open"))
+		return
 	}
-	text := string(data)
-	lower := strings.ToLower(name)
-	switch {
-	case strings.HasSuffix(lower, ".json") || strings.HasSuffix(lower, ".jsonld") || f.Get("type").String() == "application/json":
-		err = a.openJSON(data)
-	case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") || f.Get("type").String() == "text/html":
-		// The skeleton keeps no attribute, script or style, so parsing it
-		// can neither run nor load anything, nor trip the page's CSP.
-		title, body := dom.HTMLText(annotations.HTMLSkeleton(text))
-		err = a.openKept(annotations.TextLines(body), strings.TrimSpace(title), name)
-	default:
-		err = a.openKept(text, "", name)
-	}
-	if err != nil {
-		return err
-	}
-	a.say("Opened " + name + ".")
-	return nil
+	a.report(func() error { return a.openKept(text, title, "pasted") })
 }
 
 // openKept opens text that the person chose (a file, a drop, a paste)

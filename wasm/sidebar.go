@@ -45,10 +45,12 @@ func (a *app) wireSidebar() {
 			}
 		}
 	})
-	dom.On(dom.ByID(idPanelToggle), "click", func(js.Value) {
-		open := a.el.panel.Get("classList").Call("toggle", classOpen).Bool()
-		dom.ByID(idPanelToggle).Call("setAttribute", "aria-expanded", strconv.FormatBool(open))
-	})
+}
+
+// togglePanel opens or closes the sidebar on a narrow screen.
+func (a *app) togglePanel() {
+	open := a.el.panel.Get("classList").Call("toggle", classOpen).Bool()
+	dom.ByID(idPanelToggle).Call("setAttribute", "aria-expanded", strconv.FormatBool(open))
 }
 
 // listMaxWait bounds the debounce, in milliseconds: during a long burst

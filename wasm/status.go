@@ -5,9 +5,6 @@ package main
 import (
 	"errors"
 	"strconv"
-	"syscall/js"
-
-	"github.com/spanmark/spanmark/wasm/dom"
 )
 
 // The status area, #status, is the one place where the person learns what
@@ -16,16 +13,15 @@ import (
 // fail returns its error, and the event handler that called it reports it
 // (report). The console is for developers.
 
-func (a *app) wireStatus() {
-	// One listener for the page's life; offer sets what it does.
-	dom.On(a.el.statusAction, "click", func(js.Value) {
-		fn := a.action
-		a.el.statusAction.Set("hidden", true)
-		a.action = nil
-		if fn != nil {
-			fn()
-		}
-	})
+// runAction runs the action offered beside #status, once: the button
+// was clicked (commands.go).
+func (a *app) runAction() {
+	fn := a.action
+	a.el.statusAction.Set("hidden", true)
+	a.action = nil
+	if fn != nil {
+		fn()
+	}
 }
 
 // say shows a message in #status.
@@ -52,9 +48,11 @@ func (a *app) setStatus(msg string, isErr bool) {
 	a.action = nil
 }
 
-// offer shows msg as an error with one action button beside it, which
-// runs fn once. The next message replaces both.
-func (a *app) offer(msg string, action string, fn func()) {
+// offer shows a warning, msg, with one action button beside it, which
+// runs fn once (runAction). The next message replaces both. The button's
+// listener is the page's one for commands, so no js.Func is made per
+// offer.
+func (a *app) offer(msg, action string, fn func()) {
 	a.setStatus(msg, true)
 	a.el.statusAction.Set("textContent", action)
 	a.el.statusAction.Set("hidden", false)

@@ -30,7 +30,7 @@
 
   // The sample article (<html data-sample>) is fetched while the wasm
   // downloads and compiles, unless ?article= names another; the Go
-  // program takes the promise from spanmark._sample (wasm/storage.go,
+  // program takes the promise from spanmark._sample (wasm/start.go,
   // openFirst). Not enumerable, so not part of the API.
   const sampleURL = root.dataset.sample;
   if (sampleURL && !new URLSearchParams(location.search).has("article")) {

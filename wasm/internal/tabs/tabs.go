@@ -43,6 +43,10 @@ type State struct {
 	Rev      int    // the stored revision the tab's work is built on; 0 when not stored
 	Unsaved  bool   // the work has a change not yet written
 	ReadOnly bool   // another tab changed the document: edits are refused
+
+	// A State is never compared with ==, and this field forbids it: a
+	// comparable type would link an equality function into the wasm.
+	_ [0]func()
 }
 
 // Show starts on document id, read from stored revision rev (0 for work

@@ -1,0 +1,74 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/spanmark/spanmark/wasm/dom"
+)
+
+// The page's buttons that have an id (header, dialogs, detail panel)
+// share one click listener on the document, which calls the function of
+// each button's area (open.go, export.go, documents.go, detail.go,
+// keys.go, sidebar.go, status.go, app.go). A listener per button would
+// cost the wasm a function each, for one line of work. Buttons inside
+// lists carry data attributes instead and are handled by their list.
+func (a *app) wireCommands() {
+	dom.On(dom.Document(), "click", func(ev js.Value) {
+		b := ev.Get("target").Call("closest", "button[id]")
+		if b.IsNull() {
+			return
+		}
+		switch b.Get("id").String() {
+		case idUndo:
+			a.undo()
+		case idRedo:
+			a.redo()
+		case idOpen:
+			dom.ByID(idFileInput).Call("click")
+		case idImport:
+			dom.ByID(idImportInput).Call("click")
+		case idPaste:
+			dom.ByID(idPasteText).Set("value", "")
+			dom.ByID(idPasteTitle).Set("value", "")
+			dom.ByID(idPasteDialog).Call("showModal")
+		case idPasteCancel:
+			dom.ByID(idPasteDialog).Call("close")
+		case idPasteOK:
+			a.openPasted()
+		case idExportJSON:
+			a.download("spanmark")
+		case idExportW3C:
+			a.download("w3c")
+		case idExportJSONL:
+			a.download("jsonl")
+		case idCopyJSON:
+			a.copyJSON()
+		case idDocs:
+			a.report(a.showDocuments)
+		case idDocsClose:
+			dom.ByID(idDocsDialog).Call("close")
+		case idHelpButton, idHelpClose:
+			a.toggleHelp()
+		case idPanelToggle:
+			a.togglePanel()
+		case idDetailClose:
+			a.selectAnnotation("", false)
+		case idLinkAdd:
+			if to := a.el.linkTarget.Get("value").String(); to != "" {
+				a.linkTo(to)
+			}
+		case idLinkMode:
+			a.setLinkMode(!a.linkMode)
+		case idLabelAll:
+			a.labelAll()
+		case idDelete:
+			a.deleteSelected()
+		case idConflictAccept, idConflictReject:
+			a.resolveConflict(b.Get("id").String() == idConflictAccept)
+		case idStatusAction:
+			a.runAction()
+		}
+	})
+}
