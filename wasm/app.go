@@ -26,6 +26,9 @@ type app struct {
 	// deferred work needs none (render.go, queueRest).
 	gen int
 
+	// key is the storage key of the document shown: its text's id, or
+	// a project document's key (projectKey in project.go).
+	key      string
 	selected string // id of the selected annotation, or ""
 	snap     bool   // widen selections to whole words
 	linkMode bool   // the next highlight clicked becomes a link target

@@ -77,7 +77,7 @@ func (a *app) act(x tabs.Action) {
 // goes read-only and says so instead. It blocks; call it in a goroutine.
 func (a *app) reload(done string) {
 	gen := a.gen
-	rec, ok, err := a.record(a.set.Document().ID)
+	rec, ok, err := a.record(a.key)
 	switch {
 	case gen != a.gen:
 		return // another document was shown meanwhile
