@@ -34,10 +34,11 @@ type app struct {
 	linkMode bool   // the next highlight clicked becomes a link target
 	action   func() // what the button beside #status does (status.go)
 
-	page  page       // the article on the page and the next frame's work (render.go)
-	lists lists      // the debounce of the sidebar and overview (sidebar.go)
-	db    storage    // IndexedDB and the autosave (persist.go)
-	tab   tabs.State // this tab's part in the two-tab protocol (tabs.go)
+	page  page          // the article on the page and the next frame's work (render.go)
+	lists lists         // the debounce of the sidebar and overview (sidebar.go)
+	db    storage       // IndexedDB and the autosave (persist.go)
+	proj  *projectState // the open project, or nil (project.go)
+	tab   tabs.State    // this tab's part in the two-tab protocol (tabs.go)
 
 	// readyOnce sets data-ready the first time an article is shown.
 	readyOnce sync.Once
@@ -77,7 +78,7 @@ type elements struct {
 	filterText, filterLabel, overview, undo, redo, snap          js.Value
 	detail, detailBadge, detailQuote, detailLabels, note, entity js.Value
 	entityRow, entityList, links, linkList, linkForm, linkType   js.Value
-	linkTarget, conflict, conflictVotes, help, drop              js.Value
+	linkTarget, conflict, conflictVotes, help, drop, project     js.Value
 	parts                                                        js.Value // #article's children, a live collection (render.go)
 }
 
@@ -128,6 +129,7 @@ func newApp() *app {
 	e.conflictVotes = dom.ByID(idConflictVotes)
 	e.help = dom.ByID(idHelp)
 	e.drop = dom.ByID(idDrop)
+	e.project = dom.ByID(idProject)
 	a.page.frame = dom.NewFrame(a.render)
 	return a
 }
@@ -144,6 +146,7 @@ func (a *app) wire() {
 	a.wireOpen()
 	a.wireExport()
 	a.wireDocuments()
+	a.wireProject()
 	a.wireTabs()
 	a.wireAPI()
 	click(idUndo, func() { a.undo() })
@@ -219,6 +222,7 @@ func (a *app) changed(c annotations.Change) {
 	a.queueFrame()
 	a.queueList()
 	a.queueSave()
+	a.projectChanged()
 }
 
 // sorted returns the annotations of the current work ordered by

@@ -5,6 +5,8 @@ package main
 import (
 	"errors"
 	"strconv"
+	"strings"
+	"syscall/js"
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -15,7 +17,18 @@ import (
 // Exporting the work: downloads named after the title, and a copy to the
 // clipboard. Nothing is sent anywhere.
 
+// annotatorKey is the localStorage key of the annotator's name, which
+// every export carries in its annotator field.
+const annotatorKey = "spanmark:annotator"
+
 func (a *app) wireExport() {
+	name := dom.ByID(idAnnotator)
+	name.Set("value", dom.LocalGet(annotatorKey))
+	dom.On(name, "change", func(js.Value) {
+		if err := dom.LocalSet(annotatorKey, strings.TrimSpace(name.Get("value").String())); err != nil {
+			a.fail(errors.New("keep the annotator's name: " + err.Error()))
+		}
+	})
 	click(idExportJSON, func() { a.report(func() error { return a.download("spanmark") }) })
 	click(idExportW3C, func() { a.report(func() error { return a.download("w3c") }) })
 	click(idExportJSONL, func() { a.report(func() error { return a.download("jsonl") }) })
@@ -40,7 +53,7 @@ func (a *app) export(format string) (string, error) {
 	if a.set == nil {
 		return "", errors.New("export: no document is open")
 	}
-	f := annotations.NewFile(a.set, "", time.Now())
+	f := annotations.NewFile(a.set, annotator(), time.Now())
 	var data []byte
 	var err error
 	switch format {
@@ -58,6 +71,9 @@ func (a *app) export(format string) (string, error) {
 	}
 	return string(data), nil
 }
+
+// annotator returns the name that exports carry: the settings field's.
+func annotator() string { return dom.LocalGet(annotatorKey) }
 
 // download saves the export in format as a file named after the title.
 func (a *app) download(format string) error {

@@ -228,3 +228,26 @@ func (a *app) saveFirst() error {
 }
 
 func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
+
+// putRecord stores set under key as a revision after the stored one, for
+// work that was never shown here (an imported project's documents). It
+// returns the revision written. It blocks; call it from a goroutine.
+func putRecord(st *dom.Store, key string, set *annotations.Set, tab string) (int, error) {
+	data, err := codec.Encode(annotations.NewFile(set, "", time.Now()))
+	if err != nil {
+		return 0, err
+	}
+	rec := js.ValueOf(map[string]any{
+		"id": key, "title": set.Document().Title, "count": set.Len(),
+		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
+	})
+	rev := 1
+	err = st.PutIf(rec, func(old js.Value) error {
+		if old.Type() == js.TypeObject {
+			rev = old.Get("rev").Int() + 1
+			rec.Set("rev", rev)
+		}
+		return nil
+	})
+	return rev, err
+}

@@ -214,6 +214,7 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	a.showLists()
 	setLastDocument(key)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
+	a.projectShown()
 	a.readyOnce.Do(func() { a.el.root.Get("dataset").Set("ready", "true") })
 }
 
