@@ -121,13 +121,22 @@ func TestEncodeCorpusRefuses(t *testing.T) {
 		edit func(h *CorpusHeader, files []*annotations.File) []*annotations.File
 		want string
 	}{
-		{"file_for_new", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File { h.Documents[0].Status = StatusNew; return fs },
+		{"file_for_new", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File {
+			h.Documents[0].Status = StatusNew
+			return fs
+		},
 			"documents[0].status: is \"new\" but document \"d1\" has a file"},
-		{"no_file", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File { h.Documents[1].Status = StatusDone; return fs },
+		{"no_file", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File {
+			h.Documents[1].Status = StatusDone
+			return fs
+		},
 			"documents[1].status: is \"done\" but document \"d2\" has no file"},
 		{"count", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File { return fs[:2] },
 			"encode corpus: 2 files for 3 documents"},
-		{"bad_status", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File { h.Documents[1].Status = ""; return fs },
+		{"bad_status", func(h *CorpusHeader, fs []*annotations.File) []*annotations.File {
+			h.Documents[1].Status = ""
+			return fs
+		},
 			"documents[1].status: \"\" is not one of \"new\", \"progress\" and \"done\""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,7 +5,7 @@ import "testing"
 func TestResolvePath(t *testing.T) {
 	for _, tc := range []struct {
 		name, base, rel, want string
-		wantErr            bool
+		wantErr               bool
 	}{
 		{name: "sibling_folder", base: "demo/project.json", rel: "articles/d1.txt", want: "demo/articles/d1.txt"},
 		{name: "site_root", base: "project.json", rel: "a.txt", want: "a.txt"},
