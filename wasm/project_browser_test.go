@@ -51,6 +51,7 @@ func projectSite(t *testing.T) http.Handler {
 		"/proj/alpha.txt":       "Alpha\nThe mayor said the budget was balanced.\n",
 		"/proj/texts/beta.html": "<html><body><h1>Beta</h1><p>The minister <b>denied</b> it.</p><script>window.__pwned=1</script></body></html>",
 		"/proj/gamma.json":      string(gamma),
+		"/proj/bad.json":        "{\n  \"spanmark-project\": 1,\n  \"title\": \"Bad\",\n  \"documents\": [{\"id\": \"a\", \"path\": \"../outside.txt\"}]\n}\n",
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/", browser.Handler(browser.Site(t).FS()))
@@ -143,7 +144,8 @@ func TestProjectWalk(t *testing.T) {
 	}
 
 	eval[any](t, p, `spanmark.flush()`)
-	p.Reload()
+	p.Do("open the page without ?project=", chromedp.Navigate(p.URL))
+	p.WaitReady()
 	waitCurrent(t, p, "gamma")
 	wantStatuses[3] = "gone:new:0" // missing is found out again when opened
 	if diff := cmp.Diff(wantStatuses, viewProject(t, p).statuses()); diff != "" {
@@ -213,4 +215,25 @@ func checkCorpus(t *testing.T, p *browser.Page) {
 	if diff := cmp.Diff(before.statuses(), viewProject(t, p).statuses()); diff != "" {
 		t.Errorf("importing the project's own corpus changed it (-before +after):\n%s", diff)
 	}
+}
+
+// TestProjectBadFile opens a project.json whose document leaves the
+// project's folder: #status names the file, line and field, and the
+// sample opens instead.
+func TestProjectBadFile(t *testing.T) {
+	p := browser.NewOn(t, projectSite(t))
+	installLib(t, p)
+	p.Do("open ?project=", chromedp.Navigate(p.URL+"?project=proj/bad.json"))
+	p.WaitReady()
+	waitFor(t, p, "the error", `__t.status().includes("proj/bad.json")`)
+	if s := statusText(t, p); !strings.Contains(s, "line 4") || !strings.Contains(s, "documents[0].path") {
+		t.Errorf("#status = %q, want it to name line 4 and documents[0].path", s)
+	}
+	if got := openDoc(t, p); got.Source != "sample" {
+		t.Errorf("after a bad project the open document comes from %q, want the sample", got.Source)
+	}
+	if v := eval[any](t, p, `spanmark.project()`); v != nil {
+		t.Errorf("spanmark.project() after a bad project = %v, want null", v)
+	}
+	p.CheckProblems(t)
 }
