@@ -67,7 +67,8 @@ func (a *app) wireProject() {
 }
 
 // sameOrigin resolves ref against the page and refuses another site's
-// URL; what names the input in the error ("?project=").
+// URL, for ?article=, ?project= and a project's documents; what names the
+// input in the error ("?article=").
 func sameOrigin(what, ref string) (string, error) {
 	loc := js.Global().Get("location")
 	u := js.Global().Get("URL").New(ref, loc.Get("href"))

@@ -46,10 +46,9 @@ func (a *app) openFirst() error {
 		}
 	}
 	if p := params.Call("get", "article"); !p.IsNull() {
-		u := js.Global().Get("URL").New(p.String(), loc.Get("href"))
-		if u.Get("origin").String() != loc.Get("origin").String() {
-			a.fail(errors.New("open ?article=: " + p.String() + " is not on this site; only same-origin articles can be opened"))
-		} else if text, err := dom.FetchText(u.Get("href").String()); err != nil {
+		if u, err := sameOrigin("?article=", p.String()); err != nil {
+			a.fail(err)
+		} else if text, err := dom.FetchText(u); err != nil {
 			a.fail(errors.New("open ?article=" + p.String() + ": " + err.Error()))
 		} else {
 			return a.openFirstText(text, p.String())
