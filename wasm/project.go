@@ -81,7 +81,9 @@ func sameOrigin(what, ref string) (string, error) {
 
 // openProject opens the project.json at ref (same origin only) and the
 // document open there last, else its first. A project that cannot be
-// fetched or decoded changes nothing. It blocks; call it from a goroutine.
+// fetched or decoded changes nothing; a document that cannot be opened is
+// shown in #status and marked missing, and the project stays open. It
+// blocks; call it from a goroutine.
 func (a *app) openProject(ref string) error {
 	url, err := sameOrigin("project "+ref, ref)
 	if err != nil {
@@ -104,13 +106,13 @@ func (a *app) openProject(ref string) error {
 	_ = dom.LocalSet(lastProjectKey, url)
 	a.el.project.Set("hidden", false)
 	a.renderProject()
-	if _, ok := ps.doc(last); !ok && len(p.Documents) > 0 {
+	if _, ok := ps.doc(last); !ok { // project.Decode refuses a project without documents
 		last = p.Documents[0].ID
 	}
-	if last == "" {
-		return nil
+	if err := a.openDocument(last); err != nil {
+		a.fail(err)
 	}
-	return a.openDocument(last)
+	return nil
 }
 
 // load reads the stored state of the project and returns the document

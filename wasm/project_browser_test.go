@@ -51,6 +51,7 @@ func projectSite(t *testing.T) http.Handler {
 		"/proj/alpha.txt":       "Alpha\nThe mayor said the budget was balanced.\n",
 		"/proj/texts/beta.html": "<html><body><h1>Beta</h1><p>The minister <b>denied</b> it.</p><script>window.__pwned=1</script></body></html>",
 		"/proj/gamma.json":      string(gamma),
+		"/proj/lost.json":       `{"spanmark-project": 1, "title": "Lost", "documents": [{"id": "gone", "path": "gone.txt"}]}`,
 		"/proj/bad.json":        "{\n  \"spanmark-project\": 1,\n  \"title\": \"Bad\",\n  \"documents\": [{\"id\": \"a\", \"path\": \"../outside.txt\"}]\n}\n",
 	}
 	mux := http.NewServeMux()
@@ -235,5 +236,15 @@ func TestProjectBadFile(t *testing.T) {
 	if v := eval[any](t, p, `spanmark.project()`); v != nil {
 		t.Errorf("spanmark.project() after a bad project = %v, want null", v)
 	}
-	p.CheckProblems(t)
+
+	// A project whose only document is missing opens, and says so.
+	v := eval[projectView](t, p, `spanmark.openProject("proj/lost.json")`)
+	if v.Title != "Lost" || len(v.Documents) != 1 || !strings.Contains(v.Documents[0].Missing, "404") {
+		t.Errorf("openProject(a project with its only document missing) = %+v, want Lost with gone missing (404)", v)
+	}
+	for _, msg := range p.TakeProblems() {
+		if !strings.Contains(msg, "gone.txt") { // its 404 is expected
+			t.Errorf("browser: %s", msg)
+		}
+	}
 }
