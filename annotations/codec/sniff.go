@@ -13,9 +13,15 @@ const (
 	// FormatW3C is a W3C Web Annotation collection ([DecodeW3C]): an
 	// object with an "@context" field and no "spanmark" field.
 	FormatW3C
+	// FormatProject is a project file (package project): an object with a
+	// "spanmark-project" field.
+	FormatProject
+	// FormatCorpus is a project's corpus (package project), JSONL whose
+	// first line is an object with a "spanmark-corpus" field.
+	FormatCorpus
 )
 
-// Sniff tells a native file from a W3C one by the names of its top-level
+// Sniff tells a native file from a W3C one, a project file and a corpus by the names of its top-level
 // fields, the one rule that the browser (opening, dropping, importing)
 // and the spanmark CLI (reading without --from) both use. It reads only
 // as far as it must, skipping values without decoding them, and decides
@@ -42,6 +48,10 @@ func Sniff(data []byte) Format {
 		switch key {
 		case "spanmark":
 			return FormatSpanmark
+		case "spanmark-project":
+			return FormatProject
+		case "spanmark-corpus":
+			return FormatCorpus
 		case "@context":
 			w3c = true
 		}
