@@ -248,3 +248,21 @@ func TestProjectBadFile(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectDemo opens the demo project the site ships and walks to its
+// last document.
+func TestProjectDemo(t *testing.T) {
+	p := browser.NewTab(t)
+	installLib(t, p)
+	p.Do("open the demo project", chromedp.Navigate(p.URL+"?project=demo/project.json"))
+	p.WaitReady()
+	waitCurrent(t, p, "sample")
+	key(t, p, "]")
+	waitCurrent(t, p, "river-road")
+	key(t, p, "]")
+	waitCurrent(t, p, "school-meals")
+	if got := openDoc(t, p); got.Source != "articles/school-meals.txt" {
+		t.Errorf("the third demo document comes from %q, want articles/school-meals.txt", got.Source)
+	}
+	p.CheckProblems(t)
+}
