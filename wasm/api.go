@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/project"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
@@ -178,6 +179,26 @@ func (a *app) wireAPI() {
 		return js.Undefined(), nil
 	})
 	async("flush", func([]js.Value) (any, error) { return js.Undefined(), a.flush() })
+	async("openProject", func(args []js.Value) (any, error) {
+		if err := a.openProject(id(args, 0)); err != nil {
+			return nil, err
+		}
+		return a.projectInfo(), nil
+	})
+	sync("project", func([]js.Value) (any, error) { return a.projectInfo(), nil })
+	async("openDocument", func(args []js.Value) (any, error) { return js.Undefined(), a.openDocument(id(args, 0)) })
+	sync("setStatus", func(args []js.Value) (any, error) {
+		return js.Undefined(), a.setProjectStatus(project.Status(id(args, 0)))
+	})
+	async("exportProject", func(args []js.Value) (any, error) { return a.exportProject(id(args, 0)) })
+	async("importProject", func(args []js.Value) (any, error) {
+		r, err := a.importProject([]byte(textArg(args, 0)))
+		if err != nil {
+			a.fail(err)
+			return nil, err
+		}
+		return r, nil
+	})
 	async("documents", func([]js.Value) (any, error) {
 		docs, err := a.documents()
 		if err != nil {

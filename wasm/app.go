@@ -26,14 +26,18 @@ type app struct {
 	// deferred work needs none (render.go, queueRest).
 	gen int
 
+	// key is the storage key of the document shown: its text's id, or
+	// a project document's key (projectKey in project.go).
+	key      string
 	selected string // id of the selected annotation, or ""
 	snap     bool   // widen selections to whole words
 	linkMode bool   // the next highlight clicked becomes a link target
 	action   func() // what the button beside #status does (status.go)
 
-	page page       // the article on the page and the work queued for it (render.go, sidebar.go)
-	db   storage    // IndexedDB and the autosave (persist.go)
-	tab  tabs.State // this tab's part in the two-tab protocol (tabs.go)
+	page page          // the article on the page and the work queued for it (render.go, sidebar.go)
+	db   storage       // IndexedDB and the autosave (persist.go)
+	proj *projectState // the open project, or nil (project.go)
+	tab  tabs.State    // this tab's part in the two-tab protocol (tabs.go)
 
 	el elements
 }
@@ -67,7 +71,7 @@ type elements struct {
 	filterText, filterLabel, overview, undo, redo, snap          js.Value
 	detail, detailBadge, detailQuote, detailLabels, note, entity js.Value
 	entityRow, entityList, links, linkList, linkForm, linkType   js.Value
-	linkTarget, conflict, conflictVotes, help, drop              js.Value
+	linkTarget, conflict, conflictVotes, help, drop, project     js.Value
 	parts                                                        js.Value // #article's children, a live collection (render.go)
 }
 
@@ -123,6 +127,7 @@ func newApp() *app {
 		{&e.conflictVotes, idConflictVotes},
 		{&e.help, idHelp},
 		{&e.drop, idDrop},
+		{&e.project, idProject},
 	} {
 		*x.v = dom.ByID(x.id)
 	}
@@ -141,7 +146,9 @@ func (a *app) wire() {
 	a.wireSidebar()
 	a.wireOverview()
 	a.wireOpen()
+	a.wireAnnotator()
 	a.wireDocuments()
+	a.wireProject()
 	a.wireTabs()
 	a.wireAPI()
 	a.wireCommands()
@@ -216,6 +223,7 @@ func (a *app) changed(c annotations.Change) {
 	a.queueFrame()
 	a.queueList()
 	a.queueSave()
+	a.projectChanged()
 }
 
 // sorted returns the annotations of the current work ordered by

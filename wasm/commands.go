@@ -69,6 +69,8 @@ func (a *app) wireCommands() {
 			a.resolveConflict(b.Get("id").String() == idConflictAccept)
 		case idStatusAction:
 			a.runAction()
+		case idProjectDone:
+			a.report(a.toggleDone)
 		}
 	})
 }

@@ -92,7 +92,7 @@ func (a *app) deleteDocument(id string) error {
 		return errors.New("delete document: " + err.Error())
 	}
 	a.post(a.tab.Delete(id))
-	if a.set != nil && a.set.Document().ID == id {
+	if a.set != nil && a.key == id {
 		setLastDocument("")
 		return a.openFirst()
 	}
@@ -115,7 +115,7 @@ func (a *app) showDocuments() error {
 		open := dom.Create("button", "doc-open", d.Title)
 		open.Set("type", "button")
 		open.Call("setAttribute", "data-open", d.ID)
-		if a.set != nil && d.ID == a.set.Document().ID {
+		if a.set != nil && d.ID == a.key {
 			open.Call("setAttribute", "aria-current", "true")
 		}
 		saved := js.Global().Get("Date").New(d.Saved).Call("toLocaleString").String()

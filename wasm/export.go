@@ -5,6 +5,8 @@ package main
 import (
 	"errors"
 	"strconv"
+	"strings"
+	"syscall/js"
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -14,6 +16,24 @@ import (
 
 // Exporting the work: downloads named after the title, and a copy to the
 // clipboard. Nothing is sent anywhere.
+
+// annotatorKey is the localStorage key of the annotator's name, which
+// every export carries in its annotator field.
+const annotatorKey = "spanmark:annotator"
+
+// annotator returns the name that exports carry: the settings field's.
+func annotator() string { return dom.LocalGet(annotatorKey) }
+
+// wireAnnotator keeps the settings field's name as it is changed.
+func (a *app) wireAnnotator() {
+	name := dom.ByID(idAnnotator)
+	name.Set("value", dom.LocalGet(annotatorKey))
+	dom.On(name, "change", func(js.Value) {
+		if err := dom.LocalSet(annotatorKey, strings.TrimSpace(name.Get("value").String())); err != nil {
+			a.fail(errors.New("keep the annotator's name: " + err.Error()))
+		}
+	})
+}
 
 // copyJSON copies the Spanmark JSON to the clipboard and reports the
 // outcome.
@@ -37,7 +57,7 @@ func (a *app) export(format string) (string, error) {
 	if a.set == nil {
 		return "", errors.New("export: no document is open")
 	}
-	f := annotations.NewFile(a.set, "", time.Now())
+	f := annotations.NewFile(a.set, annotator(), time.Now())
 	var data []byte
 	var err error
 	switch format {

@@ -52,6 +52,15 @@ const (
 	idHelpButton   = "help-button"
 	idHelpClose    = "help-close"
 	idDrop         = "drop-zone"
+	idAnnotator    = "annotator"
+
+	idProject       = "project"
+	idProjectTitle  = "project-title"
+	idProjectBar    = "project-bar"
+	idProjectCount  = "project-count"
+	idProjectFilter = "project-filter"
+	idProjectDone   = "project-done"
+	idProjectDocs   = "project-docs"
 
 	idDetail         = "detail"
 	idDetailBadge    = "detail-badge"

@@ -11,7 +11,8 @@ import (
 
 // Keyboard: label keys from the schema (1/2/3 by default), Delete and
 // Backspace, Ctrl/Cmd+Z, Ctrl+Shift+Z and Ctrl+Y, Escape, ? for help, l for
-// link mode, Enter on a highlight to open it; Tab and Shift+Tab move
+// link mode, Enter on a highlight to open it, and in a project [ and ] for
+// the previous and next document and d for done (project.go); Tab and Shift+Tab move
 // across highlights natively (each is in the tab order). In the focused
 // article, Shift+arrows extend a text selection (and Ctrl+Shift+arrows by
 // words), starting at the focused highlight or the first paragraph in view.
@@ -66,11 +67,30 @@ func (a *app) keydown(ev js.Value) {
 			}
 		}
 	default:
-		handled = a.labelKey(key)
+		// A label key of the schema wins over a project key.
+		handled = a.labelKey(key) || a.projectKey(key)
 	}
 	if handled {
 		ev.Call("preventDefault")
 	}
+}
+
+// projectKey moves across the project's documents ([ and ]) and marks
+// the one shown done (d).
+func (a *app) projectKey(key string) bool {
+	switch key {
+	case "]":
+		return a.step(1)
+	case "[":
+		return a.step(-1)
+	case "d", "D":
+		if a.proj == nil || a.proj.current == "" {
+			return false
+		}
+		a.report(a.toggleDone)
+		return true
+	}
+	return false
 }
 
 // labelKey labels the selected text, or relabels the selected annotation,

@@ -15,7 +15,8 @@ import (
 )
 
 // Every change is saved to IndexedDB (database "spanmark", store
-// "documents"), one record per document keyed by its id, a short debounce
+// "documents"), one record per document keyed by its id (a project
+// document's key also names its project: projectKey), a short debounce
 // after the last change; a hidden or closing tab saves at once. A record
 // is {id, title, count, saved, rev, tab, file}, where file is the native
 // JSON of the work (codec.Encode) as UTF-8 bytes in a Uint8Array
@@ -116,7 +117,7 @@ func (a *app) flush() error {
 	if err != nil {
 		return errors.New("save: " + err.Error())
 	}
-	set, gen := a.set, a.gen
+	set, gen, key := a.set, a.gen, a.key
 	base, rev, ok := a.tab.BeginSave()
 	if !ok {
 		return nil
@@ -135,7 +136,7 @@ func (a *app) flush() error {
 	}
 	doc := set.Document()
 	rec := js.ValueOf(map[string]any{
-		"id": doc.ID, "title": doc.Title, "count": set.Len(),
+		"id": key, "title": doc.Title, "count": set.Len(),
 		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab.Tab, "file": jsBytes(data),
 	})
 	err = st.PutIf(rec, func(old js.Value) error {
@@ -212,7 +213,7 @@ func (a *app) restore(rec js.Value) error {
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
-	a.show(set, rec.Get("rev").Int())
+	a.showKey(rec.Get("id").String(), set, rec.Get("rev").Int())
 	return nil
 }
 
@@ -226,3 +227,26 @@ func (a *app) saveFirst() error {
 }
 
 func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
+
+// putRecord stores set under key as a revision after the stored one, for
+// work that was never shown here (an imported project's documents). It
+// returns the revision written. It blocks; call it from a goroutine.
+func putRecord(st *dom.Store, key string, set *annotations.Set, tab string) (int, error) {
+	data, err := codec.Encode(annotations.NewFile(set, "", time.Now()))
+	if err != nil {
+		return 0, err
+	}
+	rec := js.ValueOf(map[string]any{
+		"id": key, "title": set.Document().Title, "count": set.Len(),
+		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
+	})
+	rev := 1
+	err = st.PutIf(rec, func(old js.Value) error {
+		if old.Type() == js.TypeObject {
+			rev = old.Get("rev").Int() + 1
+			rec.Set("rev", rev)
+		}
+		return nil
+	})
+	return rev, err
+}

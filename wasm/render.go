@@ -158,9 +158,12 @@ const (
 // article shows its beginning at once and appends the rest in slices
 // between frames (queueRest); the work can be edited meanwhile, since
 // every paragraph is written from the current set when it is appended.
-func (a *app) show(set *annotations.Set, rev int) {
-	a.set = set
-	a.tab.Show(set.Document().ID, rev)
+func (a *app) show(set *annotations.Set, rev int) { a.showKey(set.Document().ID, set, rev) }
+
+// showKey shows set as the document stored under key.
+func (a *app) showKey(key string, set *annotations.Set, rev int) {
+	a.set, a.key = set, key
+	a.tab.Show(key, rev)
 	a.gen++ // work begun on the document shown before gives up
 	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
@@ -209,8 +212,9 @@ func (a *app) show(set *annotations.Set, rev int) {
 	// A new document lists its work at once (an import's orphans among
 	// it); a large set a moment later, after the article is painted.
 	a.showLists()
-	setLastDocument(doc.ID)
+	setLastDocument(key)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
+	a.projectShown()
 	a.el.root.Get("dataset").Set("ready", "true") // from the first article on (web/boot.js)
 }
 

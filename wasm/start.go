@@ -10,8 +10,9 @@ import (
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
-// Which article a visit opens first: the one named by ?article=, else the
-// last one worked on, else the sample.
+// Which article a visit opens first: the project named by ?project= or
+// open last (project.go), else the one named by ?article=, else the last
+// one worked on, else the sample.
 
 // start opens storage and shows the first article.
 func (a *app) start() {
@@ -29,11 +30,25 @@ func (a *app) start() {
 func (a *app) openFirst() error {
 	loc := js.Global().Get("location")
 	params := js.Global().Get("URLSearchParams").New(loc.Get("search"))
+	proj := params.Call("get", "project")
+	if proj.IsNull() && params.Call("get", "article").IsNull() {
+		if last := dom.LocalGet(lastProjectKey); last != "" {
+			proj = js.ValueOf(last)
+		}
+	}
+	if !proj.IsNull() {
+		err := a.openProject(proj.String())
+		if err == nil && a.set != nil {
+			return nil
+		}
+		if err != nil {
+			a.fail(err)
+		}
+	}
 	if p := params.Call("get", "article"); !p.IsNull() {
-		u := js.Global().Get("URL").New(p.String(), loc.Get("href"))
-		if u.Get("origin").String() != loc.Get("origin").String() {
-			a.fail(errors.New("open ?article=: " + p.String() + " is not on this site; only same-origin articles can be opened"))
-		} else if text, err := dom.FetchText(u.Get("href").String()); err != nil {
+		if u, err := sameOrigin("?article=", p.String()); err != nil {
+			a.fail(err)
+		} else if text, err := dom.FetchText(u); err != nil {
 			a.fail(errors.New("open ?article=" + p.String() + ": " + err.Error()))
 		} else {
 			return a.openFirstText(text, p.String())

@@ -64,7 +64,7 @@ func (a *app) act(x tabs.Action) {
 func (a *app) reload(done string) {
 	gen := a.gen
 	a.report(func() error {
-		rec, ok, err := a.record(a.set.Document().ID)
+		rec, ok, err := a.record(a.key)
 		switch {
 		case gen != a.gen:
 			return nil // another document was shown meanwhile

@@ -1,13 +1,15 @@
 // Package web holds Spanmark's hand-written static files: the page, its
 // stylesheet, the bootstrap script, the service worker, the manifest, the
-// icon and the sample article. tools/internal/site builds the site from
+// icon, the sample article and the demo project. tools/internal/site builds the site from
 // them; nothing else is in this package.
 package web
 
 import "embed"
 
 // FS holds the files that ship, at the root of the site. LICENSES.md stays
-// out: it documents the sources and is not part of the app.
+// out: it documents the sources and is not part of the app. demo/ is the
+// demo project, which the build ships under stable names (see
+// tools/internal/site).
 //
-//go:embed *.html *.css *.js *.svg *.webmanifest *.txt
+//go:embed *.html *.css *.js *.svg *.webmanifest *.txt demo
 var FS embed.FS

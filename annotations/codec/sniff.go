@@ -13,6 +13,12 @@ const (
 	// FormatW3C is a W3C Web Annotation collection ([DecodeW3C]): an
 	// object with an "@context" field and no "spanmark" field.
 	FormatW3C
+	// FormatProject is a project file (package project): an object with a
+	// "spanmark-project" field.
+	FormatProject
+	// FormatCorpus is a project's corpus (package project), JSONL whose
+	// first line is an object with a "spanmark-corpus" field.
+	FormatCorpus
 )
 
 // Sniff tells a native file from a W3C one by the names of its top-level
@@ -60,6 +66,10 @@ func Sniff(data []byte) Format {
 				switch string(data[i+1 : min(j, len(data))]) {
 				case "spanmark":
 					return FormatSpanmark
+				case "spanmark-project":
+					return FormatProject
+				case "spanmark-corpus":
+					return FormatCorpus
 				case "@context":
 					w3c = true
 				}

@@ -29,6 +29,9 @@ func TestSniff(t *testing.T) {
 		{"not_json", `Lavrov met Rubio.`, FormatUnknown},
 		{"truncated_before_field", `{"document": {"text": "abc`, FormatUnknown},
 		{"truncated_after_field", `{"@context": "x", "items": [`, FormatW3C},
+		{"project", `{"spanmark-project": 1, "title": "", "documents": []}`, FormatProject},
+		{"corpus", "{\"spanmark-corpus\":1,\"title\":\"\",\"documents\":[]}\n{\"spanmark\":1}\n", FormatCorpus},
+		{"corpus_version_late", `{"title": "spanmark", "spanmark-corpus": 1}`, FormatCorpus},
 		{"escaped_key", `{"\u0073panmark": 1}`, FormatUnknown},
 		{"name_as_a_value", `{"format": "spanmark", "kind": "@context"}`, FormatUnknown},
 		{"escaped_quote_in_value", `{"note": "say \"}\" then", "@context": 1}`, FormatW3C},
@@ -55,6 +58,8 @@ func TestSniffTestdata(t *testing.T) {
 			want = FormatSpanmark
 		case strings.Contains(base, ".w3c.json"):
 			want = FormatW3C
+		case strings.Contains(base, ".project.json"):
+			want = FormatProject
 		default:
 			continue
 		}

@@ -4,6 +4,7 @@ package dom
 
 import (
 	"errors"
+	"strconv"
 	"syscall/js"
 )
 
@@ -42,7 +43,7 @@ func FetchText(url string) (string, error) {
 		return "", err
 	}
 	if !r.Get("ok").Bool() {
-		return "", errors.New(r.Get("status").Call("toString").String() + " " + r.Get("statusText").String())
+		return "", errors.New(strconv.Itoa(r.Get("status").Int()) + " " + r.Get("statusText").String())
 	}
 	t, err := Await(r.Call("text"))
 	if err != nil {

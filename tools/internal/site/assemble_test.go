@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -208,5 +209,49 @@ func TestIsHashed(t *testing.T) {
 		if got := IsHashed(tt.name); got != tt.want {
 			t.Errorf("IsHashed(%q) = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestAssembleStable checks that the demo project ships under its own
+// names, minified, with its references to other files untouched (its
+// project.json names articles/sample.txt, which must not become a hashed
+// name), and outside the precache list and the first load.
+func TestAssembleStable(t *testing.T) {
+	src := fakeSources()
+	project := "{\n  \"spanmark-project\": 1,\n  \"documents\": [{\"id\": \"s\", \"path\": \"articles/sample.txt\"}]\n}\n"
+	src["demo/project.json"] = []byte(project)
+	src["demo/articles/sample.txt"] = []byte("A title\nA paragraph.\n")
+	s, err := Assemble(src)
+	if err != nil {
+		t.Fatalf("Assemble: %v", err)
+	}
+	for _, name := range []string{"demo/project.json", "demo/articles/sample.txt"} {
+		if !IsStable(name) {
+			t.Errorf("IsStable(%q) = false", name)
+		}
+		b, ok := s.Files[name]
+		if !ok {
+			t.Errorf("the build has no %s", name)
+			continue
+		}
+		if strings.Contains(string(s.Files[WorkerName]), name) {
+			t.Errorf("sw.js precaches %s", name)
+		}
+		if name == "demo/project.json" {
+			want := `{"spanmark-project":1,"documents":[{"id":"s","path":"articles/sample.txt"}]}`
+			if string(b) != want {
+				t.Errorf("%s is built as\n%s\nwant\n%s", name, b, want)
+			}
+		}
+	}
+	if IsStable("sample.txt") || IsStable("demonstration.txt") {
+		t.Errorf("IsStable holds for a file outside demo/")
+	}
+	without, err := Assemble(fakeSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(s.FirstLoad()), fmt.Sprint(without.FirstLoad()); got != want {
+		t.Errorf("FirstLoad with the demo = %s, without %s; want the same", got, want)
 	}
 }

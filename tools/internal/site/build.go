@@ -6,7 +6,9 @@
 // Go toolchain, minifies the hand-written files of web/, renames every asset
 // after a hash of its minified bytes, rewrites the references to them, fills
 // in the service worker's precache list and writes gzip and brotli variants
-// beside each file. Every URL in the site is relative, so the folder works
+// beside each file. The files under demo/ are the exception: a project
+// names its articles by path and people link to ?project=demo/project.json,
+// so they ship as they are, under their own names (see [IsStable]). Every URL in the site is relative, so the folder works
 // from any path of any static host.
 package site
 
@@ -60,6 +62,20 @@ const (
 const hashLen = 8
 
 var hashedName = regexp.MustCompile(`^[^/]+\.[0-9a-f]{` + strconv.Itoa(hashLen) + `}\.[a-z0-9]+$`)
+
+// StableDir is the folder of web/ whose files ship under their own names,
+// minified but with no hash and no references rewritten: the demo project
+// (web/demo), whose project.json names its articles by relative path and
+// which people open with ?project=demo/project.json. They are not part of
+// the first load: the worker does not precache them (it fetches them when
+// the demo is opened, and the server has browsers revalidate them) and
+// [Site.FirstLoad] leaves them out.
+const StableDir = "demo"
+
+// IsStable reports whether the source name is under [StableDir].
+func IsStable(name string) bool {
+	return strings.HasPrefix(name, StableDir+"/")
+}
 
 // IsHashed reports whether name is a content-hashed asset name such as
 // app.3f2a9c1b.wasm, whose bytes never change, optionally with a .gz or .br
@@ -254,9 +270,12 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 		return nil, err
 	}
 
-	var hashed []string // every asset that gets a hashed name
+	var hashed, stable []string // every asset that gets a hashed name, and those that keep theirs
 	for name := range src {
-		if name != IndexName && name != WorkerName {
+		switch {
+		case IsStable(name):
+			stable = append(stable, name)
+		case name != IndexName && name != WorkerName:
 			hashed = append(hashed, name)
 		}
 	}
@@ -269,6 +288,13 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	m := newMinifier()
 	renamed := map[string]string{} // source name to hashed name
 	out := map[string][]byte{}
+	for _, name := range stable {
+		b, err := minifyFile(m, name, src[name])
+		if err != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
+		out[name] = b
+	}
 	finish := func(name string) ([]byte, error) {
 		b := src[name]
 		if isText(name) {

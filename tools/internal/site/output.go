@@ -99,9 +99,13 @@ func isBuild(entries []fs.DirEntry) bool {
 }
 
 // FirstLoad returns the bytes a first visit transfers, raw, with gzip and
-// with brotli: every asset, since the service worker precaches them all.
+// with brotli: every asset the service worker precaches, which is all but
+// the demo project's files ([IsStable]).
 func (s *Site) FirstLoad() (raw, gz, br int) {
 	for _, a := range s.Assets {
+		if IsStable(a.Name) {
+			continue
+		}
 		raw += a.Raw
 		gz += a.Gzip
 		br += a.Brotli

@@ -1,0 +1,577 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/project"
+	"github.com/spanmark/spanmark/wasm/dom"
+	"github.com/spanmark/spanmark/wasm/internal/tabs"
+)
+
+// Projects: a project.json on the same site names documents, a schema and
+// guidelines; annotations/project decodes it and holds its rules (which
+// paths it may name, the statuses). This file opens one, shows the
+// documents panel (#project), moves between documents and keeps each
+// one's status.
+//
+// Each document's work is stored like any other (persist.go), under
+// projectKey: the project's URL and the document's id, so the same
+// article in two projects keeps two works. The project's own state (its
+// statuses and the document open last) is kept in localStorage under
+// projectStatePrefix and its URL, and lastProjectKey names the project a
+// visit returns to.
+
+const (
+	lastProjectKey     = "spanmark:project"
+	projectStatePrefix = "spanmark:project:"
+)
+
+// projectState is the open project.
+type projectState struct {
+	url     string // the absolute URL of its project.json
+	p       *project.Project
+	status  map[string]project.Status // by document id; missing is new
+	count   map[string]int            // annotations stored, by document id
+	missing map[string]string         // why a document could not be fetched
+	current string                    // the id of the document shown, or ""
+	filter  project.Status            // the panel shows only these; "" is all
+}
+
+// projectKey is the storage key of a project document.
+func projectKey(url, id string) string { return url + "#" + id }
+
+func (a *app) wireProject() {
+	dom.On(dom.ByID(idProjectDocs), "click", func(ev js.Value) {
+		if b := ev.Get("target").Call("closest", "button[data-doc]"); !b.IsNull() {
+			id := b.Call("getAttribute", "data-doc").String()
+			go a.report(func() error { return a.openDocument(id) })
+		}
+	})
+	filter := dom.ByID(idProjectFilter)
+	dom.On(filter, "change", func(js.Value) {
+		if a.proj != nil {
+			a.proj.filter = project.Status(filter.Get("value").String())
+			a.renderProject()
+		}
+	})
+}
+
+// sameOrigin resolves ref against the page and refuses another site's
+// URL, for ?article=, ?project= and a project's documents; what names the
+// input in the error ("?article=").
+func sameOrigin(what, ref string) (string, error) {
+	loc := js.Global().Get("location")
+	u := js.Global().Get("URL").New(ref, loc.Get("href"))
+	if u.Get("origin").String() != loc.Get("origin").String() {
+		return "", errors.New("open " + what + ": " + ref + " is not on this site; only same-origin files can be opened")
+	}
+	u.Set("hash", "")
+	return u.Get("href").String(), nil
+}
+
+// openProject opens the project.json at ref (same origin only) and the
+// document open there last, else its first. A project that cannot be
+// fetched or decoded changes nothing; a document that cannot be opened is
+// shown in #status and marked missing, and the project stays open. It
+// blocks; call it from a goroutine.
+func (a *app) openProject(ref string) error {
+	url, err := sameOrigin("project "+ref, ref)
+	if err != nil {
+		return err
+	}
+	text, err := dom.FetchText(url)
+	if err != nil {
+		return errors.New("open project " + ref + ": " + err.Error())
+	}
+	p, err := project.Decode([]byte(text))
+	if err != nil {
+		return errors.New("open project " + ref + ": " + err.Error())
+	}
+	ps := &projectState{url: url, p: p, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
+	last := ps.load()
+	if err := a.projectCounts(ps); err != nil {
+		a.fail(err) // the counts are missing; the work is not
+	}
+	a.proj = ps
+	_ = dom.LocalSet(lastProjectKey, url)
+	a.el.project.Set("hidden", false)
+	a.renderProject()
+	if _, ok := ps.doc(last); !ok { // project.Decode refuses a project without documents
+		last = p.Documents[0].ID
+	}
+	if err := a.openDocument(last); err != nil {
+		a.fail(err)
+	}
+	return nil
+}
+
+// load reads the stored state of the project and returns the document
+// open there last.
+func (ps *projectState) load() string {
+	s := dom.LocalGet(projectStatePrefix + ps.url)
+	if s == "" {
+		return ""
+	}
+	var v js.Value
+	if err := jsCatch(func() { v = js.Global().Get("JSON").Call("parse", s) }); err != nil || v.Type() != js.TypeObject {
+		return ""
+	}
+	if st := v.Get("status"); st.Type() == js.TypeObject {
+		for _, d := range ps.p.Documents {
+			if x := st.Get(d.ID); x.Type() == js.TypeString {
+				ps.status[d.ID] = project.Status(x.String())
+			}
+		}
+	}
+	if l := v.Get("last"); l.Type() == js.TypeString {
+		return l.String()
+	}
+	return ""
+}
+
+// save keeps the project's state in localStorage.
+func (ps *projectState) save() {
+	st := map[string]any{}
+	for id, s := range ps.status {
+		st[id] = string(s)
+	}
+	v := map[string]any{"url": ps.url, "title": ps.p.Title, "status": st, "last": ps.current}
+	_ = dom.LocalSet(projectStatePrefix+ps.url, js.Global().Get("JSON").Call("stringify", v).String())
+}
+
+func (ps *projectState) doc(id string) (project.Document, bool) {
+	for _, d := range ps.p.Documents {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return project.Document{}, false
+}
+
+func (ps *projectState) statusOf(id string) project.Status {
+	if s, ok := ps.status[id]; ok {
+		return s
+	}
+	return project.StatusNew
+}
+
+// projectCounts reads how many annotations each document of ps has stored.
+func (a *app) projectCounts(ps *projectState) error {
+	docs, err := a.documents()
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if id, ok := strings.CutPrefix(d.ID, projectKey(ps.url, "")); ok {
+			ps.count[id] = d.Count
+		}
+	}
+	return nil
+}
+
+// openDocument shows project document id: its stored work, else its
+// file, fetched now. A file that cannot be fetched marks the document
+// missing and leaves the page as it was. It blocks; call it from a
+// goroutine.
+func (a *app) openDocument(id string) error {
+	ps := a.proj
+	if ps == nil {
+		return errors.New("open document: no project is open")
+	}
+	d, ok := ps.doc(id)
+	if !ok {
+		return errors.New("open document: the project has no document " + strconv.Quote(id))
+	}
+	if err := a.saveFirst(); err != nil {
+		return err
+	}
+	key := projectKey(ps.url, id)
+	if rec, ok, err := a.record(key); err == nil && ok {
+		if err := a.restore(rec); err == nil {
+			return nil
+		}
+	}
+	set, err := a.fetchDocument(ps, d)
+	if err != nil {
+		ps.missing[id] = err.Error()
+		a.renderProject()
+		return err
+	}
+	delete(ps.missing, id)
+	a.showKey(key, set, 0)
+	a.queueSave()
+	return nil
+}
+
+// fetchDocument fetches d's file: text, Markdown or HTML as the open path
+// reads them, and a Spanmark file as work already begun.
+func (a *app) fetchDocument(ps *projectState, d project.Document) (*annotations.Set, error) {
+	fail := func(err error) (*annotations.Set, error) {
+		return nil, errors.New("open " + d.Path + ": " + err.Error())
+	}
+	// ResolvePath takes the project file's path on the site.
+	base := js.Global().Get("URL").New(ps.url).Get("pathname").String()
+	ref, err := project.ResolvePath(base, d.Path)
+	if err != nil {
+		return fail(err)
+	}
+	url, err := sameOrigin(d.Path, ref)
+	if err != nil {
+		return nil, err
+	}
+	text, err := dom.FetchText(url)
+	if err != nil {
+		return fail(err)
+	}
+	title, lower := docTitle(d), strings.ToLower(d.Path)
+	switch {
+	case strings.HasSuffix(lower, ".json"):
+		f, err := codec.Decode([]byte(text))
+		if err != nil {
+			return fail(err)
+		}
+		set, _, err := anchor.Place(f, annotations.NewDocument(f.Document.Text, title, d.Path))
+		if err != nil {
+			return fail(err)
+		}
+		return set, nil
+	case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
+		_, body := dom.HTMLText(annotations.HTMLSkeleton(text))
+		text = annotations.TextLines(body)
+	}
+	return annotations.NewSet(annotations.NewDocument(text, title, d.Path), ps.p.Schema), nil
+}
+
+// projectShown notes which project document the page shows, if any,
+// after showKey.
+func (a *app) projectShown() {
+	ps := a.proj
+	if ps == nil {
+		return
+	}
+	id, ok := strings.CutPrefix(a.key, projectKey(ps.url, ""))
+	if !ok {
+		id = ""
+		_ = dom.LocalSet(lastProjectKey, "") // a visit returns to this document instead
+	} else {
+		_ = dom.LocalSet(lastProjectKey, ps.url)
+	}
+	ps.current = id
+	if id != "" {
+		ps.count[id] = a.set.Len()
+		ps.save()
+	}
+	a.renderProject()
+}
+
+// projectChanged counts the work of the document shown and moves it from
+// new to in progress at its first annotation.
+func (a *app) projectChanged() {
+	ps := a.proj
+	if ps == nil || ps.current == "" {
+		return
+	}
+	n := a.set.Len()
+	if n == ps.count[ps.current] {
+		return
+	}
+	ps.count[ps.current] = n
+	if n > 0 && ps.statusOf(ps.current) == project.StatusNew {
+		ps.status[ps.current] = project.StatusProgress
+		ps.save()
+	}
+	a.renderProject()
+}
+
+// setProjectStatus sets the status of the document shown.
+func (a *app) setProjectStatus(s project.Status) error {
+	ps := a.proj
+	if ps == nil || ps.current == "" {
+		return errors.New("set status: no project document is open")
+	}
+	switch s {
+	case project.StatusNew, project.StatusProgress, project.StatusDone:
+	default:
+		return errors.New("set status: unknown status " + strconv.Quote(string(s)) + " (want new, progress or done)")
+	}
+	ps.status[ps.current] = s
+	ps.save()
+	a.renderProject()
+	return nil
+}
+
+// toggleDone marks the document shown done, or back in progress.
+func (a *app) toggleDone() error {
+	if a.proj == nil || a.proj.current == "" {
+		return errors.New("mark done: no project document is open")
+	}
+	if a.proj.statusOf(a.proj.current) == project.StatusDone {
+		a.say("Marked in progress.")
+		return a.setProjectStatus(project.StatusProgress)
+	}
+	a.say("Marked done.")
+	return a.setProjectStatus(project.StatusDone)
+}
+
+// step opens the next (+1) or previous (-1) document of the project.
+func (a *app) step(delta int) bool {
+	ps := a.proj
+	if ps == nil || len(ps.p.Documents) == 0 {
+		return false
+	}
+	i := 0
+	for j, d := range ps.p.Documents {
+		if d.ID == ps.current {
+			i = j + delta
+		}
+	}
+	if i < 0 || i >= len(ps.p.Documents) {
+		a.say("No more documents this way.")
+		return true
+	}
+	id := ps.p.Documents[i].ID
+	go a.report(func() error { return a.openDocument(id) })
+	return true
+}
+
+// docTitle is d's title: an empty one is its path's file name, as
+// project.Document says.
+func docTitle(d project.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.Path[strings.LastIndexByte(d.Path, '/')+1:]
+}
+
+var statusWords = map[project.Status]string{
+	project.StatusNew: "new", project.StatusProgress: "in progress", project.StatusDone: "done",
+}
+
+// renderProject fills the documents panel. Titles are text, never markup.
+func (a *app) renderProject() {
+	ps := a.proj
+	if ps == nil {
+		return
+	}
+	dom.ByID(idProjectTitle).Set("textContent", ps.p.Title)
+	done := 0
+	list := dom.ByID(idProjectDocs)
+	list.Set("textContent", "")
+	for _, d := range ps.p.Documents {
+		s := ps.statusOf(d.ID)
+		if s == project.StatusDone {
+			done++
+		}
+		if ps.filter != "" && s != ps.filter {
+			continue
+		}
+		li := dom.Create("li", "", "")
+		li.Call("setAttribute", "data-status", string(s))
+		b := dom.Create("button", "doc-open", docTitle(d))
+		b.Set("type", "button")
+		b.Call("setAttribute", "data-doc", d.ID)
+		if d.ID == ps.current {
+			b.Call("setAttribute", "aria-current", "true")
+		}
+		info := statusWords[s] + " · " + formatCount(ps.count[d.ID], "annotation", "annotations")
+		if why, ok := ps.missing[d.ID]; ok {
+			info = "missing: " + why
+			li.Call("setAttribute", "data-missing", "true")
+		}
+		li.Call("append", b, dom.Create("span", "doc-info", info))
+		list.Call("append", li)
+	}
+	n := len(ps.p.Documents)
+	bar := dom.ByID(idProjectBar)
+	bar.Set("max", max(n, 1))
+	bar.Set("value", done)
+	dom.ByID(idProjectCount).Set("textContent", strconv.Itoa(done)+" of "+strconv.Itoa(n)+" done")
+	mark := dom.ByID(idProjectDone)
+	mark.Set("disabled", ps.current == "")
+	isDone := ps.current != "" && ps.statusOf(ps.current) == project.StatusDone
+	mark.Call("setAttribute", "aria-pressed", strconv.FormatBool(isDone))
+}
+
+// projectInfo is the project as the API returns it.
+func (a *app) projectInfo() any {
+	ps := a.proj
+	if ps == nil {
+		return nil
+	}
+	docs := make([]any, len(ps.p.Documents))
+	for i, d := range ps.p.Documents {
+		m := map[string]any{"id": d.ID, "title": docTitle(d), "status": string(ps.statusOf(d.ID)), "count": ps.count[d.ID]}
+		if why, ok := ps.missing[d.ID]; ok {
+			m["missing"] = why
+		}
+		docs[i] = m
+	}
+	return map[string]any{"title": ps.p.Title, "current": ps.current, "documents": docs}
+}
+
+// jsCatch runs fn and returns a JavaScript exception thrown in it.
+func jsCatch(fn func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New(panicMessage(r))
+		}
+	}()
+	fn()
+	return nil
+}
+
+// projectFiles returns the work of every document of the open project
+// that has some, by document id: the one shown as it is now, the others
+// as stored. Each carries the annotator's name. It blocks; call it from a
+// goroutine.
+func (a *app) projectFiles(op string) (map[string]*annotations.File, error) {
+	ps := a.proj
+	if ps == nil {
+		return nil, errors.New(op + ": no project is open")
+	}
+	if err := a.flush(); err != nil && a.db.err == nil {
+		return nil, errors.New(op + ": " + err.Error())
+	}
+	name, now := annotator(), time.Now()
+	out := map[string]*annotations.File{}
+	for _, d := range ps.p.Documents {
+		if d.ID == ps.current {
+			out[d.ID] = annotations.NewFile(a.set, name, now)
+			continue
+		}
+		rec, ok, err := a.record(projectKey(ps.url, d.ID))
+		if err != nil {
+			return nil, errors.New(op + ": " + err.Error())
+		}
+		if !ok {
+			continue
+		}
+		f, err := codec.Decode(goBytes(rec.Get("file")))
+		if err != nil {
+			return nil, errors.New(op + ": the stored work of " + d.Path + ": " + err.Error())
+		}
+		f.Annotator, f.Exported = name, annotations.TimeOf(now)
+		out[d.ID] = f
+	}
+	return out, nil
+}
+
+// exportProject encodes the work of the whole project: "corpus" (one
+// file, project.EncodeCorpus) or "jsonl" (every document's JSONL lines,
+// in the project's order). It blocks; call it from a goroutine.
+func (a *app) exportProject(format string) (string, error) {
+	files, err := a.projectFiles("export project")
+	if err != nil {
+		return "", err
+	}
+	switch format {
+	case "jsonl":
+		var b []byte
+		for _, d := range a.proj.p.Documents {
+			if f, ok := files[d.ID]; ok {
+				data, err := codec.EncodeJSONL(f)
+				if err != nil {
+					return "", errors.New("export project jsonl: " + d.Path + ": " + err.Error())
+				}
+				b = append(b, data...)
+			}
+		}
+		return string(b), nil
+	case "corpus":
+		ps := a.proj
+		h := project.CorpusHeader{Title: ps.p.Title, Schema: ps.p.Schema, Annotator: annotator()}
+		list := make([]*annotations.File, len(ps.p.Documents))
+		for i, d := range ps.p.Documents {
+			s := ps.statusOf(d.ID)
+			h.Documents = append(h.Documents, project.CorpusDocument{Document: d, Status: s})
+			if s != project.StatusNew {
+				// A document with work has a file; EncodeCorpus says
+				// which one has none.
+				list[i] = files[d.ID]
+			}
+		}
+		data, err := project.EncodeCorpus(h, list)
+		if err != nil {
+			return "", errors.New("export project corpus: " + err.Error())
+		}
+		return string(data), nil
+	}
+	return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus or jsonl)")
+}
+
+// importProject reads a corpus of this project (project.DecodeCorpus)
+// and replaces the work and statuses of its documents. It is all or
+// nothing: every file is placed in its text before anything is stored,
+// and a bad corpus changes nothing. It blocks; call it from a goroutine.
+func (a *app) importProject(data []byte) (any, error) {
+	ps := a.proj
+	if ps == nil {
+		return nil, errors.New("import project: no project is open")
+	}
+	if err := a.editable(); err != nil {
+		return nil, errors.New("import project: " + err.Error())
+	}
+	c, err := project.DecodeCorpus(data)
+	if err != nil {
+		return nil, errors.New("import project: " + err.Error())
+	}
+	type placed struct {
+		id  string
+		set *annotations.Set
+	}
+	var sets []placed
+	moved, orphaned, count := 0, 0, 0
+	for i, cd := range c.Header.Documents {
+		d, ok := ps.doc(cd.ID)
+		if !ok {
+			return nil, errors.New("import project: line 1: documents[" + strconv.Itoa(i) + "].id: this project has no document " + strconv.Quote(cd.ID))
+		}
+		f := c.Files[i]
+		if f == nil {
+			continue
+		}
+		set, rep, err := anchor.Place(f, annotations.NewDocument(f.Document.Text, docTitle(d), d.Path))
+		if err != nil {
+			return nil, errors.New("import project: document " + strconv.Quote(cd.ID) + ": " + err.Error())
+		}
+		moved, orphaned, count = moved+len(rep.Moved), orphaned+len(rep.Orphaned), count+set.Len()
+		sets = append(sets, placed{cd.ID, set})
+	}
+	if err := a.saveFirst(); err != nil {
+		return nil, err
+	}
+	st, err := a.storage()
+	if err != nil {
+		return nil, errors.New("import project: " + err.Error())
+	}
+	for _, x := range sets {
+		key := projectKey(ps.url, x.id)
+		rev, err := putRecord(st, key, x.set, a.tab.Tab)
+		if err != nil {
+			return nil, errors.New("import project: store " + x.id + ": " + err.Error())
+		}
+		a.post(tabs.Message{Tab: a.tab.Tab, ID: key, Rev: rev})
+		ps.count[x.id] = x.set.Len()
+	}
+	for _, cd := range c.Header.Documents {
+		ps.status[cd.ID] = cd.Status
+	}
+	ps.save()
+	if ps.current != "" {
+		if err := a.openDocument(ps.current); err != nil {
+			return nil, err
+		}
+	}
+	a.renderProject()
+	a.say("Imported " + formatCount(len(sets), "document", "documents") + " with " + formatCount(count, "annotation", "annotations") + ".")
+	return map[string]any{"documents": len(sets), "annotations": count, "moved": moved, "orphaned": orphaned}, nil
+}
