@@ -9,9 +9,11 @@
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
 //	spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
 //	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
+//	spanmark project init -o DIR [--title T] [--schema FILE] [--guidelines FILE] FILE...
 //
 // Offsets in every file and output are Unicode code points, half-open.
-// The native file format is described in docs/format.md.
+// The native file format is described in docs/format.md, projects and
+// their corpus files in docs/project.md.
 package main
 
 import (
