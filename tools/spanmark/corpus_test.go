@@ -107,3 +107,92 @@ func TestCorpusCommands(t *testing.T) {
 		}
 	})
 }
+
+// teamCorpus writes the corpus of one annotator's file of the sample
+// article as document "s", with document "n" new and, when extra, the
+// same file again as document "x" that only this corpus has.
+func teamCorpus(t *testing.T, dir, name, filePath string, extra bool, schema *annotations.Schema) string {
+	t.Helper()
+	f, err := codec.Decode(readBytes(t, filePath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if schema.Labels == nil {
+		*schema = f.Schema
+	}
+	h := project.CorpusHeader{Title: "Team", Schema: *schema, Annotator: f.Annotator, Documents: []project.CorpusDocument{
+		{Document: project.Document{ID: "s", Path: "s.txt"}, Status: project.StatusDone},
+		{Document: project.Document{ID: "n", Path: "n.txt"}, Status: project.StatusNew},
+	}}
+	files := []*annotations.File{f, nil}
+	if extra {
+		h.Documents = append(h.Documents, project.CorpusDocument{Document: project.Document{ID: "x", Path: "x.txt"}, Status: project.StatusProgress})
+		files = append(files, f)
+	}
+	b, err := project.EncodeCorpus(h, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return put(t, dir, name, string(b))
+}
+
+func TestCorpusTeam(t *testing.T) {
+	dir := t.TempDir()
+	var schema annotations.Schema
+	a := teamCorpus(t, dir, "alice.jsonl", teamPaths[0], true, &schema)
+	b := teamCorpus(t, dir, "bob.jsonl", teamPaths[1], false, &schema)
+
+	// The corpus agreement on document s is the agreement of the two files.
+	_, single, _ := runCmd(t, "agree", "--json", teamPaths[0], teamPaths[1])
+	var want agreeJSON
+	if err := json.Unmarshal([]byte(single), &want); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd(t, "agree", "--json", a, b)
+	if code != 0 {
+		t.Fatalf("agree: status %d: %s", code, errs)
+	}
+	var got corpusAgreeJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Documents) != 3 || got.Documents[0].Agreement == nil || got.Documents[1].Agreement != nil || got.Documents[2].Agreement != nil {
+		t.Fatalf("documents: %s", out)
+	}
+	if g, w := got.Documents[0].Agreement.Overall.Exact.F1, want.Overall.Exact.F1; g != w {
+		t.Errorf("exact F1 of document s %v, of the two files %v", g, w)
+	}
+	if got.Pooled == nil || strings.Join(got.PooledDocIDs, ",") != "s" || got.Pooled.Overall.Exact.F1 != want.Overall.Exact.F1 {
+		t.Errorf("pooled over %v: %+v", got.PooledDocIDs, got.Pooled)
+	}
+	code, out, errs = runCmd(t, "agree", a, b)
+	if code != 0 || !strings.Contains(out, "x: fewer than two annotators have a file") || !strings.Contains(out, "Pooled over 1 document (s)") {
+		t.Errorf("agree: status %d, stdout %q, stderr %q", code, out, errs)
+	}
+
+	merged := filepath.Join(dir, "merged.jsonl")
+	code, out, errs = runCmd(t, "merge", "-o", merged, a, b)
+	if code != 0 {
+		t.Fatalf("merge: status %d: %s", code, errs)
+	}
+	c, err := project.DecodeCorpus(readBytes(t, merged))
+	if err != nil {
+		t.Fatalf("merged corpus: %v", err)
+	}
+	var statuses []string
+	for _, d := range c.Header.Documents {
+		statuses = append(statuses, d.ID+":"+string(d.Status))
+	}
+	if s := strings.Join(statuses, " "); s != "s:done n:new x:progress" {
+		t.Errorf("merged statuses %s; stdout %s", s, out)
+	}
+	if !strings.Contains(out, "x: only "+a+" has a file; kept as it is") {
+		t.Errorf("merge stdout %q", out)
+	}
+
+	single2 := put(t, dir, "single.json", string(readBytes(t, teamPaths[1])))
+	code, _, errs = runCmd(t, "agree", a, single2)
+	if code != 1 || !strings.Contains(errs, "is not a corpus") {
+		t.Errorf("agree of a corpus and a file: status %d, stderr %q", code, errs)
+	}
+}
