@@ -20,6 +20,7 @@
 //	annotations/codec          the native JSON format, W3C Web Annotation, JSONL
 //	annotations/exchange       brat, doccano and Label Studio files (not linked by the browser)
 //	annotations/team           agreement between annotators, and their merge
+//	annotations/project        projects (a folder of articles and their labels) and their corpus files
 //	annotations/internal/lite  stand-ins for fmt, crypto/sha256, sort and time.Parse the browser cannot afford
 //
 // In this package:

@@ -21,8 +21,8 @@ const (
 	FormatCorpus
 )
 
-// Sniff tells a native file from a W3C one by the names of its top-level
-// fields, the one rule that the browser (opening, dropping, importing)
+// Sniff tells a native file, a W3C one, a project file and a corpus
+// apart by the names of their top-level fields, the one rule that the browser (opening, dropping, importing)
 // and the spanmark CLI (reading without --from) both use. It reads only
 // as far as it must, skipping values without decoding them, and decides
 // nothing from text inside values, so a note quoting "@context" changes

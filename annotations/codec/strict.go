@@ -64,9 +64,6 @@ func (v Value) Kind() string {
 	return v.v.kind.String()
 }
 
-// Path returns the JSON path of v, such as "documents[3].id".
-func (v Value) Path() string { return v.path }
-
 // Err returns the first error found, or nil.
 func (r *Reader) Err() error { return r.d.err }
 
@@ -174,7 +171,3 @@ func (w *Writer) Int(k string, n int) { w.w.intField(k, n) }
 
 // Schema writes s as the value of the member begun with [Writer.Key].
 func (w *Writer) Schema(s annotations.Schema) { w.w.schema(s) }
-
-// Raw writes JSON that is already valid and compact, such as the output
-// of [EncodeCompact], as the value of the member or element begun.
-func (w *Writer) Raw(b []byte) { w.w.b = append(w.w.b, b...) }

@@ -218,7 +218,7 @@ func decodeCorpusHeader(line []byte) (*CorpusHeader, error) {
 		}
 		return nil, err
 	}
-	if !checkVersion(r, root, "spanmark-corpus", "corpus") || !r.Object(root, corpusFields, 4) {
+	if !checkVersion(r, root, "spanmark-corpus", "corpus", CorpusVersion) || !r.Object(root, corpusFields, 4) {
 		return nil, r.Err()
 	}
 	h := &CorpusHeader{

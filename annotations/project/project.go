@@ -99,7 +99,7 @@ func Decode(data []byte) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !checkVersion(r, root, "spanmark-project", "project") || !r.Object(root, projectFields, 3) {
+	if !checkVersion(r, root, "spanmark-project", "project", Version) || !r.Object(root, projectFields, 3) {
 		return nil, r.Err()
 	}
 	p := &Project{
@@ -141,9 +141,9 @@ func Decode(data []byte) (*Project, error) {
 	return p, nil
 }
 
-// checkVersion checks the version field key of root, naming the kind of
-// file in its errors.
-func checkVersion(r *codec.Reader, root codec.Value, key, kind string) bool {
+// checkVersion checks that the field key of root is version, naming the
+// kind of file in its errors.
+func checkVersion(r *codec.Reader, root codec.Value, key, kind string, version int) bool {
 	if !root.IsObject() {
 		r.Fail(root, "got %s, want an object with a %q field", root.Kind(), key)
 		return false
@@ -153,8 +153,8 @@ func checkVersion(r *codec.Reader, root codec.Value, key, kind string) bool {
 		r.Fail(ver, "missing; this is not a spanmark %s", kind)
 		return false
 	}
-	if n := r.Int(ver); r.Err() == nil && n != Version {
-		r.Fail(ver, "version %d is not supported (this program reads version %d)", n, Version)
+	if n := r.Int(ver); r.Err() == nil && n != version {
+		r.Fail(ver, "version %d is not supported (this program reads version %d)", n, version)
 	}
 	return r.Err() == nil
 }

@@ -130,3 +130,35 @@ func TestCorpusSchema(t *testing.T) {
 		t.Errorf("the schema accepts a header with status \"finished\"")
 	}
 }
+
+// TestDemoProject checks that every article of the demo project that
+// ships with the app is where its path says, resolved as the page
+// resolves it, and that the sample article is the app's, byline included.
+func TestDemoProject(t *testing.T) {
+	web := filepath.Join("..", "..", "web")
+	p, err := Decode(readFile(t, filepath.Join(web, "demo", "project.json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range p.Documents {
+		u, err := ResolvePath("demo/project.json", d.Path)
+		if err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		if b := readFile(t, filepath.Join(web, filepath.FromSlash(u))); len(bytes.TrimSpace(b)) == 0 {
+			t.Errorf("%s: %s is empty", d.ID, u)
+		}
+	}
+	if !bytes.Equal(readFile(t, filepath.Join(web, "demo", "articles", "sample.txt")), readFile(t, filepath.Join(web, "sample.txt"))) {
+		t.Errorf("web/demo/articles/sample.txt differs from web/sample.txt; copy it unchanged, with its byline")
+	}
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -37,7 +37,11 @@ least half of the shorter span shared, matched one-to-one), Cohen's kappa
 (two annotators) or Fleiss' kappa (more) and Krippendorff's alpha (nominal)
 over the text's code points, relation and entity agreement, and the places
 where the annotators differ. An annotator is named by the file's annotator
-field, or else by the file name. --json prints the same as JSON.`
+field, or else by the file name. --json prints the same as JSON.
+
+Given corpus files (docs/project.md), one per annotator, agree compares
+each document that two or more of them have a file for, and pools the
+documents that all of them have, as if their texts were one.`
 
 func runAgree(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("agree", agreeUsage)
@@ -48,6 +52,16 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 	})
 	if !ok {
 		return status
+	}
+	if *from == "" && *textPath == "" {
+		cs, ok, err := loadCorpora(paths)
+		if err != nil {
+			fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
+			return 1
+		}
+		if ok {
+			return agreeCorpora(cs, *asJSON, stdout, stderr)
+		}
 	}
 	p, _, err := loadPanel(paths, *from, *textPath)
 	if err != nil {

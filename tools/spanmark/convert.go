@@ -29,7 +29,11 @@ A W3C file does not carry the article, so writing a native file from one
 needs the article's text file: --text TEXT. With --text, the annotations
 are placed in that text as the app does (by position, then by quote and
 context), and what moved or could not be found is reported on standard
-error; annotations that could not be found are kept as orphans.`
+error; annotations that could not be found are kept as orphans.
+
+A corpus file (docs/project.md) converts to jsonl only: the rows of all
+its files, each starting with a "project-document" field naming the
+project document (the header's id) the annotation is in.`
 }
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
@@ -54,7 +58,15 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	f, _, err := loadFile(paths[0], *from)
+	data, err := os.ReadFile(paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	if *from == "" && isCorpus(data) {
+		return convertCorpus(paths[0], data, *to, *textPath, *out, stdout, stderr)
+	}
+	f, _, err := readFile(paths[0], *from, data)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1
@@ -73,14 +85,39 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
 		return 1
 	}
-	if *out == "" {
+	return writeOutput(b, *out, stdout, stderr)
+}
+
+// convertCorpus converts the corpus data read from path: only to JSONL,
+// with a "project-document" field first in each row.
+func convertCorpus(path string, data []byte, to, textPath, out string, stdout, stderr io.Writer) int {
+	if to != "jsonl" || textPath != "" {
+		fmt.Fprintf(stderr, "spanmark convert: %s is a corpus, which converts only --to jsonl, without --text\n", path)
+		return 1
+	}
+	c, err := readCorpus(path, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	b, err := corpusJSONL(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", path, err)
+		return 1
+	}
+	return writeOutput(b, out, stdout, stderr)
+}
+
+// writeOutput writes b to the file out, or to stdout when out is "".
+func writeOutput(b []byte, out string, stdout, stderr io.Writer) int {
+	if out == "" {
 		if _, err := stdout.Write(b); err != nil {
 			fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 			return 1
 		}
 		return 0
 	}
-	if err := writeAtomically(*out, b); err != nil {
+	if err := writeAtomically(out, b); err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1
 	}

@@ -6,7 +6,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -86,15 +85,6 @@ func readFile(path, from string, data []byte) (*annotations.File, string, error)
 		return nil, from, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, from, nil
-}
-
-// loadFile reads the file at path and decodes it as [readFile] does.
-func loadFile(path, from string) (*annotations.File, string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, "", err
-	}
-	return readFile(path, from, data)
 }
 
 func baseName(path string) string {

@@ -12,9 +12,11 @@
 //	spanmark table [--from F] [--to csv] [--label L] [-o OUT] FILE...
 //	spanmark graph [--from F] --to dot|graphml|svg [--label L] [-o OUT] FILE...
 //	spanmark suggest [--text TEXT] [--with WORK] [--lexicon FILE] -o OUT
+//	spanmark project init -o DIR [--title T] [--schema FILE] [--guidelines FILE] FILE...
 //
 // Offsets in every file and output are Unicode code points, half-open.
-// The native file format is described in docs/format.md.
+// The native file format is described in docs/format.md, projects and
+// their corpus files in docs/project.md.
 package main
 
 import (

@@ -27,7 +27,12 @@ a majority), and the others marked with a conflict that lists each
 annotator's vote, to accept or reject in the app. Relations are kept when N
 annotators made them or an endpoint is in conflict. Ids are renumbered; the
 output depends only on the inputs. OUT is written whole or not at all.
---from and --text read other formats, as for agree.`
+--from and --text read other formats, as for agree.
+
+Given corpus files (docs/project.md), one per annotator, merge writes one
+corpus: each document is merged as above from the corpora that have a
+file for it (a file only one has is kept as it is), and is done when every
+annotator marked it done.`
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("merge", mergeUsage)
@@ -48,6 +53,16 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	})
 	if !ok {
 		return status
+	}
+	if *from == "" && *textPath == "" {
+		cs, ok, err := loadCorpora(paths)
+		if err != nil {
+			fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
+			return 1
+		}
+		if ok {
+			return mergeCorpora(cs, *minAgree, *out, stdout, stderr)
+		}
 	}
 	p, files, err := loadPanel(paths, *from, *textPath)
 	if err != nil {

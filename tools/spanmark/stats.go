@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"text/tabwriter"
 
@@ -19,7 +20,9 @@ const statsUsage = `usage: spanmark stats [--from FORMAT] [--json] FILE
 
 Prints what FILE holds: annotations by label, the entities (canonical names
 such as "Sergei Lavrov") with how many annotations mention each, relations
-by type and the orphans. With --json, one JSON object instead.`
+by type and the orphans. With --json, one JSON object instead. For a
+corpus file (docs/project.md), each document's status and counts, then
+the counts of all its documents together.`
 
 type statsJSON struct {
 	File        string       `json:"file"`
@@ -58,7 +61,15 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	f, _, err := loadFile(paths[0], *from)
+	data, err := os.ReadFile(paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
+		return 1
+	}
+	if *from == "" && isCorpus(data) {
+		return runCorpusStats(paths[0], data, *asJSON, stdout, stderr)
+	}
+	f, _, err := readFile(paths[0], *from, data)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1
@@ -74,6 +85,26 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	printStats(stdout, st)
+	return 0
+}
+
+func runCorpusStats(path string, data []byte, asJSON bool, stdout, stderr io.Writer) int {
+	c, err := readCorpus(path, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
+		return 1
+	}
+	st := corpusStats(path, c)
+	if asJSON {
+		b, err := json.MarshalIndent(st, "", "  ")
+		if err != nil {
+			fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		return 0
+	}
+	printCorpusStats(stdout, c, st)
 	return 0
 }
 

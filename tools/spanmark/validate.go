@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -18,7 +19,8 @@ func init() {
 const validateUsage = `usage: spanmark validate [--from FORMAT] [--strict] FILE...
 
 Checks each file strictly (see docs/format.md) and prints "FILE: ok" or the
-first error with its line and JSON path. It also places the annotations in
+first error with its line and JSON path. A corpus file (docs/project.md) is
+checked line by line, each of its files as strictly as a single one. It also places the annotations in
 the file's text: a quote that is not at its offsets is reported as a
 warning with where it was found, and with --strict counts as an error.
 Exit status: 0 when every file is valid, 1 otherwise, 2 for bad usage.`
@@ -45,10 +47,18 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	return status
 }
 
-// validateFile checks one file and reports on it; it returns whether the
-// file is valid.
+// validateFile checks one file, or corpus, and reports on it; it returns
+// whether the file is valid.
 func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool {
-	f, format, err := loadFile(path, from)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		return false
+	}
+	if from == "" && isCorpus(data) {
+		return validateCorpus(path, data, strict, stdout, stderr)
+	}
+	f, format, err := readFile(path, from, data)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return false
@@ -58,10 +68,23 @@ func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool
 			plural(len(f.Annotations), "annotation"), plural(len(f.Relations), "relation"))
 		return true
 	}
+	if !placeAndReport(path, f, strict, stderr) {
+		return false
+	}
+	fmt.Fprintf(stdout, "%s: ok (%s, %s, %s, %s%s)\n", path, format,
+		plural(f.Document.Length, "code point"), plural(len(f.Annotations), "annotation"),
+		plural(len(f.Relations), "relation"), orphanNote(len(f.Orphans)))
+	return true
+}
+
+// placeAndReport places f's annotations in its text and reports on stderr,
+// after where, each quote that is not at its offsets: a warning, or with
+// strict an error. It returns whether f passes.
+func placeAndReport(where string, f *annotations.File, strict bool, stderr io.Writer) bool {
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
 	_, rep, err := anchor.Place(f, doc)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", path, err)
+		fmt.Fprintf(stderr, "%s: %v\n", where, err)
 		return false
 	}
 	index := map[string]int{}
@@ -74,19 +97,13 @@ func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool
 	}
 	for _, m := range rep.Moved {
 		fmt.Fprintf(stderr, "%s: %s: annotations[%d]: the quote of %q is not at [%d,%d) but at [%d,%d) (found by %s, score %.2f)\n",
-			path, kind, index[m.ID], m.ID, m.From[0], m.From[1], m.To[0], m.To[1], m.Method, m.Score)
+			where, kind, index[m.ID], m.ID, m.From[0], m.From[1], m.To[0], m.To[1], m.Method, m.Score)
 	}
 	for _, o := range rep.Orphaned {
 		fmt.Fprintf(stderr, "%s: %s: annotations[%d]: the quote of %q is not in the text: %s\n",
-			path, kind, index[o.Annotation.ID], o.Annotation.ID, o.Reason)
+			where, kind, index[o.Annotation.ID], o.Annotation.ID, o.Reason)
 	}
-	if strict && !rep.IsEmpty() {
-		return false
-	}
-	fmt.Fprintf(stdout, "%s: ok (%s, %s, %s, %s%s)\n", path, format,
-		plural(f.Document.Length, "code point"), plural(len(f.Annotations), "annotation"),
-		plural(len(f.Relations), "relation"), orphanNote(len(f.Orphans)))
-	return true
+	return !strict || rep.IsEmpty()
 }
 
 func plural(n int, word string) string {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -246,6 +247,12 @@ func TestAssembleStable(t *testing.T) {
 	}
 	if IsStable("sample.txt") || IsStable("demonstration.txt") {
 		t.Errorf("IsStable holds for a file outside demo/")
+	}
+	rec := httptest.NewRecorder()
+	Handler(s.FS()).ServeHTTP(rec, httptest.NewRequest("GET", "/demo/project.json", nil))
+	if rec.Code != 200 || rec.Header().Get("Cache-Control") != "no-cache" || !strings.Contains(rec.Header().Get("Content-Type"), "json") {
+		t.Errorf("GET /demo/project.json: %d, Cache-Control %q, Content-Type %q; want 200, no-cache, JSON",
+			rec.Code, rec.Header().Get("Cache-Control"), rec.Header().Get("Content-Type"))
 	}
 	without, err := Assemble(fakeSources())
 	if err != nil {
