@@ -105,8 +105,7 @@ type corpusDocAgreeJSON struct {
 // agreeCorpora compares the corpora at paths per document and pooled.
 func agreeCorpora(cs *corpusSet, asJSON bool, stdout, stderr io.Writer) int {
 	res := corpusAgreeJSON{Corpora: cs.paths, Documents: []corpusDocAgreeJSON{}, PooledDocIDs: []string{}}
-	var pooled [][]*annotations.File // per corpus, its files of the pooled documents
-	pooled = make([][]*annotations.File, len(cs.corpora))
+	pooled := make([][]*annotations.File, len(cs.corpora)) // per corpus, its files of the pooled documents
 	var names []string
 	for _, d := range cs.docs {
 		files, fnames, _ := cs.filesOf(d.ID)
