@@ -1,31 +1,471 @@
 package anchor
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/internal/lite"
+)
+
+// Placing a batch. A file's selectors are placed together, because they
+// tell each other apart: on a text that repeats itself every quote has many
+// exact copies, and only the order of the selectors says which is meant.
+//
+// A [Placer] works on the folded texts (see fold.go) in phases:
+//
+//  1. With the old text (a Spanmark file carries it), it diffs old and new
+//     text (diff.go) and maps every selector's offsets through the diff.
+//     Without it (a W3C file), the position hints are the prediction.
+//  2. Landmarks: selectors whose quote is exactly at the predicted place
+//     (with the old text), or whose quote and context are exactly there
+//     or near it, following the drift of the positions (without it).
+//  3. The chain: of the landmarks, the longest run whose new positions
+//     increase with their old ones. The others are searched like the rest.
+//  4. Every other selector is aligned, prefix, quote and suffix together,
+//     at its predicted place (from the diff, or between its neighbouring
+//     landmarks), and otherwise searched between its neighbouring
+//     landmarks, exactly and then approximately, and only then in the
+//     whole text. An approximate match takes its ends from the alignment
+//     with its context (align.go).
+//
+// Every result records its method and score. A placement is kept only if
+// its quote is within the error budget (a quarter of its code points) and
+// it scores at least [minScore] (or one side of its context agrees at
+// least [sideAccept]); an approximate match found by a search must also be
+// clearly the best (see [Anchorer.Anchor]). Anything else is an orphan: an
+// orphan is better than a wrong span.
+//
+// Placing is done in steps ([Placer.Step]) so that a browser can yield to
+// the page between them.
+
+// MethodDiff: the file carried its old text, and the quote is exactly where
+// the diff of the old and the new text maps it.
+const MethodDiff Method = "diff"
+
+// stepTokens and stepSelectors bound the work of one unit between two
+// calls of the stop function: about a millisecond natively.
+const (
+	// alignErrorRate is the error budget of a quote placed by aligning it
+	// with its context: twice [maxErrorRate], since the context and the
+	// predicted place are evidence too. A short quote whose one word was
+	// replaced by a longer one ("Russia" by "Mohammed") is still placed.
+	alignErrorRate = 0.5
+
+	stepTokens    = 4096
+	stepSelectors = 16
 )
 
 // Result is where one selector of a batch was placed, or why it was not.
 type Result struct {
+	// Match is the place, in code points of the text, with its method and
+	// score, when Err is nil.
 	Match
 	// Err is non-nil when the selector could not be placed: an
-	// [*AnchorError] wrapping [annotations.ErrNotFound].
+	// [*AnchorError] wrapping [annotations.ErrNotFound]. The annotation is
+	// then an orphan.
 	Err error
 }
 
-// PlaceSelectors places sels, described in old, on text. old may be nil
-// when the selectors' text is not known.
+// Placer places a batch of selectors on a text in steps. Build it with
+// [NewPlacer], call [Placer.Step] until it reports done, then read
+// [Placer.Results].
+type Placer struct {
+	sels  []annotations.Selector
+	res   []Result
+	text  []rune
+	ft    folded
+	a     *Anchorer // on the folded text
+	old   []rune
+	fo    folded
+	diff  *differ
+	items []item
+	order []int // the selectors with a prediction, by old position
+	chain []int // the landmarks kept, in order
+	phase int
+	next  int
+	al    aligner
+}
+
+// item is a selector prepared for placing.
+type item struct {
+	q *query // folded, its hint the predicted place in the folded text
+	// start and end are the predicted place in the folded new text, and
+	// ostart the old position in the folded old text (or the hint), for
+	// ordering.
+	start, end, ostart int
+	predicted          bool
+	fromDiff           bool // the prediction comes from a diff
+	land               bool // the quote is exactly at start
+}
+
+// The phases of a Placer.
+const (
+	phaseFold = iota
+	phaseDiff
+	phasePrepare
+	phaseLandmarks
+	phaseChain
+	phaseSearch
+	phaseDone
+)
+
+// NewPlacer returns a placer of sels on text. old is the text the
+// selectors were made on, or nil when it is not known (then their
+// position hints, if any, are the only clue to where they were). The
+// caller must not modify the slices afterwards.
+func NewPlacer(old, text []rune, sels []annotations.Selector) *Placer {
+	return &Placer{sels: sels, res: make([]Result, len(sels)), text: text, old: old}
+}
+
+// Step does a bounded amount of work at a time until stop returns true or
+// the placing is done, and reports whether it is done. stop is called
+// between units of about a millisecond each (natively), so a browser that
+// passes a check of its frame budget yields often enough; nil means never
+// stop. A unit is rarely longer: a search of the whole text, for a
+// selector that could not be found near its place, reads the whole text
+// once.
+func (p *Placer) Step(stop func() bool) bool {
+	for p.phase != phaseDone {
+		p.work()
+		if stop != nil && stop() {
+			break
+		}
+	}
+	return p.phase == phaseDone
+}
+
+// Results returns where each selector was placed, in the order of the
+// selectors. It is complete once [Placer.Step] has reported done.
+func (p *Placer) Results() []Result { return p.res }
+
+// PlaceSelectors places sels, described in old, on text, in one go: see
+// [Placer]. old may be nil when the selectors' text is not known.
 func PlaceSelectors(old, text []rune, sels []annotations.Selector) []Result {
-	out := make([]Result, len(sels))
-	a := NewAnchorer(text)
-	for i, sel := range sels {
-		if old != nil && sel.HasHint() && sel.End <= len(text) && slices.Equal(text[sel.Start:sel.End], []rune(sel.Exact)) {
-			out[i] = Result{Match: Match{Start: sel.Start, End: sel.End, Method: MethodPosition, Score: 1}}
+	p := NewPlacer(old, text, sels)
+	p.Step(nil)
+	return p.Results()
+}
+
+// work does one unit of work.
+func (p *Placer) work() {
+	switch p.phase {
+	case phaseFold:
+		p.ft = fold(p.text)
+		p.a = NewAnchorer(p.ft.rs)
+		p.items = make([]item, len(p.sels))
+		p.phase = phasePrepare
+		if p.old != nil {
+			p.fo = fold(p.old)
+			p.diff = newDiffer(p.fo.rs, p.ft.rs, p.a.occurrences)
+			p.phase = phaseDiff
+		}
+	case phaseDiff:
+		if p.diff.step(stepTokens) {
+			p.phase = phasePrepare
+		}
+	case phasePrepare:
+		end := min(len(p.sels), p.next+stepSelectors*16)
+		for ; p.next < end; p.next++ {
+			p.prepare(p.next)
+		}
+		if p.next == len(p.sels) {
+			lite.SortStableFunc(p.order, func(x, y *int) int {
+				a, b := &p.items[*x], &p.items[*y]
+				return cmp.Or(cmp.Compare(a.ostart, b.ostart), cmp.Compare(*x, *y))
+			})
+			p.phase, p.next = phaseLandmarks, 0
+		}
+	case phaseLandmarks:
+		end := min(len(p.order), p.next+stepSelectors*4)
+		for ; p.next < end; p.next++ {
+			p.landmark(p.order[p.next])
+		}
+		if p.next == len(p.order) {
+			p.phase, p.next = phaseChain, 0
+		}
+	case phaseChain:
+		p.keepChain()
+		p.phase, p.next = phaseSearch, 0
+	case phaseSearch:
+		end := min(len(p.sels), p.next+stepSelectors)
+		for ; p.next < end; p.next++ {
+			p.search(p.next)
+		}
+		if p.next == len(p.sels) {
+			p.phase = phaseDone
+		}
+	}
+}
+
+// prepare folds selector i and predicts its place.
+func (p *Placer) prepare(i int) {
+	sel := p.sels[i]
+	it := &p.items[i]
+	fsel := annotations.Selector{Exact: string(foldString(sel.Exact)),
+		Prefix: string(foldString(sel.Prefix)), Suffix: string(foldString(sel.Suffix))}
+	it.q = newQuery(fsel)
+	if len(it.q.exact) == 0 {
+		p.res[i] = Result{Err: &AnchorError{Exact: sel.Exact, Reason: "empty quote"}}
+		return
+	}
+	if !sel.HasHint() {
+		return
+	}
+	it.predicted = true
+	if p.diff != nil && sel.End <= len(p.old) {
+		s, e := p.fo.to(sel.Start), p.fo.to(sel.End)
+		it.ostart = s
+		it.start, it.end = p.diff.d.mapStart(s), p.diff.d.mapEnd(e)
+		it.fromDiff = true
+	} else {
+		n := len(p.text)
+		it.start, it.end = p.ft.to(min(sel.Start, n)), p.ft.to(min(sel.End, n))
+		it.ostart = sel.Start
+	}
+	it.end = max(it.start, it.end)
+	it.q.hint = true
+	it.q.sel.Start, it.q.sel.End = it.start, it.end
+	p.order = append(p.order, i)
+}
+
+// landmark checks whether selector i is exactly at or near its predicted
+// place. Without the old text it follows the drift of the landmarks found
+// so far: after an insertion, every later quote is that much further on.
+func (p *Placer) landmark(i int) {
+	it := &p.items[i]
+	q := it.q
+	t := p.ft.rs
+	m := len(q.exact)
+	if it.fromDiff {
+		if it.end-it.start == m && slices.Equal(t[it.start:it.end], q.exact) {
+			it.land = true
+		}
+		return
+	}
+	drift := 0
+	if n := len(p.chain); n > 0 {
+		last := &p.items[p.chain[n-1]]
+		drift = last.start - last.q.sel.Start
+	}
+	exactAt := func(s int) bool {
+		return s >= 0 && s+m <= len(t) && slices.Equal(t[s:s+m], q.exact) &&
+			hasSuffix(t[:s], q.prefix) && hasPrefix(t[s+m:], q.suffix)
+	}
+	found := -1
+	for _, s := range [2]int{it.start + drift, it.start} {
+		if exactAt(s) {
+			found = s
+			break
+		}
+	}
+	if found < 0 {
+		// The exact copy nearest the predicted place, within nearWindow.
+		want := it.start + drift
+		best := nearWindow + 1
+		for _, s := range p.a.occurrences(q.exact) {
+			if d := abs(s - want); d < best && exactAt(s) {
+				found, best = s, d
+			}
+		}
+	}
+	if found < 0 {
+		return
+	}
+	it.land = true
+	it.start, it.end = found, found+m
+	// The chain so far only steers the drift; keepChain decides.
+	p.chain = append(p.chain, i)
+}
+
+// keepChain keeps the longest chain of landmarks whose new places increase
+// with their old ones (a longest non-decreasing subsequence, in O(n log n))
+// and clears the others.
+func (p *Placer) keepChain() {
+	var lands []int
+	for _, i := range p.order {
+		if p.items[i].land {
+			lands = append(lands, i)
+		}
+	}
+	// tails[k] is the index in lands of the least last start of a chain of
+	// length k+1; prev links each landmark to the one before it.
+	var tails []int
+	prev := make([]int, len(lands))
+	for x, i := range lands {
+		s := p.items[i].start
+		k, _ := slices.BinarySearchFunc(tails, s, func(y, t int) int {
+			if p.items[lands[y]].start <= t {
+				return -1
+			}
+			return 1
+		})
+		prev[x] = -1
+		if k > 0 {
+			prev[x] = tails[k-1]
+		}
+		if k == len(tails) {
+			tails = append(tails, x)
+		} else {
+			tails[k] = x
+		}
+	}
+	keep := make([]bool, len(lands))
+	if n := len(tails); n > 0 {
+		for x := tails[n-1]; x >= 0; x = prev[x] {
+			keep[x] = true
+		}
+	}
+	p.chain = p.chain[:0]
+	for x, i := range lands {
+		it := &p.items[i]
+		if !keep[x] {
+			it.land = false
+			if !it.fromDiff {
+				it.start, it.end = it.q.sel.Start, it.q.sel.End // back to the prediction
+			}
 			continue
 		}
-		m, err := a.Anchor(sel)
-		out[i] = Result{Match: m, Err: err}
+		p.chain = append(p.chain, i)
+		p.res[i] = p.result(i, it.start, it.end, 0)
 	}
-	return out
+}
+
+// result returns the result of selector i placed on the folded span
+// [s, e), whose quote is dq edits from the selector's.
+func (p *Placer) result(i, s, e, dq int) Result {
+	it := &p.items[i]
+	q := it.q
+	dp, ds := p.a.prefixDistance(q, s), p.a.suffixDistance(q, e)
+	c := p.a.newCandidate(q, s, e, dq, dp, ds)
+	m := c.Match
+	m.Start, m.End = p.ft.start(s), p.ft.end(e)
+	sel := p.sels[i]
+	switch {
+	case m.Method == MethodFuzzy:
+	case m.Start == sel.Start && m.End == sel.End && sel.HasHint() && string(p.text[m.Start:m.End]) == sel.Exact:
+		m.Method = MethodPosition
+	case it.fromDiff && s == it.start && e == it.end:
+		m.Method = MethodDiff
+	default:
+		m.Method = MethodQuote
+	}
+	return Result{Match: m}
+}
+
+// search places selector i if it is not a landmark of the chain.
+func (p *Placer) search(i int) {
+	it := &p.items[i]
+	if it.land || p.res[i].Err != nil {
+		return
+	}
+	q := it.q
+	if !it.predicted {
+		p.anchorWhole(i)
+		return
+	}
+	lo, hi, pred := p.between(i)
+	q.sel.Start, q.sel.End = pred, pred+(it.end-it.start)
+	// At the predicted place: align prefix, quote and suffix there.
+	if r, ok := p.alignAt(i, pred, pred+(it.end-it.start), nearAccept); ok {
+		p.res[i] = r
+		return
+	}
+	// Between the neighbouring landmarks: the exact quote, then approximate.
+	m := len(q.exact)
+	var cs []candidate
+	if q.valid {
+		for _, s := range p.a.occurrences(q.exact) {
+			if s >= lo && s+m <= hi {
+				cs = append(cs, p.a.newCandidate(q, s, s+m, 0, p.a.prefixDistance(q, s), p.a.suffixDistance(q, s+m)))
+			}
+		}
+		rank(cs)
+	}
+	if !(len(cs) > 0 && cs[0].Score >= quoteAccept && tied(cs) == 1) && q.k > 0 {
+		cs = merge(cs, slices.DeleteFunc(p.a.fuzzyCandidates(q, lo, hi), func(c candidate) bool { return c.Start < lo }))
+	}
+	if mt, err := p.a.choose(q, cs); err == nil {
+		p.res[i] = p.finish(i, mt)
+		return
+	}
+	if lo == 0 && hi == len(p.ft.rs) {
+		p.anchorWhole(i)
+		return
+	}
+	p.anchorWhole(i)
+}
+
+// between returns the stretch of the folded text between the landmarks of
+// the chain around selector i, and its predicted start there.
+func (p *Placer) between(i int) (lo, hi, pred int) {
+	it := &p.items[i]
+	lo, hi, pred = 0, len(p.ft.rs), it.start
+	// The chain is in old order; find the neighbours by old position.
+	k, _ := slices.BinarySearchFunc(p.chain, it.ostart, func(c, t int) int { return cmp.Compare(p.items[c].ostart, t) })
+	if k > 0 {
+		l := &p.items[p.chain[k-1]]
+		lo = l.start
+		if !it.fromDiff {
+			pred = l.start + (it.start - l.q.sel.Start)
+		}
+	}
+	for ; k < len(p.chain); k++ {
+		if r := &p.items[p.chain[k]]; r.ostart > it.ostart {
+			hi = min(len(p.ft.rs), r.start+len(it.q.exact)+it.q.k)
+			break
+		}
+	}
+	pred = max(lo, min(pred, hi))
+	return lo, hi, pred
+}
+
+// alignAt aligns selector i at [s, e) of the folded text and returns the
+// result if it scores at least least and passes the checks.
+func (p *Placer) alignAt(i, s, e int, least float64) (Result, bool) {
+	q := p.items[i].q
+	ns, ne, d, ok := p.al.alignEnds(p.ft.rs, q, s, e)
+	if !ok {
+		return Result{}, false
+	}
+	total := len(q.exact) + len(q.prefix) + len(q.suffix)
+	if 1-float64(d)/float64(total) < least {
+		return Result{}, false
+	}
+	dq := editDistance(q.exact, p.ft.rs[ns:ne])
+	if float64(dq) > alignErrorRate*float64(len(q.exact)) {
+		return Result{}, false
+	}
+	r := p.result(i, ns, ne, dq)
+	if r.Score < minScore {
+		return Result{}, false
+	}
+	return r, true
+}
+
+// finish turns a match found by a search of the folded text into a
+// result: an approximate one takes its ends from an alignment with its
+// context.
+func (p *Placer) finish(i int, m Match) Result {
+	if m.Method != MethodFuzzy {
+		return p.result(i, m.Start, m.End, 0)
+	}
+	if r, ok := p.alignAt(i, m.Start, m.End, 0); ok {
+		return r
+	}
+	return p.result(i, m.Start, m.End, editDistance(p.items[i].q.exact, p.ft.rs[m.Start:m.End]))
+}
+
+// anchorWhole searches the whole text for selector i.
+func (p *Placer) anchorWhole(i int) {
+	it := &p.items[i]
+	m, err := p.a.Anchor(it.q.sel)
+	if err != nil {
+		if e, ok := err.(*AnchorError); ok {
+			e.Exact = p.sels[i].Exact
+		}
+		p.res[i] = Result{Err: err}
+		return
+	}
+	p.res[i] = p.finish(i, m)
 }
