@@ -62,12 +62,14 @@ func (d *textDiff) mapEnd(o int) int { return d.mapOffset(o, false) }
 
 func (d *textDiff) mapOffset(o int, start bool) int {
 	// The segment that starts last at or before o (for an end, before o).
-	i, _ := slices.BinarySearchFunc(d.segs, o, func(s segment, t int) int {
-		if s.old < t || (!start && s.old == t) {
-			return -1
+	i, hi := 0, len(d.segs)
+	for i < hi {
+		if h := (i + hi) / 2; d.segs[h].old < o || start && d.segs[h].old == o {
+			i = h + 1
+		} else {
+			hi = h
 		}
-		return 1
-	})
+	}
 	i--
 	// The gap after segment i (or before the first): old [go0, go1), new [gn0, gn1).
 	go0, gn0 := 0, 0

@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 )
 
@@ -90,33 +91,32 @@ func isFoldSpace(c rune) bool { return c == 0xA0 || unicode.IsSpace(c) }
 
 // appendFolded appends the folded form of the code point c, not a space.
 func appendFolded(out []rune, c rune) []rune {
-	switch c {
-	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032':
+	if c < 0xAB {
+		return append(out, c)
+	}
+	switch {
+	case strings.ContainsRune("\u2018\u2019\u201A\u201B\u2032", c):
 		return append(out, '\'')
-	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
+	case strings.ContainsRune("\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB", c):
 		return append(out, '"')
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+	case strings.ContainsRune("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", c):
 		return append(out, '-')
 	}
 	if c < 0xC0 || c > 0x1EFF || (c > 0x24F && c < 0x1E00) {
 		return append(out, c)
 	}
-	// Binary search of the table's rows, four code points each.
-	lo, hi := 0, len(decompositions)/4
-	for lo < hi {
-		m := (lo + hi) / 2
-		switch r := rune(decompositions[4*m]); {
-		case r < c:
-			lo = m + 1
-		case r > c:
-			hi = m
+	mark, prev := rune(0), rune(0)
+	for _, r := range decompositions {
+		switch {
+		case r >= 0x300 && r <= 0x36F:
+			mark, prev = r, 0
+		case prev == 0:
+			prev = r
 		default:
-			for _, d := range decompositions[4*m+1 : 4*m+4] {
-				if d != 0 {
-					out = append(out, rune(d))
-				}
+			if prev == c {
+				return append(appendFolded(out, r), mark)
 			}
-			return out
+			prev = 0
 		}
 	}
 	return append(out, c)

@@ -3,9 +3,9 @@ package anchor
 import (
 	"cmp"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
-	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Placing a batch. A file's selectors are placed together, because they
@@ -170,10 +170,7 @@ func (p *Placer) work() {
 			p.prepare(p.next)
 		}
 		if p.next == len(p.sels) {
-			lite.SortStableFunc(p.order, func(x, y *int) int {
-				a, b := &p.items[*x], &p.items[*y]
-				return cmp.Or(cmp.Compare(a.ostart, b.ostart), cmp.Compare(*x, *y))
-			})
+			slices.SortStableFunc(p.order, func(x, y int) int { return cmp.Compare(p.items[x].ostart, p.items[y].ostart) })
 			p.phase, p.next = phaseLandmarks, 0
 		}
 	case phaseLandmarks:
@@ -202,10 +199,14 @@ func (p *Placer) work() {
 func (p *Placer) prepare(i int) {
 	sel := p.sels[i]
 	it := &p.items[i]
-	fsel := annotations.Selector{Exact: string(foldString(sel.Exact)),
-		Prefix: string(foldString(sel.Prefix)), Suffix: string(foldString(sel.Suffix))}
-	it.q = newQuery(fsel)
-	if len(it.q.exact) == 0 {
+	q := &query{exact: foldString(sel.Exact), valid: utf8.ValidString(sel.Exact),
+		prefix: foldString(sel.Prefix), suffix: foldString(sel.Suffix)}
+	q.sel.Exact = sel.Exact
+	q.prefix = q.prefix[max(0, len(q.prefix)-maxContext):]
+	q.suffix = q.suffix[:min(len(q.suffix), maxContext)]
+	q.k = int(float64(len(q.exact)) * maxErrorRate)
+	it.q = q
+	if len(q.exact) == 0 {
 		p.res[i] = Result{Err: &AnchorError{Exact: sel.Exact, Reason: "empty quote"}}
 		return
 	}
@@ -294,12 +295,14 @@ func (p *Placer) keepChain() {
 	prev := make([]int, len(lands))
 	for x, i := range lands {
 		s := p.items[i].start
-		k, _ := slices.BinarySearchFunc(tails, s, func(y, t int) int {
-			if p.items[lands[y]].start <= t {
-				return -1
+		k, hi := 0, len(tails) // the first tail that starts after s
+		for k < hi {
+			if h := (k + hi) / 2; p.items[lands[tails[h]]].start <= s {
+				k = h + 1
+			} else {
+				hi = h
 			}
-			return 1
-		})
+		}
 		prev[x] = -1
 		if k > 0 {
 			prev[x] = tails[k-1]
@@ -353,25 +356,44 @@ func (p *Placer) result(i, s, e, dq int) Result {
 	return Result{Match: m}
 }
 
-// search places selector i if it is not a landmark of the chain.
+// search places selector i if it is not a landmark of the chain: at its
+// predicted place, else between its neighbouring landmarks, else in the
+// whole text.
 func (p *Placer) search(i int) {
 	it := &p.items[i]
 	if it.land || p.res[i].Err != nil {
 		return
 	}
 	q := it.q
-	if !it.predicted {
-		p.anchorWhole(i)
+	lo, hi := 0, len(p.ft.rs)
+	if it.predicted {
+		var pred int
+		lo, hi, pred = p.between(i)
+		q.sel.Start, q.sel.End = pred, pred+(it.end-it.start)
+		// At the predicted place: align prefix, quote and suffix there.
+		if r, ok := p.alignAt(i, pred, pred+(it.end-it.start), nearAccept); ok {
+			p.res[i] = r
+			return
+		}
+	}
+	mt, err := p.searchIn(q, lo, hi)
+	if err != nil && (lo > 0 || hi < len(p.ft.rs)) {
+		mt, err = p.searchIn(q, 0, len(p.ft.rs))
+	}
+	if err != nil {
+		if e, ok := err.(*AnchorError); ok {
+			e.Exact = p.sels[i].Exact
+		}
+		p.res[i] = Result{Err: err}
 		return
 	}
-	lo, hi, pred := p.between(i)
-	q.sel.Start, q.sel.End = pred, pred+(it.end-it.start)
-	// At the predicted place: align prefix, quote and suffix there.
-	if r, ok := p.alignAt(i, pred, pred+(it.end-it.start), nearAccept); ok {
-		p.res[i] = r
-		return
-	}
-	// Between the neighbouring landmarks: the exact quote, then approximate.
+	p.res[i] = p.finish(i, mt)
+}
+
+// searchIn finds q in the folded text between lo and hi: the exact quote
+// chosen by its context, and unless that is clear, approximate copies too
+// (the rule of [Anchorer.Anchor]'s last step).
+func (p *Placer) searchIn(q *query, lo, hi int) (Match, error) {
 	m := len(q.exact)
 	var cs []candidate
 	if q.valid {
@@ -383,17 +405,42 @@ func (p *Placer) search(i int) {
 		rank(cs)
 	}
 	if !(len(cs) > 0 && cs[0].Score >= quoteAccept && tied(cs) == 1) && q.k > 0 {
-		cs = merge(cs, slices.DeleteFunc(p.a.fuzzyCandidates(q, lo, hi), func(c candidate) bool { return c.Start < lo }))
+		cs = merge(cs, p.approximate(q, lo, hi))
 	}
-	if mt, err := p.a.choose(q, cs); err == nil {
-		p.res[i] = p.finish(i, mt)
-		return
+	return p.a.choose(q, cs)
+}
+
+// approximate returns the approximate copies of q in the folded text
+// between lo and hi, one per run of ends within the error budget, each
+// with its ends from the alignment of its context (align.go); at most
+// [maxRuns] runs, the rest being too repetitive to tell apart.
+func (p *Placer) approximate(q *query, lo, hi int) []candidate {
+	if q.pat == nil {
+		q.pat = newBitPattern(q.exact)
 	}
-	if lo == 0 && hi == len(p.ft.rs) {
-		p.anchorWhole(i)
-		return
+	var cs []candidate
+	runs := q.pat.search(p.a.text, lo, hi, q.k)
+	if len(runs) > maxRuns {
+		return nil
 	}
-	p.anchorWhole(i)
+	total := len(q.exact) + len(q.prefix) + len(q.suffix)
+	for _, r := range runs {
+		e := r.ends[slices.Index(r.ds, r.min)]
+		s, e, d, ok := p.al.alignEnds(p.a.text, q, max(lo, e-len(q.exact)), e)
+		if !ok || s < lo || float64(editDistance(q.exact, p.a.text[s:e])) > alignErrorRate*float64(len(q.exact)) {
+			continue
+		}
+		c := candidate{Match: Match{Start: s, End: e, Method: MethodFuzzy, Score: 1 - float64(d)/float64(total)}, dist: abs(s - q.sel.Start)}
+		if k := len(cs) - 1; k >= 0 && cs[k].End > c.Start {
+			if better(c, cs[k]) {
+				cs[k] = c
+			}
+			continue
+		}
+		cs = append(cs, c)
+	}
+	rank(cs)
+	return cs
 }
 
 // between returns the stretch of the folded text between the landmarks of
@@ -402,7 +449,14 @@ func (p *Placer) between(i int) (lo, hi, pred int) {
 	it := &p.items[i]
 	lo, hi, pred = 0, len(p.ft.rs), it.start
 	// The chain is in old order; find the neighbours by old position.
-	k, _ := slices.BinarySearchFunc(p.chain, it.ostart, func(c, t int) int { return cmp.Compare(p.items[c].ostart, t) })
+	k, h := 0, len(p.chain) // the first landmark at or after it
+	for k < h {
+		if mid := (k + h) / 2; p.items[p.chain[mid]].ostart < it.ostart {
+			k = mid + 1
+		} else {
+			h = mid
+		}
+	}
 	if k > 0 {
 		l := &p.items[p.chain[k-1]]
 		lo = l.start
@@ -454,18 +508,4 @@ func (p *Placer) finish(i int, m Match) Result {
 		return r
 	}
 	return p.result(i, m.Start, m.End, editDistance(p.items[i].q.exact, p.ft.rs[m.Start:m.End]))
-}
-
-// anchorWhole searches the whole text for selector i.
-func (p *Placer) anchorWhole(i int) {
-	it := &p.items[i]
-	m, err := p.a.Anchor(it.q.sel)
-	if err != nil {
-		if e, ok := err.(*AnchorError); ok {
-			e.Exact = p.sels[i].Exact
-		}
-		p.res[i] = Result{Err: err}
-		return
-	}
-	p.res[i] = p.finish(i, m)
 }
