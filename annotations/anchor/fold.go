@@ -2,7 +2,6 @@ package anchor
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 )
 
@@ -20,13 +19,15 @@ import (
 // Offsets found in the folded text are mapped back to the text's own code
 // points (see [folded.start] and [folded.end]).
 //
-// The decomposition table covers the Latin letters of U+00C0-U+024F and
-// U+1E00-U+1EFF (Latin-1, Extended-A and -B, Extended Additional: Western
-// and Central European languages and Vietnamese), generated from
-// golang.org/x/text/unicode/norm and checked against it by
-// TestDecompositions. The full normalisation tables would cost the browser
-// more than its size budget allows; other scripts' precomposed forms are
-// rare in practice, and their marks are not reordered.
+// The decomposition table covers the Latin letters of U+00C0-U+017F
+// (Latin-1 and Latin Extended-A: the Western and Central European
+// languages), generated from golang.org/x/text/unicode/norm and checked
+// against it by TestDecompositions. The full normalisation tables, or even
+// the rest of the Latin ranges (Extended-B, Vietnamese), would cost the
+// browser more than its size budget allows (the Latin ranges alone 2 KB
+// gzipped); other precomposed forms match their decomposed spelling only
+// approximately, at the cost of a substitution and an insertion, and
+// combining marks are not reordered.
 
 // folded is a text after folding, with a map back to the original.
 type folded struct {
@@ -89,20 +90,24 @@ func (f *folded) to(o int) int {
 
 func isFoldSpace(c rune) bool { return c == 0xA0 || unicode.IsSpace(c) }
 
+// typographic lists the quote and dash variants, each followed by the
+// ASCII character it folds to.
+const typographic = "‘'’'‚'‛'′'“\"”\"„\"‟\"″\"«\"»\"‐-‑-‒-–-—-―-−-"
+
 // appendFolded appends the folded form of the code point c, not a space.
 func appendFolded(out []rune, c rune) []rune {
 	if c < 0xAB {
 		return append(out, c)
 	}
-	switch {
-	case strings.ContainsRune("\u2018\u2019\u201A\u201B\u2032", c):
-		return append(out, '\'')
-	case strings.ContainsRune("\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB", c):
-		return append(out, '"')
-	case strings.ContainsRune("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", c):
-		return append(out, '-')
+	var from rune
+	for k, r := range []rune(typographic) {
+		if k%2 == 0 {
+			from = r
+		} else if from == c {
+			return append(out, r)
+		}
 	}
-	if c < 0xC0 || c > 0x1EFF || (c > 0x24F && c < 0x1E00) {
+	if c < 0xC0 || c > 0x17F {
 		return append(out, c)
 	}
 	mark, prev := rune(0), rune(0)

@@ -11,7 +11,7 @@ import (
 // normalisation package: every letter of the ranges it covers folds to its
 // canonical decomposition.
 func TestDecompositions(t *testing.T) {
-	for _, rg := range [][2]rune{{0xC0, 0x24F}, {0x1E00, 0x1EFF}} {
+	for _, rg := range [][2]rune{{0xC0, 0x17F}} {
 		for c := rg[0]; c <= rg[1]; c++ {
 			want := []rune(norm.NFD.String(string(c)))
 			if c == 0xD7 || c == 0xF7 { // × and ÷ are not letters

@@ -17,11 +17,16 @@ type Placement struct {
 	Method Method
 	Score  float64
 	// Before is the annotation as the file describes it: its quote with
-	// its context and offsets. After describes the span it was placed on
-	// in the text, with [annotations.ContextLen] code points of context.
-	// Side by side they are what a person reviewing a moved or edited
-	// placement needs to see.
-	Before, After annotations.Selector
+	// its context and offsets. With [Placement.After], it is what a person
+	// reviewing a moved or edited placement needs to see.
+	Before annotations.Selector
+}
+
+// After describes the span the annotation was placed on in text (the
+// document's code points), with [annotations.ContextLen] code points of
+// context: the other half of the review, beside [Placement.Before].
+func (p Placement) After(text []rune) annotations.Selector {
+	return annotations.Describe(text, p.To[0], p.To[1], annotations.ContextLen)
 }
 
 // Report says what loading a file into a text did beyond copying: the
@@ -110,7 +115,7 @@ func (fp *FilePlacer) Step(stop func() bool) bool {
 // completes the work first if not), with the report of what moved.
 func (fp *FilePlacer) Finish() (*annotations.Set, Report, error) {
 	fp.Step(nil)
-	f, rs := fp.f, fp.rs
+	f := fp.f
 	rep := Report{Methods: map[Method]int{}}
 	s := annotations.NewSet(fp.doc, f.Schema)
 	for _, o := range f.Orphans {
@@ -130,16 +135,13 @@ func (fp *FilePlacer) Finish() (*annotations.Set, Report, error) {
 		if err == nil {
 			m := r.Match
 			b := a
-			b.Start, b.End = m.Start, m.End
-			b.Quote = string(rs[m.Start:m.End])
-			after := annotations.Describe(rs, m.Start, m.End, annotations.ContextLen)
-			b.Prefix, b.Suffix = after.Prefix, after.Suffix
+			b.Start, b.End = m.Start, m.End // Insert describes the new span
 			if err = s.Insert(b); err == nil {
 				rep.Methods[m.Method]++
 				if m.Start != a.Start || m.End != a.End || m.Method == MethodFuzzy {
 					rep.Moved = append(rep.Moved, Placement{ID: a.ID, From: [2]int{a.Start, a.End},
 						To: [2]int{m.Start, m.End}, Method: m.Method, Score: m.Score,
-						Before: a.Selector(), After: after})
+						Before: a.Selector()})
 				}
 				continue
 			} else if !errors.Is(err, annotations.ErrDuplicate) {

@@ -3,6 +3,7 @@ package anchor
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -249,13 +250,9 @@ func (p *Placer) landmark(i int) {
 		last := &p.items[p.chain[n-1]]
 		drift = last.start - last.q.sel.Start
 	}
-	exactAt := func(s int) bool {
-		return s >= 0 && s+m <= len(t) && slices.Equal(t[s:s+m], q.exact) &&
-			hasSuffix(t[:s], q.prefix) && hasPrefix(t[s+m:], q.suffix)
-	}
 	found := -1
 	for _, s := range [2]int{it.start + drift, it.start} {
-		if exactAt(s) {
+		if p.exactAt(q, s) {
 			found = s
 			break
 		}
@@ -265,7 +262,7 @@ func (p *Placer) landmark(i int) {
 		want := it.start + drift
 		best := nearWindow + 1
 		for _, s := range p.a.occurrences(q.exact) {
-			if d := abs(s - want); d < best && exactAt(s) {
+			if d := abs(s - want); d < best && p.exactAt(q, s) {
 				found, best = s, d
 			}
 		}
@@ -279,25 +276,29 @@ func (p *Placer) landmark(i int) {
 	p.chain = append(p.chain, i)
 }
 
+// exactAt reports whether q's quote and context are exactly at s.
+func (p *Placer) exactAt(q *query, s int) bool {
+	t, m := p.ft.rs, len(q.exact)
+	return s >= 0 && s+m <= len(t) && slices.Equal(t[s:s+m], q.exact) &&
+		hasSuffix(t[:s], q.prefix) && hasPrefix(t[s+m:], q.suffix)
+}
+
 // keepChain keeps the longest chain of landmarks whose new places increase
 // with their old ones (a longest non-decreasing subsequence, in O(n log n))
 // and clears the others.
 func (p *Placer) keepChain() {
-	var lands []int
-	for _, i := range p.order {
-		if p.items[i].land {
-			lands = append(lands, i)
-		}
-	}
-	// tails[k] is the index in lands of the least last start of a chain of
-	// length k+1; prev links each landmark to the one before it.
+	// tails[k] is the position in p.order of the landmark that ends the
+	// chain of length k+1 with the least start; prev links the chains.
 	var tails []int
-	prev := make([]int, len(lands))
-	for x, i := range lands {
+	prev := make([]int, len(p.order))
+	for x, i := range p.order {
+		if !p.items[i].land {
+			continue
+		}
 		s := p.items[i].start
 		k, hi := 0, len(tails) // the first tail that starts after s
 		for k < hi {
-			if h := (k + hi) / 2; p.items[lands[tails[h]]].start <= s {
+			if h := (k + hi) / 2; p.items[p.order[tails[h]]].start <= s {
 				k = h + 1
 			} else {
 				hi = h
@@ -313,24 +314,26 @@ func (p *Placer) keepChain() {
 			tails[k] = x
 		}
 	}
-	keep := make([]bool, len(lands))
+	keep := make([]bool, len(p.order))
 	if n := len(tails); n > 0 {
 		for x := tails[n-1]; x >= 0; x = prev[x] {
 			keep[x] = true
 		}
 	}
 	p.chain = p.chain[:0]
-	for x, i := range lands {
+	for x, i := range p.order {
 		it := &p.items[i]
-		if !keep[x] {
+		switch {
+		case !it.land:
+		case !keep[x]:
 			it.land = false
 			if !it.fromDiff {
 				it.start, it.end = it.q.sel.Start, it.q.sel.End // back to the prediction
 			}
-			continue
+		default:
+			p.chain = append(p.chain, i)
+			p.res[i] = p.result(i, it.start, it.end, 0)
 		}
-		p.chain = append(p.chain, i)
-		p.res[i] = p.result(i, it.start, it.end, 0)
 	}
 }
 
@@ -405,9 +408,37 @@ func (p *Placer) searchIn(q *query, lo, hi int) (Match, error) {
 		rank(cs)
 	}
 	if !(len(cs) > 0 && cs[0].Score >= quoteAccept && tied(cs) == 1) && q.k > 0 {
-		cs = merge(cs, p.approximate(q, lo, hi))
+		// The approximate copies that overlap no exact one.
+		exact := len(cs)
+	next:
+		for _, f := range p.approximate(q, lo, hi) {
+			for _, c := range cs[:exact] {
+				if c.Start < f.End && f.Start < c.End {
+					continue next
+				}
+			}
+			cs = append(cs, f)
+		}
+		rank(cs)
 	}
-	return p.a.choose(q, cs)
+	return pick(q, cs)
+}
+
+// pick returns the best of the ranked candidates cs if it is good enough
+// and clearly the best, by the rule of [Anchorer.Anchor]; the Placer has
+// checked each candidate's quote already.
+func pick(q *query, cs []candidate) (Match, error) {
+	e := &AnchorError{Exact: q.sel.Exact, Reason: "not found"}
+	switch {
+	case len(cs) == 0:
+	case cs[0].Score < minScore && cs[0].side < sideAccept:
+		e.Reason = "not found (the best place scores below 0.6)"
+	case tied(cs) > 1:
+		e.Reason = "ambiguous: " + strconv.Itoa(tied(cs)) + " equally good places"
+	default:
+		return cs[0].Match, nil
+	}
+	return Match{}, e
 }
 
 // approximate returns the approximate copies of q in the folded text
@@ -498,14 +529,11 @@ func (p *Placer) alignAt(i, s, e int, least float64) (Result, bool) {
 }
 
 // finish turns a match found by a search of the folded text into a
-// result: an approximate one takes its ends from an alignment with its
-// context.
+// result; an approximate one has its ends from the alignment already.
 func (p *Placer) finish(i int, m Match) Result {
-	if m.Method != MethodFuzzy {
-		return p.result(i, m.Start, m.End, 0)
+	dq := 0
+	if m.Method == MethodFuzzy {
+		dq = editDistance(p.items[i].q.exact, p.ft.rs[m.Start:m.End])
 	}
-	if r, ok := p.alignAt(i, m.Start, m.End, 0); ok {
-		return r
-	}
-	return p.result(i, m.Start, m.End, editDistance(p.items[i].q.exact, p.ft.rs[m.Start:m.End]))
+	return p.result(i, m.Start, m.End, dq)
 }

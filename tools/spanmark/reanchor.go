@@ -72,7 +72,7 @@ func runReanchor(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark reanchor: %s: %v\n", paths[0], err)
 		return 1
 	}
-	writeReanchorReport(stdout, len(f.Annotations), rep)
+	writeReanchorReport(stdout, len(f.Annotations), rep, doc.Runes())
 	if *out == "" {
 		return 0
 	}
@@ -89,7 +89,7 @@ func runReanchor(args []string, stdout, stderr io.Writer) int {
 
 // writeReanchorReport prints the counts by method, then each fuzzy
 // placement with its context before and after, then the orphans.
-func writeReanchorReport(w io.Writer, n int, rep anchor.Report) {
+func writeReanchorReport(w io.Writer, n int, rep anchor.Report, text []rune) {
 	placed := 0
 	var counts []string
 	for _, m := range []anchor.Method{anchor.MethodPosition, anchor.MethodDiff, anchor.MethodQuote, anchor.MethodFuzzy} {
@@ -102,7 +102,7 @@ func writeReanchorReport(w io.Writer, n int, rep anchor.Report) {
 			continue
 		}
 		fmt.Fprintf(w, "fuzzy: %s from [%d,%d) to [%d,%d), score %.2f\n", m.ID, m.From[0], m.From[1], m.To[0], m.To[1], m.Score)
-		fmt.Fprintf(w, "  before: %s\n  after:  %s\n", inContext(m.Before), inContext(m.After))
+		fmt.Fprintf(w, "  before: %s\n  after:  %s\n", inContext(m.Before), inContext(m.After(text)))
 	}
 	for _, o := range rep.Orphaned {
 		fmt.Fprintf(w, "orphaned: %s %s: %s\n", o.Annotation.ID, quoteShort(o.Annotation.Quote, 40), o.Reason)
