@@ -16,6 +16,17 @@ type Placement struct {
 	// Method is how the span was found; Score how well it matched.
 	Method Method
 	Score  float64
+	// Before is the annotation as the file describes it: its quote with
+	// its context and offsets. With [Placement.After], it is what a person
+	// reviewing a moved or edited placement needs to see.
+	Before annotations.Selector
+}
+
+// After describes the span the annotation was placed on in text (the
+// document's code points), with [annotations.ContextLen] code points of
+// context: the other half of the review, beside [Placement.Before].
+func (p Placement) After(text []rune) annotations.Selector {
+	return annotations.Describe(text, p.To[0], p.To[1], annotations.ContextLen)
 }
 
 // Report says what loading a file into a text did beyond copying: the
@@ -29,6 +40,9 @@ type Report struct {
 	// They cannot be shown on the text, but the set keeps them with the
 	// orphans and writes them back to files (see [annotations.Set.OrphanRelations]).
 	OrphanedRelations []annotations.Relation
+	// Methods counts the annotations placed by each method. Annotations
+	// of a file on its own text are counted as [MethodPosition].
+	Methods map[Method]int
 }
 
 // IsEmpty reports whether every annotation was placed where the file said.
@@ -36,38 +50,99 @@ func (r Report) IsEmpty() bool {
 	return len(r.Moved) == 0 && len(r.Orphaned) == 0 && len(r.OrphanedRelations) == 0
 }
 
-// Place builds a set on doc from the file's annotations and relations. Each
-// annotation whose quote is not at its offsets in doc's text is anchored
-// again by quote and context with an [Anchorer]; one that cannot be found
-// is kept as an orphan. The schema is the file's. The file must have been
-// checked by [codec.Decode] (or built by [annotations.NewFile]); Place returns an error, and no
-// set, for what Decode would refuse.
+// Place builds a set on doc from the file's annotations and relations. On
+// the file's own text every annotation is where the file says. Otherwise
+// the annotations are placed together by a [Placer]: through the diff of
+// the file's text and doc's when the file carries its text (a Spanmark
+// file), by their quotes, contexts and the order of their positions when
+// it does not (a W3C file). One that cannot be placed is kept as an
+// orphan. The schema is the file's. The file must have been checked by
+// [codec.Decode] (or built by [annotations.NewFile]); Place returns an error, and no set,
+// for what Decode would refuse.
+//
+// Place runs to the end; [FilePlacer] does the same work in steps.
 func Place(f *annotations.File, doc *annotations.Document) (*annotations.Set, Report, error) {
-	var rep Report
-	s := annotations.NewSet(doc, f.Schema)
-	rs := doc.Runes()
-	var anch *Anchorer
+	fp := NewFilePlacer(f, doc)
+	fp.Step(nil)
+	return fp.Finish()
+}
+
+// FilePlacer is [Place] in steps, for a browser that must not block the
+// page: call Step with a check of the frame's time budget until it reports
+// done, yielding to the page in between, then Finish.
+type FilePlacer struct {
+	f   *annotations.File
+	doc *annotations.Document
+	rs  []rune
+	p   *Placer // nil when the file is on its own text
+}
+
+// NewFilePlacer prepares the placing of f's annotations on doc. It does
+// no work until [FilePlacer.Step].
+func NewFilePlacer(f *annotations.File, doc *annotations.Document) *FilePlacer {
+	fp := &FilePlacer{f: f, doc: doc, rs: doc.Runes()}
+	if f.Document.Text != doc.Text || !fp.atOffsets() {
+		sels := make([]annotations.Selector, len(f.Annotations))
+		for i, a := range f.Annotations {
+			sels[i] = a.Selector()
+		}
+		var old []rune
+		if f.Document.Text != "" {
+			old = []rune(f.Document.Text)
+		}
+		fp.p = NewPlacer(old, fp.rs, sels)
+	}
+	return fp
+}
+
+// atOffsets reports whether every annotation's quote is at its offsets.
+func (fp *FilePlacer) atOffsets() bool {
+	for _, a := range fp.f.Annotations {
+		if a.Start < 0 || a.End > len(fp.rs) || a.Start >= a.End || string(fp.rs[a.Start:a.End]) != a.Quote {
+			return false
+		}
+	}
+	return true
+}
+
+// Step does the work of placing in units, calling stop between them (see
+// [Placer.Step]), and reports whether it is done.
+func (fp *FilePlacer) Step(stop func() bool) bool {
+	return fp.p == nil || fp.p.Step(stop)
+}
+
+// Finish builds the set once [FilePlacer.Step] has reported done (it
+// completes the work first if not), with the report of what moved.
+func (fp *FilePlacer) Finish() (*annotations.Set, Report, error) {
+	fp.Step(nil)
+	f := fp.f
+	rep := Report{Methods: map[Method]int{}}
+	s := annotations.NewSet(fp.doc, f.Schema)
 	for _, o := range f.Orphans {
 		s.AddOrphan(o)
 	}
 	for i, a := range f.Annotations {
 		path := "annotations[" + strconv.Itoa(i) + "]"
-		if a.Start >= 0 && a.End <= len(rs) && a.Start < a.End && string(rs[a.Start:a.End]) == a.Quote {
+		if fp.p == nil {
 			if err := s.Insert(a); err != nil {
 				return nil, Report{}, &annotations.PathError{Path: path, Err: err}
 			}
+			rep.Methods[MethodPosition]++
 			continue
 		}
-		if anch == nil {
-			anch = NewAnchorer(rs)
-		}
-		m, err := anch.Anchor(a.Selector())
+		r := fp.p.Results()[i]
+		err := r.Err
 		if err == nil {
+			m := r.Match
 			b := a
-			b.Start, b.End = m.Start, m.End
-			if err := s.Insert(b); err == nil {
-				rep.Moved = append(rep.Moved, Placement{ID: a.ID, From: [2]int{a.Start, a.End},
-					To: [2]int{m.Start, m.End}, Method: m.Method, Score: m.Score})
+			b.Start, b.End = m.Start, m.End // Insert describes the new span
+			if err = s.Insert(b); err == nil {
+				rep.Methods[m.Method]++
+				if m.Start != a.Start || m.End != a.End || m.Method == MethodFuzzy {
+					rep.Moved = append(rep.Moved, Placement{ID: a.ID, From: [2]int{a.Start, a.End},
+						To: [2]int{m.Start, m.End}, Method: m.Method, Score: m.Score,
+						Before: a.Selector()})
+				}
 				continue
 			} else if !errors.Is(err, annotations.ErrDuplicate) {
 				return nil, Report{}, &annotations.PathError{Path: path, Err: err}

@@ -187,7 +187,7 @@ func TestConvert(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
-		for _, s := range []string{"moved: a1 from [837,843) to [865,871) (quote, score 1.00)\n", "kept as orphan: a14 \"Rubio\"", "kept as orphan: a15", "kept with the orphans: relation r7 source a15 -> a14"} {
+		for _, s := range []string{"moved: a1 from [837,843) to [865,871) (diff, score 1.00)\n", "kept as orphan: a14 \"Rubio\"", "kept as orphan: a15", "kept with the orphans: relation r7 source a15 -> a14"} {
 			if !strings.Contains(errs, s) {
 				t.Errorf("stderr lacks %q:\n%s", s, errs)
 			}

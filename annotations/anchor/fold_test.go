@@ -1,0 +1,59 @@
+package anchor
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestDecompositions checks the table of fold.go against the Unicode
+// normalisation package: every letter of the ranges it covers folds to its
+// canonical decomposition.
+func TestDecompositions(t *testing.T) {
+	for _, rg := range [][2]rune{{0xC0, 0x17F}} {
+		for c := rg[0]; c <= rg[1]; c++ {
+			want := []rune(norm.NFD.String(string(c)))
+			if c == 0xD7 || c == 0xF7 { // × and ÷ are not letters
+				continue
+			}
+			if got := appendFolded(nil, c); string(got) != string(want) {
+				t.Errorf("fold %U %c: want %U, got %U", c, c, want, got)
+			}
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		// start and end map every folded offset back, half-open.
+		start, end []int
+	}{
+		{"spaces", "a \t\n b", "a b", []int{0, 1, 5}, []int{0, 1, 5, 6}},
+		{"nbsp", "a\u00a0b", "a b", []int{0, 1, 2}, []int{0, 1, 2, 3}},
+		{"nfc", "é!", "e\u0301!", []int{0, 0, 1}, []int{0, 1, 1, 2}},
+		{"quotes_dashes", "“a”—‘b’", "\"a\"-'b'", []int{0, 1, 2, 3, 4, 5, 6}, []int{0, 1, 2, 3, 4, 5, 6, 7}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := fold([]rune(tt.text))
+			if diff := cmp.Diff(tt.want, string(f.rs)); diff != "" {
+				t.Errorf("fold(%q) (-want +got):\n%s", tt.text, diff)
+			}
+			var start, end []int
+			for i := range f.rs {
+				start = append(start, f.start(i))
+			}
+			for j := 0; j <= len(f.rs); j++ {
+				end = append(end, f.end(j))
+			}
+			if diff := cmp.Diff(tt.start, start); diff != "" {
+				t.Errorf("fold(%q) starts (-want +got):\n%s", tt.text, diff)
+			}
+			if diff := cmp.Diff(tt.end, end); diff != "" {
+				t.Errorf("fold(%q) ends (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
