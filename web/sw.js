@@ -12,13 +12,18 @@ const build = {version: "dev", assets: []};
 const cacheName = "spanmark-" + build.version;
 const cachePrefix = "spanmark-";
 
+// build.later lists the files the page loads only when a person turns on a
+// feature (the analysis worker, wasm/worker). They are precached after the
+// others, so that the feature works offline too; since boot.js registers
+// this worker once the app runs, they never slow the first load.
 self.addEventListener("install", (event) => {
+  // no-cache: revalidate index.html instead of trusting the HTTP cache,
+  // which could hold the previous deploy's page.
+  const requests = (urls) => (urls || []).map((url) => new Request(url, { cache: "no-cache" }));
   event.waitUntil(
-    caches.open(cacheName).then((cache) =>
-      // no-cache: revalidate index.html instead of trusting the HTTP cache,
-      // which could hold the previous deploy's page.
-      cache.addAll(build.assets.map((url) => new Request(url, { cache: "no-cache" }))),
-    ),
+    caches
+      .open(cacheName)
+      .then((cache) => cache.addAll(requests(build.assets)).then(() => cache.addAll(requests(build.later)))),
   );
 });
 

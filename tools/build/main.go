@@ -3,15 +3,17 @@
 //
 // Usage:
 //
-//	go run ./tools/build [-o dist] [-budget 1000]
+//	go run ./tools/build [-o dist] [-budget 1000] [-later-budget 900]
 //
-// It compiles ./wasm for js/wasm (-trimpath, -ldflags='-s -w'), copies
+// It compiles ./wasm and ./wasm/worker for js/wasm (-trimpath, -ldflags='-s -w'), copies
 // wasm_exec.js from the same Go toolchain, minifies the files of web/,
 // renames assets after a hash of their contents, fills in the service
 // worker's precache list, writes .gz and .br variants beside every file and
 // prints a size table. It fails when the first load's gzip transfer is over
-// the budget in KB (1 KB = 1024 bytes; 0 turns the check off). The folder
-// is written even then, so it can be inspected.
+// the budget in KB (1 KB = 1024 bytes; 0 turns the check off), or when the
+// files loaded later (the analysis worker, which the page starts when a
+// person turns on suggestions or the argument view) are over theirs. The
+// folder is written even then, so it can be inspected.
 //
 // -quick compresses with a quick brotli level (larger .br files, seconds
 // instead of half a minute), for builds that are thrown away.
@@ -40,8 +42,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	out := fs.String("o", "dist", "write the site into `dir`")
 	budget := fs.Int("budget", 1000, "fail when the first load's gzip transfer is over this many `KB` (0: no limit)")
+	laterBudget := fs.Int("later-budget", 900, "fail when the gzip transfer of the files loaded later is over this many `KB` (0: no limit)")
 	quick := fs.Bool("quick", false, "compress with a quick brotli level, for a build to throw away (tests)")
-	if status, ok := cli.Parse(fs, "usage: go run ./tools/build [-o dist] [-budget 1000]", args, stderr); !ok {
+	if status, ok := cli.Parse(fs, "usage: go run ./tools/build [-o dist] [-budget 1000] [-later-budget 900]", args, stderr); !ok {
 		return status
 	}
 	if *out == "" {
@@ -50,6 +53,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *budget < 0 {
 		fmt.Fprintf(stderr, "build: -budget: want a size in KB of 0 or more, got %d\n", *budget)
+		return 2
+	}
+	if *laterBudget < 0 {
+		fmt.Fprintf(stderr, "build: -later-budget: want a size in KB of 0 or more, got %d\n", *laterBudget)
 		return 2
 	}
 
@@ -67,6 +74,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err := s.CheckBudget(*budget); err != nil {
+		fmt.Fprintln(stderr, "build:", err)
+		return 1
+	}
+	if err := s.CheckLaterBudget(*laterBudget); err != nil {
 		fmt.Fprintln(stderr, "build:", err)
 		return 1
 	}

@@ -30,9 +30,11 @@ type Package struct {
 	Imports    []string // import paths, resolved (vendored paths included)
 }
 
-// Forbidden are the packages the wasm must not link. A name ending in
-// "/..." stands for the package and every package below it.
-var Forbidden = []string{
+// ForbiddenInWorker are the packages that neither the wasm nor the
+// analysis worker (wasm/worker) may link: the worker's size counts too, if
+// not in the first load. A name ending in "/..." stands for the package
+// and every package below it.
+var ForbiddenInWorker = []string{
 	"fmt",
 	"encoding/json",
 	"reflect",
@@ -41,6 +43,14 @@ var Forbidden = []string{
 	"crypto/...",
 	"index/suffixarray",
 }
+
+// Forbidden are the packages the wasm must not link: those of
+// [ForbiddenInWorker], and the analyses, which run in the worker, loaded
+// only when a person turns them on.
+var Forbidden = append(ForbiddenInWorker[:len(ForbiddenInWorker):len(ForbiddenInWorker)],
+	"github.com/spanmark/spanmark/annotations/suggest",
+	"github.com/spanmark/spanmark/annotations/argmap",
+)
 
 // isForbidden reports whether the package path matches a pattern of
 // forbidden, as go list matches "/..." patterns.

@@ -119,27 +119,32 @@ func TestIsForbidden(t *testing.T) {
 	}
 }
 
-// TestWasmDeps states the rule on the real program: the wasm built from
-// ./wasm for GOOS=js GOARCH=wasm links none of the Forbidden packages.
+// TestWasmDeps states the rule on the real programs: the wasm built from
+// ./wasm for GOOS=js GOARCH=wasm links none of the Forbidden packages, and
+// the analysis worker's none of ForbiddenInWorker.
 func TestWasmDeps(t *testing.T) {
-	const wasm = "github.com/spanmark/spanmark/wasm"
-	cmd := exec.Command("go", "list", "-deps", "-json=ImportPath,Standard,Imports", wasm)
-	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("GOOS=js GOARCH=wasm go list -deps %s: %v\n%s", wasm, err, stderr.String())
-	}
-	pkgs, err := decode(bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	vs, err := Check(pkgs, wasm, Forbidden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range vs {
-		t.Errorf("the wasm must not link %v", v)
+	for pkg, forbidden := range map[string][]string{
+		"github.com/spanmark/spanmark/wasm":        Forbidden,
+		"github.com/spanmark/spanmark/wasm/worker": ForbiddenInWorker,
+	} {
+		cmd := exec.Command("go", "list", "-deps", "-json=ImportPath,Standard,Imports", pkg)
+		cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("GOOS=js GOARCH=wasm go list -deps %s: %v\n%s", pkg, err, stderr.String())
+		}
+		pkgs, err := decode(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs, err := Check(pkgs, pkg, forbidden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vs {
+			t.Errorf("%s must not link %v", pkg, v)
+		}
 	}
 }

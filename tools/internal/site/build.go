@@ -47,6 +47,11 @@ const (
 	WasmName = "app.wasm"
 	// WasmExecName is the Go toolchain's JavaScript support file before hashing.
 	WasmExecName = "wasm_exec.js"
+	// WorkerWasmName is the compiled analysis program (wasm/worker) before
+	// hashing, and WorkerScriptName the script of web/ that runs it in a
+	// Web Worker. Both are loaded later (see [Asset.Later]).
+	WorkerWasmName   = "worker.wasm"
+	WorkerScriptName = "worker.js"
 
 	bootName = "boot.js"
 	// wasmSizePlaceholder in boot.js becomes the wasm's raw size, which the
@@ -95,6 +100,9 @@ type Options struct {
 	// Package is the js/wasm main package relative to ModuleDir. Empty
 	// means "./wasm".
 	Package string
+	// WorkerPackage is the js/wasm main package of the analysis worker,
+	// relative to ModuleDir. Empty means "./wasm/worker".
+	WorkerPackage string
 	// Quick compresses with brotli at level 5 instead of 11, for builds that
 	// are thrown away (serve, tests): on a 5 MB wasm it takes a few seconds
 	// instead of half a minute, for a .br file about 15% larger. The files
@@ -119,6 +127,11 @@ type Site struct {
 type Asset struct {
 	Name   string // name in the site: hashed, except for index.html and sw.js
 	Source string // name before hashing, such as "style.css"
+	// Later reports whether the page loads the asset only when a person
+	// turns on a feature that needs it (the analysis worker), so that it is
+	// no part of the first load: the service worker precaches it after
+	// the site's other files, once the app runs.
+	Later  bool
 	Raw    int
 	Gzip   int
 	Brotli int
@@ -146,15 +159,29 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	if pkg == "" {
 		pkg = "./wasm"
 	}
+	workerPkg := opts.WorkerPackage
+	if workerPkg == "" {
+		workerPkg = "./wasm/worker"
+	}
+	// The two programs compile in parallel: the build is most of a
+	// browser test run's start.
+	var workerWasm []byte
+	var workerErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { workerWasm, workerErr = compileWasm(ctx, goCmd, dir, workerPkg) })
 	wasm, err := compileWasm(ctx, goCmd, dir, pkg)
+	wg.Wait()
 	if err != nil {
 		return nil, err
+	}
+	if workerErr != nil {
+		return nil, workerErr
 	}
 	execJS, err := readWasmExec(env.goroot)
 	if err != nil {
 		return nil, err
 	}
-	sources := map[string][]byte{WasmName: wasm, WasmExecName: execJS}
+	sources := map[string][]byte{WasmName: wasm, WasmExecName: execJS, WorkerWasmName: workerWasm}
 	err = fs.WalkDir(opts.Web, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -174,6 +201,12 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 		level = quickBrotli
 	}
 	return assemble(sources, level)
+}
+
+// isLater reports whether the source file name is loaded later, not on
+// the first load: the analysis worker's script and wasm.
+func isLater(source string) bool {
+	return source == WorkerWasmName || source == WorkerScriptName
 }
 
 // quickBrotli is the brotli level of [Options.Quick]: the last level before
@@ -324,21 +357,29 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	out[IndexName] = index
 
 	// The version covers every file the worker precaches, so any change to
-	// the site makes a new worker, and the page offers the update.
+	// the site makes a new worker, and the page offers the update. The
+	// files loaded later are precached after the others (web/sw.js).
 	precache := []string{IndexName}
+	var later []string
 	for _, name := range hashed {
-		precache = append(precache, renamed[name])
+		if isLater(name) {
+			later = append(later, renamed[name])
+		} else {
+			precache = append(precache, renamed[name])
+		}
 	}
 	slices.Sort(precache[1:])
+	slices.Sort(later)
 	h := sha256.New()
-	for _, name := range precache {
+	for _, name := range append(slices.Clip(precache), later...) {
 		fmt.Fprintf(h, "%s %x\n", name, sha256.Sum256(out[name]))
 	}
 	version := hex.EncodeToString(h.Sum(nil))[:12]
 	buildJSON, err := json.Marshal(struct {
 		Version string   `json:"version"`
 		Assets  []string `json:"assets"`
-	}{version, precache})
+		Later   []string `json:"later,omitempty"`
+	}{version, precache, later})
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
@@ -366,6 +407,7 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 		if s.Assets[i].Source == "" {
 			s.Assets[i].Source = s.Assets[i].Name
 		}
+		s.Assets[i].Later = isLater(s.Assets[i].Source)
 	}
 	if err := s.compress(brotliLevel); err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ func realSite(t *testing.T) *Site {
 }
 
 // localRef matches the URLs in the built page's attributes.
-var localRef = regexp.MustCompile(`(?:src|href|data-sample)=("[^"]*"|[^ >]+)`)
+var localRef = regexp.MustCompile(`(?:src|href|data-sample|data-worker)=("[^"]*"|[^ >]+)`)
 
 func TestBuildReferences(t *testing.T) {
 	s := realSite(t)
@@ -61,7 +61,7 @@ func TestBuildReferences(t *testing.T) {
 	}
 	for _, a := range s.Assets {
 		switch a.Source {
-		case "boot.js", "wasm_exec.js", "style.css", "icon.svg", "manifest.webmanifest", "sample.txt":
+		case "boot.js", "wasm_exec.js", "style.css", "icon.svg", "manifest.webmanifest", "sample.txt", WorkerScriptName:
 			if !refs[a.Name] {
 				t.Errorf("index.html does not refer to %s (from %s); it refers to %v", a.Name, a.Source, refs)
 			}
@@ -70,6 +70,16 @@ func TestBuildReferences(t *testing.T) {
 			if !bytes.Contains(boot, []byte(`"`+a.Name+`"`)) {
 				t.Errorf("boot.js does not load %s", a.Name)
 			}
+		case WorkerWasmName:
+			script := s.Files[assetFrom(t, s, WorkerScriptName).Name]
+			for _, name := range []string{a.Name, assetFrom(t, s, WasmExecName).Name} {
+				if !bytes.Contains(script, []byte(`"`+name+`"`)) {
+					t.Errorf("worker.js does not load %s", name)
+				}
+			}
+		}
+		if want := a.Source == WorkerWasmName || a.Source == WorkerScriptName; a.Later != want {
+			t.Errorf("%s: Later is %v, want %v", a.Name, a.Later, want)
 		}
 		if a.Name != WorkerName && !IsStable(a.Name) && !bytes.Contains(s.Files[WorkerName], []byte(`"`+a.Name+`"`)) {
 			t.Errorf("sw.js does not precache %s", a.Name)
@@ -287,5 +297,43 @@ first load (2 files)   2001.5 KB    600.5 KB    450.4 KB
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("CheckBudget(%d) (-want +got):\n%s", tt.budget, diff)
 		}
+	}
+}
+
+// TestSizesLater checks that the files loaded later are listed apart, with
+// their own total and budget, and count in neither the first load nor its
+// budget.
+func TestSizesLater(t *testing.T) {
+	s := &Site{Assets: []Asset{
+		{Name: "app.3f2a9c1b.wasm", Source: WasmName, Raw: 2048000, Gzip: 614400, Brotli: 460800},
+		{Name: "worker.0a1b2c3d.wasm", Source: WorkerWasmName, Raw: 1024000, Gzip: 307200, Brotli: 204800, Later: true},
+		{Name: "index.html", Source: IndexName, Raw: 1536, Gzip: 512, Brotli: 410},
+		{Name: "worker.4e5f6a7b.js", Source: WorkerScriptName, Raw: 1024, Gzip: 512, Brotli: 410, Later: true},
+	}}
+	var b strings.Builder
+	if err := s.WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := `file                           raw        gzip      brotli
+app.3f2a9c1b.wasm        2000.0 KB    600.0 KB    450.0 KB
+index.html                  1.5 KB      0.5 KB      0.4 KB
+first load (2 files)     2001.5 KB    600.5 KB    450.4 KB
+worker.0a1b2c3d.wasm     1000.0 KB    300.0 KB    200.0 KB
+worker.4e5f6a7b.js          1.0 KB      0.5 KB      0.4 KB
+loaded later (2 files)   1001.0 KB    300.5 KB    200.4 KB
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("WriteTable (-want +got):\n%s", diff)
+	}
+	if err := s.CheckBudget(601); err != nil {
+		t.Errorf("CheckBudget(601): %v; the files loaded later must not count", err)
+	}
+	if err := s.CheckLaterBudget(301); err != nil {
+		t.Errorf("CheckLaterBudget(301): %v", err)
+	}
+	want = "size budget: the files loaded later (the analysis worker) transfer 300.5 KB with gzip, over the budget of 300 KB: " +
+		"see what it links with `GOOS=js GOARCH=wasm go list -deps ./wasm/worker`, or raise -later-budget if it earns its bytes"
+	if err := s.CheckLaterBudget(300); err == nil || err.Error() != want {
+		t.Errorf("CheckLaterBudget(300):\nwant %s\ngot  %v", want, err)
 	}
 }

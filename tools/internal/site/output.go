@@ -98,17 +98,30 @@ func isBuild(entries []fs.DirEntry) bool {
 		})
 }
 
-// FirstLoad returns the bytes a first visit transfers, raw, with gzip and
-// with brotli: every asset the service worker precaches, which is all but
-// the demo project's files ([IsStable]).
+// FirstLoad returns the bytes a first visit transfers before the app
+// runs, raw, with gzip and with brotli: every asset but those loaded later
+// ([Asset.Later]), since the service worker precaches them all, and but
+// the demo project's files ([IsStable]), fetched when it is opened.
 func (s *Site) FirstLoad() (raw, gz, br int) {
+	return s.total(false)
+}
+
+// LoadedLater returns the bytes of the assets loaded later
+// ([Asset.Later]), which the service worker precaches once the app runs.
+func (s *Site) LoadedLater() (raw, gz, br int) {
+	return s.total(true)
+}
+
+func (s *Site) total(later bool) (raw, gz, br int) {
 	for _, a := range s.Assets {
 		if IsStable(a.Name) {
-			continue
+			continue // the demo project, fetched only when opened
 		}
-		raw += a.Raw
-		gz += a.Gzip
-		br += a.Brotli
+		if a.Later == later {
+			raw += a.Raw
+			gz += a.Gzip
+			br += a.Brotli
+		}
 	}
 	return raw, gz, br
 }
@@ -117,11 +130,21 @@ func (s *Site) FirstLoad() (raw, gz, br int) {
 func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 
 // WriteTable prints the size of every asset and the first-load total, one
-// row each: name on the left, raw, gzip and brotli sizes on the right.
+// row each: name on the left, raw, gzip and brotli sizes on the right. The
+// assets loaded later follow, apart, with their own total.
 func (s *Site) WriteTable(w io.Writer) error {
-	raw, gz, br := s.FirstLoad()
-	total := fmt.Sprintf("first load (%d files)", len(s.Assets))
+	nLater := 0
+	for _, a := range s.Assets {
+		if a.Later {
+			nLater++
+		}
+	}
+	total := fmt.Sprintf("first load (%d files)", len(s.Assets)-nLater)
+	laterTotal := fmt.Sprintf("loaded later (%d files)", nLater)
 	width := len(total)
+	if nLater > 0 {
+		width = max(width, len(laterTotal))
+	}
 	for _, a := range s.Assets {
 		width = max(width, len(a.Name))
 	}
@@ -129,11 +152,20 @@ func (s *Site) WriteTable(w io.Writer) error {
 	row := func(name, raw, gz, br string) {
 		fmt.Fprintf(&b, "%-*s  %10s  %10s  %10s\n", width, name, raw, gz, br)
 	}
-	row("file", "raw", "gzip", "brotli")
-	for _, a := range s.Assets {
-		row(a.Name, kb(a.Raw), kb(a.Gzip), kb(a.Brotli))
+	group := func(later bool, name string) {
+		for _, a := range s.Assets {
+			if a.Later == later {
+				row(a.Name, kb(a.Raw), kb(a.Gzip), kb(a.Brotli))
+			}
+		}
+		raw, gz, br := s.total(later)
+		row(name, kb(raw), kb(gz), kb(br))
 	}
-	row(total, kb(raw), kb(gz), kb(br))
+	row("file", "raw", "gzip", "brotli")
+	group(false, total)
+	if nLater > 0 {
+		group(true, laterTotal)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -154,4 +186,17 @@ func (s *Site) CheckBudget(budgetKB int) error {
 	return fmt.Errorf("size budget: the first load transfers %s with gzip, over the budget of %d KB (%s is %s of it): "+
 		"see what the wasm links with `GOOS=js GOARCH=wasm go list -deps ./wasm`, or raise -budget if it earns its bytes",
 		kb(gz), budgetKB, wasm.Name, kb(wasm.Gzip))
+}
+
+// CheckLaterBudget returns an error when the assets loaded later
+// ([Asset.Later]) transfer more than budgetKB kilobytes with gzip. A
+// budget of zero checks nothing.
+func (s *Site) CheckLaterBudget(budgetKB int) error {
+	_, gz, _ := s.LoadedLater()
+	if budgetKB <= 0 || gz <= budgetKB*1024 {
+		return nil
+	}
+	return fmt.Errorf("size budget: the files loaded later (the analysis worker) transfer %s with gzip, over the budget of %d KB: "+
+		"see what it links with `GOOS=js GOARCH=wasm go list -deps ./wasm/worker`, or raise -later-budget if it earns its bytes",
+		kb(gz), budgetKB)
 }

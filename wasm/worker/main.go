@@ -1,0 +1,109 @@
+//go:build js && wasm
+
+// Command worker is Spanmark's second browser program: the analyses the
+// page asks for only when a person turns them on, suggestions
+// (annotations/suggest) and the argument map (annotations/argmap). It runs
+// in a dedicated Web Worker (web/worker.js), so the page's wasm neither
+// links those packages (its first load stays small) nor waits on them.
+//
+// The page posts a request, {kind, gen, file, only}: kind is "suggest",
+// "argmap" or "ping", gen a number the page increases with every request
+// of a kind, file the open document's work in the native JSON format
+// (annotations/codec), and only (argmap) a statement label to keep or "".
+// The worker answers {kind, gen, result} or {kind, gen, error}. Requests
+// that a newer one of the same kind overtakes while the worker is busy are
+// dropped unanswered; the page drops answers older than its latest gen.
+// The formats of result are written in answer.go, and the page's reader
+// (wasm/analysis.go) points back here.
+package main
+
+import "syscall/js"
+
+// request is one request of the page.
+type request struct {
+	kind, file, only string
+	gen              int
+}
+
+func main() {
+	w := &worker{latest: map[string]request{}, wake: make(chan struct{}, 1)}
+	// web/worker.js hands every message to spanmarkWorker, the ones that
+	// arrived while this program loaded first.
+	js.Global().Set("spanmarkWorker", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 1 {
+			w.receive(args[0])
+		}
+		return nil
+	}))
+	w.loop()
+}
+
+type worker struct {
+	latest map[string]request // the newest request of each kind not yet done
+	order  []string           // the kinds in latest, oldest first
+	wake   chan struct{}
+}
+
+// receive notes a request; it must not block (it runs in a js.FuncOf).
+func (w *worker) receive(msg js.Value) {
+	if msg.Type() != js.TypeObject {
+		return
+	}
+	r := request{kind: str(msg, "kind"), file: str(msg, "file"), only: str(msg, "only")}
+	if g := msg.Get("gen"); g.Type() == js.TypeNumber {
+		r.gen = g.Int()
+	}
+	if _, ok := w.latest[r.kind]; !ok {
+		w.order = append(w.order, r.kind)
+	}
+	w.latest[r.kind] = r
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+func str(o js.Value, key string) string {
+	if v := o.Get(key); v.Type() == js.TypeString {
+		return v.String()
+	}
+	return ""
+}
+
+// loop answers requests one at a time, forever. Between two it lets the
+// worker's event loop run, so that every message queued meanwhile is
+// received and only the newest of each kind is answered.
+func (w *worker) loop() {
+	post := js.Global().Get("postMessage")
+	for range w.wake {
+		for len(w.order) > 0 {
+			kind := w.order[0]
+			w.order = w.order[1:]
+			r := w.latest[kind]
+			delete(w.latest, kind)
+			res, err := answer(r)
+			msg := map[string]any{"kind": r.kind, "gen": r.gen}
+			if err != nil {
+				msg["error"] = err.Error()
+			} else {
+				msg["result"] = res
+			}
+			post.Invoke(msg)
+			yield()
+		}
+	}
+}
+
+// yield returns after the worker's event loop has run once (a zero
+// timeout), delivering the messages that arrived during the last answer.
+func yield() {
+	ch := make(chan struct{})
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		f.Release()
+		close(ch)
+		return nil
+	})
+	js.Global().Call("setTimeout", f, 0)
+	<-ch
+}
