@@ -27,11 +27,14 @@ func init() {
 		summary: "agreement of annotators' files of one document: span F1, kappa, alpha, disagreements"}
 }
 
-const agreeUsage = `usage: spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
+const agreeUsage = `usage: spanmark agree [--json] [--from FORMAT] [--text TEXT] [--offsets utf16|codepoints] [--doc N] A.json B.json [C.json ...]
 
-Compares annotators' files of one document; --from reads another format
-(a doccano file may hold several documents' lines and a Label Studio export
-several annotators, and each counts as an annotator), and --text gives the
+Compares annotators' files of one document; --from reads another format.
+A doccano file (one per annotator) may hold several documents' lines, and a
+Label Studio export several tasks each with several annotators: the work is
+grouped by document, each annotation of it counting as an annotator, and
+--doc N picks the Nth document when there are several. --offsets gives the
+unit of doccano's offsets (default utf16). --text gives the
 article's text to files that do not carry it (W3C, brat .ann). Prints per label and overall
 the span precision, recall and F1 (exact, and overlapping: same label and at
 least half of the shorter span shared, matched one-to-one), Cohen's kappa
@@ -46,7 +49,12 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
 	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
+	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
+	var o readOptions
+	if err == nil {
+		o, err = readOpts()
+	}
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(stdout, agreeUsage)
 		return 0
@@ -59,7 +67,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark agree: need at least two files\n%s\n", agreeUsage)
 		return 2
 	}
-	p, _, err := loadPanel(paths, *from, *textPath)
+	p, _, err := loadPanel(paths, *from, *textPath, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
 		return 1
@@ -106,9 +114,12 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // loadPanel reads every annotator's work in the files at paths (in format
 // from, or detected when from is ""), gives the files that carry no text
 // (W3C, brat .ann) the text of the file at textPath, and places them all on
-// the first one's text. Errors name the file, and the line and JSON path
+// the first one's text. A file may hold several documents (doccano lines,
+// Label Studio tasks): its work is grouped by text, and o.doc picks the
+// Nth document of each such file. What the decoders could not keep is
+// printed on warnings. Errors name the file, and the line and JSON path
 // when the decoder knows them.
-func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotations.File, error) {
+func loadPanel(paths []string, from, textPath string, o readOptions, warnings io.Writer) (*team.Panel, []*annotations.File, error) {
 	var text *annotations.Document
 	if textPath != "" {
 		b, err := os.ReadFile(textPath)
@@ -124,9 +135,13 @@ func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotatio
 		if err != nil {
 			return nil, nil, err
 		}
-		fs, ns, err := decodeAll(path, from, b)
+		fs, ns, rep, err := decodeAll(path, from, b, readOptions{offsets: o.offsets})
 		if err != nil {
 			return nil, nil, err
+		}
+		warn(warnings, path, rep)
+		if fs, ns, err = oneDocument(fs, ns, o.doc); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
 		for _, f := range fs {
 			if f.Document.Text != "" || f.Document.Length == 0 && len(f.Annotations) == 0 {
@@ -143,6 +158,41 @@ func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotatio
 	}
 	p, err := team.NewPanel(files, names)
 	return p, files, err
+}
+
+// oneDocument groups the files read from one file by their text, in the
+// order first seen, and returns those of the group doc names (its number
+// from 1), or of the only group. Each group is one document, and each
+// file in it one annotator's work on it.
+func oneDocument(files []*annotations.File, names []string, doc string) ([]*annotations.File, []string, error) {
+	var texts []string
+	group := map[string]int{}
+	for _, f := range files {
+		if _, ok := group[f.Document.Text]; !ok {
+			group[f.Document.Text] = len(texts)
+			texts = append(texts, f.Document.Text)
+		}
+	}
+	pick := 0
+	switch {
+	case doc == "" && len(texts) > 1:
+		return nil, nil, fmt.Errorf("the file holds %d documents; pick the one to compare with --doc N (1 to %d)", len(texts), len(texts))
+	case doc != "" && len(texts) > 1:
+		n, err := strconv.Atoi(doc)
+		if err != nil || n < 1 || n > len(texts) {
+			return nil, nil, fmt.Errorf("--doc %q: want a number from 1 to %d, the file's documents in order", doc, len(texts))
+		}
+		pick = n - 1
+	}
+	var fs []*annotations.File
+	var ns []string
+	for i, f := range files {
+		if group[f.Document.Text] == pick {
+			fs = append(fs, f)
+			ns = append(ns, names[i])
+		}
+	}
+	return fs, ns, nil
 }
 
 type agreeJSON struct {

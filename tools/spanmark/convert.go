@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -17,47 +18,99 @@ func init() {
 		summary: "convert between spanmark, W3C Web Annotation, JSONL and other tools' formats"}
 }
 
-func convertUsage() string {
-	return `usage: spanmark convert [--from ` + strings.Join(formatNames(true), "|") + `] --to ` +
-		strings.Join(formatNames(false), "|") + ` [--text TEXT] [-o OUT] FILE
+func convertUsage(fs *flag.FlagSet) string {
+	return `usage: spanmark convert [--from ` + strings.Join(formatNames(true), "|") + `] [--to ` +
+		strings.Join(formatNames(false), "|") + `] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--strict] [-o OUT] FILE
 
 Reads FILE (its format is detected when --from is not given: a "spanmark"
-field means the native format, an "@context" field W3C) and writes it in
-the --to format to OUT, or to standard output. OUT is written whole or not
-at all: through a temporary file in its folder and a rename.
+field means the native format, an "@context" field or an array of
+annotations W3C) and writes it in the --to format to OUT, or to standard
+output. --to may be left out when OUT's extension names one format (.ann
+brat, .jsonld W3C, .txt text). OUT is written whole or not at all: through
+a temporary file in its folder and a rename.
 
-A W3C file does not carry the article, so writing a native file from one
-needs the article's text file: --text TEXT. With --text, the annotations
-are placed in that text as the app does (by position, then by quote and
-context), and what moved or could not be found is reported on standard
-error; annotations that could not be found are kept as orphans.`
+A W3C file or a brat .ann does not carry the article, so writing a native
+file from one needs the article's text file: --text TEXT. With --text, the
+annotations are placed in that text as the app does (by position, then by
+quote and context), and what moved or could not be found is reported on
+standard error; annotations that could not be found are kept as orphans.
+
+What another tool's file holds that Spanmark cannot (choices of a whole
+task, document labels, fields it does not read) is listed on standard error
+as warnings, with counts and the first places; --strict makes them an
+error (exit status 1). A file with several documents (doccano lines, Label
+Studio tasks and annotators) needs --doc to pick one.
+
+Flags:
+` + flagList(fs)
+}
+
+// flagList is the flags of fs as their usage lists them.
+func flagList(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// formatByExtension is the format an output file's extension names, or ""
+// when it names none or several (.json is both spanmark and labelstudio,
+// .jsonl both jsonl and doccano).
+func formatByExtension(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".ann":
+		return "brat"
+	case ".jsonld":
+		return "w3c"
+	case ".txt":
+		return "txt"
+	}
+	return ""
+}
+
+// textlessHint says why a file of format holds no text.
+func textlessHint(format string) string {
+	if format == "brat" {
+		return "a brat .ann file does not carry it; name the .txt file beside it"
+	}
+	return "W3C files do not carry it; name the article's text file"
 }
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	from := fs.String("from", "", "format of FILE (default: detect)")
-	to := fs.String("to", "", "format to write")
+	from := fs.String("from", "", "format of FILE (default: detect spanmark or w3c)")
+	to := fs.String("to", "", "format to write (default: the one -o's extension names)")
 	out := fs.String("o", "", "output file (default: standard output)")
 	textPath := fs.String("text", "", "the article's text file, to place the annotations in")
+	strict := fs.Bool("strict", false, "treat what cannot be converted (the warnings) as an error")
+	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
+	var o readOptions
+	if err == nil {
+		o, err = readOpts()
+	}
+	if err == nil && *to == "" {
+		*to = formatByExtension(*out)
+	}
 	switch {
 	case err != nil:
 	case len(paths) != 1:
 		err = fmt.Errorf("want one FILE, got %d", len(paths))
 	case *to == "":
-		err = fmt.Errorf("--to is required")
+		err = fmt.Errorf("--to is required (the extension of -o %q names no single format)", *out)
 	case formats[*to].encode == nil:
 		err = fmt.Errorf("cannot write format %q; known: %s", *to, strings.Join(formatNames(false), ", "))
 	case *from != "" && formats[*from].decode == nil:
 		err = fmt.Errorf("cannot read format %q; known: %s", *from, strings.Join(formatNames(true), ", "))
 	}
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, convertUsage())
+		fmt.Fprintln(stdout, convertUsage(fs))
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "spanmark convert: %v\n%s\n", err, convertUsage())
+		fmt.Fprintf(stderr, "spanmark convert: %v\n%s\n", err, convertUsage(fs))
 		return 2
 	}
 	data, err := os.ReadFile(paths[0])
@@ -65,9 +118,13 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1
 	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, format, rep, err := readFile(paths[0], *from, data, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	if warn(stderr, paths[0], rep) && *strict {
+		fmt.Fprintf(stderr, "spanmark convert: %s: not everything in the file can be converted (--strict)\n", paths[0])
 		return 1
 	}
 	if *textPath != "" {
@@ -76,10 +133,10 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	} else if f.Document.Text == "" && f.Document.Length > 0 && *to == "spanmark" {
-		fmt.Fprintf(stderr, "spanmark convert: %s holds no text (W3C files do not carry it); name the article's text file with --text\n", paths[0])
+		fmt.Fprintf(stderr, "spanmark convert: %s holds no text (%s with --text)\n", paths[0], textlessHint(format))
 		return 1
 	}
-	b, err := formats[*to].encode(f)
+	b, err := formats[*to].encode(f, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
 		return 1

@@ -21,14 +21,14 @@ func init() {
 		summary: "merge annotators' files, keeping disagreements as conflicts to adjudicate"}
 }
 
-const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
+const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] [--offsets utf16|codepoints] [--doc N] -o OUT A.json B.json [C.json ...]
 
 Writes one file with every annotation at least N annotators made (default:
 a majority), and the others marked with a conflict that lists each
 annotator's vote, to accept or reject in the app. Relations are kept when N
 annotators made them or an endpoint is in conflict. Ids are renumbered; the
 output depends only on the inputs. OUT is written whole or not at all.
---from and --text read other formats, as for agree.`
+--from, --text, --offsets and --doc read other formats, as for agree.`
 
 func runMerge(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
@@ -37,7 +37,12 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "output file")
 	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
 	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
+	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
+	var o readOptions
+	if err == nil {
+		o, err = readOpts()
+	}
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprintln(stdout, mergeUsage)
@@ -54,7 +59,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n%s\n", err, mergeUsage)
 		return 2
 	}
-	p, files, err := loadPanel(paths, *from, *textPath)
+	p, files, err := loadPanel(paths, *from, *textPath, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
 		return 1

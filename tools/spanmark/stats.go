@@ -18,11 +18,14 @@ func init() {
 		summary: "count annotations by label, entities by mentions, relations by type"}
 }
 
-const statsUsage = `usage: spanmark stats [--from FORMAT] [--json] FILE
+const statsUsage = `usage: spanmark stats [--from FORMAT] [--offsets utf16|codepoints] [--doc N] [--json] FILE
 
 Prints what FILE holds: annotations by label, the entities (canonical names
 such as "Sergei Lavrov") with how many annotations mention each, relations
-by type and the orphans. With --json, one JSON object instead.`
+by type and the orphans, each label and type by its name. With --json, one
+JSON object instead. --offsets and --doc read other tools' files as for
+convert; what such a file holds that Spanmark cannot is warned about on
+standard error.`
 
 type statsJSON struct {
 	File        string       `json:"file"`
@@ -44,13 +47,15 @@ type docStats struct {
 
 type countJSON struct {
 	ID    string `json:"id"`
+	Name  string `json:"name"`
 	Count int    `json:"count"`
 }
 
 type entityJSON struct {
-	Entity   string `json:"entity"`
-	Label    string `json:"label"`
-	Mentions int    `json:"mentions"`
+	Entity    string `json:"entity"`
+	Label     string `json:"label"`
+	LabelName string `json:"label_name"`
+	Mentions  int    `json:"mentions"`
 }
 
 func runStats(args []string, stdout, stderr io.Writer) int {
@@ -58,7 +63,12 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	from := fs.String("from", "", "format of FILE (default: detect spanmark or w3c)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
+	var o readOptions
+	if err == nil {
+		o, err = readOpts()
+	}
 	if err == nil && len(paths) != 1 {
 		err = fmt.Errorf("want one FILE, got %d", len(paths))
 	}
@@ -75,11 +85,12 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1
 	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, _, rep, err := readFile(paths[0], *from, data, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1
 	}
+	warn(stderr, paths[0], rep)
 	st := stats(paths[0], f)
 	if *asJSON {
 		b, err := json.MarshalIndent(st, "", "  ")
@@ -118,10 +129,14 @@ func stats(path string, f *annotations.File) statsJSON {
 		}
 	}
 	for _, l := range f.Schema.Labels {
-		st.Labels = append(st.Labels, countJSON{l.ID, byLabel[l.ID]})
+		st.Labels = append(st.Labels, countJSON{l.ID, nameOr(l.Name, l.ID), byLabel[l.ID]})
 	}
 	for k, n := range byEntity {
-		st.Entities = append(st.Entities, entityJSON{Entity: k.entity, Label: k.label, Mentions: n})
+		name := k.label
+		if l, ok := f.Schema.Label(k.label); ok {
+			name = nameOr(l.Name, l.ID)
+		}
+		st.Entities = append(st.Entities, entityJSON{Entity: k.entity, Label: k.label, LabelName: name, Mentions: n})
 	}
 	sort.Slice(st.Entities, func(i, j int) bool {
 		a, b := st.Entities[i], st.Entities[j]
@@ -138,7 +153,7 @@ func stats(path string, f *annotations.File) statsJSON {
 		byType[r.Type]++
 	}
 	for _, rt := range f.Schema.Relations {
-		st.Types = append(st.Types, countJSON{rt.ID, byType[rt.ID]})
+		st.Types = append(st.Types, countJSON{rt.ID, nameOr(rt.Name, rt.ID), byType[rt.ID]})
 	}
 	return st
 }
@@ -152,11 +167,11 @@ func printStats(w io.Writer, st statsJSON) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "annotations\t%d\n", st.Annotations)
 	for _, c := range st.Labels {
-		fmt.Fprintf(tw, "  %s\t%d\n", c.ID, c.Count)
+		fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.Count)
 	}
 	fmt.Fprintf(tw, "relations\t%d\n", st.Relations)
 	for _, c := range st.Types {
-		fmt.Fprintf(tw, "  %s\t%d\n", c.ID, c.Count)
+		fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.Count)
 	}
 	fmt.Fprintf(tw, "orphans\t%d\n", st.Orphans)
 	tw.Flush()
@@ -169,7 +184,15 @@ func printStats(w io.Writer, st statsJSON) {
 	for _, e := range st.Entities {
 		// The name goes last: tabwriter counts code points, not columns,
 		// so wide (CJK) names would misalign what follows them.
-		fmt.Fprintf(tw, "  %d\t%s\t%s\n", e.Mentions, e.Label, e.Entity)
+		fmt.Fprintf(tw, "  %d\t%s\t%s\n", e.Mentions, e.LabelName, e.Entity)
 	}
 	tw.Flush()
+}
+
+// nameOr returns name, or id when the name is empty.
+func nameOr(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
 }

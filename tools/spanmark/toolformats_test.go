@@ -124,10 +124,10 @@ func TestConvertToolFormatErrors(t *testing.T) {
 		want string
 	}{
 		{"doccano_two_documents", []string{"--from", "doccano", "--to", "spanmark", formatsDir + "two-docs.doccano.jsonl"},
-			"holds 2 documents (lines) (#1, #2); convert writes one file, but agree and merge read them all"},
+			"holds 2 documents (1: \"🇷🇺 Lavrov  … did not 😠.\"; 2: \"Putin 🙂 me … kyy waved.\"); pick one with --doc N (1 to 2)"},
 		{"labelstudio_two_annotators", []string{"--from", "labelstudio", "--to", "spanmark", formatsDir + "emoji.labelstudio.json"},
-			"holds 2 annotations (tasks × annotators) (user 1, bob@example.org)"},
-		{"brat_without_text", []string{"--from", "brat", "--to", "spanmark", formatsDir + "emoji.ann"}, "holds no text"},
+			"by user 1; 2: \"🇷🇺 Lavrov  … did not 😠.\" by bob@example.org); pick one with --doc N (1 to 2)"},
+		{"brat_without_text", []string{"--from", "brat", "--to", "spanmark", formatsDir + "emoji.ann"}, "holds no text (a brat .ann file does not carry it; name the .txt file beside it with --text)"},
 		{"brat_to_doccano_without_text", []string{"--from", "brat", "--to", "doccano", formatsDir + "emoji.ann"},
 			"encode doccano: the file holds no text"},
 	}

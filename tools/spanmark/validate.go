@@ -17,20 +17,27 @@ func init() {
 		summary: "check files; errors name the file, line and JSON path"}
 }
 
-const validateUsage = `usage: spanmark validate [--from FORMAT] [--strict] FILE...
+const validateUsage = `usage: spanmark validate [--from FORMAT] [--offsets utf16|codepoints] [--doc N] [--strict] FILE...
 
 Checks each file strictly (see docs/format.md) and prints "FILE: ok" or the
 first error with its line and JSON path. It also places the annotations in
 the file's text: a quote that is not at its offsets is reported as a
-warning with where it was found, and with --strict counts as an error.
+warning with where it was found, and with --strict counts as an error, as
+does what another tool's file holds that Spanmark cannot keep. --offsets
+and --doc read other tools' files as for convert.
 Exit status: 0 when every file is valid, 1 otherwise, 2 for bad usage.`
 
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
-	strict := fs.Bool("strict", false, "treat a quote that is not at its offsets as an error")
+	strict := fs.Bool("strict", false, "treat a quote that is not at its offsets, or what cannot be kept, as an error")
+	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
+	var o readOptions
+	if err == nil {
+		o, err = readOpts()
+	}
 	if err == nil && len(paths) == 0 {
 		err = fmt.Errorf("no files")
 	}
@@ -44,7 +51,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, path := range paths {
-		if !validateFile(path, *from, *strict, stdout, stderr) {
+		if !validateFile(path, *from, o, *strict, stdout, stderr) {
 			status = 1
 		}
 	}
@@ -53,15 +60,19 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 
 // validateFile checks one file and reports on it; it returns whether the
 // file is valid.
-func validateFile(path, from string, strict bool, stdout, stderr io.Writer) bool {
+func validateFile(path, from string, o readOptions, strict bool, stdout, stderr io.Writer) bool {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return false
 	}
-	f, format, err := readFile(path, from, data)
+	f, format, drops, err := readFile(path, from, data, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
+		return false
+	}
+	if warn(stderr, path, drops) && strict {
+		fmt.Fprintf(stderr, "%s: not everything in the file can be kept (--strict)\n", path)
 		return false
 	}
 	if f.Document.Text == "" && f.Document.Length > 0 {
