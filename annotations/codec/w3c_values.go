@@ -163,6 +163,9 @@ func (w *w3cDecoder) agentName(v *jvalue, path string) string {
 	if v.kind == kindArray && len(v.elems) == 1 {
 		v, path = v.elems[0], index(path, 0)
 	}
+	if v.kind == kindString {
+		return v.s // the creator's IRI, as many tools give it
+	}
 	if v.kind != kindObject {
 		return ""
 	}
