@@ -34,10 +34,12 @@ A doccano file (one per annotator) may hold several documents' lines, and a
 Label Studio export several tasks each with several annotators: the work is
 grouped by document, each annotation of it counting as an annotator, and
 --doc N picks the Nth document when there are several. --offsets gives the
-unit of doccano's offsets (default utf16). --text gives the
-article's text to files that do not carry it (W3C, brat .ann). Prints per label and overall
-the span precision, recall and F1 (exact, and overlapping: same label and at
-least half of the shorter span shared, matched one-to-one), Cohen's kappa
+unit of doccano's offsets (default utf16). --text gives the article's text
+to files that do not carry it (W3C, brat .ann): once for all of them, or
+once per such file, in order, when their texts differ. Prints per label
+and overall the span precision, recall and F1 (exact, and overlapping:
+same label and at least half of the shorter span shared, matched
+one-to-one), Cohen's kappa
 (two annotators) or Fleiss' kappa (more) and Krippendorff's alpha (nominal)
 over the text's code points, relation and entity agreement, and the places
 where the annotators differ. An annotator is named by the file's annotator
@@ -48,7 +50,8 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print JSON")
 	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
-	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
+	var textPaths textList
+	fs.Var(&textPaths, "text", "the article's text, for files that do not carry it; once for all, or once per such file in order")
 	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	var o readOptions
@@ -67,7 +70,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark agree: need at least two files\n%s\n", agreeUsage)
 		return 2
 	}
-	p, _, err := loadPanel(paths, *from, *textPath, o, stderr)
+	p, _, err := loadPanel(paths, *from, textPaths, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
 		return 1
@@ -113,20 +116,36 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // loadPanel reads every annotator's work in the files at paths (in format
 // from, or detected when from is ""), gives the files that carry no text
-// (W3C, brat .ann) the text of the file at textPath, and places them all on
+// (W3C, brat .ann) the text of the file at textPaths (one for all, or one
+// per such file, in order, when their texts differ), and places them all on
 // the first one's text. A file may hold several documents (doccano lines,
 // Label Studio tasks): its work is grouped by text, and o.doc picks the
 // Nth document of each such file. What the decoders could not keep is
 // printed on warnings. Errors name the file, and the line and JSON path
 // when the decoder knows them.
-func loadPanel(paths []string, from, textPath string, o readOptions, warnings io.Writer) (*team.Panel, []*annotations.File, error) {
-	var text *annotations.Document
-	if textPath != "" {
-		b, err := os.ReadFile(textPath)
+func loadPanel(paths []string, from string, textPaths []string, o readOptions, warnings io.Writer) (*team.Panel, []*annotations.File, error) {
+	var texts []*annotations.Document
+	for _, tp := range textPaths {
+		b, err := os.ReadFile(tp)
 		if err != nil {
 			return nil, nil, err
 		}
-		text = annotations.NewDocument(string(b), "", filepath.Base(textPath))
+		texts = append(texts, annotations.NewDocument(string(b), "", filepath.Base(tp)))
+	}
+	// textFor returns the text for the kth file without one.
+	textless := 0
+	textFor := func(path string) (*annotations.Document, error) {
+		k := textless
+		textless++
+		switch {
+		case len(texts) == 1:
+			return texts[0], nil
+		case k < len(texts):
+			return texts[k], nil
+		case len(texts) == 0:
+			return nil, errors.New(path + " holds no text (W3C files and brat .ann files do not carry it); name the article's text file with --text")
+		}
+		return nil, fmt.Errorf("%s holds no text, and the %d --text files are for the files before it; give one --text for all, or one per file without text", path, len(texts))
 	}
 	var files []*annotations.File
 	var names []string
@@ -147,8 +166,9 @@ func loadPanel(paths []string, from, textPath string, o readOptions, warnings io
 			if f.Document.Text != "" || f.Document.Length == 0 && len(f.Annotations) == 0 {
 				continue
 			}
-			if text == nil {
-				return nil, nil, errors.New(path + " holds no text (W3C files and brat .ann files do not carry it); name the article's text file with --text")
+			text, err := textFor(path)
+			if err != nil {
+				return nil, nil, err
 			}
 			f.Document = annotations.FileDocument{ID: text.ID, Title: text.Title, Source: f.Document.Source,
 				Length: text.Len(), Text: text.Text}
@@ -159,6 +179,12 @@ func loadPanel(paths []string, from, textPath string, o readOptions, warnings io
 	p, err := team.NewPanel(files, names)
 	return p, files, err
 }
+
+// textList is a flag that may be given several times.
+type textList []string
+
+func (l *textList) String() string     { return strings.Join(*l, ",") }
+func (l *textList) Set(s string) error { *l = append(*l, s); return nil }
 
 // oneDocument groups the files read from one file by their text, in the
 // order first seen, and returns those of the group doc names (its number

@@ -36,7 +36,8 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	minAgree := fs.Int("min-agree", 0, "annotators needed to keep an annotation without conflict (default majority)")
 	out := fs.String("o", "", "output file")
 	from := fs.String("from", "", "format of the files (default: detect spanmark or w3c)")
-	textPath := fs.String("text", "", "the article's text, for files that do not carry it")
+	var textPaths textList
+	fs.Var(&textPaths, "text", "the article's text, for files that do not carry it; once for all, or once per such file in order")
 	readOpts := addReadFlags(fs)
 	paths, err := parseInterspersed(fs, args)
 	var o readOptions
@@ -59,7 +60,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n%s\n", err, mergeUsage)
 		return 2
 	}
-	p, files, err := loadPanel(paths, *from, *textPath, o, stderr)
+	p, files, err := loadPanel(paths, *from, textPaths, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
 		return 1
