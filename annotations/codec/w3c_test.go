@@ -405,6 +405,27 @@ func TestDecodeW3COtherToolsShapes(t *testing.T) {
 			}
 		})
 	}
+	// Written back, the tags are the names people chose, and read again
+	// they are the same labels.
+	f, err := DecodeW3C(readW3CTestdata(t, "hypothesis.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Document.Source = "https://example.org/article"
+	out, err := EncodeW3C(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"value": "外交"`) || strings.Contains(string(out), `"value": "label-5"`) {
+		t.Errorf("export tags labels by id, not name:\n%s", out)
+	}
+	again, err := DecodeW3C(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(f.Annotations, again.Annotations, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("annotations after a round trip (-before +after):\n%s", diff)
+	}
 	// With a schema of its own, a tag the schema lacks is an error.
 	sample, err := os.ReadFile(w3cGoldenPath("sample"))
 	if err != nil {
