@@ -3,12 +3,12 @@
 // Usage:
 //
 //	spanmark help
-//	spanmark validate [--from F] [--strict] FILE...
-//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] --to spanmark|w3c|jsonl|brat|doccano|labelstudio [--text TEXT] [-o OUT] FILE
-//	spanmark stats [--from F] [--json] FILE
+//	spanmark validate [--from F] [--offsets U] [--doc N] [--strict] FILE...
+//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] [--to spanmark|w3c|jsonl|brat|txt|doccano|labelstudio] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--strict] [-o OUT] FILE
+//	spanmark stats [--from F] [--offsets U] [--doc N] [--json] FILE
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
-//	spanmark agree [--json] A.json B.json [C.json ...]
-//	spanmark merge [--min-agree N] -o OUT A.json B.json [C.json ...]
+//	spanmark agree [--json] [--from F] [--text TEXT]... [--offsets U] [--doc N] A.json B.json [C.json ...]
+//	spanmark merge [--min-agree N] [--from F] [--text TEXT]... [--offsets U] [--doc N] -o OUT A.json B.json [C.json ...]
 //
 // Offsets in every file and output are Unicode code points, half-open.
 // The native file format is described in docs/format.md.
