@@ -115,6 +115,7 @@ func DecodeDoccano(data []byte, name string, unit OffsetUnit) ([]*annotations.Fi
 			}
 			return ln
 		}
+		rep.doc = len(files)
 		f, err := decodeDoccanoDoc(doc, ln, keyLine, prefix, name, unit, rep)
 		if err != nil {
 			return err

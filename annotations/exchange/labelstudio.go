@@ -181,7 +181,7 @@ func DecodeLabelStudio(data []byte, name string) ([]*annotations.File, *Report, 
 			}
 			return nil, nil, labelStudioJSONError(data, rt.off, err)
 		}
-		fs, err := decodeLabelStudioTask(&t, p, lineOf(data, rt.off), name, rep)
+		fs, err := decodeLabelStudioTask(&t, p, lineOf(data, rt.off), name, rep, len(files))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -201,7 +201,8 @@ func labelStudioJSONError(data []byte, off int, err error) error {
 	return importError("labelstudio", lineOf(data, off), "", err)
 }
 
-func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Report) ([]*annotations.File, error) {
+// done is how many files the tasks before this one gave, for the report.
+func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Report, done int) ([]*annotations.File, error) {
 	var text string
 	if raw, ok := t.Data["text"]; ok {
 		if json.Unmarshal(raw, &text) != nil {
@@ -235,6 +236,7 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Repo
 	raw := newRawText(text)
 	var files []*annotations.File
 	for j, a := range anns {
+		rep.doc = len(files) + done
 		im := &importer{format: "labelstudio", doc: annotations.NewDocument(text, "", name), rep: rep}
 		aPath := ap + "[" + strconv.Itoa(j) + "]"
 		// A per-region text area (a TextArea with perRegion) shares its

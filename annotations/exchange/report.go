@@ -13,6 +13,15 @@ import (
 // them into an error.
 type Report struct {
 	Warnings []Warning
+	// doc is the index of the document being read, and each entry of all
+	// one thing counted, so that [Report.Only] can give one document's.
+	doc int
+	all []counted
+}
+
+type counted struct {
+	what, place string
+	doc         int
 }
 
 // Warning is one kind of thing a decoder dropped or changed, such as
@@ -28,11 +37,16 @@ type Warning struct {
 // few in an editor, short enough for one line of a terminal.
 const maxPlaces = 3
 
-// add counts one more what at place.
+// add counts one more what at place, in the document being read.
 func (r *Report) add(what, place string) {
 	if r == nil {
 		return
 	}
+	r.all = append(r.all, counted{what, place, r.doc})
+	r.count(what, place)
+}
+
+func (r *Report) count(what, place string) {
 	for i := range r.Warnings {
 		w := &r.Warnings[i]
 		if w.What == what {
@@ -50,20 +64,20 @@ func (r *Report) add(what, place string) {
 	r.Warnings = append(r.Warnings, w)
 }
 
-// addAll adds the warnings of o to r, prefixing each place with prefix.
-func (r *Report) addAll(o *Report, prefix string) {
-	if r == nil || o == nil {
-		return
+// Only returns the warnings about the document at index i of what the
+// decoder returned (a doccano line, a Label Studio task's annotation).
+func (r *Report) Only(i int) *Report {
+	o := &Report{}
+	if r == nil {
+		return o
 	}
-	for _, w := range o.Warnings {
-		for i := 0; i < w.Count; i++ {
-			p := ""
-			if i < len(w.Places) {
-				p = prefix + w.Places[i]
-			}
-			r.add(w.What, p)
+	for _, c := range r.all {
+		if c.doc == i {
+			o.all = append(o.all, c)
+			o.count(c.what, c.place)
 		}
 	}
+	return o
 }
 
 // IsEmpty reports whether nothing was dropped or changed.

@@ -133,11 +133,14 @@ func readFile(path, from string, data []byte, o readOptions) (*annotations.File,
 	if err != nil {
 		return nil, from, nil, err
 	}
-	f, err := pickDoc(fs, o.doc)
+	i, err := pickDoc(fs, o.doc)
 	if err != nil {
 		return nil, from, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return f, from, rep, nil
+	if rep != nil && len(fs) > 1 {
+		rep = rep.Only(i)
+	}
+	return fs[i], from, rep, nil
 }
 
 // readAll is [readFile] returning every document of the file.
@@ -159,27 +162,27 @@ func readAll(path, from string, data []byte, o readOptions) ([]*annotations.File
 	return fs, from, rep, nil
 }
 
-// pickDoc returns the document doc names among fs: "" for the only one,
-// a number from 1, or an annotator's name.
-func pickDoc(fs []*annotations.File, doc string) (*annotations.File, error) {
+// pickDoc returns the index of the document doc names among fs: "" for
+// the only one, a number from 1, or an annotator's name.
+func pickDoc(fs []*annotations.File, doc string) (int, error) {
 	if doc == "" {
 		if len(fs) == 1 {
-			return fs[0], nil
+			return 0, nil
 		}
-		return nil, fmt.Errorf("the file holds %d documents (%s); pick one with --doc N (1 to %d)", len(fs), docList(fs), len(fs))
+		return 0, fmt.Errorf("the file holds %d documents (%s); pick one with --doc N (1 to %d)", len(fs), docList(fs), len(fs))
 	}
 	if n, err := strconv.Atoi(doc); err == nil {
 		if n < 1 || n > len(fs) {
-			return nil, fmt.Errorf("--doc %d: the file holds %d documents (%s)", n, len(fs), docList(fs))
+			return 0, fmt.Errorf("--doc %d: the file holds %d documents (%s)", n, len(fs), docList(fs))
 		}
-		return fs[n-1], nil
+		return n - 1, nil
 	}
-	for _, f := range fs {
+	for i, f := range fs {
 		if f.Annotator == doc || f.Document.ID == doc {
-			return f, nil
+			return i, nil
 		}
 	}
-	return nil, fmt.Errorf("--doc %q: no document has that annotator or id (%s)", doc, docList(fs))
+	return 0, fmt.Errorf("--doc %q: no document has that annotator or id (%s)", doc, docList(fs))
 }
 
 // docList names the documents of fs for a message: each one's number, the

@@ -221,7 +221,10 @@ func TestConvertDocAndOffsets(t *testing.T) {
 			[]string{"actor [0,5) Putin", "actor [12,17) Trump", "actor [22,31) Zelenskyy"},
 			formatsDir + "two-docs.doccano.jsonl: warning: 1 × field \"meta\" not read (line 2: meta)\n"},
 		{"doc_by_annotator", []string{"--from", "labelstudio", "--doc", "bob@example.org", formatsDir + "emoji.labelstudio.json"},
-			[]string{emojiQuotes[0], emojiQuotes[4], emojiQuotes[5]},
+			// The choices result dropped is user 1's, so not reported here.
+			[]string{emojiQuotes[0], emojiQuotes[4], emojiQuotes[5]}, ""},
+		{"doc_1_report", []string{"--from", "labelstudio", "--doc", "1", formatsDir + "emoji.labelstudio.json"},
+			[]string{emojiQuotes[0], emojiQuotes[1], emojiQuotes[2], emojiQuotes[3]},
 			formatsDir + "emoji.labelstudio.json: warning: 1 × choices result dropped (about the whole task, which the model cannot hold) (line 2: [0].annotations[0].result[6]: [\"Politics\"])\n"},
 		{"offsets_codepoints", []string{"--from", "doccano", "--offsets", "codepoints", cp}, []string{"VEHICLE [30,39) firetruck"}, ""},
 		{"offsets_utf16_warns", []string{"--from", "doccano", cp}, []string{"VEHICLE [25,34)  new fire"},
