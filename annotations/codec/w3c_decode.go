@@ -78,6 +78,8 @@ type w3cDecoder struct {
 	// ("spanmark:schema"); otherwise a tag that names no label of the
 	// default schema adds a label, as the other tools' importers do.
 	ownSchema bool
+	// addedRelations are the relation types made from the file's tags.
+	addedRelations map[string]bool
 	// extra are the labels of a span annotation after its first tag; it
 	// becomes one annotation per label.
 	extra []string
@@ -650,12 +652,39 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 }
 
 // untaggedLabel is the label of an annotation with no tag in a file
-// without a schema of its own.
-const untaggedLabel = "highlight"
+// without a schema of its own, and untaggedRelation the type of a link
+// with none.
+const (
+	untaggedLabel    = "highlight"
+	untaggedRelation = "relation"
+)
 
-// addLabel adds a label named name to the schema, with an id made of its
-// ASCII letters, digits and "-_.:" when that is a free id, else "label-N".
+// addLabel adds a label named name to the schema, with an id made by
+// [newID].
 func (w *w3cDecoder) addLabel(name string) annotations.Label {
+	id := newID(name, "label-", len(w.schema.Labels)+1, func(id string) bool { _, ok := w.schema.Label(id); return ok })
+	l := annotations.Label{ID: id, Name: name}
+	w.schema.Labels = append(w.schema.Labels, l)
+	return l
+}
+
+// addRelation adds a relation type named name to the schema, allowing no
+// labels yet: [w3cDecoder.relation] adds those it links.
+func (w *w3cDecoder) addRelation(name string) annotations.RelationType {
+	id := newID(name, "relation-", len(w.schema.Relations)+1, func(id string) bool { _, ok := w.schema.Relation(id); return ok })
+	rt := annotations.RelationType{ID: id, Name: name, From: []string{}, To: []string{}}
+	w.schema.Relations = append(w.schema.Relations, rt)
+	if w.addedRelations == nil {
+		w.addedRelations = map[string]bool{}
+	}
+	w.addedRelations[id] = true
+	return rt
+}
+
+// newID makes an id for name: its ASCII letters, digits and "-_.:", others
+// as "_", when that is a free id with a letter or digit; else prefix and
+// the first number from n that is free.
+func newID(name, prefix string, n int, taken func(string) bool) string {
 	var b strings.Builder
 	for _, c := range name {
 		if c < 0x80 && annotations.IsID(string(c)) {
@@ -665,18 +694,14 @@ func (w *w3cDecoder) addLabel(name string) annotations.Label {
 		}
 	}
 	id := b.String()
-	_, taken := w.schema.Label(id)
-	if !annotations.IsID(id) || strings.Trim(id, "_-.:") == "" || taken {
-		for n := len(w.schema.Labels) + 1; ; n++ {
-			id = "label-" + strconv.Itoa(n)
-			if _, taken := w.schema.Label(id); !taken {
-				break
-			}
+	if annotations.IsID(id) && strings.Trim(id, "_-.:") != "" && !taken(id) {
+		return id
+	}
+	for ; ; n++ {
+		if id = prefix + strconv.Itoa(n); !taken(id) {
+			return id
 		}
 	}
-	l := annotations.Label{ID: id, Name: name}
-	w.schema.Labels = append(w.schema.Labels, l)
-	return l
 }
 
 type w3cBody struct {

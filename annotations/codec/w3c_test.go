@@ -405,6 +405,24 @@ func TestDecodeW3COtherToolsShapes(t *testing.T) {
 			}
 		})
 	}
+	// Links with a type the schema lacks, or none, add relation types that
+	// allow what they link.
+	f0, err := DecodeW3C([]byte(w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+		w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "引用"}`, `["http://x/2", "http://x/1"]`),
+		w3cLink("http://x/s", `"http://x/1"`, `"http://x/2"`))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rels []string
+	for _, rt := range f0.Schema.Relations[2:] {
+		rels = append(rels, rt.ID+"="+rt.Name+" "+strings.Join(rt.From, ",")+" -> "+strings.Join(rt.To, ","))
+	}
+	for _, r := range f0.Relations {
+		rels = append(rels, r.Type+": "+r.From+" -> "+r.To)
+	}
+	if diff := cmp.Diff([]string{"relation-3=引用 claim -> actor", "relation=relation claim -> actor", "relation-3: 2 -> 1", "relation: 2 -> 1"}, rels); diff != "" {
+		t.Errorf("relations (-want +got):\n%s", diff)
+	}
 	// Written back, the tags are the names people chose, and read again
 	// they are the same labels.
 	f, err := DecodeW3C(readW3CTestdata(t, "hypothesis.json"))
@@ -510,12 +528,6 @@ func TestDecodeW3CErrors(t *testing.T) {
 			`line 1: first: the page "http://x/page1" is not embedded; Spanmark reads a collection with its first page inside`},
 		{"total_mismatch", `{"type": "AnnotationCollection", "total": 2, "first": ` + w3cPage(w3cSpan("http://x/1", "actor", "a")) + `}`,
 			`line 1: total: 2, but the first page holds 1 annotations; Spanmark reads only an embedded first page`},
-		{"link_unknown_type", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
-			w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "cites"}`, `["http://x/2", "http://x/1"]`)),
-			`line 3: items[2].body.value: unknown relation type "cites" (the schema has source, target)`},
-		{"link_no_type", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
-			w3cLink("http://x/r", `"http://x/1"`, `"http://x/2"`)),
-			`line 3: items[2].body: no TextualBody with purpose "tagging" names the relation type (the schema has source, target)`},
 		{"link_to_nothing", w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
 			w3cLink("http://x/r", `[{"type": "TextualBody", "purpose": "tagging", "value": "source"}, {"type": "SpecificResource", "purpose": "linking", "source": "http://x/9"}]`, `"http://x/2"`)),
 			`line 3: items[2].body[1].source: no annotation in this file has id "http://x/9"`},
