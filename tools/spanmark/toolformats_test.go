@@ -322,3 +322,19 @@ func TestAgreeByDocument(t *testing.T) {
 		t.Errorf("spans per annotator of document 2 (-want +got):\n%s", diff)
 	}
 }
+
+func TestValidateEveryDocument(t *testing.T) {
+	// Without --doc, validate checks each document of a file that holds
+	// several; with it, the one it picks.
+	f := formatsDir + "chinese.doccano.jsonl"
+	code, out, errs := runCmd(t, "validate", "--from", "doccano", f)
+	want := f + "#1: ok (doccano, 5 code points, 2 annotations, 0 relations)\n" +
+		f + "#2: ok (doccano, 27 code points, 7 annotations, 2 relations)\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", code, out, errs, want)
+	}
+	code, out, _ = runCmd(t, "validate", "--from", "doccano", "--doc", "2", f)
+	if want := f + ": ok (doccano, 27 code points, 7 annotations, 2 relations)\n"; code != 0 || out != want {
+		t.Errorf("--doc 2: exit %d, stdout %q, want %q", code, out, want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/exchange"
 )
 
 func init() {
@@ -20,7 +21,8 @@ func init() {
 const validateUsage = `usage: spanmark validate [--from FORMAT] [--offsets utf16|codepoints] [--doc N] [--strict] FILE...
 
 Checks each file strictly (see docs/format.md) and prints "FILE: ok" or the
-first error with its line and JSON path. It also places the annotations in
+first error with its line and JSON path; each document of a file that holds
+several (doccano lines, Label Studio tasks × annotators) is "FILE#N". It also places the annotations in
 the file's text: a quote that is not at its offsets is reported as a
 warning with where it was found, and with --strict counts as an error, as
 does what another tool's file holds that Spanmark cannot keep. --offsets
@@ -66,7 +68,17 @@ func validateFile(path, from string, o readOptions, strict bool, stdout, stderr 
 		fmt.Fprintf(stderr, "%v\n", err)
 		return false
 	}
-	f, format, drops, err := readFile(path, from, data, o)
+	// Every document of a file that holds several, unless --doc picks one.
+	var fs []*annotations.File
+	var format string
+	var drops *exchange.Report
+	if o.doc == "" {
+		fs, format, drops, err = readAll(path, from, data, o)
+	} else {
+		var f *annotations.File
+		f, format, drops, err = readFile(path, from, data, o)
+		fs = []*annotations.File{f}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return false
@@ -75,6 +87,22 @@ func validateFile(path, from string, o readOptions, strict bool, stdout, stderr 
 		fmt.Fprintf(stderr, "%s: not everything in the file can be kept (--strict)\n", path)
 		return false
 	}
+	ok := true
+	for i, f := range fs {
+		name := path
+		if len(fs) > 1 {
+			name = fmt.Sprintf("%s#%d", path, i+1)
+		}
+		if !validateDoc(name, format, f, strict, stdout, stderr) {
+			ok = false
+		}
+	}
+	return ok
+}
+
+// validateDoc places one document's annotations in its text and reports
+// on it as path; it returns whether it is valid.
+func validateDoc(path, format string, f *annotations.File, strict bool, stdout, stderr io.Writer) bool {
 	if f.Document.Text == "" && f.Document.Length > 0 {
 		fmt.Fprintf(stdout, "%s: ok (%s, %s, %s; no text, so quotes not checked)\n", path, format,
 			plural(len(f.Annotations), "annotation"), plural(len(f.Relations), "relation"))
