@@ -29,7 +29,9 @@ import (
 // "commenting" or "describing", or none, gives the note. Annotations with
 // motivation "linking" whose targets have no selector are relations (see
 // [EncodeW3C]; two targets, [from, to] in that order, with the type as a
-// tagging body, are read too). Unfamiliar properties and bodies are
+// tagging body, are read too); in a file without a schema of its own, a
+// type the default schema lacks, or none ("relation"), adds a relation
+// type that allows what it links. Unfamiliar properties and bodies are
 // ignored, as the model asks.
 //
 // The schema is the one in "spanmark:schema", or [DefaultSchema] and the
