@@ -380,10 +380,11 @@ func (r *rawText) span(start, end int) (int, int, error) {
 }
 
 // utf16Span converts the UTF-16 range [start, end) of the raw text to code
-// points of the raw text; an offset inside a surrogate pair is an error,
-// since it cannot come from a count in UTF-16 units.
-func (r *rawText) utf16Span(start, end int) (int, int, error) {
-	conv := func(u int) (int, error) {
+// points of the raw text. An offset inside a surrogate pair cannot come from
+// a count in UTF-16 units: it is widened to the whole character (start
+// down, end up), and split says so.
+func (r *rawText) utf16Span(start, end int) (s, e int, split bool, err error) {
+	conv := func(u int, up bool) (int, error) {
 		if u < 0 {
 			return 0, errors.New(strconv.Itoa(u) + " is negative")
 		}
@@ -394,7 +395,11 @@ func (r *rawText) utf16Span(start, end int) (int, int, error) {
 			}
 			n += utf16.RuneLen(c)
 			if n > u {
-				return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " falls inside the surrogate pair of " + strconv.QuoteRune(c))
+				split = true
+				if up {
+					return i + 1, nil
+				}
+				return i, nil
 			}
 		}
 		if n == u {
@@ -402,13 +407,11 @@ func (r *rawText) utf16Span(start, end int) (int, int, error) {
 		}
 		return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " is past the end of the text (" + strconv.Itoa(n) + " UTF-16 units)")
 	}
-	s, err := conv(start)
-	if err != nil {
-		return 0, 0, errors.New("start: " + err.Error())
+	if s, err = conv(start, false); err != nil {
+		return 0, 0, false, errors.New("start: " + err.Error())
 	}
-	e, err := conv(end)
-	if err != nil {
-		return 0, 0, errors.New("end: " + err.Error())
+	if e, err = conv(end, true); err != nil {
+		return 0, 0, false, errors.New("end: " + err.Error())
 	}
-	return s, e, nil
+	return s, e, split, nil
 }

@@ -17,8 +17,9 @@ package exchange
 // project with "Count grapheme clusters as one character" counts
 // otherwise. [DecodeDoccano] and [EncodeDoccano] take the unit; the CLI
 // defaults to UTF-16 and --offsets codepoints says otherwise. An offset
-// inside a surrogate pair is an error, since it cannot be a UTF-16 count,
-// and a span that cuts a word in a text with such characters is reported. Entities, notes, orphans and conflicts have
+// inside a surrogate pair cannot be a UTF-16 count: the span is widened to
+// the whole character and reported, as is a span that cuts a word in a
+// text with such characters. Entities, notes, orphans and conflicts have
 // no place in the format and are not written.
 
 import (
@@ -196,13 +197,14 @@ func decodeDoccanoDoc(doc map[string]json.RawMessage, docLine int, keyLine func(
 	span := func(path string, s, e int) (int, int, error) {
 		if unit == UnitUTF16 {
 			var err error
-			if s, e, err = raw.utf16Span(s, e); err != nil {
-				if strings.Contains(err.Error(), "surrogate") {
-					err = errors.New(err.Error() + "; if the file counts code points, read it with --offsets codepoints")
-				}
+			var split bool
+			if s, e, split, err = raw.utf16Span(s, e); err != nil {
 				return 0, 0, fail(path, err)
 			}
-			if nonBMP && looksCut(raw.runes, s, e) {
+			switch {
+			case split:
+				rep.add("span with an offset inside a surrogate pair, widened to the whole character (does the file count code points? --offsets codepoints)", place(ln, prefix+path))
+			case nonBMP && looksCut(raw.runes, s, e):
 				rep.add("span whose quote cuts a word, read in UTF-16 units after characters outside the BMP (does the file count code points? --offsets codepoints)", place(ln, prefix+path))
 			}
 		}

@@ -104,8 +104,6 @@ func TestDecodeDoccanoErrors(t *testing.T) {
 			"line 1: entities[0].start_offset: doccano: got a JSON string, want a number"},
 		{"past_end", `{"text": "Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "end_offset": 9}]}`,
 			"line 1: entities[0]: doccano: end: UTF-16 offset 9 is past the end of the text (5 UTF-16 units)"},
-		{"inside_surrogate", `{"text": "😀 Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 1, "end_offset": 8}]}`,
-			"line 1: entities[0]: doccano: start: UTF-16 offset 1 falls inside the surrogate pair of '😀'"},
 		{"missing_label", `{"text": "Putin", "entities": [{"id": 1, "start_offset": 0, "end_offset": 5}]}`,
 			"line 1: entities[0].label: doccano: missing"},
 		{"unknown_relation_end", `{"text": "Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "end_offset": 5}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "x"}]}`,
@@ -250,6 +248,19 @@ func TestDecodeDoccanoUnits(t *testing.T) {
 	wantRep := []string{"1 × span whose quote cuts a word, read in UTF-16 units after characters outside the BMP (does the file count code points? --offsets codepoints) (line 1: label[0])"}
 	if diff := cmp.Diff(wantRep, warningsOf(rep)); diff != "" {
 		t.Errorf("report (-want +got):\n%s", diff)
+	}
+	// An offset inside a surrogate pair cannot be a UTF-16 count: the span
+	// takes the whole character, and the report says so.
+	fs2, rep2, err := DecodeDoccano([]byte(`{"text": "😀 Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 1, "end_offset": 8}]}`), "x.jsonl", UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]fmtSpan{{Label: "actor", Start: 0, End: 7, Quote: "😀 Putin"}}, spansOf(fs2[0])); diff != "" {
+		t.Errorf("split pair (-want +got):\n%s", diff)
+	}
+	wantRep = []string{"1 × span with an offset inside a surrogate pair, widened to the whole character (does the file count code points? --offsets codepoints) (line 1: entities[0])"}
+	if diff := cmp.Diff(wantRep, warningsOf(rep2)); diff != "" {
+		t.Errorf("split pair report (-want +got):\n%s", diff)
 	}
 	fs, rep, err = DecodeDoccano([]byte(line), "x.jsonl", UnitCodePoint)
 	if err != nil {
