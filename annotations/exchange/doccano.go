@@ -233,7 +233,7 @@ func decodeDoccanoDoc(doc map[string]json.RawMessage, docLine int, keyLine func(
 				return nil, jsonFieldError("doccano", ln, prefix+key, err)
 			}
 			continue
-		case "entities", "label", "labels", "annotations", "spans":
+		case "entities", "label", "labels", "annotations":
 		default:
 			if !isEmptyJSON(val) {
 				rep.add("field "+strconv.Quote(key)+" not read", place(ln, prefix+key))

@@ -20,8 +20,9 @@ package exchange
 // region, and the text of a per-region TextArea (a result with the
 // region's id), become its note. Results of other types (choices, ratings,
 // a task's text area, paragraph or hypertext labels) cannot be held by the
-// model: they are listed in the [Report] with their values. A region given
-// twice is read once. The text is data.text, or the only string field of
+// model: they are listed in the [Report] with their values, as are a task's
+// predictions (a model's pre-annotations). A region given twice is read
+// once. The text is data.text, or the only string field of
 // data. A file holds an array of tasks, or one task as the API gives it.
 //
 // Units: Label Studio stores code points, as Python counts them. Its
@@ -54,6 +55,8 @@ type lsTask struct {
 	Annotations []lsAnnotation             `json:"annotations"`
 	// Completions is the name of annotations before Label Studio 1.0.
 	Completions []lsAnnotation `json:"completions"`
+	// Predictions are a model's pre-annotations, which are not read.
+	Predictions []json.RawMessage `json:"predictions"`
 }
 
 type lsAnnotation struct {
@@ -225,6 +228,10 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Repo
 	}
 	if p != "" {
 		p += "."
+	}
+	if len(t.Predictions) > 0 {
+		rep.doc = done
+		rep.add("task predictions (a model's pre-annotations) not read", place(line, p+"predictions"))
 	}
 	anns, ap := t.Annotations, p+"annotations"
 	if len(anns) == 0 && len(t.Completions) > 0 {

@@ -184,3 +184,20 @@ func TestDecodeLabelStudioTaskShapes(t *testing.T) {
 	}
 	checkRoundTrip(t, f, labelStudioAgain)
 }
+
+func TestDecodeLabelStudioPredictions(t *testing.T) {
+	// A task with a model's predictions and no annotations is read as a
+	// task without spans, and the report says the predictions were not.
+	in := `[{"id": 1, "data": {"text": "Putin"}, "annotations": [], "predictions": [{"model_version": "v1", "result": [{"id": "p", "type": "labels", "value": {"start": 0, "end": 5, "labels": ["PER"]}}]}]}]`
+	fs, rep, err := DecodeLabelStudio([]byte(in), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || len(fs[0].Annotations) != 0 {
+		t.Fatalf("%d files, want 1 without annotations", len(fs))
+	}
+	want := []string{"1 × task predictions (a model's pre-annotations) not read (line 1: [0].predictions)"}
+	if diff := cmp.Diff(want, warningsOf(rep)); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
