@@ -26,7 +26,10 @@ const (
 //   - document: the document id, "sha256:<hex>";
 //   - id, label, start, end, quote, prefix, suffix, entity, note: as in the
 //     native format, with "" for no entity or note; start and end are code
-//     points, half-open, so text[start:end] == quote in Python;
+//     points, half-open, so text[start:end] == quote in Python; label_name,
+//     after label, is the label's name in the schema (the id when it has
+//     none), which a label made for a tool's name in another script, such
+//     as "地点", needs;
 //   - sources and targets: for a claim or proposal, the actors it is linked
 //     to by "source" and "target" relations, each given by its entity, or
 //     by its quote when it has none, in relation id order ([] when none);
@@ -81,6 +84,7 @@ func EncodeJSONL(f *annotations.File) ([]byte, error) {
 		w.str("document", f.Document.ID)
 		w.str("id", a.ID)
 		w.str("label", a.Label)
+		w.str("label_name", labelName(f.Schema, a.Label))
 		w.intField("start", a.Start)
 		w.intField("end", a.End)
 		w.str("quote", a.Quote)
@@ -106,4 +110,13 @@ func EncodeJSONL(f *annotations.File) ([]byte, error) {
 		w.b = append(w.b, '\n')
 	}
 	return w.b, nil
+}
+
+// labelName is the name of the label id of sch, or the id when the schema
+// gives none.
+func labelName(sch annotations.Schema, id string) string {
+	if l, ok := sch.Label(id); ok && l.Name != "" {
+		return l.Name
+	}
+	return id
 }

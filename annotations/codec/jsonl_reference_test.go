@@ -42,7 +42,7 @@ func encodeJSONLReference(f *annotations.File) ([]byte, error) {
 	for _, a := range anns {
 		row := jsonlRow{
 			Document: f.Document.ID,
-			ID:       a.ID, Label: a.Label, Start: a.Start, End: a.End,
+			ID:       a.ID, Label: a.Label, LabelName: labelName(f.Schema, a.Label), Start: a.Start, End: a.End,
 			Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
 			Entity: a.Entity, Note: a.Note,
 			Sources: []string{}, Targets: []string{}, Links: []jsonlLink{},
@@ -82,21 +82,22 @@ func optTime(s string) *string {
 // jsonlRow is one line of the JSONL export. The field order is fixed; every
 // field is always present, so every line has the same columns.
 type jsonlRow struct {
-	Document string      `json:"document"`
-	ID       string      `json:"id"`
-	Label    string      `json:"label"`
-	Start    int         `json:"start"`
-	End      int         `json:"end"`
-	Quote    string      `json:"quote"`
-	Prefix   string      `json:"prefix"`
-	Suffix   string      `json:"suffix"`
-	Entity   string      `json:"entity"`
-	Note     string      `json:"note"`
-	Sources  []string    `json:"sources"`
-	Targets  []string    `json:"targets"`
-	Links    []jsonlLink `json:"links"`
-	Created  *string     `json:"created"`
-	Modified *string     `json:"modified"`
+	Document  string      `json:"document"`
+	ID        string      `json:"id"`
+	Label     string      `json:"label"`
+	LabelName string      `json:"label_name"`
+	Start     int         `json:"start"`
+	End       int         `json:"end"`
+	Quote     string      `json:"quote"`
+	Prefix    string      `json:"prefix"`
+	Suffix    string      `json:"suffix"`
+	Entity    string      `json:"entity"`
+	Note      string      `json:"note"`
+	Sources   []string    `json:"sources"`
+	Targets   []string    `json:"targets"`
+	Links     []jsonlLink `json:"links"`
+	Created   *string     `json:"created"`
+	Modified  *string     `json:"modified"`
 }
 
 // jsonlLink is a relation from the annotation of a row.

@@ -46,7 +46,7 @@ func TestEncodeJSONLGolden(t *testing.T) {
 }
 
 // jsonlColumns are the keys of every line, in order.
-var jsonlColumns = []string{"document", "id", "label", "start", "end", "quote", "prefix", "suffix",
+var jsonlColumns = []string{"document", "id", "label", "label_name", "start", "end", "quote", "prefix", "suffix",
 	"entity", "note", "sources", "targets", "links", "created", "modified"}
 
 // TestEncodeJSONLLines checks what a data tool relies on: one object per
@@ -191,6 +191,6 @@ func ExampleEncodeJSONL() {
 	}
 	fmt.Print(string(out))
 	// Output:
-	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a1","label":"actor","start":0,"end":6,"quote":"Lavrov","prefix":"","suffix":" said the talks were useful.","entity":"Sergei Lavrov","note":"","sources":[],"targets":[],"links":[],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
-	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a2","label":"claim","start":12,"end":33,"quote":"the talks were useful","prefix":"Lavrov said ","suffix":".","entity":"","note":"","sources":["Sergei Lavrov"],"targets":[],"links":[{"type":"source","to":"a1"}],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
+	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a1","label":"actor","label_name":"Actor","start":0,"end":6,"quote":"Lavrov","prefix":"","suffix":" said the talks were useful.","entity":"Sergei Lavrov","note":"","sources":[],"targets":[],"links":[],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
+	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a2","label":"claim","label_name":"Claim","start":12,"end":33,"quote":"the talks were useful","prefix":"Lavrov said ","suffix":".","entity":"","note":"","sources":["Sergei Lavrov"],"targets":[],"links":[{"type":"source","to":"a1"}],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
 }

@@ -21,8 +21,9 @@ const (
 	FormatCorpus
 )
 
-// Sniff tells a native file, a W3C one, a project file and a corpus
-// apart by the names of their top-level fields, the one rule that the browser (opening, dropping, importing)
+// Sniff tells a native file, a W3C one (an object, or a plain array of
+// annotations), a project file and a corpus apart by the names of their
+// top-level fields, the one rule that the browser (opening, dropping, importing)
 // and the spanmark CLI (reading without --from) both use. It reads only
 // as far as it must, skipping values without decoding them, and decides
 // nothing from text inside values, so a note quoting "@context" changes
@@ -35,24 +36,29 @@ func Sniff(data []byte) Format {
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		data = data[3:] // a UTF-8 byte order mark
 	}
-	depth, key, w3c := 0, false, false
+	// top is the depth of the fields that tell: 1 in an object, 2 in the
+	// first element of an array (a plain list of W3C annotations, as
+	// Hypothesis exports them, whose every annotation has a target).
+	depth, top, key, w3c := 0, 1, false, false
 	for i := 0; i < len(data); i++ {
 		switch c := data[i]; c {
 		case ' ', '\t', '\n', '\r':
 		case '{', '[':
 			if depth == 0 && c == '[' {
-				return FormatUnknown
+				top = 2
+			} else if depth == top-1 && c == '[' {
+				return FormatUnknown // an array of arrays
 			}
 			depth++
-			key = depth == 1
+			key = depth == top
 		case '}', ']':
-			if depth--; depth <= 0 {
+			if depth--; depth < top {
 				i = len(data)
 			}
 		case ',':
-			key = depth == 1
+			key = depth == top
 		case '"':
-			if depth == 0 {
+			if depth < top {
 				return FormatUnknown
 			}
 			j := i + 1
@@ -65,19 +71,27 @@ func Sniff(data []byte) Format {
 			if key {
 				switch string(data[i+1 : min(j, len(data))]) {
 				case "spanmark":
-					return FormatSpanmark
+					if top == 1 {
+						return FormatSpanmark
+					}
 				case "spanmark-project":
-					return FormatProject
+					if top == 1 {
+						return FormatProject
+					}
 				case "spanmark-corpus":
-					return FormatCorpus
+					if top == 1 {
+						return FormatCorpus
+					}
 				case "@context":
 					w3c = true
+				case "target":
+					w3c = w3c || top == 2
 				}
 			}
 			key = false
 			i = j
 		default:
-			if depth == 0 {
+			if depth < top {
 				return FormatUnknown
 			}
 		}

@@ -199,7 +199,7 @@ func EncodeW3C(f *annotations.File) ([]byte, error) {
 		w.strOmit("modified", formatTime(a.Modified))
 		w.key("body")
 		w.open('[')
-		w.textualBody(purposeLabel, a.Label)
+		w.textualBody(purposeLabel, labelTag(f.Schema, a.Label))
 		if a.Entity != "" {
 			w.textualBody(purposeEntity, a.Entity)
 		}
@@ -249,7 +249,7 @@ func EncodeW3C(f *annotations.File) ([]byte, error) {
 		w.str("motivation", motivationLink)
 		w.key("body")
 		w.open('[')
-		w.textualBody(purposeLabel, r.Type)
+		w.textualBody(purposeLabel, relationTag(f.Schema, r.Type))
 		w.elem()
 		w.open('{')
 		w.str("type", typeSpecific)
@@ -287,4 +287,39 @@ func (w *jsonWriter) textualBody(purpose, value string) {
 	w.str("purpose", purpose)
 	w.str("value", value)
 	w.close('}')
+}
+
+// labelTag is the tag [EncodeW3C] writes for the label id of sch: the
+// label's name, so that another tool shows the word people chose, such as
+// "外交" rather than the id "label-5" made up for it. The id is written
+// instead for the labels of [annotations.DefaultSchema] (Spanmark's files
+// have always tagged "actor"), for a label without a name, and where the
+// name could be read back as another label (it is another label's id, or
+// another label's name but for case), since [DecodeW3C] finds a tag by id
+// first and then by name.
+func labelTag(sch annotations.Schema, id string) string {
+	l, ok := sch.Label(id)
+	if d, isDef := annotations.DefaultSchema().Label(id); !ok || l.Name == "" || isDef && d.Name == l.Name {
+		return id
+	}
+	for _, o := range sch.Labels {
+		if o.ID != id && (o.ID == l.Name || strings.EqualFold(o.Name, l.Name)) {
+			return id
+		}
+	}
+	return l.Name
+}
+
+// relationTag is [labelTag] for relation types.
+func relationTag(sch annotations.Schema, id string) string {
+	r, ok := sch.Relation(id)
+	if d, isDef := annotations.DefaultSchema().Relation(id); !ok || r.Name == "" || isDef && d.Name == r.Name {
+		return id
+	}
+	for _, o := range sch.Relations {
+		if o.ID != id && (o.ID == r.Name || strings.EqualFold(o.Name, r.Name)) {
+			return id
+		}
+	}
+	return r.Name
 }

@@ -2,6 +2,7 @@ package codec
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,19 +15,28 @@ import (
 // AnnotationPage, an AnnotationCollection with its first page embedded, or a
 // JSON array of Annotations. Every annotation must target one text with a
 // TextQuoteSelector (a TextPositionSelector is used as a hint), given as the
-// target's selector, in a list of selectors or in a Choice of them; and it
-// must carry its label as a TextualBody with purpose "tagging" or
-// "classifying" whose value is the id or the name of a label of the schema.
+// target's selector, in a list of selectors or in a Choice of them; a
+// target without a source (as RecogitoJS writes) applies to the text the
+// file is placed on. Its label is a TextualBody with purpose "tagging" or
+// "classifying" whose value is the id or the name of a label of the schema;
+// in a file without a schema of its own, a tag the default schema lacks
+// adds a label, an annotation with several tags is one annotation per tag,
+// and one with no tag (a highlight or a comment) gets the label
+// "highlight". Annotations with the same label on the same span (two
+// people's comments on one quote) are one annotation with both notes.
 // A body with purpose "identifying" gives the entity, and one with purpose
 // "commenting" or "describing", or none, gives the note. Annotations with
 // motivation "linking" whose targets have no selector are relations (see
 // [EncodeW3C]; two targets, [from, to] in that order, with the type as a
-// tagging body, are read too). Unfamiliar properties and bodies are
+// tagging body, are read too); in a file without a schema of its own, a
+// type the default schema lacks, or none ("relation"), adds a relation
+// type that allows what it links. Unfamiliar properties and bodies are
 // ignored, as the model asks.
 //
-// The schema is the one in "spanmark:schema", or [DefaultSchema] when the
-// input has none. The file's annotator is the name of the collection's
-// creator, or of the creator that all annotations share. Every error is a [*PathError] with the JSON path and line,
+// The schema is the one in "spanmark:schema", or [DefaultSchema] and the
+// labels added when the input has none. The file's annotator is the name
+// (or the IRI) of the collection's creator, or of the creator that all
+// annotations share. Every error is a [*PathError] with the JSON path and line,
 // such as
 //
 //	line 12: first.items[3].body[0].value: unknown label "love" (the schema has actor, claim, proposal)
@@ -61,6 +71,15 @@ func decodeW3C(data []byte, lim limits) (*annotations.File, error) {
 type w3cDecoder struct {
 	decoder
 	schema annotations.Schema
+	// ownSchema is set when the input carries its schema
+	// ("spanmark:schema"); otherwise a tag that names no label of the
+	// default schema adds a label, as the other tools' importers do.
+	ownSchema bool
+	// addedRelations are the relation types made from the file's tags.
+	addedRelations map[string]bool
+	// extra are the labels of a span annotation after its first tag; it
+	// becomes one annotation per label.
+	extra []string
 	// doc is the IRI of the document: set by spanmark:document, or by the
 	// first target source read.
 	doc     string
@@ -119,7 +138,7 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 		return nil
 	}
 	// Spans first, so that relations can refer to any of them.
-	var links, spanItems []w3cItem
+	var links []w3cItem
 	for i, v := range items {
 		path := itemsPath
 		if !single {
@@ -138,9 +157,16 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 			return nil
 		}
 		f.Annotations = append(f.Annotations, a)
-		spanItems = append(spanItems, it)
+		// An annotation with several tags is one annotation per label.
+		for _, l := range w.extra {
+			b := a
+			b.Label = l
+			b.ID = w.localID("", "a", len(w.ids)+1, w.taken)
+			w.ids[b.ID] = l
+			f.Annotations = append(f.Annotations, b)
+		}
 	}
-	if w.doc == "" {
+	if w.doc == "" && len(f.Annotations) == 0 {
 		w.fail(root, itemsPath, "no annotations, and nothing names the document they belong to")
 		return nil
 	}
@@ -148,17 +174,36 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 		label      string
 		start, end int
 	}
+	// Two annotations with the same label on the same span (two people's
+	// comments on one quote, common in Hypothesis exports) are one
+	// annotation with both notes; relations to either go to it.
 	spans := map[span]int{}
-	for i, a := range f.Annotations {
+	kept := f.Annotations[:0]
+	for _, a := range f.Annotations {
 		if a.End <= a.Start {
-			continue // placed by quote later
+			kept = append(kept, a) // placed by quote later
+			continue
 		}
-		if j, ok := spans[span{a.Label, a.Start, a.End}]; ok {
-			w.fail(spanItems[i].v, spanItems[i].path, "same label and span [%d,%d) as %s", a.Start, a.End, spanItems[j].path)
-			return nil
+		j, ok := spans[span{a.Label, a.Start, a.End}]
+		if !ok {
+			spans[span{a.Label, a.Start, a.End}] = len(kept)
+			kept = append(kept, a)
+			continue
 		}
-		spans[span{a.Label, a.Start, a.End}] = i
+		first := &kept[j]
+		if a.Note != "" && !strings.Contains(first.Note, a.Note) {
+			first.Note = strings.TrimPrefix(first.Note+"\n\n"+a.Note, "\n\n")
+		}
+		if first.Entity == "" {
+			first.Entity = a.Entity
+		}
+		for iri, id := range w.byIRI {
+			if id == a.ID {
+				w.byIRI[iri] = first.ID
+			}
+		}
 	}
+	f.Annotations = kept
 	type link struct{ typ, from, to string }
 	seen := map[link]string{}
 	relIDs := map[string]bool{}
@@ -212,7 +257,7 @@ func (w *w3cDecoder) collection(v *jvalue, f *annotations.File) ([]*jvalue, stri
 			w.err = sd.err
 			return nil, ""
 		}
-		w.schema = sch
+		w.schema, w.ownSchema = sch, true
 	}
 	if dv := v.field("spanmark:document"); dv != nil {
 		m := w.fields(dv, "spanmark:document", []string{"id", "title", "source", "length"}, 0)
@@ -435,16 +480,18 @@ func (w *w3cDecoder) target(v *jvalue, path string, a *annotations.Annotation) {
 		w.wrongType(t, tp, "an object with a source and a selector")
 		return
 	}
+	// A target without a source (as RecogitoJS writes) applies to the
+	// text the file is placed on.
 	sv := t.field("source")
-	if sv == nil {
-		w.fail(t, join(tp, "source"), "missing; Spanmark needs the text the selectors apply to")
-		return
+	src := ""
+	if sv != nil {
+		src = w.iri(sv, join(tp, "source"))
 	}
-	src := w.iri(sv, join(tp, "source"))
 	if w.err != nil {
 		return
 	}
 	switch {
+	case sv == nil:
 	case w.doc == "" && !isAbsoluteIRI(src):
 		w.fail(sv, join(tp, "source"), "%q is not an absolute IRI without a fragment", src)
 		return
@@ -537,6 +584,7 @@ func (w *w3cDecoder) target(v *jvalue, path string, a *annotations.Annotation) {
 func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 	labelPath := ""
 	entityPath := ""
+	w.extra = w.extra[:0]
 	var notes []string
 	if bv := v.field("bodyValue"); bv != nil {
 		if s := w.str(bv, join(path, "bodyValue")); s != "" {
@@ -555,11 +603,18 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 		switch purpose {
 		case "tagging", "classifying":
 			l, ok := w.findLabel(value)
+			if !ok && !w.ownSchema && value != "" {
+				l, ok = w.addLabel(value), true
+			}
 			switch {
 			case !ok:
 				w.fail(b.v.field("value"), join(b.path, "value"), "unknown label %q (the schema has %s)", value, strings.Join(w.schema.LabelIDs(), ", "))
 			case labelPath == "":
 				a.Label, labelPath = l.ID, b.path
+			case l.ID != a.Label && !w.ownSchema:
+				if !slices.Contains(w.extra, l.ID) {
+					w.extra = append(w.extra, l.ID)
+				}
 			case l.ID != a.Label:
 				w.fail(b.v.field("value"), join(b.path, "value"), "a second label %q; a Spanmark annotation has one (%s is %q)", value, labelPath, a.Label)
 			}
@@ -576,10 +631,72 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 			}
 		}
 	}
+	if w.err == nil && labelPath == "" && !w.ownSchema {
+		// A highlight or a comment without a tag, as Hypothesis and
+		// RecogitoJS write them.
+		l, ok := w.findLabel(untaggedLabel)
+		if !ok {
+			l = w.addLabel(untaggedLabel)
+		}
+		a.Label, labelPath = l.ID, bp
+	}
 	if w.err == nil && labelPath == "" {
 		w.fail(v, bp, "no TextualBody with purpose \"tagging\" names a label (the schema has %s)", strings.Join(w.schema.LabelIDs(), ", "))
 	}
 	a.Note = strings.Join(notes, "\n\n")
+}
+
+// untaggedLabel is the label of an annotation with no tag in a file
+// without a schema of its own, and untaggedRelation the type of a link
+// with none.
+const (
+	untaggedLabel    = "highlight"
+	untaggedRelation = "relation"
+)
+
+// addLabel adds a label named name to the schema, with an id made by
+// [newID].
+func (w *w3cDecoder) addLabel(name string) annotations.Label {
+	id := newID(name, "label-", len(w.schema.Labels)+1, func(id string) bool { _, ok := w.schema.Label(id); return ok })
+	l := annotations.Label{ID: id, Name: name}
+	w.schema.Labels = append(w.schema.Labels, l)
+	return l
+}
+
+// addRelation adds a relation type named name to the schema, allowing no
+// labels yet: [w3cDecoder.relation] adds those it links.
+func (w *w3cDecoder) addRelation(name string) annotations.RelationType {
+	id := newID(name, "relation-", len(w.schema.Relations)+1, func(id string) bool { _, ok := w.schema.Relation(id); return ok })
+	rt := annotations.RelationType{ID: id, Name: name, From: []string{}, To: []string{}}
+	w.schema.Relations = append(w.schema.Relations, rt)
+	if w.addedRelations == nil {
+		w.addedRelations = map[string]bool{}
+	}
+	w.addedRelations[id] = true
+	return rt
+}
+
+// newID makes an id for name: its ASCII letters, digits and "-_.:", others
+// as "_", when that is a free id with a letter or digit; else prefix and
+// the first number from n that is free.
+func newID(name, prefix string, n int, taken func(string) bool) string {
+	var b strings.Builder
+	for _, c := range name {
+		if c < 0x80 && annotations.IsID(string(c)) {
+			b.WriteRune(c)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	id := b.String()
+	if annotations.IsID(id) && strings.Trim(id, "_-.:") != "" && !taken(id) {
+		return id
+	}
+	for ; ; n++ {
+		if id = prefix + strconv.Itoa(n); !taken(id) {
+			return id
+		}
+	}
 }
 
 type w3cBody struct {

@@ -65,7 +65,7 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 			Creator:  creator,
 			Created:  formatTime(a.Created),
 			Modified: formatTime(a.Modified),
-			Body:     []any{w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: a.Label}},
+			Body:     []any{w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: labelTag(f.Schema, a.Label)}},
 			Target: w3cTargetOut{Type: typeSpecific, Source: doc, Selector: []any{
 				w3cQuoteOut{Type: typeQuote, Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix},
 			}},
@@ -97,7 +97,7 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 			Type:       typeAnnotation,
 			Motivation: motivationLink,
 			Body: []any{
-				w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: r.Type},
+				w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: relationTag(f.Schema, r.Type)},
 				w3cLinkBody{Type: typeSpecific, Purpose: purposeLink, Source: localIRIReference(doc, r.To)},
 			},
 			Target: localIRIReference(doc, r.From),

@@ -51,6 +51,9 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 				continue
 			}
 			rt, ok := w.findRelation(value)
+			if !ok && !w.ownSchema && value != "" {
+				rt, ok = w.addRelation(value), true
+			}
 			switch {
 			case !ok:
 				w.fail(b.v.field("value"), join(b.path, "value"), "unknown relation type %q (the schema has %s)", value, relationList(w.schema))
@@ -69,6 +72,14 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 	}
 	if w.err != nil {
 		return r
+	}
+	if typePath == "" && !w.ownSchema {
+		// A link without a tag, in a file without a schema of its own.
+		rt, ok := w.findRelation(untaggedRelation)
+		if !ok {
+			rt = w.addRelation(untaggedRelation)
+		}
+		r.Type, typePath = rt.ID, join(path, "body")
 	}
 	if typePath == "" {
 		w.fail(v, join(path, "body"), "no TextualBody with purpose \"tagging\" names the relation type (the schema has %s)", relationList(w.schema))
@@ -109,6 +120,20 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 		}
 		*e.id = id
 		labels[i] = w.ids[id]
+	}
+	if w.addedRelations[r.Type] && !rt.Allows(labels[0], labels[1]) {
+		// A relation type made from what the file holds allows what it holds.
+		for i := range w.schema.Relations {
+			if x := &w.schema.Relations[i]; x.ID == r.Type {
+				if !slices.Contains(x.From, labels[0]) {
+					x.From = append(x.From, labels[0])
+				}
+				if !slices.Contains(x.To, labels[1]) {
+					x.To = append(x.To, labels[1])
+				}
+				rt = *x
+			}
+		}
 	}
 	switch {
 	case r.From == r.To:
@@ -162,6 +187,9 @@ func (w *w3cDecoder) iri(v *jvalue, path string) string {
 func (w *w3cDecoder) agentName(v *jvalue, path string) string {
 	if v.kind == kindArray && len(v.elems) == 1 {
 		v = v.elems[0]
+	}
+	if v.kind == kindString {
+		return v.s // the creator's IRI, as many tools give it
 	}
 	if v.kind != kindObject {
 		return ""

@@ -15,17 +15,28 @@ package exchange
 //     each with the note "brat T1: fragment i of n"; relations to it go to
 //     its first fragment.
 //   - R lines become relations; the first argument is From, the second To.
-//   - "#" AnnotatorNotes lines become notes, several joined by new lines.
+//   - E lines (events) become their trigger's annotation, noted "brat
+//     event", with one relation per role from the trigger to the argument
+//     (an event as argument stands for its trigger). EncodeBrat writes such
+//     an annotation back as a T and an E line. Two events on one trigger
+//     share its relations, which the [Report] counts.
+//   - "*" lines (equivalences, "*\tEquiv T1 T2 T3") become relations from
+//     the first to each other, of a relation type whose description says it
+//     is a brat equivalence, which EncodeBrat writes back as "*" lines.
+//   - "#" AnnotatorNotes lines become notes, several joined by new lines;
+//     a note on a relation or an event goes to its first argument or its
+//     trigger, saying which relation it is about.
 //   - A and M lines (attributes) become notes: "Name" or "Name: value".
-//   - N lines (normalisations) become the entity: the name after the
-//     second tab, or the reference (such as "Wikipedia:534366") if none.
-//   - E (event) and "*" (equivalence) lines cannot be represented and are
-//     refused with an error that names the line.
+//   - N lines (normalisations) become the entity, the name after the second
+//     tab or the reference (such as "Wikipedia:534366") if none, and a note
+//     "brat normalisation: Reference Wikipedia:534366" that keeps the
+//     reference and that EncodeBrat writes back as the N line.
 //
 // What is written: one T line per annotation (split into fragments where
 // its span crosses a line break, because brat lines cannot hold one), an R
-// line per relation, a "#" line per line of a note and an N line per
-// entity. Orphans and conflict votes have no place in brat and are left out.
+// line per relation (an E line for an event, a "*" line for an
+// equivalence), a "#" line per line of a note and an N line per entity.
+// Orphans and conflict votes have no place in brat and are left out.
 
 import (
 	"errors"
@@ -37,19 +48,31 @@ import (
 	"github.com/spanmark/spanmark/annotations"
 )
 
+// Notes that the brat decoder writes and [EncodeBrat] reads back, to keep
+// what the model has no field for.
+const (
+	bratEventNote = "brat event"
+	bratNormNote  = "brat normalisation: "
+	// bratEquivalence is the description of a relation type read from "*"
+	// lines.
+	bratEquivalence = "brat equivalence (* lines)"
+)
+
 // DecodeBrat reads a brat standoff annotation: text is the .txt file and
 // ann the .ann file; name (the file name) becomes the document's source.
-// See the top of brat.go for what is read. Errors are [PathError]s with
-// the line of the .ann file.
-func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error) {
+// See the top of brat.go for what is read; the report lists what was
+// changed on the way. Errors are [PathError]s with the line of the .ann
+// file.
+func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Report, error) {
 	if !utf8.ValidString(text) {
-		return nil, errors.New("brat: the text is not valid UTF-8")
+		return nil, nil, errors.New("brat: the text is not valid UTF-8")
 	}
 	if !utf8.Valid(ann) {
-		return nil, errors.New("brat: the annotation file is not valid UTF-8")
+		return nil, nil, errors.New("brat: the annotation file is not valid UTF-8")
 	}
 	raw := newRawText(text)
-	im := &importer{format: "brat", doc: annotations.NewDocument(text, "", name)}
+	rep := &Report{}
+	im := &importer{format: "brat", doc: annotations.NewDocument(text, "", name), rep: rep}
 	type tinfo struct {
 		first int // index in im.spans of its first fragment
 		n     int
@@ -60,6 +83,14 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 		line       int
 	}
 	var later []pending
+	type event struct {
+		id, trigger string
+		args        [][2]string // role, id
+		line        int
+	}
+	var events []event
+	rels := map[string]importLink{} // R and E ids, for notes on them
+	equiv := map[string]bool{}      // relation types read from "*" lines
 	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(ann), "\r\n", "\n"), "\n"), "\n")
 	for i, line := range lines {
 		ln := i + 1
@@ -69,17 +100,17 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 		fail := func(msg string) error { return importError("brat", ln, "", errors.New(msg)) }
 		id, rest, _ := strings.Cut(line, "\t")
 		if id == "" {
-			return nil, fail("no id before the first tab")
+			return nil, nil, fail("no id before the first tab")
 		}
 		switch id[0] {
 		case 'T':
 			head, quote, _ := strings.Cut(rest, "\t")
 			label, ranges, ok := strings.Cut(head, " ")
 			if !ok || label == "" {
-				return nil, fail("want \"T<n>\\t<type> <start> <end>\\t<text>\"")
+				return nil, nil, fail("want \"T<n>\\t<type> <start> <end>\\t<text>\"")
 			}
 			if _, dup := ts[id]; dup {
-				return nil, fail("id " + id + " is used twice")
+				return nil, nil, fail("id " + id + " is used twice")
 			}
 			frags := strings.Split(ranges, ";")
 			var texts []string
@@ -89,11 +120,11 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 				s, err1 := strconv.Atoi(ss)
 				e, err2 := strconv.Atoi(es)
 				if !ok || err1 != nil || err2 != nil {
-					return nil, fail("fragment " + strconv.Quote(fr) + " is not \"<start> <end>\"")
+					return nil, nil, fail("fragment " + strconv.Quote(fr) + " is not \"<start> <end>\"")
 				}
 				if s < 0 || e > len(raw.runes) || e <= s {
 					_, _, err := raw.span(s, e)
-					return nil, fail(err.Error())
+					return nil, nil, fail(err.Error())
 				}
 				texts = append(texts, string(raw.runes[s:e]))
 				// A fragment over a line break is cut there, as EncodeBrat
@@ -110,12 +141,12 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 				}
 			}
 			if len(im.spans) == first {
-				return nil, fail("the span " + ranges + " holds only line breaks")
+				return nil, nil, fail("the span " + ranges + " holds only line breaks")
 			}
 			// brat writes the text of a discontinuous annotation with its
 			// fragments joined by a space.
 			if got := strings.Join(texts, " "); quote != got && strings.ReplaceAll(quote, "\n", " ") != strings.ReplaceAll(got, "\n", " ") {
-				return nil, fail("the text is " + strconv.Quote(got) + " at " + ranges + ", not " + strconv.Quote(quote) +
+				return nil, nil, fail("the text is " + strconv.Quote(got) + " at " + ranges + ", not " + strconv.Quote(quote) +
 					"; is the .ann file for this .txt file?")
 			}
 			ts[id] = tinfo{first: first, n: len(im.spans) - first}
@@ -123,26 +154,95 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 			typ, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
 			fields := strings.Fields(args)
 			if typ == "" || len(fields) != 2 {
-				return nil, fail("want \"R<n>\\t<type> Arg1:<id> Arg2:<id>\"")
+				return nil, nil, fail("want \"R<n>\\t<type> Arg1:<id> Arg2:<id>\"")
 			}
 			var ends [2]string
 			for j, f := range fields {
 				_, ref, ok := strings.Cut(f, ":")
 				if !ok || ref == "" {
-					return nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
+					return nil, nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
 				}
 				ends[j] = ref
 			}
-			im.links = append(im.links, importLink{typ: typ, from: ends[0], to: ends[1], line: ln})
+			l := importLink{typ: typ, from: ends[0], to: ends[1], line: ln}
+			rels[id] = l
+			im.links = append(im.links, l)
+		case 'E':
+			fields := strings.Fields(rest)
+			if len(fields) == 0 {
+				return nil, nil, fail("want \"E<n>\\t<type>:<trigger id> <role>:<id> ...\"")
+			}
+			ev := event{id: id, line: ln}
+			for j, f := range fields {
+				role, ref, ok := strings.Cut(f, ":")
+				if !ok || role == "" || ref == "" {
+					return nil, nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
+				}
+				if j == 0 {
+					ev.trigger = ref
+					continue
+				}
+				ev.args = append(ev.args, [2]string{role, ref})
+			}
+			events = append(events, ev)
+		case '*':
+			fields := strings.Fields(rest)
+			if len(fields) < 3 {
+				return nil, nil, fail("want \"*\\t<type> <id> <id> ...\"")
+			}
+			equiv[fields[0]] = true
+			for _, other := range fields[2:] {
+				im.links = append(im.links, importLink{typ: fields[0], from: fields[1], to: other, line: ln})
+			}
 		case '#', 'A', 'M', 'N':
 			later = append(later, pending{kind: id[:1], text: rest, line: ln})
-		case 'E':
-			return nil, fail("event annotations (E lines) are not supported")
-		case '*':
-			return nil, fail("equivalence annotations (* lines) are not supported")
 		default:
-			return nil, fail("unknown annotation kind " + strconv.Quote(id[:1]))
+			return nil, nil, fail("unknown annotation kind " + strconv.Quote(id[:1]))
 		}
+	}
+	// An event is its trigger: an event id stands for the trigger's id
+	// wherever it is an argument.
+	trigger := map[string]string{}
+	for _, ev := range events {
+		if _, ok := ts[ev.trigger]; !ok {
+			return nil, nil, importError("brat", ev.line, "", errors.New("no text-bound annotation has id "+strconv.Quote(ev.trigger)+" (the trigger of "+ev.id+")"))
+		}
+		if _, dup := trigger[ev.id]; dup {
+			return nil, nil, importError("brat", ev.line, "", errors.New("id "+ev.id+" is used twice"))
+		}
+		trigger[ev.id] = ev.trigger
+	}
+	resolve := func(id string) string {
+		// Events may be arguments of events; follow the chain, at most as
+		// far as there are events.
+		for range len(events) {
+			t, ok := trigger[id]
+			if !ok {
+				break
+			}
+			id = t
+		}
+		return id
+	}
+	triggered := map[string]string{} // trigger id -> its first event
+	for _, ev := range events {
+		t := ts[ev.trigger]
+		if first, ok := triggered[ev.trigger]; ok {
+			rep.add("event sharing its trigger "+ev.trigger+" with "+first+": its roles join that event's", lineAt(ev.line))
+		} else {
+			triggered[ev.trigger] = ev.id
+			for k := t.first; k < t.first+t.n; k++ {
+				im.spans[k].notes = append(im.spans[k].notes, bratEventNote)
+			}
+		}
+		for _, a := range ev.args {
+			l := importLink{typ: a[0], from: ev.trigger, to: a[1], line: ev.line}
+			im.links = append(im.links, l)
+		}
+		rels[ev.id] = importLink{typ: "event", from: ev.trigger, line: ev.line}
+	}
+	for i := range im.links {
+		im.links[i].from, im.links[i].to = resolve(im.links[i].from), resolve(im.links[i].to)
 	}
 	// Notes, attributes and normalisations may come before their target.
 	for _, p := range later {
@@ -150,11 +250,19 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 		head, tail, hasTail := strings.Cut(p.text, "\t")
 		fields := strings.Fields(head)
 		if len(fields) < 2 {
-			return nil, fail("want \"<type> <target id> ...\"")
+			return nil, nil, fail("want \"<type> <target id> ...\"")
 		}
-		t, ok := ts[fields[1]]
+		target, about := fields[1], ""
+		if l, ok := rels[target]; ok && l.typ != "event" {
+			// A note on a relation goes to its first argument, saying
+			// which relation it is about.
+			target, about = resolve(l.from), "on relation "+target+" ("+l.typ+" to "+resolve(l.to)+"): "
+		} else if ok {
+			target = resolve(target)
+		}
+		t, ok := ts[target]
 		if !ok {
-			return nil, fail("no text-bound annotation has id " + strconv.Quote(fields[1]))
+			return nil, nil, fail("no annotation has id " + strconv.Quote(fields[1]))
 		}
 		var note, entity string
 		switch p.kind {
@@ -168,27 +276,49 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, error)
 			}
 		case "N":
 			if len(fields) < 3 {
-				return nil, fail("want \"N<n>\\tReference <id> <db>:<ref>\\t<name>\"")
+				return nil, nil, fail("want \"N<n>\\tReference <id> <db>:<ref>\\t<name>\"")
+			}
+			if about != "" {
+				note = "normalisation " + strings.Join(fields[2:], " ") + " " + oneLine(tail)
+				break
 			}
 			entity = fields[2]
 			if hasTail && strings.TrimSpace(tail) != "" {
 				entity = tail
 			}
+			// The reference EncodeBrat makes up for an entity of ours says
+			// nothing more than the entity.
+			if fields[0] != "Reference" || fields[2] != "spanmark:"+strings.Join(strings.Fields(entity), "_") {
+				note = bratNormNote + fields[0] + " " + strings.Join(fields[2:], " ")
+			}
+		}
+		if note != "" || p.kind == "#" {
+			note = about + note
 		}
 		for k := t.first; k < t.first+t.n; k++ {
 			if note != "" || p.kind == "#" {
 				im.spans[k].notes = append(im.spans[k].notes, note)
 			}
-			if entity != "" {
+			if entity != "" && im.spans[k].entity == "" {
 				im.spans[k].entity = entity
 			}
 		}
 	}
-	return im.build("")
+	f, err := im.build("")
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, rt := range f.Schema.Relations {
+		if equiv[rt.Name] {
+			f.Schema.Relations[i].Description = bratEquivalence
+		}
+	}
+	return f, rep, nil
 }
 
 // EncodeBrat writes f as a brat .txt text and .ann annotations; see the top
-// of brat.go for what is kept.
+// of brat.go for what is kept. Labels and relation types are written by
+// name, or by id where the name has white space, which brat types cannot.
 func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 	if f == nil {
 		return "", nil, errors.New("encode brat: no file")
@@ -198,8 +328,15 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 	}
 	rs := []rune(f.Document.Text)
 	var b strings.Builder
+	typeName := func(name, id string) string {
+		if name == "" || strings.ContainsAny(name, " \t\n\r") {
+			return id
+		}
+		return name
+	}
 	tid := map[string]string{}
-	nt, nn, nh := 0, 0, 0
+	eid := map[string]string{} // annotation id -> E id, of event triggers
+	nt, nn, nh, ne := 0, 0, 0, 0
 	anns := slices.Clone(f.Annotations)
 	slices.SortStableFunc(anns, func(x, y annotations.Annotation) int {
 		return annotations.Compare(&x, &y)
@@ -208,7 +345,8 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 		if a.Start < 0 || a.End > len(rs) || a.End <= a.Start {
 			return "", nil, errors.New("encode brat: annotation " + strconv.Quote(a.ID) + ": span is outside the text")
 		}
-		if strings.ContainsAny(a.Label, " \t\n") {
+		label := typeName(labelName(f.Schema, a.Label), a.Label)
+		if strings.ContainsAny(label, " \t\n") {
 			return "", nil, errors.New("encode brat: label " + strconv.Quote(a.Label) + " has white space")
 		}
 		// Fragments: the span without its line breaks.
@@ -223,29 +361,78 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 		nt++
 		id := "T" + strconv.Itoa(nt)
 		tid[a.ID] = id
-		b.WriteString(id + "\t" + a.Label + " " + strings.Join(ranges, ";") + "\t" + strings.Join(texts, " ") + "\n")
-		if a.Entity != "" {
+		b.WriteString(id + "\t" + label + " " + strings.Join(ranges, ";") + "\t" + strings.Join(texts, " ") + "\n")
+		var notes []string
+		normalised := false
+		if a.Note != "" {
+			for _, l := range strings.Split(a.Note, "\n") {
+				switch ref, isNorm := strings.CutPrefix(l, bratNormNote); {
+				case l == bratEventNote:
+					ne++
+					eid[a.ID] = "E" + strconv.Itoa(ne)
+				case isNorm && len(strings.Fields(ref)) == 2:
+					nn++
+					fs := strings.Fields(ref)
+					b.WriteString("N" + strconv.Itoa(nn) + "\t" + fs[0] + " " + id + " " + fs[1] + "\t" + oneLine(a.Entity) + "\n")
+					normalised = true
+				default:
+					notes = append(notes, l)
+				}
+			}
+		}
+		if a.Entity != "" && !normalised {
 			nn++
 			ref := strings.Join(strings.Fields(a.Entity), "_")
 			b.WriteString("N" + strconv.Itoa(nn) + "\tReference " + id + " spanmark:" + ref + "\t" + oneLine(a.Entity) + "\n")
 		}
-		if a.Note != "" {
-			for _, l := range strings.Split(a.Note, "\n") {
-				nh++
-				b.WriteString("#" + strconv.Itoa(nh) + "\tAnnotatorNotes " + id + "\t" + strings.ReplaceAll(l, "\t", " ") + "\n")
-			}
+		for _, l := range notes {
+			nh++
+			b.WriteString("#" + strconv.Itoa(nh) + "\tAnnotatorNotes " + id + "\t" + strings.ReplaceAll(l, "\t", " ") + "\n")
 		}
 	}
-	nr := 0
+	ref := func(id string) string {
+		if e, ok := eid[id]; ok {
+			return e
+		}
+		return tid[id]
+	}
+	// An event's roles are the relations from its trigger, in file order.
+	roles := map[string][]string{}
+	labelOf := map[string]string{}
+	for _, a := range anns {
+		labelOf[a.ID] = typeName(labelName(f.Schema, a.Label), a.Label)
+	}
+	nr, nq := 0, 0
+	var rlines strings.Builder
 	for _, r := range f.Relations {
 		from, okF := tid[r.From]
-		to, okT := tid[r.To]
+		_, okT := tid[r.To]
 		if !okF || !okT {
 			continue
 		}
-		nr++
-		b.WriteString("R" + strconv.Itoa(nr) + "\t" + r.Type + " Arg1:" + from + " Arg2:" + to + "\n")
+		typ := typeName(relationName(f.Schema, r.Type), r.Type)
+		rt, _ := f.Schema.Relation(r.Type)
+		switch {
+		case rt.Description == bratEquivalence:
+			nq++
+			rlines.WriteString("*\t" + typ + " " + from + " " + tid[r.To] + "\n")
+		case eid[r.From] != "":
+			roles[r.From] = append(roles[r.From], typ+":"+ref(r.To))
+		default:
+			nr++
+			rlines.WriteString("R" + strconv.Itoa(nr) + "\t" + typ + " Arg1:" + ref(r.From) + " Arg2:" + ref(r.To) + "\n")
+		}
 	}
+	for _, a := range anns {
+		if e, ok := eid[a.ID]; ok {
+			b.WriteString(e + "\t" + labelOf[a.ID] + ":" + tid[a.ID])
+			for _, r := range roles[a.ID] {
+				b.WriteString(" " + r)
+			}
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString(rlines.String())
 	return f.Document.Text, []byte(b.String()), nil
 }
 
@@ -276,9 +463,9 @@ func splitLines(rs []rune, start, end int) [][2]int {
 // file holds no text: Document.Text is empty and Document.Length is the end
 // of the last span. Place it in the article's text with [anchor.Place],
 // which checks every quote at its offsets.
-func DecodeBratWithoutText(ann []byte, name string) (*annotations.File, error) {
+func DecodeBratWithoutText(ann []byte, name string) (*annotations.File, *Report, error) {
 	if !utf8.Valid(ann) {
-		return nil, errors.New("brat: the annotation file is not valid UTF-8")
+		return nil, nil, errors.New("brat: the annotation file is not valid UTF-8")
 	}
 	// Build a stand-in text that holds each quote at its offsets and
 	// spaces elsewhere, and read the file against it.
@@ -308,7 +495,7 @@ func DecodeBratWithoutText(ann []byte, name string) (*annotations.File, error) {
 			// 16 million code points is five times War and Peace; a larger
 			// offset is a broken file, and the stand-in text would be huge.
 			if e > 1<<24 {
-				return nil, importError("brat", i+1, "", errors.New("offset "+strconv.Itoa(e)+" is past any text this program reads"))
+				return nil, nil, importError("brat", i+1, "", errors.New("offset "+strconv.Itoa(e)+" is past any text this program reads"))
 			}
 			frags = append(frags, frag{s, q[:e-s], i + 1})
 			end = max(end, e)
@@ -322,20 +509,20 @@ func DecodeBratWithoutText(ann []byte, name string) (*annotations.File, error) {
 				r = ' '
 			}
 			if text[f.start+k] != ' ' && text[f.start+k] != r {
-				return nil, importError("brat", f.line, "", errors.New("the text of this line disagrees with an overlapping annotation's"))
+				return nil, nil, importError("brat", f.line, "", errors.New("the text of this line disagrees with an overlapping annotation's"))
 			}
 			text[f.start+k] = r
 		}
 	}
-	f, err := DecodeBrat(string(text), ann, name)
+	f, rep, err := DecodeBrat(string(text), ann, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	f.Document = annotations.FileDocument{Source: name, Length: end}
 	for i := range f.Annotations {
 		f.Annotations[i].Prefix, f.Annotations[i].Suffix = "", ""
 	}
-	return f, nil
+	return f, rep, nil
 }
 
 // checkHasText refuses a file that has annotations but no text, such as a

@@ -43,6 +43,28 @@ func linksOf(f *annotations.File) []string {
 	return out
 }
 
+// namedSpans is spansOf with each label's name for its id.
+func namedSpans(f *annotations.File) []fmtSpan {
+	out := spansOf(f)
+	for i := range out {
+		out[i].Label = labelName(f.Schema, out[i].Label)
+	}
+	return out
+}
+
+// namedLinks is linksOf with each relation type's name for its id.
+func namedLinks(f *annotations.File) []string {
+	q := map[string]string{}
+	for _, a := range f.Annotations {
+		q[a.ID] = a.Quote
+	}
+	var out []string
+	for _, r := range f.Relations {
+		out = append(out, relationName(f.Schema, r.Type)+": "+q[r.From]+" -> "+q[r.To])
+	}
+	return out
+}
+
 func readFormat(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "formats", name))
@@ -66,12 +88,13 @@ var emojiSpans = []fmtSpan{
 var emojiLinks = []string{"source: the talks went well -> Lavrov", "source: a summit in Riyadh -> Rubio"}
 
 func TestDecodeBrat(t *testing.T) {
-	f, err := DecodeBrat(string(readFormat(t, "emoji.txt")), readFormat(t, "emoji.ann"), "emoji.ann")
+	f, _, err := DecodeBrat(string(readFormat(t, "emoji.txt")), readFormat(t, "emoji.ann"), "emoji.ann")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := append([]fmtSpan(nil), emojiSpans...)
 	want[0].Entity = "Sergey Lavrov"
+	want[0].Note = "brat normalisation: Reference Wikidata:Q190777"
 	want[1].Note = "reported speech\nConfidence: High"
 	want = append(want,
 		fmtSpan{Label: "claim", Start: 76, End: 96, Quote: "The Kremlin welcomed", Note: "brat T7: fragment 1 of 2\nNegated"},
@@ -93,17 +116,19 @@ func TestDecodeBrat(t *testing.T) {
 }
 
 // checkRoundTrip checks that f survives encode and decode unchanged in its
-// spans, notes, entities and relations.
+// spans, notes, entities and relations, with labels and relation types
+// compared by name: ids made up for names in other scripts are numbered in
+// the order the decoder meets them.
 func checkRoundTrip(t *testing.T, f *annotations.File, again func(*annotations.File) (*annotations.File, error)) {
 	t.Helper()
 	g, err := again(f)
 	if err != nil {
 		t.Fatalf("decoding what was encoded: %v", err)
 	}
-	if diff := cmp.Diff(spansOf(f), spansOf(g)); diff != "" {
+	if diff := cmp.Diff(namedSpans(f), namedSpans(g)); diff != "" {
 		t.Errorf("spans after a round trip (-before +after):\n%s", diff)
 	}
-	if diff := cmp.Diff(linksOf(f), linksOf(g)); diff != "" {
+	if diff := cmp.Diff(namedLinks(f), namedLinks(g)); diff != "" {
 		t.Errorf("relations after a round trip (-before +after):\n%s", diff)
 	}
 	if f.Document.Text != g.Document.Text {
@@ -116,11 +141,12 @@ func bratAgain(f *annotations.File) (*annotations.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return DecodeBrat(text, ann, f.Document.Source)
+	g, _, err := DecodeBrat(text, ann, f.Document.Source)
+	return g, err
 }
 
 func TestBratRoundTrip(t *testing.T) {
-	f, err := DecodeBrat(string(readFormat(t, "emoji.txt")), readFormat(t, "emoji.ann"), "emoji.ann")
+	f, _, err := DecodeBrat(string(readFormat(t, "emoji.txt")), readFormat(t, "emoji.ann"), "emoji.ann")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +177,7 @@ func TestEncodeBratLineBreak(t *testing.T) {
 func TestDecodeBratCRLF(t *testing.T) {
 	// brat counts the CR of CRLF line endings; our text drops it.
 	text := "Putin spoke.\r\nTrump listened."
-	f, err := DecodeBrat(text, []byte("T1\tactor 14 19\tTrump\n"), "crlf.ann")
+	f, _, err := DecodeBrat(text, []byte("T1\tactor 14 19\tTrump\n"), "crlf.ann")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,14 +196,15 @@ func TestDecodeBratErrors(t *testing.T) {
 		{"past_end", "T1\tactor 10 99\tTrump\n", "line 1: brat: end 99 is past the end of the text (16 code points)"},
 		{"wrong_text", "T1\tactor 0 5\tPutin\nT2\tactor 10 15\tBiden\n", "line 2: brat: the text is \"Trump\" at 10 15, not \"Biden\""},
 		{"duplicate_id", "T1\tactor 0 5\tPutin\nT1\tactor 10 15\tTrump\n", "line 2: brat: id T1 is used twice"},
-		{"unknown_target", "T1\tactor 0 5\tPutin\n#1\tAnnotatorNotes T9\tnote\n", "line 2: brat: no text-bound annotation has id \"T9\""},
+		{"unknown_target", "T1\tactor 0 5\tPutin\n#1\tAnnotatorNotes T9\tnote\n", "line 2: brat: no annotation has id \"T9\""},
 		{"unknown_arg", "T1\tactor 0 5\tPutin\nR1\tsource Arg1:T1 Arg2:T5\n", "line 2: brat: no span has id \"T5\""},
-		{"event", "T1\tactor 0 5\tPutin\nE1\tMeet:T1\n", "line 2: brat: event annotations (E lines) are not supported"},
-		{"same_span", "T1\tactor 0 5\tPutin\nT2\tactor 0 5\tPutin\n", "line 2: brat: same label and span as line 1"},
+		{"event_no_trigger", "T1\tactor 0 5\tPutin\nE1\tMeet:T4\n", "line 2: brat: no text-bound annotation has id \"T4\" (the trigger of E1)"},
+		{"event_bad_arg", "T1\tactor 0 5\tPutin\nE1\tMeet:T1 Theme\n", "line 2: brat: argument \"Theme\" is not"},
+		{"equivalence_short", "T1\tactor 0 5\tPutin\n*\tEquiv T1\n", "line 2: brat: want \"*"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := DecodeBrat(text, []byte(tc.ann), "x.ann")
+			_, _, err := DecodeBrat(text, []byte(tc.ann), "x.ann")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error = %v, want one containing %q", err, tc.want)
 			}
@@ -189,15 +216,17 @@ func FuzzDecodeBrat(f *testing.F) {
 	f.Add(string(readFormat(f, "emoji.txt")), string(readFormat(f, "emoji.ann")))
 	f.Add("Putin met Trump.", "T1\tactor 0 5;10 15\tPutin Trump\nR1\tx Arg1:T1 Arg2:T1\n")
 	f.Add("a\r\nb", "T1\tL 0 4\ta  b\nN1\tReference T1 db:1\n")
+	f.Add(string(readFormat(f, "brat-events.txt")), string(readFormat(f, "brat-events.ann")))
+	f.Add("Putin met Trump.", "T1\tP 0 5\tPutin\nT2\tM 6 9\tmet\nE1\tM:T2 A:T1 B:E1\nE2\tM:T2 A:E1\n*\tEq T1 T1\n#1\tAnnotatorNotes E2\tx\n")
 	f.Fuzz(func(t *testing.T, text, ann string) {
 		// Read alone, the .ann must not panic, and what it reads must place
 		// in a text of its length.
-		if h, err := DecodeBratWithoutText([]byte(ann), "fuzz.ann"); err == nil {
+		if h, _, err := DecodeBratWithoutText([]byte(ann), "fuzz.ann"); err == nil {
 			if _, _, err := anchor.Place(h, annotations.NewDocument(strings.Repeat("x", h.Document.Length), "", "")); err != nil {
 				t.Fatalf("placing a .ann read alone: %v", err)
 			}
 		}
-		g, err := DecodeBrat(text, []byte(ann), "fuzz.ann")
+		g, _, err := DecodeBrat(text, []byte(ann), "fuzz.ann")
 		if err != nil {
 			return
 		}
@@ -215,7 +244,7 @@ func FuzzDecodeBrat(f *testing.F) {
 
 func TestDecodeBratWithoutText(t *testing.T) {
 	ann := readFormat(t, "emoji.ann")
-	f, err := DecodeBratWithoutText(ann, "emoji.ann")
+	f, _, err := DecodeBratWithoutText(ann, "emoji.ann")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +260,7 @@ func TestDecodeBratWithoutText(t *testing.T) {
 	if !rep.IsEmpty() {
 		t.Errorf("placing moved or lost annotations: %+v", rep)
 	}
-	want, err := DecodeBrat(doc.Text, ann, "emoji.ann")
+	want, _, err := DecodeBrat(doc.Text, ann, "emoji.ann")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +271,7 @@ func TestDecodeBratWithoutText(t *testing.T) {
 	if diff := cmp.Diff(linksOf(want), linksOf(got)); diff != "" {
 		t.Errorf("relations (-with text +placed):\n%s", diff)
 	}
-	if _, err := DecodeBratWithoutText([]byte("T1\tactor 0 5\tPutin\nT2\tactor 2 4\txx\n"), "x.ann"); err == nil ||
+	if _, _, err := DecodeBratWithoutText([]byte("T1\tactor 0 5\tPutin\nT2\tactor 2 4\txx\n"), "x.ann"); err == nil ||
 		!strings.Contains(err.Error(), "line 2: brat: the text of this line disagrees") {
 		t.Errorf("error = %v, want one about line 2 disagreeing", err)
 	}
@@ -263,4 +292,111 @@ func sampleAlice(t testing.TB) *annotations.File {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// schemaOf writes each label and relation type of f's schema as "id=name".
+func schemaOf(f *annotations.File) (labels, relations []string) {
+	for _, l := range f.Schema.Labels {
+		labels = append(labels, l.ID+"="+l.Name)
+	}
+	for _, r := range f.Schema.Relations {
+		relations = append(relations, r.ID+"="+r.Name)
+	}
+	return labels, relations
+}
+
+// warningsOf writes each warning of rep as its String.
+func warningsOf(rep *Report) []string {
+	var out []string
+	if rep != nil {
+		for _, w := range rep.Warnings {
+			out = append(out, w.String())
+		}
+	}
+	return out
+}
+
+func TestDecodeBratEventsAndEquivalences(t *testing.T) {
+	// brat-events.ann has the shapes of brat's standoff documentation and
+	// of the BioNLP shared task files: events (one the argument of
+	// another), an equivalence, notes and an attribute on a relation and an
+	// event, and a normalisation to Wikipedia.
+	f, rep, err := DecodeBrat(string(readFormat(t, "brat-events.txt")), readFormat(t, "brat-events.ann"), "brat-events.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []fmtSpan{
+		{Label: "Organization", Start: 0, End: 4, Quote: "Sony"},
+		{Label: "Organization", Start: 9, End: 17, Quote: "Ericsson"},
+		{Label: "Merge-org", Start: 18, End: 24, Quote: "formed", Note: "brat event"},
+		{Label: "Organization", Start: 27, End: 40, Quote: "joint venture", Note: "on relation R1 (Located to T5): stated in the first sentence"},
+		{Label: "Country", Start: 44, End: 50, Quote: "Sweden"},
+		{Label: "Person", Start: 52, End: 77, Quote: "Carlos Salinas de Gortari", Entity: "Carlos Salinas de Gortari",
+			Note: "brat normalisation: Reference Wikipedia:64488"},
+		{Label: "Praise", Start: 78, End: 85, Quote: "praised", Note: "brat event\nNegation\npraise, not approval"},
+		{Label: "Person", Start: 102, End: 109, Quote: "Salinas"},
+	}
+	if diff := cmp.Diff(want, spansOf(f)); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+	wantLinks := []string{
+		"Located: joint venture -> Sweden",
+		"Equiv: Carlos Salinas de Gortari -> Salinas",
+		"Org1: formed -> Sony",
+		"Org2: formed -> Ericsson",
+		"Result: formed -> joint venture",
+		"Agent: praised -> Carlos Salinas de Gortari",
+		"Theme: praised -> formed",
+	}
+	if diff := cmp.Diff(wantLinks, linksOf(f)); diff != "" {
+		t.Errorf("relations (-want +got):\n%s", diff)
+	}
+	if !rep.IsEmpty() {
+		t.Errorf("report %v, want nothing dropped", warningsOf(rep))
+	}
+	checkRoundTrip(t, f, bratAgain)
+	// Written back, events are E lines, the equivalence a "*" line and the
+	// normalisation keeps its reference.
+	_, ann, err := EncodeBrat(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"N1\tReference T6 Wikipedia:64488\tCarlos Salinas de Gortari\n",
+		"E1\tMerge-org:T3 Org1:T1 Org2:T2 Result:T4\n",
+		"E2\tPraise:T7 Agent:T6 Theme:E1\n",
+		"*\tEquiv T6 T8\n",
+		"R1\tLocated Arg1:T4 Arg2:T5\n",
+	} {
+		if !strings.Contains(string(ann), line) {
+			t.Errorf("written .ann lacks %q:\n%s", line, ann)
+		}
+	}
+	if strings.Contains(string(ann), "spanmark:") {
+		t.Errorf("written .ann makes up a reference:\n%s", ann)
+	}
+}
+
+func TestDecodeBratSharedTriggerAndDuplicates(t *testing.T) {
+	text := "Putin met Trump."
+	ann := "T1\tPER 0 5\tPutin\nT2\tMeet 6 9\tmet\nT3\tPER 10 15\tTrump\nE1\tMeet:T2 Agent:T1\nE2\tMeet:T2 Agent:T3\nT4\tPER 0 5\tPutin\n#1\tAnnotatorNotes T4\tsecond mark\n"
+	f, rep, err := DecodeBrat(text, []byte(ann), "x.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []fmtSpan{
+		{Label: "PER", Start: 0, End: 5, Quote: "Putin", Note: "second mark"},
+		{Label: "Meet", Start: 6, End: 9, Quote: "met", Note: "brat event"},
+		{Label: "PER", Start: 10, End: 15, Quote: "Trump"},
+	}
+	if diff := cmp.Diff(want, spansOf(f)); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+	wantRep := []string{
+		"1 × event sharing its trigger T2 with E1: its roles join that event's (line 5)",
+		"1 × span with the same label and range as another, merged into it (line 6)",
+	}
+	if diff := cmp.Diff(wantRep, warningsOf(rep)); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
 }

@@ -41,6 +41,10 @@ type importer struct {
 	doc    *annotations.Document
 	spans  []importSpan
 	links  []importLink
+	// rep collects what was dropped or changed; nil collects nothing.
+	rep *Report
+	// labels and relations map the tool's names to our ids (see [idMaker]).
+	labels, relations idMaker
 }
 
 // fail returns a [PathError] for the format at line and path.
@@ -48,25 +52,96 @@ func importError(format string, line int, path string, err error) error {
 	return &annotations.PathError{Line: line, Path: path, Err: errors.New(format + ": " + err.Error())}
 }
 
-// labelID turns a tool's label name into a label id: characters outside
+// place names where a span or link was read, for a report.
+func place(line int, path string) string {
+	switch {
+	case line > 0 && path != "":
+		return lineAt(line) + ": " + path
+	case line > 0:
+		return lineAt(line)
+	}
+	return path
+}
+
+// labelID turns a tool's label name into an id: characters outside
 // letters, digits, '-', '_', '.' and ':' become '_', and it is cut to 64
-// bytes. The name is kept as the label's name.
+// bytes. The name is kept as the label's name. It is "" when no ASCII
+// letter or digit is left, as for a name in Chinese script: [idMaker]
+// numbers those.
 func labelID(name string) string {
 	var b strings.Builder
+	alnum := false
 	for _, c := range name {
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':' {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			alnum = true
 			b.WriteRune(c)
-		} else {
+		case c == '-' || c == '_' || c == '.' || c == ':':
+			b.WriteRune(c)
+		default:
 			b.WriteByte('_')
 		}
-		if b.Len() >= 64 {
+		if b.Len() >= 56 {
+			// 56 leaves room for a "-N" suffix within the 64 of an id.
 			break
 		}
 	}
-	if b.Len() == 0 {
-		return "_"
+	if !alnum {
+		return ""
 	}
 	return b.String()
+}
+
+// idMaker gives each distinct name of a tool's labels (or relation types)
+// its own id, so that two names never share one: the name itself when it
+// is an id, else [labelID] of it, else prefix and a number ("label-3" for
+// the third label); a "-2", "-3"… suffix settles a clash, as between
+// "Named Place" and "Named_Place".
+type idMaker struct {
+	byName map[string]string
+	taken  map[string]bool
+	n      int
+}
+
+func (m *idMaker) id(name, prefix string) string {
+	if id, ok := m.byName[name]; ok {
+		return id
+	}
+	if m.byName == nil {
+		m.byName, m.taken = map[string]string{}, map[string]bool{}
+	}
+	m.n++
+	base := labelID(name)
+	if base == "" {
+		base = prefix + "-" + strconv.Itoa(m.n)
+	}
+	id := base
+	for k := 2; m.taken[id]; k++ {
+		id = base + "-" + strconv.Itoa(k)
+	}
+	m.byName[name], m.taken[id] = id, true
+	return id
+}
+
+// labelName is what an encoder writes for label id of sch: the label's
+// name, so that a file sent back to a tool carries the labels its project
+// has, or the id for Spanmark's own labels (whose files have always
+// written "actor") and for labels without a name.
+func labelName(sch annotations.Schema, id string) string {
+	l, ok := sch.Label(id)
+	if d, isDef := annotations.DefaultSchema().Label(id); !ok || l.Name == "" || isDef && d.Name == l.Name {
+		return id
+	}
+	return l.Name
+}
+
+// relationName is [labelName] for relation types.
+func relationName(sch annotations.Schema, id string) string {
+	r, ok := sch.Relation(id)
+	if d, isDef := annotations.DefaultSchema().Relation(id); !ok || r.Name == "" || isDef && d.Name == r.Name {
+		return id
+	}
+	return r.Name
 }
 
 // build checks the spans and links and makes the file. When every label
@@ -92,7 +167,7 @@ func (im *importer) schema(def annotations.Schema) (annotations.Schema, error) {
 	var sch annotations.Schema
 	seen := map[string]bool{}
 	for _, sp := range im.spans {
-		id := labelID(sp.label)
+		id := im.labels.id(sp.label, "label")
 		if seen[id] {
 			continue
 		}
@@ -114,11 +189,14 @@ func (im *importer) schema(def annotations.Schema) (annotations.Schema, error) {
 	for _, sp := range im.spans {
 		if sp.key != "" {
 			if _, ok := labelOf[sp.key]; !ok {
-				labelOf[sp.key] = labelID(sp.label)
+				labelOf[sp.key] = im.labels.id(sp.label, "label")
 			}
 		}
 	}
-	type use struct{ from, to []string }
+	type use struct {
+		name     string
+		from, to []string
+	}
 	uses := map[string]*use{}
 	var relOrder []string
 	for _, l := range im.links {
@@ -131,10 +209,10 @@ func (im *importer) schema(def annotations.Schema) (annotations.Schema, error) {
 			}
 			return annotations.Schema{}, importError(im.format, l.line, l.path, errors.New("no span has id "+strconv.Quote(missing)))
 		}
-		id := labelID(l.typ)
+		id := im.relations.id(l.typ, "relation")
 		u, ok := uses[id]
 		if !ok {
-			u = &use{}
+			u = &use{name: l.typ}
 			uses[id] = u
 			relOrder = append(relOrder, id)
 		}
@@ -151,7 +229,7 @@ func (im *importer) schema(def annotations.Schema) (annotations.Schema, error) {
 			sch.Relations = append(sch.Relations, rt)
 			continue
 		}
-		sch.Relations = append(sch.Relations, annotations.RelationType{ID: id, Name: id, From: u.from, To: u.to})
+		sch.Relations = append(sch.Relations, annotations.RelationType{ID: id, Name: u.name, From: u.from, To: u.to})
 	}
 	if sch.Relations == nil {
 		sch.Relations = []annotations.RelationType{}
@@ -173,7 +251,10 @@ func (im *importer) schema(def annotations.Schema) (annotations.Schema, error) {
 	return sch, nil
 }
 
-// fill makes the file of the spans and links under sch.
+// fill makes the file of the spans and links under sch. A span with the
+// same label and range as an earlier one (two regions for one phrase, or
+// one tool id listed twice) is merged into it: its notes are added, links
+// to it go to the first, and the report counts it.
 func (im *importer) fill(sch annotations.Schema, annotator string) (*annotations.File, error) {
 	s := annotations.NewSet(im.doc, sch)
 	ids := map[string]string{} // tool id -> our id, of the first annotation made from it
@@ -182,33 +263,49 @@ func (im *importer) fill(sch annotations.Schema, annotator string) (*annotations
 		start, end int
 	}
 	at := map[spanKey]int{}
+	var made []annotations.Annotation
 	for i, sp := range im.spans {
-		id := "a" + strconv.Itoa(i+1)
-		k := spanKey{labelID(sp.label), sp.start, sp.end}
+		k := spanKey{im.labels.id(sp.label, "label"), sp.start, sp.end}
 		if j, ok := at[k]; ok {
-			where := "line " + strconv.Itoa(im.spans[j].line)
-			if im.spans[j].line == 0 {
-				where = im.spans[j].path
+			a := &made[j]
+			for _, n := range sp.notes {
+				if !slices.Contains(strings.Split(a.Note, "\n"), n) {
+					a.Note = strings.TrimPrefix(a.Note+"\n"+n, "\n")
+				}
 			}
-			return nil, importError(im.format, sp.line, sp.path, errors.New("same label and span as "+where))
+			if a.Entity == "" {
+				a.Entity = sp.entity
+			}
+			im.rep.add("span with the same label and range as another, merged into it", place(sp.line, sp.path))
+			if sp.key != "" {
+				if _, ok := ids[sp.key]; !ok {
+					ids[sp.key] = a.ID
+				}
+			}
+			continue
 		}
-		at[k] = i
-		a := annotations.Annotation{ID: id, Label: k.label, Start: sp.start, End: sp.end,
-			Note: strings.Join(sp.notes, "\n"), Entity: sp.entity}
-		if err := s.Insert(a); err != nil {
-			return nil, importError(im.format, sp.line, sp.path, err)
-		}
+		id := "a" + strconv.Itoa(i+1)
+		at[k] = len(made)
+		made = append(made, annotations.Annotation{ID: id, Label: k.label, Start: sp.start, End: sp.end,
+			Note: strings.Join(sp.notes, "\n"), Entity: sp.entity})
 		if sp.key != "" {
 			if _, ok := ids[sp.key]; !ok {
 				ids[sp.key] = id
 			}
 		}
 	}
+	for _, a := range made {
+		if err := s.Insert(a); err != nil {
+			i, _ := strconv.Atoi(a.ID[1:])
+			sp := im.spans[i-1]
+			return nil, importError(im.format, sp.line, sp.path, err)
+		}
+	}
 	type linkKey struct{ typ, from, to string }
 	seenLink := map[linkKey]bool{}
 	n := 0
 	for _, l := range im.links {
-		r := annotations.Relation{ID: "r" + strconv.Itoa(n+1), Type: labelID(l.typ), From: ids[l.from], To: ids[l.to]}
+		r := annotations.Relation{ID: "r" + strconv.Itoa(n+1), Type: im.relations.id(l.typ, "relation"), From: ids[l.from], To: ids[l.to]}
 		k := linkKey{r.Type, r.From, r.To}
 		if seenLink[k] {
 			// The same link twice says nothing more; brat and Label Studio
@@ -283,10 +380,11 @@ func (r *rawText) span(start, end int) (int, int, error) {
 }
 
 // utf16Span converts the UTF-16 range [start, end) of the raw text to code
-// points of the raw text; an offset inside a surrogate pair is an error,
-// since it cannot come from a count in UTF-16 units.
-func (r *rawText) utf16Span(start, end int) (int, int, error) {
-	conv := func(u int) (int, error) {
+// points of the raw text. An offset inside a surrogate pair cannot come from
+// a count in UTF-16 units: it is widened to the whole character (start
+// down, end up), and split says so.
+func (r *rawText) utf16Span(start, end int) (s, e int, split bool, err error) {
+	conv := func(u int, up bool) (int, error) {
 		if u < 0 {
 			return 0, errors.New(strconv.Itoa(u) + " is negative")
 		}
@@ -297,7 +395,11 @@ func (r *rawText) utf16Span(start, end int) (int, int, error) {
 			}
 			n += utf16.RuneLen(c)
 			if n > u {
-				return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " falls inside the surrogate pair of " + strconv.QuoteRune(c))
+				split = true
+				if up {
+					return i + 1, nil
+				}
+				return i, nil
 			}
 		}
 		if n == u {
@@ -305,13 +407,11 @@ func (r *rawText) utf16Span(start, end int) (int, int, error) {
 		}
 		return 0, errors.New("UTF-16 offset " + strconv.Itoa(u) + " is past the end of the text (" + strconv.Itoa(n) + " UTF-16 units)")
 	}
-	s, err := conv(start)
-	if err != nil {
-		return 0, 0, errors.New("start: " + err.Error())
+	if s, err = conv(start, false); err != nil {
+		return 0, 0, false, errors.New("start: " + err.Error())
 	}
-	e, err := conv(end)
-	if err != nil {
-		return 0, 0, errors.New("end: " + err.Error())
+	if e, err = conv(end, true); err != nil {
+		return 0, 0, false, errors.New("end: " + err.Error())
 	}
-	return s, e, nil
+	return s, e, split, nil
 }

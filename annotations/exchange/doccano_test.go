@@ -13,7 +13,7 @@ func TestDecodeDoccano(t *testing.T) {
 	// emoji.doccano.jsonl is written by hand as doccano exports it, with
 	// offsets in UTF-16 units: "Lavrov" is at 5–11 there, after the flag's
 	// four units, and at 3–9 in code points.
-	fs, err := DecodeDoccano(readFormat(t, "emoji.doccano.jsonl"), "emoji.doccano.jsonl", UnitUTF16)
+	fs, _, err := DecodeDoccano(readFormat(t, "emoji.doccano.jsonl"), "emoji.doccano.jsonl", UnitUTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestDecodeDoccanoTwoDocuments(t *testing.T) {
 	// The second line has the older "label": [[start, end, label]] shape,
 	// and text with an emoji and a skin tone modifier (two code points,
 	// four UTF-16 units).
-	fs, err := DecodeDoccano(readFormat(t, "two-docs.doccano.jsonl"), "two-docs.doccano.jsonl", UnitUTF16)
+	fs, _, err := DecodeDoccano(readFormat(t, "two-docs.doccano.jsonl"), "two-docs.doccano.jsonl", UnitUTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestDecodeDoccanoTwoDocuments(t *testing.T) {
 
 func TestDecodeDoccanoCodePoints(t *testing.T) {
 	line := `{"text": "😀 Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 2, "end_offset": 7}]}`
-	fs, err := DecodeDoccano([]byte(line), "x.jsonl", UnitCodePoint)
+	fs, _, err := DecodeDoccano([]byte(line), "x.jsonl", UnitCodePoint)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func doccanoAgain(unit OffsetUnit) func(*annotations.File) (*annotations.File, e
 		if err != nil {
 			return nil, err
 		}
-		fs, err := DecodeDoccano(b, f.Document.Source, unit)
+		fs, _, err := DecodeDoccano(b, f.Document.Source, unit)
 		if err != nil {
 			return nil, err
 		}
@@ -78,7 +78,7 @@ func doccanoAgain(unit OffsetUnit) func(*annotations.File) (*annotations.File, e
 }
 
 func TestDoccanoRoundTrip(t *testing.T) {
-	fs, err := DecodeDoccano(readFormat(t, "emoji.doccano.jsonl"), "emoji.doccano.jsonl", UnitUTF16)
+	fs, _, err := DecodeDoccano(readFormat(t, "emoji.doccano.jsonl"), "emoji.doccano.jsonl", UnitUTF16)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,11 +101,9 @@ func TestDecodeDoccanoErrors(t *testing.T) {
 		{"not_json", "{\"text\": \"a\"}\n{nope}\n", "line 2: doccano: invalid JSON"},
 		{"no_text", `{"entities": []}`, "line 1: text: doccano: missing"},
 		{"wrong_type", `{"text": "Putin", "entities": [{"id": 1, "label": "actor", "start_offset": "0", "end_offset": 5}]}`,
-			"line 1: entities.start_offset: doccano: got a JSON string, want a number"},
+			"line 1: entities[0].start_offset: doccano: got a JSON string, want a number"},
 		{"past_end", `{"text": "Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "end_offset": 9}]}`,
 			"line 1: entities[0]: doccano: end: UTF-16 offset 9 is past the end of the text (5 UTF-16 units)"},
-		{"inside_surrogate", `{"text": "😀 Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 1, "end_offset": 8}]}`,
-			"line 1: entities[0]: doccano: start: UTF-16 offset 1 falls inside the surrogate pair of '😀'"},
 		{"missing_label", `{"text": "Putin", "entities": [{"id": 1, "start_offset": 0, "end_offset": 5}]}`,
 			"line 1: entities[0].label: doccano: missing"},
 		{"unknown_relation_end", `{"text": "Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "end_offset": 5}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "x"}]}`,
@@ -115,7 +113,7 @@ func TestDecodeDoccanoErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := DecodeDoccano([]byte(tc.in), "x.jsonl", UnitUTF16)
+			_, _, err := DecodeDoccano([]byte(tc.in), "x.jsonl", UnitUTF16)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error = %v, want one containing %q", err, tc.want)
 			}
@@ -127,12 +125,14 @@ func FuzzDecodeDoccano(f *testing.F) {
 	f.Add(string(readFormat(f, "emoji.doccano.jsonl")), false)
 	f.Add(string(readFormat(f, "two-docs.doccano.jsonl")), true)
 	f.Add(`{"text": "a😀b", "label": [[0, 1, "x"], [1, 3, "y y"]]}`, false)
+	f.Add(string(readFormat(f, "chinese.doccano.jsonl")), false)
+	f.Add(string(readFormat(f, "shapes.doccano.json")), true)
 	f.Fuzz(func(t *testing.T, in string, codePoints bool) {
 		unit := UnitUTF16
 		if codePoints {
 			unit = UnitCodePoint
 		}
-		fs, err := DecodeDoccano([]byte(in), "fuzz.jsonl", unit)
+		fs, _, err := DecodeDoccano([]byte(in), "fuzz.jsonl", unit)
 		if err != nil {
 			return
 		}
@@ -143,4 +143,133 @@ func FuzzDecodeDoccano(f *testing.F) {
 			checkRoundTrip(t, g, doccanoAgain(unit))
 		}
 	})
+}
+
+func TestDecodeDoccanoNonASCIILabels(t *testing.T) {
+	// Labels and relation types in Chinese script, as in the doccano
+	// exports of Chinese NER projects, each keep their own id and name;
+	// "Named Place" and "Named_Place" too, and two labels on one range are
+	// two annotations.
+	fs, rep, err := DecodeDoccano(readFormat(t, "chinese.doccano.jsonl"), "chinese.doccano.jsonl", UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels, rels := schemaOf(fs[0])
+	if diff := cmp.Diff([]string{"label-1=地点", "label-2=日期"}, labels); diff != "" {
+		t.Errorf("first document's labels (-want +got):\n%s", diff)
+	}
+	if len(rels) != 0 {
+		t.Errorf("first document's relation types %v, want none", rels)
+	}
+	want := []fmtSpan{{Label: "label-1", Start: 0, End: 2, Quote: "北京"}, {Label: "label-2", Start: 3, End: 5, Quote: "5月"}}
+	if diff := cmp.Diff(want, spansOf(fs[0])); diff != "" {
+		t.Errorf("first document's spans (-want +got):\n%s", diff)
+	}
+	labels, rels = schemaOf(fs[1])
+	wantLabels := []string{"label-1=品牌", "label-2=产品", "label-3=地点", "label-4=时间", "label-5=类别", "Named_Place=Named Place", "Named_Place-2=Named_Place"}
+	if diff := cmp.Diff(wantLabels, labels); diff != "" {
+		t.Errorf("second document's labels (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"relation-1=产国", "relation-2=类型"}, rels); diff != "" {
+		t.Errorf("second document's relation types (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"relation-1: Mate 60 -> 中国", "relation-2: Mate 60 -> 手机"}, linksOf(fs[1])); diff != "" {
+		t.Errorf("second document's relations (-want +got):\n%s", diff)
+	}
+	if n := len(fs[1].Annotations); n != 7 {
+		t.Errorf("%d annotations in the second document, want 7", n)
+	}
+	if !rep.IsEmpty() {
+		t.Errorf("report %v, want nothing dropped", warningsOf(rep))
+	}
+	// Written back, the file carries the names, not the ids.
+	b, err := EncodeDoccano(fs, UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`"label":"地点"`, `"label":"日期"`, `"label":"Named Place"`, `"label":"Named_Place"`, `"type":"产国"`, `"type":"类型"`} {
+		if !strings.Contains(string(b), s) {
+			t.Errorf("encoded doccano lacks %s:\n%s", s, b)
+		}
+	}
+	if strings.Contains(string(b), "label-1") || strings.Contains(string(b), "relation-1") {
+		t.Errorf("encoded doccano writes ids:\n%s", b)
+	}
+	for _, f := range fs {
+		checkRoundTrip(t, f, doccanoAgain(UnitUTF16))
+	}
+}
+
+func TestDecodeDoccanoShapes(t *testing.T) {
+	// shapes.doccano.json is a pretty-printed JSON array (doccano's JSON
+	// export) whose documents use the "labels" key, the "annotations" key
+	// of doccano before 1.0 (a label by number), triples under "entities",
+	// and a label of the whole document.
+	fs, rep, err := DecodeDoccano(readFormat(t, "shapes.doccano.json"), "shapes.doccano.json", UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]fmtSpan
+	for _, f := range fs {
+		got = append(got, spansOf(f))
+	}
+	putin := fmtSpan{Label: "PER", Start: 0, End: 5, Quote: "Putin"}
+	trump := fmtSpan{Label: "PER", Start: 10, End: 15, Quote: "Trump"}
+	alaska := fmtSpan{Label: "LOC", Start: 19, End: 25, Quote: "Alaska"}
+	want := [][]fmtSpan{
+		{putin, trump, alaska},
+		{{Label: "3", Start: 0, End: 5, Quote: "Putin"}, alaska},
+		{putin, trump},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+	wantRep := []string{
+		`1 × field "meta" not read (line 40: [1].meta)`,
+		`1 × document label "politics" dropped (labels of a whole document have no place) (line 59: [2].label[0])`,
+	}
+	if diff := cmp.Diff(wantRep, warningsOf(rep)); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
+
+func TestDecodeDoccanoUnits(t *testing.T) {
+	// doccano issue #2290: a file that counts code points, read as UTF-16
+	// (doccano's default), gives quotes cut in the middle of words; that
+	// is reported, and --offsets codepoints reads it right.
+	line := `{"text": "Our 🚒🚒🚒🚒🚒 drove past: the new firetruck is red.", "label": [[30, 39, "VEHICLE"]]}`
+	fs, rep, err := DecodeDoccano([]byte(line), "x.jsonl", UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]fmtSpan{{Label: "VEHICLE", Start: 25, End: 34, Quote: " new fire"}}, spansOf(fs[0])); diff != "" {
+		t.Errorf("read as UTF-16 (-want +got):\n%s", diff)
+	}
+	wantRep := []string{"1 × span whose quote cuts a word, read in UTF-16 units after characters outside the BMP (does the file count code points? --offsets codepoints) (line 1: label[0])"}
+	if diff := cmp.Diff(wantRep, warningsOf(rep)); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+	// An offset inside a surrogate pair cannot be a UTF-16 count: the span
+	// takes the whole character, and the report says so.
+	fs2, rep2, err := DecodeDoccano([]byte(`{"text": "😀 Putin", "entities": [{"id": 1, "label": "actor", "start_offset": 1, "end_offset": 8}]}`), "x.jsonl", UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]fmtSpan{{Label: "actor", Start: 0, End: 7, Quote: "😀 Putin"}}, spansOf(fs2[0])); diff != "" {
+		t.Errorf("split pair (-want +got):\n%s", diff)
+	}
+	wantRep = []string{"1 × span with an offset inside a surrogate pair, widened to the whole character (does the file count code points? --offsets codepoints) (line 1: entities[0])"}
+	if diff := cmp.Diff(wantRep, warningsOf(rep2)); diff != "" {
+		t.Errorf("split pair report (-want +got):\n%s", diff)
+	}
+	fs, rep, err = DecodeDoccano([]byte(line), "x.jsonl", UnitCodePoint)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]fmtSpan{{Label: "VEHICLE", Start: 30, End: 39, Quote: "firetruck"}}, spansOf(fs[0])); diff != "" {
+		t.Errorf("read as code points (-want +got):\n%s", diff)
+	}
+	if !rep.IsEmpty() {
+		t.Errorf("report %v, want none", warningsOf(rep))
+	}
 }

@@ -15,9 +15,15 @@ package exchange
 // annotations gives one file without spans). A region with several labels
 // becomes one annotation per label; a relation with several labels one
 // relation per label, and one without labels a relation of type
-// "relation". The "meta" text of a region becomes its note. Results of
-// other types (choices, text areas, ratings) are about the whole task and
-// are not read. The text is data.text, or the only string field of data.
+// "relation". A relation's direction is kept: "left" goes from to_id to
+// from_id, and "bi" becomes a relation each way. The "meta" text of a
+// region, and the text of a per-region TextArea (a result with the
+// region's id), become its note. Results of other types (choices, ratings,
+// a task's text area, paragraph or hypertext labels) cannot be held by the
+// model: they are listed in the [Report] with their values, as are a task's
+// predictions (a model's pre-annotations). A region given twice is read
+// once. The text is data.text, or the only string field of
+// data. A file holds an array of tasks, or one task as the API gives it.
 //
 // Units: Label Studio stores code points, as Python counts them. Its
 // editor once stored JavaScript (UTF-16) lengths, which broke offsets after
@@ -49,6 +55,8 @@ type lsTask struct {
 	Annotations []lsAnnotation             `json:"annotations"`
 	// Completions is the name of annotations before Label Studio 1.0.
 	Completions []lsAnnotation `json:"completions"`
+	// Predictions are a model's pre-annotations, which are not read.
+	Predictions []json.RawMessage `json:"predictions"`
 }
 
 type lsAnnotation struct {
@@ -58,15 +66,16 @@ type lsAnnotation struct {
 }
 
 type lsResult struct {
-	ID       string   `json:"id"`
-	Type     string   `json:"type"`
-	FromName string   `json:"from_name"`
-	ToName   string   `json:"to_name"`
-	Value    *lsValue `json:"value"`
-	FromID   string   `json:"from_id"`
-	ToID     string   `json:"to_id"`
-	Labels   []string `json:"labels"`
-	Meta     *lsMeta  `json:"meta"`
+	ID        string          `json:"id"`
+	Type      string          `json:"type"`
+	FromName  string          `json:"from_name"`
+	ToName    string          `json:"to_name"`
+	Value     json.RawMessage `json:"value"`
+	FromID    string          `json:"from_id"`
+	ToID      string          `json:"to_id"`
+	Direction string          `json:"direction"`
+	Labels    []string        `json:"labels"`
+	Meta      *lsMeta         `json:"meta"`
 }
 
 type lsValue struct {
@@ -80,6 +89,29 @@ type lsMeta struct {
 	Text []string `json:"text"`
 }
 
+// lsValueSummary is a short view of a result's value for a report: its
+// choices, text or rating, or its JSON cut to 60 bytes.
+func lsValueSummary(v json.RawMessage) string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(v, &m) == nil {
+		for _, k := range []string{"choices", "text", "rating", "number", "taxonomy", "datetime", "labels"} {
+			if x, ok := m[k]; ok {
+				v = x
+				break
+			}
+		}
+	}
+	var b bytes.Buffer
+	if json.Compact(&b, v) != nil {
+		return ""
+	}
+	s := b.String()
+	if len(s) > 60 {
+		s = strings.ToValidUTF8(s[:60], "") + "…"
+	}
+	return s
+}
+
 // lineOf returns the 1-based line of byte offset off in data.
 func lineOf(data []byte, off int) int {
 	off = max(0, min(off, len(data)))
@@ -88,19 +120,21 @@ func lineOf(data []byte, off int) int {
 
 // DecodeLabelStudio reads a Label Studio JSON export (an array of tasks,
 // or one task) and returns a file per annotation, in order; name (the file
-// name) becomes each document's source. Errors are [PathError]s with the
+// name) becomes each document's source. The report lists what was not
+// kept, such as the choices and ratings of a whole task. Errors are [PathError]s with the
 // line and a path such as "[0].annotations[1].result[3].value.start".
-func DecodeLabelStudio(data []byte, name string) ([]*annotations.File, error) {
+func DecodeLabelStudio(data []byte, name string) ([]*annotations.File, *Report, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	type rawTask struct {
 		msg json.RawMessage
 		off int
 	}
 	var tasks []rawTask
+	single := false
 	dec := json.NewDecoder(bytes.NewReader(data))
 	tok, err := dec.Token()
 	if err != nil {
-		return nil, jsonError("labelstudio", lineOf(data, int(dec.InputOffset())), err)
+		return nil, nil, jsonError("labelstudio", lineOf(data, int(dec.InputOffset())), err)
 	}
 	switch tok {
 	case json.Delim('['):
@@ -108,51 +142,58 @@ func DecodeLabelStudio(data []byte, name string) ([]*annotations.File, error) {
 			off := int(dec.InputOffset())
 			var m json.RawMessage
 			if err := dec.Decode(&m); err != nil {
-				return nil, labelStudioJSONError(data, off, err)
+				return nil, nil, labelStudioJSONError(data, off, err)
 			}
 			// The value starts after the comma and space before it.
 			off += bytes.IndexAny(data[off:], "{[\"0123456789-tfn")
 			tasks = append(tasks, rawTask{m, off})
 		}
 		if _, err := dec.Token(); err != nil {
-			return nil, labelStudioJSONError(data, int(dec.InputOffset()), err)
+			return nil, nil, labelStudioJSONError(data, int(dec.InputOffset()), err)
 		}
 	case json.Delim('{'):
+		// One task, as Label Studio's API and its editor's examples give it.
+		dec = json.NewDecoder(bytes.NewReader(data))
 		var m json.RawMessage
-		if err := json.Unmarshal(data, &m); err != nil {
-			return nil, labelStudioJSONError(data, 0, err)
+		if err := dec.Decode(&m); err != nil {
+			return nil, nil, labelStudioJSONError(data, 0, err)
 		}
 		tasks = append(tasks, rawTask{m, bytes.IndexByte(data, '{')})
+		single = true
 	default:
-		return nil, importError("labelstudio", 1, "", errors.New("want an array of tasks"))
+		return nil, nil, importError("labelstudio", 1, "", errors.New("want an array of tasks or one task"))
 	}
 	if _, err := dec.Token(); err == nil {
-		return nil, importError("labelstudio", lineOf(data, int(dec.InputOffset())), "", errors.New("more than one JSON value"))
+		return nil, nil, importError("labelstudio", lineOf(data, int(dec.InputOffset())), "", errors.New("more than one JSON value"))
 	}
 	var files []*annotations.File
+	rep := &Report{}
 	for i, rt := range tasks {
 		var t lsTask
 		d := json.NewDecoder(bytes.NewReader(rt.msg))
 		d.UseNumber()
 		p := "[" + strconv.Itoa(i) + "]"
+		if single {
+			p = "" // paths such as "annotations[0].result[2]"
+		}
 		if err := d.Decode(&t); err != nil {
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
-				return nil, importError("labelstudio", lineOf(data, rt.off+int(te.Offset)), p+"."+te.Field,
+				return nil, nil, importError("labelstudio", lineOf(data, rt.off+int(te.Offset)), strings.TrimPrefix(p+"."+te.Field, "."),
 					errors.New("got a JSON "+te.Value+", want "+goTypeName(te.Type.String())))
 			}
-			return nil, labelStudioJSONError(data, rt.off, err)
+			return nil, nil, labelStudioJSONError(data, rt.off, err)
 		}
-		fs, err := decodeLabelStudioTask(&t, p, lineOf(data, rt.off), name)
+		fs, err := decodeLabelStudioTask(&t, p, lineOf(data, rt.off), name, rep, len(files))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		files = append(files, fs...)
 	}
 	if len(files) == 0 {
-		return nil, errors.New("labelstudio: no tasks in the file")
+		return nil, nil, errors.New("labelstudio: no tasks in the file")
 	}
-	return files, nil
+	return files, rep, nil
 }
 
 func labelStudioJSONError(data []byte, off int, err error) error {
@@ -163,11 +204,12 @@ func labelStudioJSONError(data []byte, off int, err error) error {
 	return importError("labelstudio", lineOf(data, off), "", err)
 }
 
-func decodeLabelStudioTask(t *lsTask, p string, line int, name string) ([]*annotations.File, error) {
+// done is how many files the tasks before this one gave, for the report.
+func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Report, done int) ([]*annotations.File, error) {
 	var text string
 	if raw, ok := t.Data["text"]; ok {
 		if json.Unmarshal(raw, &text) != nil {
-			return nil, importError("labelstudio", line, p+".data.text", errors.New("want a string"))
+			return nil, importError("labelstudio", line, strings.TrimPrefix(p+".data.text", "."), errors.New("want a string"))
 		}
 	} else {
 		var keys []string
@@ -180,13 +222,20 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string) ([]*annot
 		}
 		if len(keys) != 1 {
 			slices.Sort(keys)
-			return nil, importError("labelstudio", line, p+".data",
+			return nil, importError("labelstudio", line, strings.TrimPrefix(p+".data", "."),
 				errors.New("no \"text\" field, and "+strconv.Itoa(len(keys))+" string fields ("+strings.Join(keys, ", ")+") to choose from"))
 		}
 	}
-	anns, ap := t.Annotations, p+".annotations"
+	if p != "" {
+		p += "."
+	}
+	if len(t.Predictions) > 0 {
+		rep.doc = done
+		rep.add("task predictions (a model's pre-annotations) not read", place(line, p+"predictions"))
+	}
+	anns, ap := t.Annotations, p+"annotations"
 	if len(anns) == 0 && len(t.Completions) > 0 {
-		anns, ap = t.Completions, p+".completions"
+		anns, ap = t.Completions, p+"completions"
 	}
 	if len(anns) == 0 {
 		anns = []lsAnnotation{{}}
@@ -194,16 +243,30 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string) ([]*annot
 	raw := newRawText(text)
 	var files []*annotations.File
 	for j, a := range anns {
-		im := &importer{format: "labelstudio", doc: annotations.NewDocument(text, "", name)}
+		rep.doc = len(files) + done
+		im := &importer{format: "labelstudio", doc: annotations.NewDocument(text, "", name), rep: rep}
 		aPath := ap + "[" + strconv.Itoa(j) + "]"
+		// A per-region text area (a TextArea with perRegion) shares its
+		// region's id; its text is read as a note on the region.
+		regionNotes := map[string][]string{}
+		regions := map[string]bool{}
+		for _, r := range a.Result {
+			if r.Type == "labels" && r.ID != "" {
+				regions[r.ID] = true
+			}
+		}
 		for k, r := range a.Result {
 			rp := aPath + ".result[" + strconv.Itoa(k) + "]"
 			switch r.Type {
 			case "labels":
-				v := r.Value
-				switch {
-				case v == nil:
+				var v lsValue
+				if len(r.Value) == 0 || string(r.Value) == "null" {
 					return nil, importError("labelstudio", line, rp+".value", errors.New("missing"))
+				}
+				if err := json.Unmarshal(r.Value, &v); err != nil {
+					return nil, jsonFieldError("labelstudio", line, rp+".value", err)
+				}
+				switch {
 				case v.Start == nil:
 					return nil, importError("labelstudio", line, rp+".value.start", errors.New("missing"))
 				case v.End == nil:
@@ -236,10 +299,40 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string) ([]*annot
 				if len(labels) == 0 {
 					labels = []string{"relation"}
 				}
-				for _, l := range labels {
-					im.links = append(im.links, importLink{typ: l, from: r.FromID, to: r.ToID, line: line, path: rp})
+				from, to := r.FromID, r.ToID
+				if r.Direction == "left" {
+					from, to = to, from
 				}
+				for _, l := range labels {
+					im.links = append(im.links, importLink{typ: l, from: from, to: to, line: line, path: rp})
+					if r.Direction == "bi" {
+						im.links = append(im.links, importLink{typ: l, from: to, to: from, line: line, path: rp})
+					}
+				}
+			case "textarea":
+				var v struct {
+					Text []string `json:"text"`
+				}
+				if json.Unmarshal(r.Value, &v) == nil && regions[r.ID] && len(v.Text) > 0 {
+					regionNotes[r.ID] = append(regionNotes[r.ID], r.FromName+": "+strings.Join(v.Text, "\n"))
+					continue
+				}
+				rep.add("textarea result dropped (about the whole task, which the model cannot hold)", place(line, rp+": "+lsValueSummary(r.Value)))
+			default:
+				what := r.Type + " result dropped"
+				switch r.Type {
+				case "choices", "rating", "taxonomy", "number", "datetime":
+					what += " (about the whole task, which the model cannot hold)"
+				case "":
+					what = "result without a type dropped"
+				default:
+					what += " (not a span of the text)"
+				}
+				rep.add(what, place(line, rp+": "+lsValueSummary(r.Value)))
 			}
+		}
+		for k := range im.spans {
+			im.spans[k].notes = append(im.spans[k].notes, regionNotes[im.spans[k].key]...)
 		}
 		f, err := im.build(labelStudioAnnotator(a.CompletedBy))
 		if err != nil {
@@ -274,7 +367,7 @@ func labelStudioAnnotator(raw json.RawMessage) string {
 
 // EncodeLabelStudio writes f as a Label Studio export with one task and one
 // annotation, for a labelling config whose Labels tag is named "label" and
-// whose Text tag is named "text".
+// whose Text tag is named "text". Labels and relations are written by name.
 func EncodeLabelStudio(f *annotations.File) ([]byte, error) {
 	if f == nil {
 		return nil, errors.New("encode labelstudio: no file")
@@ -308,7 +401,7 @@ func EncodeLabelStudio(f *annotations.File) ([]byte, error) {
 			return nil, errors.New("encode labelstudio: annotation " + strconv.Quote(a.ID) + ": span is outside the text")
 		}
 		r := result{ID: a.ID, FromName: "label", ToName: "text", Type: "labels",
-			Value: &value{Start: a.Start, End: a.End, Text: string(rs[a.Start:a.End]), Labels: []string{a.Label}}}
+			Value: &value{Start: a.Start, End: a.End, Text: string(rs[a.Start:a.End]), Labels: []string{labelName(f.Schema, a.Label)}}}
 		if a.Note != "" {
 			r.Meta = &lsMeta{Text: []string{a.Note}}
 		}
@@ -319,7 +412,7 @@ func EncodeLabelStudio(f *annotations.File) ([]byte, error) {
 		if !ids[r.From] || !ids[r.To] {
 			continue
 		}
-		results = append(results, result{Type: "relation", FromID: r.From, ToID: r.To, Direction: "right", Labels: []string{r.Type}})
+		results = append(results, result{Type: "relation", FromID: r.From, ToID: r.To, Direction: "right", Labels: []string{relationName(f.Schema, r.Type)}})
 	}
 	type annotation struct {
 		ID     int      `json:"id"`

@@ -13,7 +13,7 @@ func TestDecodeLabelStudio(t *testing.T) {
 	// emoji.labelstudio.json is written by hand as Label Studio exports a
 	// task with two annotators; its offsets are code points, and each
 	// region's text is checked against them.
-	fs, err := DecodeLabelStudio(readFormat(t, "emoji.labelstudio.json"), "emoji.labelstudio.json")
+	fs, _, err := DecodeLabelStudio(readFormat(t, "emoji.labelstudio.json"), "emoji.labelstudio.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func labelStudioAgain(f *annotations.File) (*annotations.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	fs, err := DecodeLabelStudio(b, f.Document.Source)
+	fs, _, err := DecodeLabelStudio(b, f.Document.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func labelStudioAgain(f *annotations.File) (*annotations.File, error) {
 }
 
 func TestLabelStudioRoundTrip(t *testing.T) {
-	fs, err := DecodeLabelStudio(readFormat(t, "emoji.labelstudio.json"), "emoji.labelstudio.json")
+	fs, _, err := DecodeLabelStudio(readFormat(t, "emoji.labelstudio.json"), "emoji.labelstudio.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestDecodeLabelStudioErrors(t *testing.T) {
 		{"not_array", `"tasks"`, "line 1: labelstudio: want an array of tasks"},
 		{"no_text", `[{"data": {"a": "x", "b": "y"}}]`, `line 1: [0].data: labelstudio: no "text" field, and 2 string fields (a, b) to choose from`},
 		{"wrong_type", task(`{"type": "labels", "value": {"start": "2", "end": 7, "labels": ["actor"]}}`),
-			"line 3: [0].annotations.result.value.start: labelstudio: got a JSON string, want a number"},
+			"line 2: [0].annotations[0].result[0].value.start: labelstudio: got a JSON string, want a number"},
 		{"no_start", task(`{"type": "labels", "value": {"end": 7, "labels": ["actor"]}}`),
 			"[0].annotations[0].result[0].value.start: labelstudio: missing"},
 		{"utf16_offsets", task(`{"id": "a", "type": "labels", "value": {"start": 3, "end": 8, "text": "Putin", "labels": ["actor"]}}`),
@@ -89,7 +89,7 @@ func TestDecodeLabelStudioErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := DecodeLabelStudio([]byte(tc.in), "x.json")
+			_, _, err := DecodeLabelStudio([]byte(tc.in), "x.json")
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error = %v, want one containing %q", err, tc.want)
 			}
@@ -99,9 +99,10 @@ func TestDecodeLabelStudioErrors(t *testing.T) {
 
 func FuzzDecodeLabelStudio(f *testing.F) {
 	f.Add(string(readFormat(f, "emoji.labelstudio.json")))
+	f.Add(string(readFormat(f, "chinese.labelstudio.json")))
 	f.Add(`{"data": {"body": "a😀b"}, "completions": [{"result": [{"id": "1", "type": "labels", "value": {"start": 1, "end": 3, "labels": ["x", "y"]}}, {"type": "relation", "from_id": "1", "to_id": "1"}]}]}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		fs, err := DecodeLabelStudio([]byte(in), "fuzz.json")
+		fs, _, err := DecodeLabelStudio([]byte(in), "fuzz.json")
 		if err != nil {
 			return
 		}
@@ -112,4 +113,91 @@ func FuzzDecodeLabelStudio(f *testing.F) {
 			checkRoundTrip(t, g, labelStudioAgain)
 		}
 	})
+}
+
+func TestDecodeLabelStudioTaskShapes(t *testing.T) {
+	// chinese.labelstudio.json is one task object, as Label Studio's API
+	// and its editor's examples give it, with labels in Chinese script, a
+	// region given twice, a region with two labels, relations in each
+	// direction, a per-region text area, and results the model cannot
+	// hold: choices, a text area of the whole task, a rating, paragraph
+	// and hypertext labels.
+	fs, rep, err := DecodeLabelStudio(readFormat(t, "chinese.labelstudio.json"), "chinese.labelstudio.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 {
+		t.Fatalf("%d files, want 1", len(fs))
+	}
+	f := fs[0]
+	labels, rels := schemaOf(f)
+	if diff := cmp.Diff([]string{"label-1=品牌", "label-2=产品", "label-3=地点", "label-4=时间", "label-5=日期", "label-6=类别"}, labels); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"relation-1=产国", "relation-2=类型", "relation-3=品牌关系"}, rels); diff != "" {
+		t.Errorf("relation types (-want +got):\n%s", diff)
+	}
+	want := []fmtSpan{
+		{Label: "label-1", Start: 0, End: 2, Quote: "华为"},
+		{Label: "label-2", Start: 3, End: 10, Quote: "Mate 60"},
+		{Label: "label-3", Start: 12, End: 14, Quote: "中国", Note: "comment: 国家名"},
+		{Label: "label-4", Start: 15, End: 20, Quote: "2023年"},
+		{Label: "label-5", Start: 15, End: 20, Quote: "2023年"},
+		{Label: "label-6", Start: 24, End: 26, Quote: "手机"},
+	}
+	if diff := cmp.Diff(want, spansOf(f)); diff != "" {
+		t.Errorf("spans (-want +got):\n%s", diff)
+	}
+	wantLinks := []string{
+		"relation-1: Mate 60 -> 中国",
+		"relation-2: Mate 60 -> 手机",
+		"relation-3: 华为 -> Mate 60",
+		"relation-3: Mate 60 -> 华为",
+	}
+	if diff := cmp.Diff(wantLinks, linksOf(f)); diff != "" {
+		t.Errorf("relations (-want +got):\n%s", diff)
+	}
+	r := "line 1: annotations[0].result"
+	wantRep := []string{
+		"1 × choices result dropped (about the whole task, which the model cannot hold) (" + r + "[10]: [\"正面\"])",
+		"1 × textarea result dropped (about the whole task, which the model cannot hold) (" + r + "[11]: [\"一款手机\"])",
+		"1 × rating result dropped (about the whole task, which the model cannot hold) (" + r + "[12]: 4)",
+		"1 × paragraphlabels result dropped (not a span of the text) (" + r + "[13]: \"华为\")",
+		"1 × hypertextlabels result dropped (not a span of the text) (" + r + "[14]: \"华为\")",
+		"1 × span with the same label and range as another, merged into it (" + r + "[3])",
+	}
+	if diff := cmp.Diff(wantRep, warningsOf(rep)); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+	// Written back, labels and relations carry their names.
+	b, err := EncodeLabelStudio(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{`"地点"`, `"产国"`, `"品牌关系"`} {
+		if !strings.Contains(string(b), s) {
+			t.Errorf("encoded Label Studio lacks %s", s)
+		}
+	}
+	if strings.Contains(string(b), "label-1") {
+		t.Errorf("encoded Label Studio writes ids:\n%s", b)
+	}
+	checkRoundTrip(t, f, labelStudioAgain)
+}
+
+func TestDecodeLabelStudioPredictions(t *testing.T) {
+	// A task with a model's predictions and no annotations is read as a
+	// task without spans, and the report says the predictions were not.
+	in := `[{"id": 1, "data": {"text": "Putin"}, "annotations": [], "predictions": [{"model_version": "v1", "result": [{"id": "p", "type": "labels", "value": {"start": 0, "end": 5, "labels": ["PER"]}}]}]}]`
+	fs, rep, err := DecodeLabelStudio([]byte(in), "x.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || len(fs[0].Annotations) != 0 {
+		t.Fatalf("%d files, want 1 without annotations", len(fs))
+	}
+	want := []string{"1 × task predictions (a model's pre-annotations) not read (line 1: [0].predictions)"}
+	if diff := cmp.Diff(want, warningsOf(rep)); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
 }

@@ -26,14 +26,19 @@ func init() {
 		summary: "agreement of annotators' files of one document: span F1, kappa, alpha, disagreements"}
 }
 
-const agreeUsage = `usage: spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
+const agreeUsage = `usage: spanmark agree [--json] [--from FORMAT] [--text TEXT] [--offsets utf16|codepoints] [--doc N] A.json B.json [C.json ...]
 
-Compares annotators' files of one document; --from reads another format
-(a doccano file may hold several documents' lines and a Label Studio export
-several annotators, and each counts as an annotator), and --text gives the
-article's text to files that do not carry it (W3C, brat .ann). Prints per label and overall
-the span precision, recall and F1 (exact, and overlapping: same label and at
-least half of the shorter span shared, matched one-to-one), Cohen's kappa
+Compares annotators' files of one document; --from reads another format.
+A doccano file (one per annotator) may hold several documents' lines, and a
+Label Studio export several tasks each with several annotators: the work is
+grouped by document, each annotation of it counting as an annotator, and
+--doc N picks the Nth document when there are several. --offsets gives the
+unit of doccano's offsets (default utf16). --text gives the article's text
+to files that do not carry it (W3C, brat .ann): once for all of them, or
+once per such file, in order, when their texts differ. Prints per label
+and overall the span precision, recall and F1 (exact, and overlapping:
+same label and at least half of the shorter span shared, matched
+one-to-one), Cohen's kappa
 (two annotators) or Fleiss' kappa (more) and Krippendorff's alpha (nominal)
 over the text's code points, relation and entity agreement, and the places
 where the annotators differ. An annotator is named by the file's annotator
@@ -46,14 +51,19 @@ documents that all of them have, as if their texts were one.`
 func runAgree(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("agree", agreeUsage)
 	asJSON := fl.Bool("json", false, "print JSON")
-	from, textPath := teamFlags(fl)
+	from, textPaths, readOpts := teamFlags(fl)
+	var o readOptions
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		var err error
+		if o, err = readOpts(); err != nil {
+			return err
+		}
 		return wantTeamFiles(paths, *from)
 	})
 	if !ok {
 		return status
 	}
-	if *from == "" && *textPath == "" {
+	if *from == "" && len(*textPaths) == 0 {
 		cs, ok, err := loadCorpora(paths)
 		if err != nil {
 			fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
@@ -63,7 +73,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 			return agreeCorpora(cs, *asJSON, stdout, stderr)
 		}
 	}
-	p, _, err := loadPanel(paths, *from, *textPath)
+	p, _, err := loadPanel(paths, *from, *textPaths, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
 		return 1
@@ -91,10 +101,11 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 
 // teamFlags defines the flags agree and merge share: --from and --text,
 // which loadPanel takes.
-func teamFlags(fl *cmdFlags) (from, textPath *string) {
+func teamFlags(fl *cmdFlags) (from *string, textPaths *textList, readOpts func() (readOptions, error)) {
 	from = fl.String("from", "", "read the files as `FORMAT` (default: detect spanmark or w3c)")
-	textPath = fl.String("text", "", "the article's text file `TEXT`, for files that do not carry it")
-	return from, textPath
+	textPaths = new(textList)
+	fl.Var(textPaths, "text", "the article's text file `TEXT`, for files that do not carry it; once for all, or once per such file in order")
+	return from, textPaths, addReadFlags(fl.FlagSet)
 }
 
 // wantTeamFiles checks the files given to agree or merge: two or more, or
@@ -108,17 +119,36 @@ func wantTeamFiles(paths []string, from string) error {
 
 // loadPanel reads every annotator's work in the files at paths (in format
 // from, or detected when from is ""), gives the files that carry no text
-// (W3C, brat .ann) the text of the file at textPath, and places them all on
-// the first one's text. Errors name the file, and the line and JSON path
+// (W3C, brat .ann) the text of the file at textPaths (one for all, or one
+// per such file, in order, when their texts differ), and places them all on
+// the first one's text. A file may hold several documents (doccano lines,
+// Label Studio tasks): its work is grouped by text, and o.doc picks the
+// Nth document of each such file. What the decoders could not keep is
+// printed on warnings. Errors name the file, and the line and JSON path
 // when the decoder knows them.
-func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotations.File, error) {
-	var text *annotations.Document
-	if textPath != "" {
-		b, err := os.ReadFile(textPath)
+func loadPanel(paths []string, from string, textPaths []string, o readOptions, warnings io.Writer) (*team.Panel, []*annotations.File, error) {
+	var texts []*annotations.Document
+	for _, tp := range textPaths {
+		b, err := os.ReadFile(tp)
 		if err != nil {
 			return nil, nil, err
 		}
-		text = annotations.NewDocument(string(b), "", filepath.Base(textPath))
+		texts = append(texts, annotations.NewDocument(string(b), "", filepath.Base(tp)))
+	}
+	// textFor returns the text for the kth file without one.
+	textless := 0
+	textFor := func(path string) (*annotations.Document, error) {
+		k := textless
+		textless++
+		switch {
+		case len(texts) == 1:
+			return texts[0], nil
+		case k < len(texts):
+			return texts[k], nil
+		case len(texts) == 0:
+			return nil, errors.New(path + " holds no text (W3C files and brat .ann files do not carry it); name the article's text file with --text")
+		}
+		return nil, fmt.Errorf("%s holds no text, and the %d --text files are for the files before it; give one --text for all, or one per file without text", path, len(texts))
 	}
 	var files []*annotations.File
 	var names []string
@@ -127,16 +157,21 @@ func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotatio
 		if err != nil {
 			return nil, nil, err
 		}
-		fs, ns, err := decodeAll(path, from, b)
+		fs, ns, rep, err := decodeAll(path, from, b, readOptions{offsets: o.offsets})
 		if err != nil {
 			return nil, nil, err
+		}
+		warn(warnings, path, rep)
+		if fs, ns, err = oneDocument(fs, ns, o.doc); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
 		for _, f := range fs {
 			if f.Document.Text != "" || f.Document.Length == 0 && len(f.Annotations) == 0 {
 				continue
 			}
-			if text == nil {
-				return nil, nil, errors.New(path + " holds no text (W3C files and brat .ann files do not carry it); name the article's text file with --text")
+			text, err := textFor(path)
+			if err != nil {
+				return nil, nil, err
 			}
 			f.Document = annotations.FileDocument{ID: text.ID, Title: text.Title, Source: f.Document.Source,
 				Length: text.Len(), Text: text.Text}
@@ -146,6 +181,47 @@ func loadPanel(paths []string, from, textPath string) (*team.Panel, []*annotatio
 	}
 	p, err := team.NewPanel(files, names)
 	return p, files, err
+}
+
+// textList is a flag that may be given several times.
+type textList []string
+
+func (l *textList) String() string     { return strings.Join(*l, ",") }
+func (l *textList) Set(s string) error { *l = append(*l, s); return nil }
+
+// oneDocument groups the files read from one file by their text, in the
+// order first seen, and returns those of the group doc names (its number
+// from 1), or of the only group. Each group is one document, and each
+// file in it one annotator's work on it.
+func oneDocument(files []*annotations.File, names []string, doc string) ([]*annotations.File, []string, error) {
+	var texts []string
+	group := map[string]int{}
+	for _, f := range files {
+		if _, ok := group[f.Document.Text]; !ok {
+			group[f.Document.Text] = len(texts)
+			texts = append(texts, f.Document.Text)
+		}
+	}
+	pick := 0
+	switch {
+	case doc == "" && len(texts) > 1:
+		return nil, nil, fmt.Errorf("the file holds %d documents; pick the one to compare with --doc N (1 to %d)", len(texts), len(texts))
+	case doc != "" && len(texts) > 1:
+		n, err := strconv.Atoi(doc)
+		if err != nil || n < 1 || n > len(texts) {
+			return nil, nil, fmt.Errorf("--doc %q: want a number from 1 to %d, the file's documents in order", doc, len(texts))
+		}
+		pick = n - 1
+	}
+	var fs []*annotations.File
+	var ns []string
+	for i, f := range files {
+		if group[f.Document.Text] == pick {
+			fs = append(fs, f)
+			ns = append(ns, names[i])
+		}
+	}
+	return fs, ns, nil
 }
 
 type agreeJSON struct {

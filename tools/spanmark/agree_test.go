@@ -211,3 +211,43 @@ func TestAgreeEditedText(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreeTextPerFile(t *testing.T) {
+	// Two W3C files of different versions of the article: each gets its
+	// own --text, in order.
+	dir := t.TempDir()
+	alice := readTeamFile(t, teamPaths[0])
+	bob := readTeamFile(t, teamPaths[1])
+	edited := strings.Replace(bob.Document.Text, "In a noteworthy exchange,", "Zakharova dismissed the report. In a noteworthy exchange,", 1)
+	s, _, err := anchor.Place(bob, annotations.NewDocument(edited, bob.Document.Title, bob.Document.Source))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths, texts []string
+	for i, f := range []*annotations.File{alice, annotations.NewFile(s, "bob", bob.Exported.UTC())} {
+		name := []string{"alice", "bob"}[i]
+		b, err := codec.EncodeW3C(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, tp := filepath.Join(dir, name+".jsonld"), filepath.Join(dir, name+".txt")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(tp, []byte(f.Document.Text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths, texts = append(paths, p), append(texts, tp)
+	}
+	code, out, errs := runCmd(t, "agree", "--text", texts[0], "--text", texts[1], paths[0], paths[1])
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if !strings.Contains(out, "moved, 0 not placed") {
+		t.Errorf("bob's spans are not all placed on alice's text:\n%s", out)
+	}
+	code, _, errs = runCmd(t, "agree", "--text", texts[0], "--text", texts[1], paths[0], paths[1], paths[1])
+	if code != 1 || !strings.Contains(errs, "the 2 --text files are for the files before it") {
+		t.Errorf("three files, two texts: exit %d, stderr %q", code, errs)
+	}
+}

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -17,37 +17,78 @@ func init() {
 }
 
 func convertUsage() string {
-	return `usage: spanmark convert [--from ` + strings.Join(formatNames(true), "|") + `] --to ` +
-		strings.Join(formatNames(false), "|") + ` [--text TEXT] [-o OUT] FILE
+	return `usage: spanmark convert [--from ` + strings.Join(formatNames(true), "|") + `] [--to ` +
+		strings.Join(formatNames(false), "|") + `] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--strict] [-o OUT] FILE
 
 Reads FILE (its format is detected when --from is not given: a "spanmark"
-field means the native format, an "@context" field W3C) and writes it in
-the --to format to OUT, or to standard output. OUT is written whole or not
-at all: through a temporary file in its folder and a rename.
+field means the native format, an "@context" field or an array of
+annotations W3C) and writes it in the --to format to OUT, or to standard
+output. --to may be left out when OUT's extension names one format (.ann
+brat, .jsonld W3C, .txt text). OUT is written whole or not at all: through
+a temporary file in its folder and a rename.
 
-A W3C file does not carry the article, so writing a native file from one
-needs the article's text file: --text TEXT. With --text, the annotations
-are placed in that text as the app does (by position, then by quote and
-context), and what moved or could not be found is reported on standard
-error; annotations that could not be found are kept as orphans.
+A W3C file or a brat .ann does not carry the article, so writing a native
+file from one needs the article's text file: --text TEXT. With --text, the
+annotations are placed in that text as the app does (by position, then by
+quote and context), and what moved or could not be found is reported on
+standard error; annotations that could not be found are kept as orphans.
+
+What another tool's file holds that Spanmark cannot (choices of a whole
+task, document labels, fields it does not read) is listed on standard error
+as warnings, with counts and the first places; --strict makes them an
+error (exit status 1). A file with several documents (doccano lines, Label
+Studio tasks and annotators) needs --doc to pick one.
 
 A corpus file (docs/project.md) converts to jsonl only: the rows of all
 its files, each starting with a "project-document" field naming the
 project document (the header's id) the annotation is in.`
 }
 
+// formatByExtension is the format an output file's extension names, or ""
+// when it names none or several (.json is both spanmark and labelstudio,
+// .jsonl both jsonl and doccano).
+func formatByExtension(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".ann":
+		return "brat"
+	case ".jsonld":
+		return "w3c"
+	case ".txt":
+		return "txt"
+	}
+	return ""
+}
+
+// textlessHint says why a file of format holds no text.
+func textlessHint(format string) string {
+	if format == "brat" {
+		return "a brat .ann file does not carry it; name the .txt file beside it"
+	}
+	return "W3C files do not carry it; name the article's text file"
+}
+
 func runConvert(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("convert", convertUsage())
 	from := fl.String("from", "", "read FILE as `FORMAT` (default: detect spanmark or w3c)")
-	to := fl.String("to", "", "write `FORMAT` (required)")
+	to := fl.String("to", "", "write `FORMAT` (default: the one -o's extension names)")
 	out := fl.String("o", "", "write to the file `OUT` (default: standard output)")
 	textPath := fl.String("text", "", "place the annotations in the article's text file `TEXT`")
+	strict := fl.Bool("strict", false, "treat what cannot be converted (the warnings) as an error")
+	readOpts := addReadFlags(fl.FlagSet)
+	var o readOptions
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		var err error
+		if o, err = readOpts(); err != nil {
+			return err
+		}
+		if *to == "" {
+			*to = formatByExtension(*out)
+		}
 		switch {
 		case len(paths) != 1:
 			return wantOneFile(paths)
 		case *to == "":
-			return errors.New("--to is required")
+			return fmt.Errorf("--to is required (the extension of -o %q names no single format)", *out)
 		case formats[*to].encode == nil:
 			return fmt.Errorf("cannot write format %q; known: %s", *to, strings.Join(formatNames(false), ", "))
 		case *from != "" && formats[*from].decode == nil:
@@ -66,9 +107,13 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if *from == "" && isCorpus(data) {
 		return convertCorpus(paths[0], data, *to, *textPath, *out, stdout, stderr)
 	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, format, rep, err := readFile(paths[0], *from, data, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
+		return 1
+	}
+	if warn(stderr, paths[0], rep) && *strict {
+		fmt.Fprintf(stderr, "spanmark convert: %s: not everything in the file can be converted (--strict)\n", paths[0])
 		return 1
 	}
 	if *textPath != "" {
@@ -77,10 +122,10 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	} else if f.Document.Text == "" && f.Document.Length > 0 && *to == "spanmark" {
-		fmt.Fprintf(stderr, "spanmark convert: %s holds no text (W3C files do not carry it); name the article's text file with --text\n", paths[0])
+		fmt.Fprintf(stderr, "spanmark convert: %s holds no text (%s with --text)\n", paths[0], textlessHint(format))
 		return 1
 	}
-	b, err := formats[*to].encode(f)
+	b, err := formats[*to].encode(f, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
 		return 1

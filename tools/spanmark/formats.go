@@ -5,33 +5,78 @@ package main
 // says whether detect can recognise it.
 
 import (
+	"flag"
 	"fmt"
+	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/exchange"
 )
 
-// format is a file format: decode reads a file (name is the file's base
-// name, for formats that do not carry a title), encode writes one. Either
-// may be nil when the format is only written or only read.
+// format is a file format: decode reads every document (and every
+// annotator's work on it) that a file holds, with a report of what it
+// could not keep (name is the file's base name, for formats that do not
+// carry a title); encode writes one. Either may be nil when the format is
+// only written or only read.
 type format struct {
-	decode func(data []byte, name string) (*annotations.File, error)
-	encode func(f *annotations.File) ([]byte, error)
+	decode func(data []byte, name string, o readOptions) ([]*annotations.File, *exchange.Report, error)
+	encode func(f *annotations.File, o readOptions) ([]byte, error)
+}
+
+// readOptions are the flags that say how to read and write other tools'
+// files: --offsets and --doc (see [addReadFlags]).
+type readOptions struct {
+	// offsets is the unit of doccano's offsets.
+	offsets exchange.OffsetUnit
+	// doc picks one document of a file that holds several: its number,
+	// from 1, or its id or annotator; "" when there is one.
+	doc string
+}
+
+// addReadFlags registers --offsets and --doc on fs; call the result
+// after parsing.
+func addReadFlags(fs *flag.FlagSet) func() (readOptions, error) {
+	offsets := fs.String("offsets", "utf16", "unit of doccano offsets: utf16 (doccano's default) or codepoints")
+	doc := fs.String("doc", "", "in a file with several documents (doccano lines, Label Studio tasks × annotators), the one to read: N from 1, or its annotator")
+	return func() (readOptions, error) {
+		o := readOptions{doc: *doc}
+		switch *offsets {
+		case "utf16", "utf-16":
+		case "codepoints", "codepoint", "code-points":
+			o.offsets = exchange.UnitCodePoint
+		default:
+			return o, fmt.Errorf("--offsets %q: want utf16 or codepoints", *offsets)
+		}
+		return o, nil
+	}
+}
+
+func one(f *annotations.File, err error) ([]*annotations.File, *exchange.Report, error) {
+	if err != nil {
+		return nil, nil, err
+	}
+	return []*annotations.File{f}, nil, nil
 }
 
 var formats = map[string]format{
 	"spanmark": {
-		decode: func(b []byte, _ string) (*annotations.File, error) { return codec.Decode(b) },
-		encode: codec.Encode,
+		decode: func(b []byte, _ string, _ readOptions) ([]*annotations.File, *exchange.Report, error) {
+			return one(codec.Decode(b))
+		},
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return codec.Encode(f) },
 	},
 	"w3c": {
-		decode: func(b []byte, _ string) (*annotations.File, error) { return codec.DecodeW3C(b) },
-		encode: codec.EncodeW3C,
+		decode: func(b []byte, _ string, _ readOptions) ([]*annotations.File, *exchange.Report, error) {
+			return one(codec.DecodeW3C(b))
+		},
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return codec.EncodeW3C(f) },
 	},
 	"jsonl": {
-		encode: codec.EncodeJSONL,
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return codec.EncodeJSONL(f) },
 	},
 }
 
@@ -55,8 +100,9 @@ func formatNames(decode bool) []string {
 	return names
 }
 
-// detect tells a native file from a W3C one by codec.Sniff, the rule the
-// browser uses too, so that a file can be read without --from.
+// detect tells a native file from a W3C one (an object, or a plain array
+// of annotations) by codec.Sniff, the rule the browser uses too, so that a
+// file can be read without --from.
 func detect(data []byte) (string, error) {
 	switch codec.Sniff(data) {
 	case codec.FormatSpanmark:
@@ -68,23 +114,94 @@ func detect(data []byte) (string, error) {
 }
 
 // readFile reads and decodes the file at path in format from, or in the
-// detected format when from is "". Errors start with the path.
-func readFile(path, from string, data []byte) (*annotations.File, string, error) {
+// detected format when from is "", and returns the document o.doc picks
+// when it holds several, with the decoder's report. Errors start with the
+// path.
+func readFile(path, from string, data []byte, o readOptions) (*annotations.File, string, *exchange.Report, error) {
+	fs, from, rep, err := readAll(path, from, data, o)
+	if err != nil {
+		return nil, from, nil, err
+	}
+	i, err := pickDoc(fs, o.doc)
+	if err != nil {
+		return nil, from, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if rep != nil && len(fs) > 1 {
+		rep = rep.Only(i)
+	}
+	return fs[i], from, rep, nil
+}
+
+// readAll is [readFile] returning every document of the file.
+func readAll(path, from string, data []byte, o readOptions) ([]*annotations.File, string, *exchange.Report, error) {
 	if from == "" {
 		var err error
 		if from, err = detect(data); err != nil {
-			return nil, "", fmt.Errorf("%s: %w", path, err)
+			return nil, "", nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	ft, ok := formats[from]
 	if !ok || ft.decode == nil {
-		return nil, "", fmt.Errorf("cannot read format %q; known: %s", from, strings.Join(formatNames(true), ", "))
+		return nil, "", nil, fmt.Errorf("cannot read format %q; known: %s", from, strings.Join(formatNames(true), ", "))
 	}
-	f, err := ft.decode(data, baseName(path))
+	fs, rep, err := ft.decode(data, baseName(path), o)
 	if err != nil {
-		return nil, from, fmt.Errorf("%s: %w", path, err)
+		return nil, from, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return f, from, nil
+	return fs, from, rep, nil
+}
+
+// pickDoc returns the index of the document doc names among fs: "" for
+// the only one, a number from 1, or an annotator's name.
+func pickDoc(fs []*annotations.File, doc string) (int, error) {
+	if doc == "" {
+		if len(fs) == 1 {
+			return 0, nil
+		}
+		return 0, fmt.Errorf("the file holds %d documents (%s); pick one with --doc N (1 to %d)", len(fs), docList(fs), len(fs))
+	}
+	if n, err := strconv.Atoi(doc); err == nil {
+		if n < 1 || n > len(fs) {
+			return 0, fmt.Errorf("--doc %d: the file holds %d documents (%s)", n, len(fs), docList(fs))
+		}
+		return n - 1, nil
+	}
+	for i, f := range fs {
+		if f.Annotator == doc || f.Document.ID == doc {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("--doc %q: no document has that annotator or id (%s)", doc, docList(fs))
+}
+
+// docList names the documents of fs for a message: each one's number, the
+// start of its text and its annotator, the first five.
+func docList(fs []*annotations.File) string {
+	var b []string
+	for i, f := range fs {
+		if i == 5 {
+			b = append(b, "…")
+			break
+		}
+		s := fmt.Sprintf("%d: %s", i+1, quoteShort(f.Document.Text, 20))
+		if f.Annotator != "" {
+			s += " by " + f.Annotator
+		}
+		b = append(b, s)
+	}
+	return strings.Join(b, "; ")
+}
+
+// warn prints the report's warnings on w, each starting with path, and
+// returns whether there were any.
+func warn(w io.Writer, path string, rep *exchange.Report) bool {
+	if rep.IsEmpty() {
+		return false
+	}
+	for _, x := range rep.Warnings {
+		fmt.Fprintf(w, "%s: warning: %s\n", path, x)
+	}
+	return true
 }
 
 func baseName(path string) string {

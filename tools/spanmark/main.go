@@ -3,12 +3,12 @@
 // Usage:
 //
 //	spanmark help
-//	spanmark validate [--from F] [--strict] FILE...
-//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] --to spanmark|w3c|jsonl|brat|doccano|labelstudio [--text TEXT] [-o OUT] FILE
-//	spanmark stats [--from F] [--json] FILE
+//	spanmark validate [--from F] [--offsets U] [--doc N] [--strict] FILE...
+//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] [--to spanmark|w3c|jsonl|brat|txt|doccano|labelstudio] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--strict] [-o OUT] FILE
+//	spanmark stats [--from F] [--offsets U] [--doc N] [--json] FILE
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
-//	spanmark agree [--json] [--from FORMAT] [--text TEXT] A.json B.json [C.json ...]
-//	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
+//	spanmark agree [--json] [--from FORMAT] [--text TEXT]... [--offsets U] [--doc N] A.json B.json [C.json ...]
+//	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT]... [--offsets U] [--doc N] -o OUT A.json B.json [C.json ...]
 //	spanmark table [--from F] [--to csv] [--label L] [-o OUT] FILE...
 //	spanmark graph [--from F] --to dot|graphml|svg [--label L] [-o OUT] FILE...
 //	spanmark suggest [--text TEXT] [--with WORK] [--lexicon FILE] -o OUT

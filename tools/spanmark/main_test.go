@@ -137,7 +137,7 @@ func TestConvert(t *testing.T) {
 			}
 			// Without the text, a native file cannot be written.
 			code, out, errs := runCmd(t, "convert", "--to", "spanmark", w3c)
-			want := "spanmark convert: " + w3c + " holds no text (W3C files do not carry it); name the article's text file with --text\n"
+			want := "spanmark convert: " + w3c + " holds no text (W3C files do not carry it; name the article's text file with --text)\n"
 			if code != 1 || out != "" || errs != want {
 				t.Errorf("w3c to spanmark without --text: exit %d, stdout %q, stderr %q; want 1 and %q", code, out, errs, want)
 			}
@@ -224,7 +224,7 @@ func TestConvert(t *testing.T) {
 		args []string
 		err  string
 	}{
-		{"no_to", []string{samplePath}, "spanmark convert: --to is required\n"},
+		{"no_to", []string{samplePath}, "spanmark convert: --to is required (the extension of -o \"\" names no single format)\n"},
 		{"unknown_to", []string{"--to", "xml", samplePath}, `spanmark convert: cannot write format "xml"; known: `},
 		{"unknown_from", []string{"--from", "jsonl", "--to", "w3c", samplePath}, `spanmark convert: cannot read format "jsonl"; known: `},
 		{"two_files", []string{"--to", "w3c", samplePath, multiscriptPath}, "spanmark convert: want one FILE, got 2\n"},
@@ -245,18 +245,18 @@ func TestStats(t *testing.T) {
 	}
 	want := multiscriptPath + `: "Many scripts, one text: a test article for code-point offsets", 711 code points, annotated by アノテーター 🦀
 annotations  9
-  actor      6
-  claim      2
-  proposal   1
+  Actor      6
+  Claim      2
+  Proposal   1
 relations    3
-  source     2
-  target     1
+  Source     2
+  Target     1
 orphans      0
 entities (4), by mentions:
-  1  actor  Scotland
-  1  actor  Ukraine
-  1  actor  中国外交部
-  1  actor  日本外務省
+  1  Actor  Scotland
+  1  Actor  Ukraine
+  1  Actor  中国外交部
+  1  Actor  日本外務省
 `
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("stats (-want +got):\n%s", diff)
@@ -270,13 +270,13 @@ entities (4), by mentions:
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]countJSON{{"actor", 12}, {"claim", 4}, {"proposal", 3}}, got.Labels); diff != "" {
+	if diff := cmp.Diff([]countJSON{{"actor", "Actor", 12}, {"claim", "Claim", 4}, {"proposal", "Proposal", 3}}, got.Labels); diff != "" {
 		t.Errorf("labels (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]countJSON{{"source", 6}, {"target", 3}}, got.Types); diff != "" {
+	if diff := cmp.Diff([]countJSON{{"source", "Source", 6}, {"target", "Target", 3}}, got.Types); diff != "" {
 		t.Errorf("relation types (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]entityJSON{{"Marco Rubio", "actor", 2}, {"Sergei Lavrov", "actor", 2}, {"Alexander Vindman", "actor", 1}}, got.Entities[:3]); diff != "" {
+	if diff := cmp.Diff([]entityJSON{{"Marco Rubio", "actor", "Actor", 2}, {"Sergei Lavrov", "actor", "Actor", 2}, {"Alexander Vindman", "actor", "Actor", 1}}, got.Entities[:3]); diff != "" {
 		t.Errorf("top entities (-want +got):\n%s", diff)
 	}
 	if got.Annotations != 19 || got.Relations != 9 || got.Orphans != 0 || len(got.Entities) != 10 || got.Document.Length != 7079 {

@@ -20,14 +20,14 @@ func init() {
 		summary: "merge annotators' files, keeping disagreements as conflicts to adjudicate"}
 }
 
-const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] -o OUT A.json B.json [C.json ...]
+const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] [--offsets utf16|codepoints] [--doc N] -o OUT A.json B.json [C.json ...]
 
 Writes one file with every annotation at least N annotators made (default:
 a majority), and the others marked with a conflict that lists each
 annotator's vote, to accept or reject in the app. Relations are kept when N
 annotators made them or an endpoint is in conflict. Ids are renumbered; the
 output depends only on the inputs. OUT is written whole or not at all.
---from and --text read other formats, as for agree.
+--from, --text, --offsets and --doc read other formats, as for agree.
 
 Given corpus files (docs/project.md), one per annotator, merge writes one
 corpus: each document is merged as above from the corpora that have a
@@ -38,8 +38,13 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("merge", mergeUsage)
 	minAgree := fl.Int("min-agree", 0, "keep without conflict what `N` annotators made (default: a majority)")
 	out := fl.String("o", "", "write to the file `OUT` (required)")
-	from, textPath := teamFlags(fl)
+	from, textPaths, readOpts := teamFlags(fl)
+	var o readOptions
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		var err error
+		if o, err = readOpts(); err != nil {
+			return err
+		}
 		if *out == "" {
 			return errors.New("-o OUT is required")
 		}
@@ -54,7 +59,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	if *from == "" && *textPath == "" {
+	if *from == "" && len(*textPaths) == 0 {
 		cs, ok, err := loadCorpora(paths)
 		if err != nil {
 			fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
@@ -64,7 +69,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 			return mergeCorpora(cs, *minAgree, *out, stdout, stderr)
 		}
 	}
-	p, files, err := loadPanel(paths, *from, *textPath)
+	p, files, err := loadPanel(paths, *from, *textPaths, o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
 		return 1

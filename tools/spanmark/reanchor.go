@@ -50,7 +50,7 @@ func runReanchor(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark reanchor: %v\n", err)
 		return 1
 	}
-	f, _, err := readFile(paths[0], "", data)
+	f, _, _, err := readFile(paths[0], "", data, readOptions{})
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark reanchor: %v\n", err)
 		return 1

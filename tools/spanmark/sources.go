@@ -17,19 +17,21 @@ import (
 // format from, or detected when from is ""), in order: one source per
 // native or W3C file, one per document or annotator of a doccano or Label
 // Studio file. A file format that holds several documents, such as a
-// corpus, needs only a case in decodeAll to be read here too. Errors name
-// the file, and the line and JSON path when the decoder knows them.
-func readSources(paths []string, from string) ([]argmap.Source, error) {
+// corpus, needs only a case in decodeAll to be read here too. What the
+// decoders could not keep is printed on warnings. Errors name the file,
+// and the line and JSON path when the decoder knows them.
+func readSources(paths []string, from string, warnings io.Writer) ([]argmap.Source, error) {
 	var out []argmap.Source
 	for _, path := range paths {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		fs, names, err := decodeAll(path, from, b)
+		fs, names, rep, err := decodeAll(path, from, b, readOptions{})
 		if err != nil {
 			return nil, err
 		}
+		warn(warnings, path, rep)
 		for i, f := range fs {
 			out = append(out, argmap.FromFile(f, names[i]))
 		}
@@ -89,7 +91,7 @@ func (c *mapCommand) parseMap(args []string, stdout, stderr io.Writer, check fun
 // load reads the files into one map, keeping only the statements with
 // the --label labels when there are any.
 func (c *mapCommand) load(stderr io.Writer) (*argmap.Map, int) {
-	srcs, err := readSources(c.paths, *c.from)
+	srcs, err := readSources(c.paths, *c.from, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark %s: %v\n", c.name, err)
 		return nil, 1

@@ -16,13 +16,15 @@ func init() {
 		summary: "count annotations by label, entities by mentions, relations by type"}
 }
 
-const statsUsage = `usage: spanmark stats [--from FORMAT] [--json] FILE
+const statsUsage = `usage: spanmark stats [--from FORMAT] [--offsets utf16|codepoints] [--doc N] [--json] FILE
 
 Prints what FILE holds: annotations by label, the entities (canonical names
 such as "Sergei Lavrov") with how many annotations mention each, relations
-by type and the orphans. With --json, one JSON object instead. For a
-corpus file (docs/project.md), each document's status and counts, then
-the counts of all its documents together.`
+by type and the orphans, each label and type by its name. With --json, one
+JSON object instead. For a corpus file (docs/project.md), each document's
+status and counts, then the counts of all its documents together.
+--offsets and --doc read other tools' files as for convert; what such a
+file holds that Spanmark cannot is warned about on standard error.`
 
 type statsJSON struct {
 	File        string       `json:"file"`
@@ -44,20 +46,30 @@ type docStats struct {
 
 type countJSON struct {
 	ID    string `json:"id"`
+	Name  string `json:"name"`
 	Count int    `json:"count"`
 }
 
 type entityJSON struct {
-	Entity   string `json:"entity"`
-	Label    string `json:"label"`
-	Mentions int    `json:"mentions"`
+	Entity    string `json:"entity"`
+	Label     string `json:"label"`
+	LabelName string `json:"label_name"`
+	Mentions  int    `json:"mentions"`
 }
 
 func runStats(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("stats", statsUsage)
 	from := fl.String("from", "", "read FILE as `FORMAT` (default: detect spanmark or w3c)")
 	asJSON := fl.Bool("json", false, "print one JSON object")
-	paths, status, ok := fl.parse(args, stdout, stderr, wantOneFile)
+	readOpts := addReadFlags(fl.FlagSet)
+	var o readOptions
+	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
+		var err error
+		if o, err = readOpts(); err != nil {
+			return err
+		}
+		return wantOneFile(paths)
+	})
 	if !ok {
 		return status
 	}
@@ -69,11 +81,12 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	if *from == "" && isCorpus(data) {
 		return runCorpusStats(paths[0], data, *asJSON, stdout, stderr)
 	}
-	f, _, err := readFile(paths[0], *from, data)
+	f, _, rep, err := readFile(paths[0], *from, data, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1
 	}
+	warn(stderr, paths[0], rep)
 	st := stats(paths[0], f)
 	if *asJSON {
 		b, err := json.MarshalIndent(st, "", "  ")
@@ -132,10 +145,14 @@ func stats(path string, f *annotations.File) statsJSON {
 		}
 	}
 	for _, l := range f.Schema.Labels {
-		st.Labels = append(st.Labels, countJSON{l.ID, byLabel[l.ID]})
+		st.Labels = append(st.Labels, countJSON{l.ID, nameOr(l.Name, l.ID), byLabel[l.ID]})
 	}
 	for k, n := range byEntity {
-		st.Entities = append(st.Entities, entityJSON{Entity: k.entity, Label: k.label, Mentions: n})
+		name := k.label
+		if l, ok := f.Schema.Label(k.label); ok {
+			name = nameOr(l.Name, l.ID)
+		}
+		st.Entities = append(st.Entities, entityJSON{Entity: k.entity, Label: k.label, LabelName: name, Mentions: n})
 	}
 	sort.Slice(st.Entities, func(i, j int) bool {
 		a, b := st.Entities[i], st.Entities[j]
@@ -152,7 +169,7 @@ func stats(path string, f *annotations.File) statsJSON {
 		byType[r.Type]++
 	}
 	for _, rt := range f.Schema.Relations {
-		st.Types = append(st.Types, countJSON{rt.ID, byType[rt.ID]})
+		st.Types = append(st.Types, countJSON{rt.ID, nameOr(rt.Name, rt.ID), byType[rt.ID]})
 	}
 	return st
 }
@@ -166,11 +183,11 @@ func printStats(w io.Writer, st statsJSON) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "annotations\t%d\n", st.Annotations)
 	for _, c := range st.Labels {
-		fmt.Fprintf(tw, "  %s\t%d\n", c.ID, c.Count)
+		fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.Count)
 	}
 	fmt.Fprintf(tw, "relations\t%d\n", st.Relations)
 	for _, c := range st.Types {
-		fmt.Fprintf(tw, "  %s\t%d\n", c.ID, c.Count)
+		fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.Count)
 	}
 	fmt.Fprintf(tw, "orphans\t%d\n", st.Orphans)
 	tw.Flush()
@@ -183,7 +200,15 @@ func printStats(w io.Writer, st statsJSON) {
 	for _, e := range st.Entities {
 		// The name goes last: tabwriter counts code points, not columns,
 		// so wide (CJK) names would misalign what follows them.
-		fmt.Fprintf(tw, "  %d\t%s\t%s\n", e.Mentions, e.Label, e.Entity)
+		fmt.Fprintf(tw, "  %d\t%s\t%s\n", e.Mentions, e.LabelName, e.Entity)
 	}
 	tw.Flush()
+}
+
+// nameOr returns name, or id when the name is empty.
+func nameOr(name, id string) string {
+	if name == "" {
+		return id
+	}
+	return name
 }

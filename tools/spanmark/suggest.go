@@ -94,7 +94,7 @@ func loadWork(textPath, withPath string) (*annotations.Set, time.Time, error) {
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	f, _, err := readFile(withPath, "spanmark", b)
+	f, _, _, err := readFile(withPath, "spanmark", b, readOptions{})
 	if err != nil {
 		return nil, time.Time{}, err
 	}

@@ -4,8 +4,9 @@ package main
 // Label Studio JSON (annotations/exchange: brat.go, doccano.go, labelstudio.go say
 // what each keeps), registered in convert's table (formats.go). A doccano
 // file may hold several documents and a Label Studio export several
-// annotators' work; convert reads one at a time, while agree and merge
-// take every annotator in them (decodeAll).
+// annotators' work on several tasks: convert, stats and validate read the
+// one --doc picks, while agree and merge group them by document and take
+// every annotator of one document (decodeAll, loadPanel).
 
 import (
 	"fmt"
@@ -20,18 +21,22 @@ func init() {
 	formats["brat"] = format{
 		// A .ann file does not carry its text: read it alone, and place it
 		// in the article with --text (the .txt file beside it).
-		decode: func(b []byte, name string) (*annotations.File, error) {
-			return exchange.DecodeBratWithoutText(b, name)
+		decode: func(b []byte, name string, _ readOptions) ([]*annotations.File, *exchange.Report, error) {
+			f, rep, err := exchange.DecodeBratWithoutText(b, name)
+			if err != nil {
+				return nil, nil, err
+			}
+			return []*annotations.File{f}, rep, nil
 		},
 		// The .ann part; write the .txt part with --to txt.
-		encode: func(f *annotations.File) ([]byte, error) {
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) {
 			_, ann, err := exchange.EncodeBrat(f)
 			return ann, err
 		},
 	}
 	formatHelp["brat"] = "brat standoff .ann (read with --text FILE.txt; write the .txt with --to txt)"
 	formats["txt"] = format{
-		encode: func(f *annotations.File) ([]byte, error) {
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) {
 			if f.Document.Text == "" && f.Document.Length > 0 {
 				return nil, fmt.Errorf("encode txt: the file holds no text")
 			}
@@ -40,47 +45,21 @@ func init() {
 	}
 	formatHelp["txt"] = "the document's text alone, such as brat's .txt beside its .ann"
 	formats["doccano"] = format{
-		decode: func(b []byte, name string) (*annotations.File, error) {
-			fs, err := exchange.DecodeDoccano(b, name, exchange.UnitUTF16)
-			if err != nil {
-				return nil, err
-			}
-			return onlyOne(fs, "documents (lines)")
+		decode: func(b []byte, name string, o readOptions) ([]*annotations.File, *exchange.Report, error) {
+			return exchange.DecodeDoccano(b, name, o.offsets)
 		},
-		encode: func(f *annotations.File) ([]byte, error) {
-			return exchange.EncodeDoccano([]*annotations.File{f}, exchange.UnitUTF16)
+		encode: func(f *annotations.File, o readOptions) ([]byte, error) {
+			return exchange.EncodeDoccano([]*annotations.File{f}, o.offsets)
 		},
 	}
-	formatHelp["doccano"] = "doccano JSONL export (entities, relations); offsets in UTF-16 units, as doccano counts"
+	formatHelp["doccano"] = "doccano JSONL or JSON export; offsets in UTF-16 units, as doccano counts, or --offsets codepoints"
 	formats["labelstudio"] = format{
-		decode: func(b []byte, name string) (*annotations.File, error) {
-			fs, err := exchange.DecodeLabelStudio(b, name)
-			if err != nil {
-				return nil, err
-			}
-			return onlyOne(fs, "annotations (tasks × annotators)")
+		decode: func(b []byte, name string, _ readOptions) ([]*annotations.File, *exchange.Report, error) {
+			return exchange.DecodeLabelStudio(b, name)
 		},
-		encode: exchange.EncodeLabelStudio,
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return exchange.EncodeLabelStudio(f) },
 	}
-	formatHelp["labelstudio"] = "Label Studio JSON export (labels and relation results); offsets in code points"
-}
-
-// onlyOne returns the only file of fs, or an error saying how many there
-// are, for convert, which writes one file.
-func onlyOne(fs []*annotations.File, what string) (*annotations.File, error) {
-	if len(fs) == 1 {
-		return fs[0], nil
-	}
-	var who []string
-	for i, f := range fs {
-		n := f.Annotator
-		if n == "" {
-			n = fmt.Sprintf("#%d", i+1)
-		}
-		who = append(who, n)
-	}
-	return nil, fmt.Errorf("the file holds %d %s (%s); convert writes one file, but agree and merge read them all",
-		len(fs), what, strings.Join(who, ", "))
+	formatHelp["labelstudio"] = "Label Studio JSON export, or one task (labels and relation results); offsets in code points"
 }
 
 // decodeAll reads every annotator's work in the file at path: one file
@@ -88,35 +67,21 @@ func onlyOne(fs []*annotations.File, what string) (*annotations.File, error) {
 // of a Label Studio export. from "" detects the native and W3C formats.
 // names are the annotators' fallback names: the file name, with "#2",
 // "#3", … when the file holds several.
-func decodeAll(path, from string, data []byte) ([]*annotations.File, []string, error) {
+func decodeAll(path, from string, data []byte, o readOptions) ([]*annotations.File, []string, *exchange.Report, error) {
 	base := baseName(path)
-	var fs []*annotations.File
-	var err error
-	switch from {
-	case "doccano":
-		fs, err = exchange.DecodeDoccano(data, base, exchange.UnitUTF16)
-	case "labelstudio":
-		fs, err = exchange.DecodeLabelStudio(data, base)
-	default:
-		if from == "" {
-			if _, derr := detect(data); derr != nil {
-				// Say what is wrong where, as a native file, when it is
-				// not one that detect recognises.
-				if _, err := codec.Decode(data); err != nil {
-					return nil, nil, fmt.Errorf("%s: %w (read as a spanmark file; name another format with --from %s)",
-						path, err, strings.Join(formatNames(true), "|"))
-				}
+	if from == "" {
+		if _, derr := detect(data); derr != nil {
+			// Say what is wrong where, as a native file, when it is not one
+			// that detect recognises.
+			if _, err := codec.Decode(data); err != nil {
+				return nil, nil, nil, fmt.Errorf("%s: %w (read as a spanmark file; name another format with --from %s)",
+					path, err, strings.Join(formatNames(true), "|"))
 			}
 		}
-		var f *annotations.File
-		f, _, err = readFile(path, from, data)
-		if err != nil {
-			return nil, nil, err
-		}
-		fs = []*annotations.File{f}
 	}
+	fs, _, rep, err := readAll(path, from, data, o)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, nil, err
 	}
 	names := make([]string, len(fs))
 	for i := range fs {
@@ -125,5 +90,5 @@ func decodeAll(path, from string, data []byte) ([]*annotations.File, []string, e
 			names[i] = fmt.Sprintf("%s#%d", base, i+1)
 		}
 	}
-	return fs, names, nil
+	return fs, names, rep, nil
 }

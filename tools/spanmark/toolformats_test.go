@@ -124,10 +124,10 @@ func TestConvertToolFormatErrors(t *testing.T) {
 		want string
 	}{
 		{"doccano_two_documents", []string{"--from", "doccano", "--to", "spanmark", formatsDir + "two-docs.doccano.jsonl"},
-			"holds 2 documents (lines) (#1, #2); convert writes one file, but agree and merge read them all"},
+			"holds 2 documents (1: \"🇷🇺 Lavrov  … did not 😠.\"; 2: \"Putin 🙂 me … kyy waved.\"); pick one with --doc N (1 to 2)"},
 		{"labelstudio_two_annotators", []string{"--from", "labelstudio", "--to", "spanmark", formatsDir + "emoji.labelstudio.json"},
-			"holds 2 annotations (tasks × annotators) (user 1, bob@example.org)"},
-		{"brat_without_text", []string{"--from", "brat", "--to", "spanmark", formatsDir + "emoji.ann"}, "holds no text"},
+			"by user 1; 2: \"🇷🇺 Lavrov  … did not 😠.\" by bob@example.org); pick one with --doc N (1 to 2)"},
+		{"brat_without_text", []string{"--from", "brat", "--to", "spanmark", formatsDir + "emoji.ann"}, "holds no text (a brat .ann file does not carry it; name the .txt file beside it with --text)"},
 		{"brat_to_doccano_without_text", []string{"--from", "brat", "--to", "doccano", formatsDir + "emoji.ann"},
 			"encode doccano: the file holds no text"},
 	}
@@ -175,5 +175,166 @@ func TestAgreeOneAnnotator(t *testing.T) {
 	code, _, errs := runCmd(t, "agree", "--from", "doccano", formatsDir+"emoji.doccano.jsonl")
 	if code != 2 || !strings.Contains(errs, "need at least two annotators") {
 		t.Errorf("exit %d, stderr %q; want 2 and a message that two annotators are needed", code, errs)
+	}
+}
+
+func TestConvertReportsWhatIsDropped(t *testing.T) {
+	// The task's choices, rating and other results have no place in
+	// Spanmark: convert says so on stderr, with counts and places, and
+	// --strict refuses the file.
+	args := []string{"convert", "--from", "labelstudio", "--to", "labelstudio", formatsDir + "chinese.labelstudio.json"}
+	code, out, errs := runCmd(t, args...)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	for _, want := range []string{
+		formatsDir + "chinese.labelstudio.json: warning: 1 × choices result dropped (about the whole task, which the model cannot hold) (line 1: annotations[0].result[10]: [\"正面\"])\n",
+		"warning: 1 × span with the same label and range as another, merged into it",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q lacks %q", errs, want)
+		}
+	}
+	if !strings.Contains(out, `"地点"`) || strings.Contains(out, "label-3") {
+		t.Errorf("output does not carry the label names:\n%s", out)
+	}
+	code, out, errs = runCmd(t, append(args, "--strict")...)
+	if code != 1 || out != "" || !strings.Contains(errs, "not everything in the file can be converted (--strict)") {
+		t.Errorf("--strict: exit %d, stdout %q, stderr %q; want 1, nothing and a refusal", code, out, errs)
+	}
+}
+
+func TestConvertDocAndOffsets(t *testing.T) {
+	dir := t.TempDir()
+	// doccano issue #2290: a file whose offsets count code points.
+	cp := filepath.Join(dir, "cp.jsonl")
+	if err := os.WriteFile(cp, []byte(`{"text": "Our 🚒🚒🚒🚒🚒 drove past: the new firetruck is red.", "label": [[30, 39, "VEHICLE"]]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		want     []string
+		stderrIs string
+	}{
+		{"doc_2", []string{"--from", "doccano", "--doc", "2", formatsDir + "two-docs.doccano.jsonl"},
+			[]string{"actor [0,5) Putin", "actor [12,17) Trump", "actor [22,31) Zelenskyy"},
+			formatsDir + "two-docs.doccano.jsonl: warning: 1 × field \"meta\" not read (line 2: meta)\n"},
+		{"doc_by_annotator", []string{"--from", "labelstudio", "--doc", "bob@example.org", formatsDir + "emoji.labelstudio.json"},
+			// The choices result dropped is user 1's, so not reported here.
+			[]string{emojiQuotes[0], emojiQuotes[4], emojiQuotes[5]}, ""},
+		{"doc_1_report", []string{"--from", "labelstudio", "--doc", "1", formatsDir + "emoji.labelstudio.json"},
+			[]string{emojiQuotes[0], emojiQuotes[1], emojiQuotes[2], emojiQuotes[3]},
+			formatsDir + "emoji.labelstudio.json: warning: 1 × choices result dropped (about the whole task, which the model cannot hold) (line 2: [0].annotations[0].result[6]: [\"Politics\"])\n"},
+		{"offsets_codepoints", []string{"--from", "doccano", "--offsets", "codepoints", cp}, []string{"VEHICLE [30,39) firetruck"}, ""},
+		{"offsets_utf16_warns", []string{"--from", "doccano", cp}, []string{"VEHICLE [25,34)  new fire"},
+			cp + ": warning: 1 × span whose quote cuts a word, read in UTF-16 units after characters outside the BMP (does the file count code points? --offsets codepoints) (line 1: label[0])\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCmd(t, append([]string{"convert", "--to", "spanmark"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %s", code, errs)
+			}
+			if diff := cmp.Diff(tc.want, quotesOf(t, []byte(out))); diff != "" {
+				t.Errorf("annotations (-want +got):\n%s", diff)
+			}
+			if errs != tc.stderrIs {
+				t.Errorf("stderr %q, want %q", errs, tc.stderrIs)
+			}
+		})
+	}
+}
+
+func TestConvertToFromExtension(t *testing.T) {
+	dir := t.TempDir()
+	ann := filepath.Join(dir, "sample.ann")
+	if code, _, errs := runCmd(t, "convert", "-o", ann, samplePath); code != 0 {
+		t.Fatalf("-o .ann: exit %d, stderr %s", code, errs)
+	}
+	if b, err := os.ReadFile(ann); err != nil || !strings.HasPrefix(string(b), "T1\t") {
+		t.Errorf("-o .ann wrote %q (%v), want brat", b, err)
+	}
+	code, _, errs := runCmd(t, "convert", "-o", filepath.Join(dir, "x.json"), samplePath)
+	if code != 2 || !strings.Contains(errs, `--to is required (the extension of -o "`) {
+		t.Errorf("-o .json: exit %d, stderr %q; want 2, since .json is spanmark and labelstudio", code, errs)
+	}
+	if code, out, _ := runCmd(t, "convert", "-h"); code != 0 || !strings.Contains(out, "-offsets string") || !strings.Contains(out, "-strict") {
+		t.Errorf("convert -h lists no flags:\n%s", out)
+	}
+}
+
+func TestConvertW3CArray(t *testing.T) {
+	// A plain JSON array of annotations, as some tools write, is W3C.
+	code, out, errs := runCmd(t, "convert", "--to", "w3c", samplePath)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var coll struct {
+		First struct {
+			Items []json.RawMessage `json:"items"`
+		} `json:"first"`
+	}
+	if err := json.Unmarshal([]byte(out), &coll); err != nil || len(coll.First.Items) == 0 {
+		t.Fatalf("no items in the W3C output (%v)", err)
+	}
+	arr, _ := json.Marshal(coll.First.Items)
+	path := filepath.Join(t.TempDir(), "array.json")
+	if err := os.WriteFile(path, arr, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runCmd(t, "convert", "--to", "spanmark", "--text", sampleText, path)
+	if code != 0 {
+		t.Fatalf("array: exit %d, stderr %s", code, errs)
+	}
+	orig, err := codec.Decode(readBytes(t, samplePath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := quotesOf(t, []byte(out)); len(got) != len(orig.Annotations) {
+		t.Errorf("%d annotations from the array, want %d", len(got), len(orig.Annotations))
+	}
+}
+
+func TestAgreeByDocument(t *testing.T) {
+	// Two annotators' doccano files of the same two documents: agree
+	// compares one document at a time, not the lines of a file as
+	// annotators.
+	f := formatsDir + "two-docs.doccano.jsonl"
+	code, _, errs := runCmd(t, "agree", "--from", "doccano", f, f)
+	if code != 1 || !strings.Contains(errs, "holds 2 documents; pick the one to compare with --doc N (1 to 2)") {
+		t.Errorf("without --doc: exit %d, stderr %q", code, errs)
+	}
+	code, out, errs := runCmd(t, "agree", "--json", "--from", "doccano", "--doc", "2", f, f)
+	if code != 0 {
+		t.Fatalf("--doc 2: exit %d, stderr %s", code, errs)
+	}
+	var got struct {
+		Annotators []string `json:"annotators"`
+		Overall    struct {
+			Spans []int `json:"spans"`
+		} `json:"overall"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int{3, 3}, got.Overall.Spans); diff != "" {
+		t.Errorf("spans per annotator of document 2 (-want +got):\n%s", diff)
+	}
+}
+
+func TestValidateEveryDocument(t *testing.T) {
+	// Without --doc, validate checks each document of a file that holds
+	// several; with it, the one it picks.
+	f := formatsDir + "chinese.doccano.jsonl"
+	code, out, errs := runCmd(t, "validate", "--from", "doccano", f)
+	want := f + "#1: ok (doccano, 5 code points, 2 annotations, 0 relations)\n" +
+		f + "#2: ok (doccano, 27 code points, 7 annotations, 2 relations)\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 0 and %q", code, out, errs, want)
+	}
+	code, out, _ = runCmd(t, "validate", "--from", "doccano", "--doc", "2", f)
+	if want := f + ": ok (doccano, 27 code points, 7 annotations, 2 relations)\n"; code != 0 || out != want {
+		t.Errorf("--doc 2: exit %d, stdout %q, want %q", code, out, want)
 	}
 }
