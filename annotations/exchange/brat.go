@@ -318,7 +318,7 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 
 // EncodeBrat writes f as a brat .txt text and .ann annotations; see the top
 // of brat.go for what is kept. Labels and relation types are written by
-// name, or by id where the name has white space, which brat types cannot.
+// name (see [bratTypes]).
 func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 	if f == nil {
 		return "", nil, errors.New("encode brat: no file")
@@ -328,12 +328,7 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 	}
 	rs := []rune(f.Document.Text)
 	var b strings.Builder
-	typeName := func(name, id string) string {
-		if name == "" || strings.ContainsAny(name, " \t\n\r") {
-			return id
-		}
-		return name
-	}
+	labelType, relType := bratTypes(f.Schema)
 	tid := map[string]string{}
 	eid := map[string]string{} // annotation id -> E id, of event triggers
 	nt, nn, nh, ne := 0, 0, 0, 0
@@ -345,7 +340,7 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 		if a.Start < 0 || a.End > len(rs) || a.End <= a.Start {
 			return "", nil, errors.New("encode brat: annotation " + strconv.Quote(a.ID) + ": span is outside the text")
 		}
-		label := typeName(labelName(f.Schema, a.Label), a.Label)
+		label := labelType(a.Label)
 		if strings.ContainsAny(label, " \t\n") {
 			return "", nil, errors.New("encode brat: label " + strconv.Quote(a.Label) + " has white space")
 		}
@@ -400,7 +395,7 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 	roles := map[string][]string{}
 	labelOf := map[string]string{}
 	for _, a := range anns {
-		labelOf[a.ID] = typeName(labelName(f.Schema, a.Label), a.Label)
+		labelOf[a.ID] = labelType(a.Label)
 	}
 	nr, nq := 0, 0
 	var rlines strings.Builder
@@ -410,7 +405,7 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 		if !okF || !okT {
 			continue
 		}
-		typ := typeName(relationName(f.Schema, r.Type), r.Type)
+		typ := relType(r.Type)
 		rt, _ := f.Schema.Relation(r.Type)
 		switch {
 		case rt.Description == bratEquivalence:
@@ -434,6 +429,46 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 	}
 	b.WriteString(rlines.String())
 	return f.Document.Text, []byte(b.String()), nil
+}
+
+// bratTypes returns the brat type of each label and relation type of sch:
+// its name, which brat shows. A brat type cannot hold white space, so a
+// name with some has it replaced by "_", and a "-2", "-3"… where that
+// would be another's type: "Named Place" beside "Named_Place" is written
+// "Named_Place-2", never merged with it. Names without white space come
+// first, so they are written as they are.
+func bratTypes(sch annotations.Schema) (label, relation func(id string) string) {
+	make := func(ids []string, name func(string) string) func(string) string {
+		types := map[string]string{}
+		taken := map[string]bool{}
+		for pass := 0; pass < 2; pass++ {
+			for _, id := range ids {
+				n := name(id)
+				spaced := strings.ContainsAny(n, " \t\n\r")
+				if spaced != (pass == 1) {
+					continue
+				}
+				t := strings.Join(strings.Fields(n), "_")
+				if t == "" {
+					t = id
+				}
+				base := t
+				for k := 2; taken[t]; k++ {
+					t = base + "-" + strconv.Itoa(k)
+				}
+				types[id], taken[t] = t, true
+			}
+		}
+		return func(id string) string {
+			if t, ok := types[id]; ok {
+				return t
+			}
+			return id
+		}
+	}
+	label = make(sch.LabelIDs(), func(id string) string { return labelName(sch, id) })
+	relation = make(sch.RelationIDs(), func(id string) string { return relationName(sch, id) })
+	return label, relation
 }
 
 func oneLine(s string) string {

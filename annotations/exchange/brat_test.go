@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
@@ -398,5 +399,45 @@ func TestDecodeBratSharedTriggerAndDuplicates(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantRep, warningsOf(rep)); diff != "" {
 		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
+
+func TestEncodeBratNames(t *testing.T) {
+	// Labels and relation types read from another tool in Chinese script
+	// are written to brat by name, and read back as the same names.
+	fs, _, err := DecodeDoccano(readFormat(t, "chinese.doccano.jsonl"), "chinese.doccano.jsonl", UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ann, err := EncodeBrat(fs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "Named Place" cannot be a brat type; it becomes "Named_Place-2"
+	// rather than merge with the label named "Named_Place".
+	for _, line := range []string{"\t地点 12 14\t中国\n", "\t产国 Arg1:T2 Arg2:T5\n", "\tNamed_Place 12 14\t中国\n", "\tNamed_Place-2 12 14\t中国\n"} {
+		if !strings.Contains(string(ann), line) {
+			t.Errorf(".ann lacks %q:\n%s", line, ann)
+		}
+	}
+	g, err := bratAgain(fs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := namedSpans(fs[1])
+	for i := range want {
+		if want[i].Label == "Named Place" {
+			want[i].Label = "Named_Place-2"
+		}
+	}
+	// Label ids, and so the order on one range, may differ.
+	bySpan := cmpopts.SortSlices(func(x, y fmtSpan) bool {
+		return x.Start < y.Start || x.Start == y.Start && (x.End < y.End || x.End == y.End && x.Label < y.Label)
+	})
+	if diff := cmp.Diff(want, namedSpans(g), bySpan); diff != "" {
+		t.Errorf("spans after a round trip (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(namedLinks(fs[1]), namedLinks(g)); diff != "" {
+		t.Errorf("relations after a round trip (-want +got):\n%s", diff)
 	}
 }

@@ -126,20 +126,40 @@ func (m *idMaker) id(name, prefix string) string {
 // labelName is what an encoder writes for label id of sch: the label's
 // name, so that a file sent back to a tool carries the labels its project
 // has, or the id for Spanmark's own labels (whose files have always
-// written "actor") and for labels without a name.
+// written "actor"), for labels without a name, and where the name would
+// be read back as another label: another label's name, or the id of one
+// of Spanmark's labels, which the decoders take as that label.
 func labelName(sch annotations.Schema, id string) string {
+	def := annotations.DefaultSchema()
 	l, ok := sch.Label(id)
-	if d, isDef := annotations.DefaultSchema().Label(id); !ok || l.Name == "" || isDef && d.Name == l.Name {
+	if d, isDef := def.Label(id); !ok || l.Name == "" || isDef && d.Name == l.Name {
 		return id
+	}
+	if _, isDef := def.Label(l.Name); isDef && l.Name != id {
+		return id
+	}
+	for _, o := range sch.Labels {
+		if o.ID != id && o.Name == l.Name {
+			return id
+		}
 	}
 	return l.Name
 }
 
 // relationName is [labelName] for relation types.
 func relationName(sch annotations.Schema, id string) string {
+	def := annotations.DefaultSchema()
 	r, ok := sch.Relation(id)
-	if d, isDef := annotations.DefaultSchema().Relation(id); !ok || r.Name == "" || isDef && d.Name == r.Name {
+	if d, isDef := def.Relation(id); !ok || r.Name == "" || isDef && d.Name == r.Name {
 		return id
+	}
+	if _, isDef := def.Relation(r.Name); isDef && r.Name != id {
+		return id
+	}
+	for _, o := range sch.Relations {
+		if o.ID != id && o.Name == r.Name {
+			return id
+		}
 	}
 	return r.Name
 }

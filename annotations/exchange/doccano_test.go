@@ -273,3 +273,26 @@ func TestDecodeDoccanoUnits(t *testing.T) {
 		t.Errorf("report %v, want none", warningsOf(rep))
 	}
 }
+
+func TestEncodeDoccanoSharedNames(t *testing.T) {
+	// Two labels of one schema with the same name are written by id, so
+	// that reading the file back keeps them apart.
+	doc := annotations.NewDocument("Putin met Trump.", "", "")
+	sch := annotations.Schema{Labels: []annotations.Label{{ID: "leader", Name: "Person"}, {ID: "guest", Name: "Person"}, {ID: "place", Name: "Place"}},
+		Relations: []annotations.RelationType{}}
+	s := annotations.NewSet(doc, sch)
+	for _, a := range []annotations.Annotation{{ID: "a1", Label: "leader", Start: 0, End: 5}, {ID: "a2", Label: "guest", Start: 10, End: 15}} {
+		if err := s.Insert(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := annotations.NewFile(s, "", t0)
+	b, err := EncodeDoccano([]*annotations.File{f}, UnitUTF16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"label":"leader"`) || !strings.Contains(string(b), `"label":"guest"`) {
+		t.Errorf("labels named alike are not written by id:\n%s", b)
+	}
+	checkRoundTrip(t, f, doccanoAgain(UnitUTF16))
+}
