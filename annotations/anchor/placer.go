@@ -342,6 +342,10 @@ func (p *Placer) keepChain() {
 func (p *Placer) result(i, s, e, dq int) Result {
 	it := &p.items[i]
 	q := it.q
+	if ns, ne := snapWords(p.ft.rs, q, s, e, alignSlack); ns != s || ne != e {
+		s, e = ns, ne
+		dq = editDistance(q.exact, p.ft.rs[s:e])
+	}
 	dp, ds := p.a.prefixDistance(q, s), p.a.suffixDistance(q, e)
 	c := p.a.newCandidate(q, s, e, dq, dp, ds)
 	m := c.Match
@@ -373,7 +377,14 @@ func (p *Placer) search(i int) {
 		var pred int
 		lo, hi, pred = p.between(i)
 		q.sel.Start, q.sel.End = pred, pred+(it.end-it.start)
-		// At the predicted place: align prefix, quote and suffix there.
+		// At the predicted place: the quote itself, or else an alignment
+		// of prefix, quote and suffix there.
+		if e := pred + len(q.exact); e <= len(p.ft.rs) && slices.Equal(p.ft.rs[pred:e], q.exact) {
+			if r := p.result(i, pred, e, 0); r.Score >= nearAccept {
+				p.res[i] = r
+				return
+			}
+		}
 		if r, ok := p.alignAt(i, pred, pred+(it.end-it.start), nearAccept); ok {
 			p.res[i] = r
 			return
