@@ -16,7 +16,7 @@
 // and imports point from the parts to the model, never back:
 //
 //	annotations                the model (this package)
-//	annotations/anchor         finding a quote again in an edited text; placing a file on a text
+//	annotations/anchor         finding a quote again in an edited text; placing a file's annotations on a text together
 //	annotations/codec          the native JSON format, W3C Web Annotation, JSONL
 //	annotations/exchange       brat, doccano and Label Studio files (not linked by the browser)
 //	annotations/team           agreement between annotators, and their merge

@@ -16,13 +16,20 @@ import "math"
 // the end the greatest that one puts at the suffix's start. When the
 // selector was cut at word boundaries, the ends are moved to word
 // boundaries too, outwards. The dynamic programme is restricted to a band
-// of ±(k + [alignSlack]) around the diagonal the first match suggests, k
-// being the quote's error budget, so it costs O(pattern × band).
+// of ±(min(k, [maxBandBudget]) + [alignSlack]) around the diagonal the first
+// match suggests, k being the quote's error budget, so it costs O(pattern × band).
 
 // alignSlack is how far beyond the quote's error budget the alignment may
 // stray from the first match's diagonal, in code points: an edit at the
 // quote's edge that the first match placed wrongly is up to a word long.
 const alignSlack = 12
+
+// maxBandBudget caps the part of the band that grows with the quote: the
+// band must cover how far the lengths of quote and text drift apart inside
+// the alignment, which is the length of the edits, not of the quote; 16
+// code points are two or three replaced words. The cap halves the cost for
+// long quotes.
+const maxBandBudget = 16
 
 // aligner holds the rows of the dynamic programme, reused between calls.
 type aligner struct {
@@ -35,7 +42,7 @@ type aligner struct {
 // and returns the span it puts between the context, and the distance of
 // the whole pattern. ok is false when the quote is empty after alignment.
 func (al *aligner) alignEnds(text []rune, q *query, s, e int) (ns, ne, d int, ok bool) {
-	band := q.k + alignSlack
+	band := min(q.k, maxBandBudget) + alignSlack
 	lp, lq, ls := len(q.prefix), len(q.exact), len(q.suffix)
 	lo := max(0, s-lp-band)
 	hi := min(len(text), e+ls+band)
@@ -74,18 +81,7 @@ func (al *aligner) alignEnds(text []rune, q *query, s, e int) (ns, ne, d int, ok
 		return 0, 0, 0, false
 	}
 	ns, ne = ns+lo, ne+lo
-	// Keep word alignment: a selector cut at word boundaries gets a span
-	// cut at word boundaries, widened to whole words.
-	if isWordStart(q.prefix, q.exact) && !isWordStartAt(text, ns) {
-		for k := 0; ns > 0 && text[ns-1] != ' ' && k < band; k++ {
-			ns--
-		}
-	}
-	if isWordEnd(q.exact, q.suffix) && !isWordEndAt(text, ne) {
-		for k := 0; ne < len(text) && text[ne] != ' ' && k < band; k++ {
-			ne++
-		}
-	}
+	ns, ne = snapWords(text, q, ns, ne, band)
 	return ns, ne, int(best), true
 }
 
@@ -167,10 +163,27 @@ func (al *aligner) run(p, w []rune, j0, band, r1, r2 int, out1, out2 []int32) ([
 	return out1, out2
 }
 
+// snapWords keeps word alignment: a selector cut at word boundaries gets a
+// span cut at word boundaries, widened to whole words by at most limit
+// code points at each end.
+func snapWords(text []rune, q *query, s, e, limit int) (int, int) {
+	if isWordStart(q.prefix, q.exact) && !isWordStartAt(text, s) {
+		for k := 0; s > 0 && text[s-1] != ' ' && k < limit; k++ {
+			s--
+		}
+	}
+	if isWordEnd(q.exact, q.suffix) && !isWordEndAt(text, e) {
+		for k := 0; e < len(text) && text[e] != ' ' && k < limit; k++ {
+			e++
+		}
+	}
+	return s, e
+}
+
 // isWordStart reports whether a quote after before starts a word: a space
-// or nothing before, and no space at its start.
+// before it and none at its start. Without a prefix, nothing says.
 func isWordStart(before, quote []rune) bool {
-	return len(quote) > 0 && quote[0] != ' ' && (len(before) == 0 || before[len(before)-1] == ' ')
+	return len(quote) > 0 && quote[0] != ' ' && len(before) > 0 && before[len(before)-1] == ' '
 }
 
 // isWordStartAt reports whether a span starting at offset i of t starts a
@@ -180,8 +193,9 @@ func isWordStartAt(t []rune, i int) bool {
 }
 
 // isWordEnd reports whether a quote followed by after ends a word.
+// Without a suffix, nothing says.
 func isWordEnd(quote, after []rune) bool {
-	return len(quote) > 0 && quote[len(quote)-1] != ' ' && (len(after) == 0 || after[0] == ' ')
+	return len(quote) > 0 && quote[len(quote)-1] != ' ' && len(after) > 0 && after[0] == ' '
 }
 
 // isWordEndAt reports whether a span ending at offset j of t ends a word.

@@ -2,6 +2,14 @@
 // have been edited since the selector was made, and places a whole file's
 // annotations on a text ([Place]).
 //
+// A file's selectors are placed together by a [Placer] (placer.go): through
+// the diff of the old and the new text when the file carries its text
+// (diff.go), by landmarks and their order when it does not, with ends
+// taken from an alignment of the context (align.go), on texts folded so
+// that white space, canonical equivalence and typographic variants match
+// (fold.go). One selector alone is anchored by [Anchorer.Anchor], the rest
+// of this comment; the CLI's locate uses it.
+//
 // The matchers (atHint, quoteCandidates, fuzzyCandidates) each return places
 // with a score and never choose; the one strategy function,
 // [Anchorer.Anchor], chooses: exact position, then quote with context, then

@@ -41,14 +41,26 @@ type folded struct {
 
 // fold returns the folded form of text.
 func fold(text []rune) folded {
-	f := folded{rs: make([]rune, 0, len(text)), src: make([]int32, 0, len(text)+1)}
-	for i := 0; i < len(text); i++ {
+	f := newFolded(text)
+	f.add(text, 0, len(text))
+	return f
+}
+
+// newFolded returns an empty folded text with room for text's.
+func newFolded(text []rune) folded {
+	return folded{rs: make([]rune, 0, len(text)), src: make([]int32, 0, len(text)+1)}
+}
+
+// add folds text[from:to] onto f, which holds the folding of text[:from],
+// so that a long text is folded in steps; at the end of the text it adds
+// the final entry of src.
+func (f *folded) add(text []rune, from, to int) {
+	for i := from; i < to; i++ {
 		c := text[i]
 		if isFoldSpace(c) {
-			f.rs = append(f.rs, ' ')
-			f.src = append(f.src, int32(i))
-			for i+1 < len(text) && isFoldSpace(text[i+1]) {
-				i++
+			if i == 0 || !isFoldSpace(text[i-1]) {
+				f.rs = append(f.rs, ' ')
+				f.src = append(f.src, int32(i))
 			}
 			continue
 		}
@@ -58,8 +70,9 @@ func fold(text []rune) folded {
 			f.src = append(f.src, int32(i))
 		}
 	}
-	f.src = append(f.src, int32(len(text)))
-	return f
+	if to == len(text) {
+		f.src = append(f.src, int32(len(text)))
+	}
 }
 
 // foldString returns the folded code points of s.

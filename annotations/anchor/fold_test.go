@@ -57,3 +57,19 @@ func TestFold(t *testing.T) {
 		})
 	}
 }
+
+// TestFoldInPieces folds a text a few code points at a time, as the Placer
+// does in steps, and wants the folding of the whole.
+func TestFoldInPieces(t *testing.T) {
+	text := []rune("a  b\n\n  cé “d”\t\te ")
+	want := fold(text)
+	for n := 1; n <= 4; n++ {
+		got := newFolded(text)
+		for from := 0; from < len(text); from += n {
+			got.add(text, from, min(len(text), from+n))
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(folded{})); diff != "" {
+			t.Errorf("in pieces of %d (-want +got):\n%s", n, diff)
+		}
+	}
+}

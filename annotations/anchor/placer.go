@@ -55,6 +55,8 @@ const (
 
 	stepTokens    = 4096
 	stepSelectors = 16
+	// stepFold is how many code points one unit folds.
+	stepFold = 1 << 16
 )
 
 // Result is where one selector of a batch was placed, or why it was not.
@@ -103,6 +105,8 @@ type item struct {
 // The phases of a Placer.
 const (
 	phaseFold = iota
+	phaseIndex
+	phaseFoldOld
 	phaseDiff
 	phasePrepare
 	phaseLandmarks
@@ -152,21 +156,42 @@ func PlaceSelectors(old, text []rune, sels []annotations.Selector) []Result {
 func (p *Placer) work() {
 	switch p.phase {
 	case phaseFold:
-		p.ft = fold(p.text)
-		p.a = NewAnchorer(p.ft.rs)
-		p.items = make([]item, len(p.sels))
+		// Folding is done in pieces of stepFold code points; indexing and
+		// tokenising read a whole text in one unit each.
+		if p.next == 0 {
+			p.ft = newFolded(p.text)
+		}
+		from := p.next
+		p.next = min(len(p.text), p.next+stepFold)
+		p.ft.add(p.text, from, p.next)
+		if p.next == len(p.text) {
+			p.a = NewAnchorer(p.ft.rs)
+			p.items = make([]item, len(p.sels))
+			p.phase, p.next = phaseIndex, 0
+		}
+	case phaseIndex:
+		p.a.buildIndex()
 		p.phase = phasePrepare
 		if p.old != nil {
-			p.fo = fold(p.old)
+			p.phase = phaseFoldOld
+		}
+	case phaseFoldOld:
+		if p.next == 0 {
+			p.fo = newFolded(p.old)
+		}
+		from := p.next
+		p.next = min(len(p.old), p.next+stepFold)
+		p.fo.add(p.old, from, p.next)
+		if p.next == len(p.old) {
 			p.diff = newDiffer(p.fo.rs, p.ft.rs, p.a.occurrences)
-			p.phase = phaseDiff
+			p.phase, p.next = phaseDiff, 0
 		}
 	case phaseDiff:
 		if p.diff.step(stepTokens) {
 			p.phase = phasePrepare
 		}
 	case phasePrepare:
-		end := min(len(p.sels), p.next+stepSelectors*16)
+		end := min(len(p.sels), p.next+stepSelectors*4)
 		for ; p.next < end; p.next++ {
 			p.prepare(p.next)
 		}
@@ -175,7 +200,7 @@ func (p *Placer) work() {
 			p.phase, p.next = phaseLandmarks, 0
 		}
 	case phaseLandmarks:
-		end := min(len(p.order), p.next+stepSelectors*4)
+		end := min(len(p.order), p.next+stepSelectors)
 		for ; p.next < end; p.next++ {
 			p.landmark(p.order[p.next])
 		}
@@ -186,7 +211,7 @@ func (p *Placer) work() {
 		p.keepChain()
 		p.phase, p.next = phaseSearch, 0
 	case phaseSearch:
-		end := min(len(p.sels), p.next+stepSelectors)
+		end := min(len(p.sels), p.next+stepSelectors/4)
 		for ; p.next < end; p.next++ {
 			p.search(p.next)
 		}
@@ -342,6 +367,10 @@ func (p *Placer) keepChain() {
 func (p *Placer) result(i, s, e, dq int) Result {
 	it := &p.items[i]
 	q := it.q
+	if ns, ne := snapWords(p.ft.rs, q, s, e, alignSlack); ns != s || ne != e {
+		s, e = ns, ne
+		dq = editDistance(q.exact, p.ft.rs[s:e])
+	}
 	dp, ds := p.a.prefixDistance(q, s), p.a.suffixDistance(q, e)
 	c := p.a.newCandidate(q, s, e, dq, dp, ds)
 	m := c.Match
@@ -373,7 +402,14 @@ func (p *Placer) search(i int) {
 		var pred int
 		lo, hi, pred = p.between(i)
 		q.sel.Start, q.sel.End = pred, pred+(it.end-it.start)
-		// At the predicted place: align prefix, quote and suffix there.
+		// At the predicted place: the quote itself, or else an alignment
+		// of prefix, quote and suffix there.
+		if e := pred + len(q.exact); e <= len(p.ft.rs) && slices.Equal(p.ft.rs[pred:e], q.exact) {
+			if r := p.result(i, pred, e, 0); r.Score >= nearAccept {
+				p.res[i] = r
+				return
+			}
+		}
 		if r, ok := p.alignAt(i, pred, pred+(it.end-it.start), nearAccept); ok {
 			p.res[i] = r
 			return

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -257,6 +258,41 @@ func BenchmarkReanchor(b *testing.B) {
 				if c.firstEditedMiss != "" {
 					b.Logf("first edited quote missed: %s", c.firstEditedMiss)
 				}
+			})
+		}
+	}
+}
+
+// BenchmarkPlacerUnit reports the longest unit of work a Placer does
+// between two calls of its stop function, natively, on each text: the
+// browser's unit is a few times longer and must stay well under the 50 ms
+// it may take before yielding to the page.
+func BenchmarkPlacerUnit(b *testing.B) {
+	for _, tx := range evalTexts(b) {
+		e := replaceWords(tx.text, 50, 1)
+		sels := evalSelectors(e, evalSpans(e, *reanchorN, 2))
+		for _, mode := range evalModes {
+			b.Run(tx.name+"/"+mode.name, func(b *testing.B) {
+				var longest time.Duration
+				units := 0
+				for b.Loop() {
+					old := e.old
+					if !mode.withOld {
+						old = nil
+					}
+					p := NewPlacer(old, e.text, sels)
+					last := time.Now()
+					p.Step(func() bool {
+						now := time.Now()
+						longest = max(longest, now.Sub(last))
+						last = now
+						units++
+						return false
+					})
+				}
+				b.ReportMetric(float64(longest.Microseconds())/1000, "ms/longest_unit")
+				b.ReportMetric(float64(units)/float64(b.N), "units")
+				b.ReportMetric(0, "ns/op")
 			})
 		}
 	}

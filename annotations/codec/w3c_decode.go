@@ -43,8 +43,8 @@ import (
 //
 // A W3C export does not hold the text, so the returned file has none: it
 // applies to the article that is loaded. Call [anchor.Place] with that
-// document; it checks each quote against the text and anchors again, by
-// quote and context, annotations whose text moved or that had no position.
+// document: it places the annotations together, by quote, context and the
+// order of their positions (see [anchor.Placer]).
 func DecodeW3C(data []byte) (*annotations.File, error) {
 	return decodeW3C(data, defaultLimits)
 }
