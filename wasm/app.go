@@ -35,6 +35,8 @@ type app struct {
 	lists lists      // the debounce of the sidebar and overview (sidebar.go)
 	db    storage    // IndexedDB and the autosave (persist.go)
 	tab   tabs.State // this tab's part in the two-tab protocol (tabs.go)
+	form  fields     // the note and entity fields' unsaved text (fields.go)
+	edits int        // changes so far, counted by changed
 
 	// readyOnce sets data-ready the first time an article is shown.
 	readyOnce sync.Once
@@ -136,6 +138,7 @@ func (a *app) wire() {
 	a.wireSelection()
 	a.wireKeys()
 	a.wireDetail()
+	a.wireFields()
 	a.wireSidebar()
 	a.wireOverview()
 	a.wireOpen()
@@ -174,6 +177,7 @@ func (a *app) editable() error {
 
 // undo and redo step the history; they report whether anything changed.
 func (a *app) undo() bool {
+	a.commitFields()
 	if a.editable() != nil {
 		return false
 	}
@@ -187,6 +191,7 @@ func (a *app) undo() bool {
 }
 
 func (a *app) redo() bool {
+	a.commitFields()
 	if a.editable() != nil {
 		return false
 	}
@@ -202,6 +207,7 @@ func (a *app) redo() bool {
 // changed queues what a change needs: a repaint of its paragraphs, the
 // detail panel, the list and overview, and a save.
 func (a *app) changed(c annotations.Change) {
+	a.edits++
 	a.all = nil
 	for _, i := range c.Paragraphs {
 		a.page.dirty[i] = true

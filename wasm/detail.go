@@ -24,16 +24,7 @@ func (a *app) wireDetail() {
 			a.do(annotations.Relabel{ID: a.selected, Label: b.Call("getAttribute", "data-label").String()})
 		}
 	})
-	on(idDetailNote, "change", func(js.Value) {
-		if a.selected != "" {
-			a.do(annotations.SetNote{ID: a.selected, Note: a.el.note.Get("value").String()})
-		}
-	})
-	on(idDetailEntity, "change", func(js.Value) {
-		if a.selected != "" {
-			a.do(annotations.SetEntity{ID: a.selected, Entity: a.el.entity.Get("value").String()})
-		}
-	})
+	// The note and entity save as they are typed (fields.go).
 	on(idLinkType, "change", func(js.Value) { a.fillLinkTargets() })
 	on(idLinkAdd, "click", func(js.Value) {
 		if to := a.el.linkTarget.Get("value").String(); to != "" {

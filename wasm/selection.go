@@ -118,6 +118,7 @@ func (a *app) offsetOf(p dom.Point) (int, bool) {
 // opens the detail panel; with scroll it also brings it into view and
 // flashes it. An empty id clears the selection.
 func (a *app) selectAnnotation(id string, scroll bool) {
+	a.commitFields() // the text typed belongs to the annotation selected before
 	if a.selected != "" {
 		a.markRuns(a.selected, classSel, false)
 	}
