@@ -38,6 +38,9 @@ type app struct {
 	form  fields     // the note and entity fields' unsaved text (fields.go)
 	edits int        // changes so far, counted by changed
 
+	caret     js.Value // draws the caret in the article (focus.go)
+	lastFocus js.Value // the element that last took focus (focus.go)
+
 	// readyOnce sets data-ready the first time an article is shown.
 	readyOnce sync.Once
 
@@ -137,6 +140,7 @@ func (a *app) wire() {
 	a.wireRender()
 	a.wireSelection()
 	a.wireKeys()
+	a.wireFocus()
 	a.wireDetail()
 	a.wireFields()
 	a.wireSidebar()

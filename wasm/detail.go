@@ -18,7 +18,15 @@ import (
 
 func (a *app) wireDetail() {
 	on := func(id, event string, fn func(ev js.Value)) { dom.On(dom.ByID(id), event, fn) }
-	on(idDetailClose, "click", func(js.Value) { a.selectAnnotation("", false) })
+	on(idDetailClose, "click", func(js.Value) {
+		// Back to the highlight the panel was about, not to <body>.
+		el := a.focusElement(a.selected)
+		a.selectAnnotation("", false)
+		if el.IsNull() {
+			el = a.el.article
+		}
+		el.Call("focus", map[string]any{"preventScroll": true})
+	})
 	on(idDetailLabels, "click", func(ev js.Value) {
 		if b := ev.Get("target").Call("closest", "button[data-label]"); !b.IsNull() && a.selected != "" {
 			a.do(annotations.Relabel{ID: a.selected, Label: b.Call("getAttribute", "data-label").String()})

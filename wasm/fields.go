@@ -24,8 +24,9 @@ const fieldDelay = 300
 
 // fields is the state of the note and entity fields' saving.
 type fields struct {
-	el    js.Value // the field with unsaved text, or undefined
+	el    js.Value // the field of this visit, or undefined
 	id    string   // the annotation it edits
+	dirty bool     // el holds text not yet saved
 	timer int      // the pending save, or 0
 	// joinAt is a.edits right after this visit's last save, or -1 before
 	// it: a later save joins that step only when nothing else changed the
@@ -37,20 +38,30 @@ func (a *app) wireFields() {
 	a.form = fields{el: js.Undefined(), joinAt: -1}
 	for _, el := range []js.Value{a.el.note, a.el.entity} {
 		dom.On(el, "input", func(js.Value) { a.typed(el) })
-		dom.On(el, "change", func(js.Value) { a.commitFields() })
 		dom.On(el, "focusout", func(js.Value) {
-			a.commitFields()
-			a.form.joinAt = -1 // the next visit is a step of its own
+			// After focus has landed: a repaint while it moves (Escape
+			// back to the highlight) would remove the element taking it
+			// and drop focus on <body>. (So no commit on "change" either:
+			// it fires during the move.)
+			dom.After(0, func() {
+				a.commitFields()
+				a.form.el = js.Undefined()
+				a.form.joinAt = -1 // the next visit is a step of its own
+			})
 		})
 	}
-	hidden := func(js.Value) {
-		if dom.Document().Get("visibilityState").String() == "hidden" || a.form.timer != 0 {
+	// The tab may be closed or killed next: save now, with the text
+	// typed (render.go also saves on visibilitychange).
+	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
+		if dom.Document().Get("visibilityState").String() == "hidden" {
 			a.commitFields()
 			go a.autosave()
 		}
-	}
-	dom.On(dom.Document(), "visibilitychange", hidden)
-	dom.On(js.Global(), "pagehide", hidden)
+	})
+	dom.On(js.Global(), "pagehide", func(js.Value) {
+		a.commitFields()
+		go a.autosave()
+	})
 }
 
 // typed notes an edit of field el and schedules its save.
@@ -62,7 +73,7 @@ func (a *app) typed(el js.Value) {
 		a.commitFields()
 		a.form.joinAt = -1
 	}
-	a.form.el, a.form.id = el, a.selected
+	a.form.el, a.form.id, a.form.dirty = el, a.selected, true
 	if a.form.timer != 0 {
 		js.Global().Call("clearTimeout", a.form.timer)
 	}
@@ -79,10 +90,10 @@ func (a *app) commitFields() {
 		a.form.timer = 0
 	}
 	el := a.form.el
-	if el.IsUndefined() || a.set == nil {
+	if !a.form.dirty || a.set == nil {
 		return
 	}
-	a.form.el = js.Undefined()
+	a.form.dirty = false
 	v := el.Get("value").String()
 	var e annotations.Edit = annotations.SetNote{ID: a.form.id, Note: v}
 	if el.Equal(a.el.entity) {

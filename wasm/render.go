@@ -58,6 +58,7 @@ func (a *app) render() {
 	if a.page.toolbarDue {
 		a.page.toolbarDue = false
 		a.placeToolbar()
+		a.placeCaret()
 	}
 	if a.page.detailDue {
 		a.page.detailDue = false
@@ -69,6 +70,7 @@ func (a *app) render() {
 	}
 	a.el.undo.Set("disabled", !a.set.CanUndo())
 	a.el.redo.Set("disabled", !a.set.CanRedo())
+	a.keepFocus()
 }
 
 // paint is the one place that writes the article: it repaints the dirty
@@ -255,6 +257,10 @@ func (a *app) appendParagraphs(size int) {
 		if class != "" {
 			b = append(b, `" class="`...)
 			b = append(b, class...)
+		}
+		if class == classTitle {
+			// The page's h1 then: #doc-title is hidden.
+			b = append(b, `" role="heading" aria-level="1`...)
 		}
 		b = append(b, `">`...)
 		b = a.hl.AppendParagraph(b, rs, p.Start, p.End, a.set.InParagraph(i), a.selected)
