@@ -137,7 +137,6 @@ func newApp() *app {
 // wire installs the page's listeners, each area in its own file.
 func (a *app) wire() {
 	a.wireStatus()
-	a.wireRender()
 	a.wireSelection()
 	a.wireKeys()
 	a.wireFocus()

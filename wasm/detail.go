@@ -25,7 +25,7 @@ func (a *app) wireDetail() {
 		if el.IsNull() {
 			el = a.el.article
 		}
-		el.Call("focus", map[string]any{"preventScroll": true})
+		el.Call("focus", noScroll)
 	})
 	on(idDetailLabels, "click", func(ev js.Value) {
 		if b := ev.Get("target").Call("closest", "button[data-label]"); !b.IsNull() && a.selected != "" {
@@ -80,7 +80,7 @@ func (a *app) deleteSelected() {
 		return
 	}
 	a.say("Deleted “" + clip(ann.Quote, 60) + "”. Undo with Ctrl+Z.")
-	a.el.article.Call("focus", map[string]any{"preventScroll": true})
+	a.el.article.Call("focus", noScroll)
 }
 
 func (a *app) labelAll() {

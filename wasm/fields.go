@@ -51,7 +51,7 @@ func (a *app) wireFields() {
 		})
 	}
 	// The tab may be closed or killed next: save now, with the text
-	// typed (render.go also saves on visibilitychange).
+	// typed.
 	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
 		if dom.Document().Get("visibilityState").String() == "hidden" {
 			a.commitFields()

@@ -14,6 +14,9 @@ import (
 // and [ and ] move focus between highlights; focus never falls to <body>
 // when the element that had it is hidden or repainted away (keepFocus).
 
+// noScroll is the option of HTMLElement.focus that keeps the page still.
+var noScroll = js.ValueOf(map[string]any{"preventScroll": true})
+
 // idCaret is the element that draws the caret in the article (style.css).
 const idCaret = "caret"
 
@@ -27,32 +30,28 @@ func (a *app) wireFocus() {
 	a.lastFocus = js.Null()
 	dom.On(dom.Document(), "focusin", func(ev js.Value) {
 		a.lastFocus = ev.Get("target")
-		a.page.toolbarDue = true // the caret shows only while the article has focus
+		a.page.toolbarDue = true // the caret shows only while the article has focus (focus elsewhere hides it)
 		a.queueFrame()
 	})
-	dom.On(dom.Document(), "focusout", func(js.Value) {
-		a.page.toolbarDue = true
-		a.queueFrame()
+	// A menu (the Export menu) closes on a choice, and on Escape
+	// (keys.go), with focus back on its summary.
+	dom.On(dom.Document(), "click", func(ev js.Value) {
+		if b := ev.Get("target").Call("closest", "details.menu .menu-items button"); !b.IsNull() {
+			closeMenu(b)
+		}
 	})
-	// A menu (the Export menu) closes on a choice and on Escape, with
-	// focus back on its summary.
-	menus := dom.Document().Call("querySelectorAll", "details.menu")
-	for i := range menus.Length() {
-		m := menus.Index(i)
-		dom.On(m, "click", func(ev js.Value) {
-			if !ev.Get("target").Call("closest", ".menu-items button").IsNull() {
-				m.Set("open", false)
-				m.Call("querySelector", "summary").Call("focus")
-			}
-		})
-		dom.On(m, "keydown", func(ev js.Value) {
-			if ev.Get("key").String() == "Escape" && m.Get("open").Bool() {
-				m.Set("open", false)
-				m.Call("querySelector", "summary").Call("focus")
-				ev.Call("stopPropagation")
-			}
-		})
+}
+
+// closeMenu closes the open menu around el, if any, and focuses its
+// summary; it reports whether there was one.
+func closeMenu(el js.Value) bool {
+	m := el.Call("closest", "details.menu[open]")
+	if m.IsNull() {
+		return false
 	}
+	m.Set("open", false)
+	m.Call("querySelector", "summary").Call("focus")
+	return true
 }
 
 // inArticle reports whether focus is in the article (on it or a highlight).
@@ -82,7 +81,7 @@ func (a *app) keepFocus() {
 			to = el
 		}
 	}
-	to.Call("focus", map[string]any{"preventScroll": true})
+	to.Call("focus", noScroll)
 }
 
 // moveCaret moves the caret in the article, or with extend the end of the
@@ -126,7 +125,7 @@ func (a *app) moveCaret(key string, extend, ctrl bool) bool {
 	}
 	sel.Call("modify", alter, dir, unit)
 	if !a.inArticle() {
-		a.el.article.Call("focus", map[string]any{"preventScroll": true})
+		a.el.article.Call("focus", noScroll)
 	}
 	a.page.toolbarDue = true
 	a.queueFrame()
@@ -142,16 +141,9 @@ func (a *app) placeCaret() {
 		a.caret.Set("hidden", true)
 		return
 	}
+	// A caret at the end of a text node has a box; one between elements
+	// may not, and then is not drawn.
 	r := sel.Call("getRangeAt", 0).Call("getBoundingClientRect")
-	if r.Get("height").Float() == 0 {
-		// A caret between elements has no box: use the character after it.
-		rr := sel.Call("getRangeAt", 0).Call("cloneRange")
-		n := sel.Get("anchorNode")
-		if n.Get("nodeType").Int() == 3 && sel.Get("anchorOffset").Int() < n.Get("length").Int() {
-			rr.Call("setEnd", n, sel.Get("anchorOffset").Int()+1)
-			r = rr.Call("getBoundingClientRect")
-		}
-	}
 	if r.Get("height").Float() == 0 {
 		a.caret.Set("hidden", true)
 		return
@@ -164,61 +156,40 @@ func (a *app) placeCaret() {
 	a.caret.Set("hidden", false)
 }
 
-// moveHighlight moves focus to the next highlight after the caret or the
-// focused one (back with back), and puts the caret at its start, so that
-// the arrows go on from there.
+// moveHighlight moves focus to the next highlight after the focused one
+// or the caret (back: the one before), and puts the caret at its start,
+// so that the arrows go on from there.
 func (a *app) moveHighlight(back bool) bool {
 	a.settle()
 	all := a.el.article.Call("querySelectorAll", "[data-first]")
-	n := all.Length()
-	if n == 0 {
-		return false
+	from := dom.Document().Get("activeElement")
+	if focusOf(from) == "" {
+		from = js.Undefined()
+		if sel := js.Global().Call("getSelection"); sel.Get("rangeCount").Int() > 0 {
+			from = sel.Get("focusNode")
+		}
 	}
-	f := dom.Document().Get("activeElement")
-	var from js.Value
-	if focusOf(f) != "" && a.el.article.Call("contains", f).Bool() {
-		from = f
-	} else if sel := js.Global().Call("getSelection"); sel.Get("rangeCount").Int() > 0 && a.el.article.Call("contains", sel.Get("focusNode")).Bool() {
-		from = sel.Get("focusNode")
+	// compareDocumentPosition: 4 is FOLLOWING, 2 PRECEDING (with 8,
+	// CONTAINS, for the highlight the caret is in).
+	want := 4
+	if back {
+		want = 2
 	}
-	pick := -1
-	for i := range n {
+	pick := js.Null()
+	for i := range all.Length() {
 		el := all.Index(i)
-		if from.IsUndefined() {
-			if back {
-				pick = n - 1
-			} else {
-				pick = 0
-			}
-			break
+		if !from.IsUndefined() && from.Call("compareDocumentPosition", el).Int()&(want|8) != want {
+			continue
 		}
-		if el.Equal(from) {
-			if back {
-				pick = i - 1
-			} else if i+1 < n {
-				pick = i + 1
-			}
+		pick = el
+		if !back {
 			break
-		}
-		// DOCUMENT_POSITION_FOLLOWING (4): el comes after from.
-		if from.Call("compareDocumentPosition", el).Int()&4 != 0 {
-			if back {
-				pick = i - 1
-			} else {
-				pick = i
-			}
-			break
-		}
-		if back {
-			pick = i
 		}
 	}
-	if pick < 0 || pick >= n {
-		return true // at the first or last: stay
+	if !pick.IsNull() {
+		pick.Call("focus")
+		js.Global().Call("getSelection").Call("collapse", pick, 0)
 	}
-	el := all.Index(pick)
-	el.Call("focus")
-	js.Global().Call("getSelection").Call("collapse", el, 0)
 	return true
 }
 

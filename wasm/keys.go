@@ -136,10 +136,11 @@ func (a *app) enter(target js.Value) bool {
 	return true
 }
 
-// escape leaves the innermost mode: link mode, the toolbar and text
+// escape leaves the innermost mode: an open menu, link mode, the toolbar and text
 // selection, the detail panel (back to the highlight), or a text field.
 func (a *app) escape(typing bool, target js.Value) {
 	switch {
+	case closeMenu(target):
 	case a.linkMode:
 		a.setLinkMode(false)
 		a.say("Link mode off.")

@@ -4,7 +4,6 @@ package main
 
 import (
 	"strconv"
-	"strings"
 	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -49,7 +48,19 @@ func (a *app) applySchema() {
 // gives the label of its id.
 func isDefaultColor(l annotations.Label) bool {
 	d, ok := annotations.DefaultSchema().Label(l.ID)
-	return ok && strings.EqualFold(d.Color, l.Color)
+	return ok && asciiLower(d.Color) == asciiLower(l.Color)
+}
+
+// asciiLower lower-cases the ASCII letters of s, enough for "#rrggbb"
+// (strings.EqualFold would link Unicode's case tables into the wasm).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // labelButton returns a button[data-label] showing the label's badge,

@@ -29,15 +29,6 @@ func (a *app) para(i int) js.Value {
 	return a.el.parts.Index(i / partSize).Get("children").Index(i % partSize)
 }
 
-func (a *app) wireRender() {
-	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
-		if dom.Document().Get("visibilityState").String() == "hidden" {
-			// The tab may be closed or killed next: save now.
-			go a.autosave()
-		}
-	})
-}
-
 // queueFrame asks for one render step in the next animation frame.
 func (a *app) queueFrame() {
 	if !a.page.frameQueued {

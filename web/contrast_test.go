@@ -25,7 +25,7 @@ func themes(t *testing.T) (light, dark map[string]string) {
 		t.Fatal(err)
 	}
 	css := string(b)
-	decl := regexp.MustCompile(`(--[a-z0-9-]+)\s*:\s*(#[0-9A-Fa-f]{6})\b`)
+	decl := regexp.MustCompile(`(--[a-z0-9-]+)\s*:\s*(#[0-9A-Fa-f]{6}\b|[0-9]+%)`)
 	block := func(s string) map[string]string {
 		m := map[string]string{}
 		for _, d := range decl.FindAllStringSubmatch(s, -1) {
@@ -62,6 +62,23 @@ func luminance(t *testing.T, hex string) float64 {
 	return 0.2126*ch(v>>16&255) + 0.7152*ch(v>>8&255) + 0.0722*ch(v&255)
 }
 
+// mix is color-mix(in srgb, a pct, b), pct like "14%", as #rrggbb.
+func mix(t *testing.T, a, b, pct string) string {
+	t.Helper()
+	p, err := strconv.ParseFloat(strings.TrimSuffix(pct, "%"), 64)
+	if err != nil {
+		t.Fatalf("%q is not a percentage", pct)
+	}
+	x, _ := strconv.ParseUint(a[1:], 16, 32)
+	y, _ := strconv.ParseUint(b[1:], 16, 32)
+	out := "#"
+	for _, sh := range []uint{16, 8, 0} {
+		c := float64(x>>sh&255)*p/100 + float64(y>>sh&255)*(1-p/100)
+		out += strconv.FormatUint(uint64(math.Round(c))|0x100, 16)[1:]
+	}
+	return out
+}
+
 // contrast is the WCAG contrast ratio of two colours.
 func contrast(t *testing.T, a, b string) float64 {
 	la, lb := luminance(t, a), luminance(t, b)
@@ -94,6 +111,14 @@ func TestContrast(t *testing.T) {
 				check("badge text of slot "+strconv.Itoa(i), get("--on-label"), l, 4.5)
 				check("underline of slot "+strconv.Itoa(i), l, bg, 3)
 				check("underline of slot "+strconv.Itoa(i)+" on the panel", l, panel, 3)
+			}
+			tint := th.vars["--tint-pct"]
+			if tint == "" {
+				t.Fatalf("style.css sets no --tint-pct")
+			}
+			for i := range annotations.LabelSlots {
+				l := get("--l" + strconv.Itoa(i))
+				check("text on the tint of slot "+strconv.Itoa(i), get("--fg"), mix(t, l, bg, tint), 4.5)
 			}
 			check("text", get("--fg"), bg, 4.5)
 			check("muted text", get("--muted"), bg, 4.5)
