@@ -110,6 +110,22 @@ func (s *Set) Apply(e Edit, now time.Time) (Change, error) {
 	return s.run(steps), nil
 }
 
+// ApplyJoined applies e as [Set.Apply] does, but joins its steps to the
+// last edit in the history, so that one [Set.Undo] reverts both. It is for
+// an edit made in instalments, such as a note saved as it is typed: the
+// caller joins only edits that continue the last one.
+func (s *Set) ApplyJoined(e Edit, now time.Time) (Change, error) {
+	steps, err := e.plan(s, TimeOf(now))
+	if err != nil {
+		return Change{}, err
+	}
+	if len(steps) == 0 {
+		return Change{}, nil
+	}
+	s.history.join(steps)
+	return s.run(steps), nil
+}
+
 // Undo reverts the last applied edit.
 func (s *Set) Undo() (Change, error) {
 	steps, ok := s.history.undo()

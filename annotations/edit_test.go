@@ -387,3 +387,39 @@ func TestInsert(t *testing.T) {
 		t.Error("InsertRelation accepted source from an actor")
 	}
 }
+
+// TestApplyJoined saves a note in three instalments after an Add, and
+// expects one undo to remove the whole note and a second the annotation.
+func TestApplyJoined(t *testing.T) {
+	s := NewSet(NewDocument("Lavrov said so.", "", ""), DefaultSchema())
+	c := mustApply(t, s, Add{Label: "actor", Start: 0, End: 6})
+	id := c.Added[0]
+	if _, err := s.Apply(SetNote{ID: id, Note: "f"}, t1); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"fo", "foreign minister"} {
+		if _, err := s.ApplyJoined(SetNote{ID: id, Note: n}, t1); err != nil {
+			t.Fatalf("ApplyJoined(%q): %v", n, err)
+		}
+	}
+	if a, _ := s.Annotation(id); a.Note != "foreign minister" {
+		t.Fatalf("note = %q, want %q", a.Note, "foreign minister")
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := s.Annotation(id); !ok || a.Note != "" {
+		t.Errorf("after one undo: annotation %v, note %q; want it kept with no note", ok, a.Note)
+	}
+	if _, err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Annotation(id); a.Note != "foreign minister" {
+		t.Errorf("after redo: note %q, want %q", a.Note, "foreign minister")
+	}
+	s.Undo()
+	s.Undo()
+	if s.Len() != 0 || s.CanUndo() {
+		t.Errorf("after two undos: %d annotations, CanUndo %v; want 0, false", s.Len(), s.CanUndo())
+	}
+}

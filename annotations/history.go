@@ -17,6 +17,18 @@ func (h *history) push(steps []step) {
 	h.undone = nil
 }
 
+// join adds steps to the last entry, so that one undo reverts them with
+// it; with no entry it pushes them as one.
+func (h *history) join(steps []step) {
+	if len(h.done) == 0 {
+		h.push(steps)
+		return
+	}
+	last := len(h.done) - 1
+	h.done[last] = append(h.done[last], steps...)
+	h.undone = nil
+}
+
 func (h *history) undo() ([]step, bool) {
 	if len(h.done) == 0 {
 		return nil, false

@@ -126,17 +126,17 @@ const ariaQuoteLen = 60
 // as
 //
 //	<span class="hl d2 k0-l0 k1-l2 in-l2" data-ids="a1 a3" data-first="a3"
-//	  tabindex="0" aria-label="Claim: …" data-badge="C">text</span>
+//	  tabindex="-1" role="button" aria-label="Claim: …" data-badge="C">text</span>
 //
 // where data-ids lists the covering annotations outermost first (as
 // [Segments] orders them), kN-lS says that layer N is drawn in label slot
 // S, in-lS names the innermost label's slot, f-lS the slot of the
 // annotation that starts at the run (for its badge), and dN is the depth.
 // The run where annotations start lists their ids in data-first,
-// outermost first, and is in the tab order as the focus of the first of
-// them; each of the others also gets an empty focusable marker
-// span.mk[data-first=id] just before the run, so that every annotation
-// has a place to Tab to. Runs covering selected get the class
+// outermost first, and is the focus of the first of them; each of the
+// others also gets an empty focusable marker span.mk[data-first=id] just
+// before the run, so that every annotation has a place to move focus to.
+// Other runs have role "mark". Runs covering selected get the class
 // "sel"; runs covering an annotation with a [Conflict] get "cf".
 // anns are the annotations touching the paragraph, as [Set.InParagraph]
 // returns them.
@@ -164,7 +164,7 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 			b = append(b, `<span class="mk`...)
 			b = h.appendSlotClass(b, " in-l", starts[i].Label)
 			b = append(b, '"')
-			b = h.appendFocus(b, rs, starts[i:i+1], false)
+			b = h.appendFocus(b, rs, starts[i:i+1], false, sg.IDs, byID)
 			b = append(b, `></span>`...)
 		}
 		b = append(b, `<span class="hl d`...)
@@ -199,7 +199,9 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 		}
 		b = append(b, '"')
 		if len(starts) > 0 {
-			b = h.appendFocus(b, rs, starts, true)
+			b = h.appendFocus(b, rs, starts, true, sg.IDs, byID)
+		} else {
+			b = append(b, ` role="mark"`...)
 		}
 		b = append(b, '>')
 		b = appendEscapedRunes(b, text)
@@ -218,8 +220,13 @@ func (h *Highlighter) appendSlotClass(b []byte, prefix, label string) []byte {
 }
 
 // appendFocus appends the attributes of the element that takes focus for
-// starts[0]; with all, data-first lists the ids of all of starts.
-func (h *Highlighter) appendFocus(b []byte, rs []rune, starts []*Annotation, all bool) []byte {
+// starts[0]; with all, data-first lists the ids of all of starts. Its
+// accessible name names starts[0] and then every other annotation of
+// covering (the run's, outermost first) from the innermost out, each with
+// its label and quote, so that a screen reader announces them all. It is
+// a button (Enter opens it) out of the tab order: the article is the one
+// tab stop, and keys move focus between highlights (wasm/keys.go).
+func (h *Highlighter) appendFocus(b []byte, rs []rune, starts []*Annotation, all bool, covering []string, byID map[string]*Annotation) []byte {
 	a := starts[0]
 	b = append(b, ` data-first="`...)
 	b = AppendEscaped(b, a.ID)
@@ -230,7 +237,26 @@ func (h *Highlighter) appendFocus(b []byte, rs []rune, starts []*Annotation, all
 		b = append(b, ' ')
 		b = AppendEscaped(b, o.ID)
 	}
-	b = append(b, `" tabindex="0" aria-label="`...)
+	b = append(b, `" tabindex="-1" role="button" aria-label="`...)
+	b = h.appendName(b, rs, a)
+	for i := len(covering) - 1; i >= 0; i-- {
+		if o := byID[covering[i]]; o != nil && o != a {
+			b = append(b, "; also "...)
+			b = h.appendName(b, rs, o)
+		}
+	}
+	b = append(b, `" data-badge="`...)
+	badge, ok := h.badge[a.Label]
+	if !ok {
+		badge = "?"
+	}
+	b = AppendEscaped(b, badge)
+	return append(b, '"')
+}
+
+// appendName appends "Label: quote" for a, the quote clipped to
+// ariaQuoteLen, escaped for an attribute.
+func (h *Highlighter) appendName(b []byte, rs []rune, a *Annotation) []byte {
 	name, ok := h.name[a.Label]
 	if !ok {
 		name = a.Label
@@ -247,13 +273,7 @@ func (h *Highlighter) appendFocus(b []byte, rs []rune, starts []*Annotation, all
 	if a.Conflict != nil {
 		b = append(b, " (conflict)"...)
 	}
-	b = append(b, `" data-badge="`...)
-	badge, ok := h.badge[a.Label]
-	if !ok {
-		badge = "?"
-	}
-	b = AppendEscaped(b, badge)
-	return append(b, '"')
+	return b
 }
 
 func isSpaceRunes(rs []rune) bool {

@@ -45,7 +45,7 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 			name: "one",
 			text: "Lavrov spoke",
 			anns: []Annotation{{ID: "a1", Label: "actor", Start: 0, End: 6}},
-			want: `<span class="hl d1 k0-l0 in-l0 f-l0" data-ids="a1" data-first="a1" tabindex="0" aria-label="Actor: Lavrov" data-badge="A">Lavrov</span> spoke`,
+			want: `<span class="hl d1 k0-l0 in-l0 f-l0" data-ids="a1" data-first="a1" tabindex="-1" role="button" aria-label="Actor: Lavrov" data-badge="A">Lavrov</span> spoke`,
 		},
 		{
 			name: "nested_same_start",
@@ -55,9 +55,9 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 				{ID: "a2", Label: "claim", Start: 0, End: 12},
 			},
 			selected: "a1",
-			want: `<span class="mk in-l0" data-first="a1" tabindex="0" aria-label="Actor: Lavrov" data-badge="A"></span>` +
-				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 sel" data-ids="a2 a1" data-first="a2 a1" tabindex="0" aria-label="Claim: Lavrov spoke" data-badge="C">Lavrov</span>` +
-				`<span class="hl d1 k0-l1 in-l1" data-ids="a2"> spoke</span>`,
+			want: `<span class="mk in-l0" data-first="a1" tabindex="-1" role="button" aria-label="Actor: Lavrov; also Claim: Lavrov spoke" data-badge="A"></span>` +
+				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 sel" data-ids="a2 a1" data-first="a2 a1" tabindex="-1" role="button" aria-label="Claim: Lavrov spoke; also Actor: Lavrov" data-badge="C">Lavrov</span>` +
+				`<span class="hl d1 k0-l1 in-l1" data-ids="a2" role="mark"> spoke</span>`,
 		},
 		{
 			name: "crossing",
@@ -66,15 +66,15 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 				{ID: "a1", Label: "actor", Start: 0, End: 7},
 				{ID: "a2", Label: "proposal", Start: 4, End: 11, Conflict: &Conflict{}},
 			},
-			want: `<span class="hl d1 k0-l0 in-l0 f-l0" data-ids="a1" data-first="a1" tabindex="0" aria-label="Actor: abc def" data-badge="A">abc </span>` +
-				`<span class="hl d2 k0-l0 k1-l2 in-l2 f-l2 cf" data-ids="a1 a2" data-first="a2" tabindex="0" aria-label="Proposal: def ghi (conflict)" data-badge="P">def</span>` +
-				`<span class="hl d1 k0-l2 in-l2 cf" data-ids="a2"> ghi</span>`,
+			want: `<span class="hl d1 k0-l0 in-l0 f-l0" data-ids="a1" data-first="a1" tabindex="-1" role="button" aria-label="Actor: abc def" data-badge="A">abc </span>` +
+				`<span class="hl d2 k0-l0 k1-l2 in-l2 f-l2 cf" data-ids="a1 a2" data-first="a2" tabindex="-1" role="button" aria-label="Proposal: def ghi (conflict); also Actor: abc def" data-badge="P">def</span>` +
+				`<span class="hl d1 k0-l2 in-l2 cf" data-ids="a2" role="mark"> ghi</span>`,
 		},
 		{
 			name: "hostile_text_and_unknown_label",
 			text: `<img src=x onerror="alert(1)">`,
 			anns: []Annotation{{ID: "a1", Label: "bogus", Start: 0, End: 4}},
-			want: `<span class="hl d1" data-ids="a1" data-first="a1" tabindex="0" aria-label="bogus: &lt;img" data-badge="?">&lt;img</span> src=x onerror=&#34;alert(1)&#34;&gt;`,
+			want: `<span class="hl d1" data-ids="a1" data-first="a1" tabindex="-1" role="button" aria-label="bogus: &lt;img" data-badge="?">&lt;img</span> src=x onerror=&#34;alert(1)&#34;&gt;`,
 		},
 	}
 	for _, tt := range tests {
@@ -95,7 +95,7 @@ func TestHighlighterSecondParagraph(t *testing.T) {
 	anns := []Annotation{{ID: "a1", Label: "claim", Start: 4, End: 13}}
 	h := NewHighlighter(DefaultSchema())
 	got := string(h.AppendParagraph(nil, rs, 8, 18, anns, ""))
-	want := `<span class="hl d1 k0-l1 in-l1" data-ids="a1">three</span> four`
+	want := `<span class="hl d1 k0-l1 in-l1" data-ids="a1" role="mark">three</span> four`
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("second paragraph mismatch (-want +got):\n%s", diff)
 	}

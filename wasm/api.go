@@ -171,6 +171,10 @@ func (a *app) wireAPI() {
 	sync("undo", func([]js.Value) (any, error) { return a.undo(), nil })
 	sync("redo", func([]js.Value) (any, error) { return a.redo(), nil })
 	sync("select", func(args []js.Value) (any, error) {
+		if len(args) == 0 || args[0].IsNull() || args[0].IsUndefined() {
+			a.selectAnnotation("", false) // select(null) deselects
+			return js.Undefined(), nil
+		}
 		x := id(args, 0)
 		if _, ok := a.set.Annotation(x); !ok {
 			return nil, errors.New("select: annotation " + strconv.Quote(x) + " " + annotations.ErrNotFound.Error())

@@ -34,10 +34,15 @@ type app struct {
 	linkMode bool   // the next highlight clicked becomes a link target
 	action   func() // what the button beside #status does (status.go)
 
-	page page          // the article on the page and the work queued for it (render.go, sidebar.go)
-	db   storage       // IndexedDB and the autosave (persist.go)
-	proj *projectState // the open project, or nil (project.go)
-	tab  tabs.State    // this tab's part in the two-tab protocol (tabs.go)
+	page  page          // the article on the page and the work queued for it (render.go, sidebar.go)
+	db    storage       // IndexedDB and the autosave (persist.go)
+	proj  *projectState // the open project, or nil (project.go)
+	tab   tabs.State    // this tab's part in the two-tab protocol (tabs.go)
+	form  fields        // the note and entity fields' unsaved text (fields.go)
+	edits int           // changes so far, counted by changed
+
+	caret     js.Value // draws the caret in the article (focus.go)
+	lastFocus js.Value // the element that last took focus (focus.go)
 
 	el elements
 }
@@ -139,10 +144,11 @@ func newApp() *app {
 
 // wire installs the page's listeners, each area in its own file.
 func (a *app) wire() {
-	a.wireRender()
 	a.wireSelection()
 	a.wireKeys()
+	a.wireFocus()
 	a.wireDetail()
+	a.wireFields()
 	a.wireSidebar()
 	a.wireOverview()
 	a.wireOpen()
@@ -181,6 +187,7 @@ func (a *app) editable() error {
 
 // undo and redo step the history; they report whether anything changed.
 func (a *app) undo() bool {
+	a.commitFields()
 	if a.editable() != nil {
 		return false
 	}
@@ -194,6 +201,7 @@ func (a *app) undo() bool {
 }
 
 func (a *app) redo() bool {
+	a.commitFields()
 	if a.editable() != nil {
 		return false
 	}
@@ -209,6 +217,7 @@ func (a *app) redo() bool {
 // changed queues what a change needs: a repaint of its paragraphs, the
 // detail panel, the list and overview, and a save.
 func (a *app) changed(c annotations.Change) {
+	a.edits++
 	a.all = nil
 	for _, i := range c.Paragraphs {
 		a.page.dirty[i] = true

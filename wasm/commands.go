@@ -54,7 +54,13 @@ func (a *app) wireCommands() {
 		case idPanelToggle:
 			a.togglePanel()
 		case idDetailClose:
+			// Back to the highlight the panel was about, not to <body>.
+			el := a.focusElement(a.selected)
 			a.selectAnnotation("", false)
+			if el.IsNull() {
+				el = a.el.article
+			}
+			el.Call("focus", noScroll)
 		case idLinkAdd:
 			if to := a.el.linkTarget.Get("value").String(); to != "" {
 				a.linkTo(to)

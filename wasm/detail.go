@@ -25,16 +25,7 @@ func (a *app) wireDetail() {
 			a.do(annotations.Relabel{ID: a.selected, Label: b.Call("getAttribute", "data-label").String()})
 		}
 	})
-	on(idDetailNote, "change", func(js.Value) {
-		if a.selected != "" {
-			a.do(annotations.SetNote{ID: a.selected, Note: a.el.note.Get("value").String()})
-		}
-	})
-	on(idDetailEntity, "change", func(js.Value) {
-		if a.selected != "" {
-			a.do(annotations.SetEntity{ID: a.selected, Entity: a.el.entity.Get("value").String()})
-		}
-	})
+	// The note and entity save as they are typed (fields.go).
 	on(idLinkType, "change", func(js.Value) { a.fillLinkTargets() })
 	on(idLinkList, "click", func(ev js.Value) {
 		t := ev.Get("target")
@@ -76,7 +67,7 @@ func (a *app) deleteSelected() {
 		return
 	}
 	a.say("Deleted “" + clip(ann.Quote, 60) + "”. Undo with Ctrl+Z.")
-	a.el.article.Call("focus", map[string]any{"preventScroll": true})
+	a.el.article.Call("focus", noScroll)
 }
 
 func (a *app) labelAll() {

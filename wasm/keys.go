@@ -11,11 +11,12 @@ import (
 
 // Keyboard: label keys from the schema (1/2/3 by default), Delete and
 // Backspace, Ctrl/Cmd+Z, Ctrl+Shift+Z and Ctrl+Y, Escape, ? for help, l for
-// link mode, Enter on a highlight to open it, and in a project [ and ] for
-// the previous and next document and d for done (project.go); Tab and Shift+Tab move
-// across highlights natively (each is in the tab order). In the focused
-// article, Shift+arrows extend a text selection (and Ctrl+Shift+arrows by
-// words), starting at the focused highlight or the first paragraph in view.
+// link mode, Enter on a highlight to open it, and in a project n and p for
+// the next and previous document and d for done (project.go). The article
+// is one tab stop: in it the arrows move a caret (Ctrl by words and
+// paragraphs, Home and End to the line's ends), Shift extends a text
+// selection, ] and [ move focus between highlights, and Tab with text
+// selected goes to the label toolbar (focus.go).
 
 func (a *app) wireKeys() {
 	dom.On(dom.Document(), "keydown", a.keydown)
@@ -40,16 +41,27 @@ func (a *app) keydown(ev js.Value) {
 	if dom.ByID(idHelp).Get("open").Bool() || dom.ByID(idPasteDialog).Get("open").Bool() || dom.ByID(idDocsDialog).Get("open").Bool() {
 		return
 	}
+	// A key for an annotation acts on the focused highlight: focusing one
+	// does not open it, so select it first.
+	if id := focusOf(target); id != "" && id != a.selected && !a.linkMode &&
+		(key == "Delete" || key == "Backspace" || key == "l" || key == "L" || a.isLabelKey(key)) {
+		a.selectAnnotation(id, false)
+	}
+	arrow := key == "ArrowLeft" || key == "ArrowRight" || key == "ArrowUp" || key == "ArrowDown"
 	handled := true
 	switch {
+	case shift && arrow || (arrow || key == "Home" || key == "End") && a.inArticle():
+		handled = a.moveCaret(key, shift, ev.Get("ctrlKey").Bool())
+	case key == "Tab" && !shift && !ctrl && a.inArticle():
+		handled = a.focusToolbar()
 	case ctrl && (key == "z" || key == "Z") && !shift:
 		a.undo()
 	case ctrl && ((key == "z" || key == "Z") && shift || key == "y" || key == "Y"):
 		a.redo()
-	case shift && (key == "ArrowLeft" || key == "ArrowRight" || key == "ArrowUp" || key == "ArrowDown"):
-		handled = a.extendSelection(key, ev.Get("ctrlKey").Bool() || ev.Get("altKey").Bool())
 	case ctrl:
 		handled = false
+	case key == "]" || key == "[":
+		handled = a.moveHighlight(key == "[")
 	case key == "?":
 		a.toggleHelp()
 	case key == "Delete" || key == "Backspace":
@@ -62,7 +74,7 @@ func (a *app) keydown(ev js.Value) {
 		if handled {
 			a.setLinkMode(!a.linkMode)
 			if a.linkMode {
-				// Tab on to the highlight to link to and press Enter.
+				// Move with ] and [ to the highlight to link to and press Enter.
 				a.focusElement(a.selected).Call("focus")
 			}
 		}
@@ -75,13 +87,13 @@ func (a *app) keydown(ev js.Value) {
 	}
 }
 
-// projectKey moves across the project's documents ([ and ]) and marks
+// projectKey moves across the project's documents (n and p) and marks
 // the one shown done (d).
 func (a *app) projectKey(key string) bool {
 	switch key {
-	case "]":
+	case "n", "N":
 		return a.step(1)
-	case "[":
+	case "p", "P":
 		return a.step(-1)
 	case "d", "D":
 		if a.proj == nil || a.proj.current == "" {
@@ -91,6 +103,15 @@ func (a *app) projectKey(key string) bool {
 		return true
 	}
 	return false
+}
+
+// isLabelKey reports whether key is the shortcut of a label.
+func (a *app) isLabelKey(key string) bool {
+	if a.set == nil {
+		return false
+	}
+	_, ok := a.set.Schema().LabelByKey(key)
+	return ok
 }
 
 // labelKey labels the selected text, or relabels the selected annotation,
@@ -133,10 +154,11 @@ func (a *app) enter(target js.Value) bool {
 	return true
 }
 
-// escape leaves the innermost mode: link mode, the toolbar and text
+// escape leaves the innermost mode: an open menu, link mode, the toolbar and text
 // selection, the detail panel (back to the highlight), or a text field.
 func (a *app) escape(typing bool, target js.Value) {
 	switch {
+	case closeMenu(target):
 	case a.linkMode:
 		a.setLinkMode(false)
 		a.say("Link mode off.")
@@ -159,36 +181,6 @@ func (a *app) toggleHelp() {
 	} else {
 		h.Call("showModal")
 	}
-}
-
-// extendSelection extends the text selection in the article with
-// Selection.modify, starting one at the focused highlight or at the first
-// paragraph in view when there is none.
-func (a *app) extendSelection(key string, word bool) bool {
-	sel := js.Global().Call("getSelection")
-	if sel.Get("rangeCount").Int() == 0 || !a.el.article.Call("contains", sel.Get("anchorNode")).Bool() {
-		at := dom.Document().Get("activeElement")
-		if !a.el.article.Call("contains", at).Bool() || at.Equal(a.el.article) {
-			at = a.firstVisibleParagraph()
-		}
-		if at.IsNull() {
-			return false
-		}
-		sel.Call("collapse", at, 0)
-	}
-	dir := "forward"
-	if key == "ArrowLeft" || key == "ArrowUp" {
-		dir = "backward"
-	}
-	unit := "character"
-	switch {
-	case key == "ArrowUp" || key == "ArrowDown":
-		unit = "line"
-	case word:
-		unit = "word"
-	}
-	sel.Call("modify", "extend", dir, unit)
-	return true
 }
 
 // firstVisibleParagraph returns the first paragraph whose box is in the

@@ -26,8 +26,13 @@ func (a *app) applySchema() {
 	a.el.filterLabel.Call("append", option("", "All labels"))
 	for _, l := range s.Labels {
 		slot := strconv.Itoa(max(0, a.hl.Slot(l.ID))) // the highlighter's slot, as the article uses
-		if l.Color != "" {
+		// A default label in its default colour takes the theme's colour
+		// for its slot, which meets the contrast rules in light and dark
+		// (web/style.css); a schema's own colour replaces it.
+		if l.Color != "" && !isDefaultColor(l) {
 			style.Call("setProperty", "--l"+slot, l.Color)
+		} else {
+			style.Call("removeProperty", "--l"+slot)
 		}
 		a.el.toolbar.Call("append", labelButton(l, slot, "Label the selection "+l.Name))
 		a.el.detailLabels.Call("append", labelButton(l, slot, "Change the label to "+l.Name))
@@ -37,6 +42,25 @@ func (a *app) applySchema() {
 	for _, r := range s.Relations {
 		a.el.linkType.Call("append", option(r.ID, r.Name))
 	}
+}
+
+// isDefaultColor reports whether l has the colour annotations.DefaultSchema
+// gives the label of its id.
+func isDefaultColor(l annotations.Label) bool {
+	d, ok := annotations.DefaultSchema().Label(l.ID)
+	return ok && asciiLower(d.Color) == asciiLower(l.Color)
+}
+
+// asciiLower lower-cases the ASCII letters of s, enough for "#rrggbb"
+// (strings.EqualFold would link Unicode's case tables into the wasm).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // labelButton returns a button[data-label] showing the label's badge,

@@ -104,6 +104,7 @@ func (a *app) autosave() {
 // flush writes any unsaved change now. It blocks; call it from a
 // goroutine.
 func (a *app) flush() error {
+	a.commitFields()
 	if a.db.timer != 0 {
 		js.Global().Call("clearTimeout", a.db.timer)
 		a.db.timer = 0

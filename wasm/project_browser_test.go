@@ -116,16 +116,16 @@ func TestProjectWalk(t *testing.T) {
 	}
 
 	eval[string](t, p, `spanmark.annotate({start: 10, end: 15, label: "actor"})`)
-	key(t, p, "]")
+	key(t, p, "n")
 	waitCurrent(t, p, "beta")
 	if got := openDoc(t, p); got.Title != hostileTitle || strings.Contains(got.Text, "pwned") {
 		t.Errorf("the HTML document: title %q, text %q; want the title as given and no script text", got.Title, got.Text)
 	}
-	key(t, p, "]")
+	key(t, p, "n")
 	waitCurrent(t, p, "gamma")
 	key(t, p, "d")
 	waitFor(t, p, "gamma marked done", `spanmark.project().documents[2].status === "done"`)
-	key(t, p, "]")
+	key(t, p, "n")
 	waitFor(t, p, "gone shown missing", `spanmark.project().documents[3].missing !== undefined && document.querySelector("[data-missing]") !== null`)
 	if s := statusText(t, p); !strings.Contains(s, "gone.txt") || !strings.Contains(s, "404") {
 		t.Errorf("#status after the missing document = %q, want it to name gone.txt and the 404", s)
@@ -257,9 +257,9 @@ func TestProjectDemo(t *testing.T) {
 	p.Do("open the demo project", chromedp.Navigate(p.URL+"?project=demo/project.json"))
 	p.WaitReady()
 	waitCurrent(t, p, "sample")
-	key(t, p, "]")
+	key(t, p, "n")
 	waitCurrent(t, p, "river-road")
-	key(t, p, "]")
+	key(t, p, "n")
 	waitCurrent(t, p, "school-meals")
 	if got := openDoc(t, p); got.Source != "articles/school-meals.txt" {
 		t.Errorf("the third demo document comes from %q, want articles/school-meals.txt", got.Source)

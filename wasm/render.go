@@ -29,15 +29,6 @@ func (a *app) para(i int) js.Value {
 	return a.el.parts.Index(i / partSize).Get("children").Index(i % partSize)
 }
 
-func (a *app) wireRender() {
-	dom.On(dom.Document(), "visibilitychange", func(js.Value) {
-		if dom.Document().Get("visibilityState").String() == "hidden" {
-			// The tab may be closed or killed next: save now.
-			go a.autosave()
-		}
-	})
-}
-
 // queueFrame asks for one render step in the next animation frame.
 func (a *app) queueFrame() {
 	if !a.page.frameQueued {
@@ -58,6 +49,7 @@ func (a *app) render() {
 	if a.page.toolbarDue {
 		a.page.toolbarDue = false
 		a.placeToolbar()
+		a.placeCaret()
 	}
 	if a.page.detailDue {
 		a.page.detailDue = false
@@ -69,6 +61,7 @@ func (a *app) render() {
 	}
 	a.el.undo.Set("disabled", !a.set.CanUndo())
 	a.el.redo.Set("disabled", !a.set.CanRedo())
+	a.keepFocus()
 }
 
 // paint is the one place that writes the article: it repaints the dirty
@@ -259,6 +252,10 @@ func (a *app) appendParagraphs(size int) {
 		if class != "" {
 			b = append(b, `" class="`...)
 			b = append(b, class...)
+		}
+		if class == classTitle {
+			// The page's h1 then: #doc-title is hidden.
+			b = append(b, `" role="heading" aria-level="1`...)
 		}
 		b = append(b, `">`...)
 		b = a.hl.AppendParagraph(b, rs, p.Start, p.End, a.set.InParagraph(i), a.selected)

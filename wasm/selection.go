@@ -44,15 +44,8 @@ func (a *app) wireSelection() {
 		}
 		a.selectAnnotation(id, false)
 	})
-	dom.On(a.el.article, "focusin", func(ev js.Value) {
-		t := ev.Get("target")
-		if id := focusOf(t); id != "" && id != a.selected {
-			if a.linkMode {
-				return // link mode picks with Enter or a click
-			}
-			a.selectAnnotation(id, false)
-		}
-	})
+	// Focus on a highlight does not open it (Enter does): moving through
+	// the article must not reflow the page with panels.
 	// The toolbar keeps the selection: a press on it must not clear it.
 	dom.On(a.el.toolbar, "mousedown", func(ev js.Value) { ev.Call("preventDefault") })
 	dom.On(a.el.toolbar, "click", func(ev js.Value) {
@@ -118,6 +111,7 @@ func (a *app) offsetOf(p dom.Point) (int, bool) {
 // opens the detail panel; with scroll it also brings it into view and
 // flashes it. An empty id clears the selection.
 func (a *app) selectAnnotation(id string, scroll bool) {
+	a.commitFields() // the text typed belongs to the annotation selected before
 	if a.selected != "" {
 		a.markRuns(a.selected, classSel, false)
 	}
