@@ -15,7 +15,7 @@ import (
 // The article is one <p data-p=i data-start=offset> per paragraph of the
 // document, each written as one escaped HTML string by
 // annotations.Highlighter, so that a change repaints only the paragraphs it
-// touches with one DOM write each (see the speed notes in issue 4). The
+// touches with one DOM write each, within a frame at 10,000 annotations. The
 // paragraphs are grouped in parts, <div class="part">, of partSize each:
 // a part out of view skips style, layout and paint as a whole
 // (content-visibility in style.css), so that a frame's cost follows the
