@@ -68,8 +68,8 @@ func Sniff(data []byte) Format {
 				}
 				j++
 			}
-			if key {
-				switch string(data[i+1 : min(j, len(data))]) {
+			if key && j < len(data) { // a name cut off by the end tells nothing
+				switch string(data[i+1 : j]) {
 				case "spanmark":
 					if top == 1 {
 						return FormatSpanmark
