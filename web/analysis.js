@@ -509,10 +509,10 @@
     ask("argmap", $("argmap-filter").value).then(
       (res) => {
         svgText = res.svg;
-        const svg = new DOMParser().parseFromString(res.svg, "image/svg+xml").documentElement;
-        // The drawing's own style is in web/style.css: the policy allows
-        // no inline style.
-        svg.querySelectorAll("style").forEach((s) => s.remove());
+        // The drawing's own <style> (annotations/argmap/svg.go, svgStyle,
+        // which holds no "<") is in web/style.css instead: the policy
+        // allows no inline style, in a parsed document either.
+        const svg = new DOMParser().parseFromString(res.svg.replace(/<style>[^<]*<\/style>/, ""), "image/svg+xml").documentElement;
         const tables = new DOMParser().parseFromString(res.tables, "application/xhtml+xml").documentElement;
         if (svg.localName !== "svg" || tables.localName !== "div") {
           throw new Error("argument map: the worker's answer does not parse");
