@@ -1,8 +1,10 @@
 // Command bench measures Spanmark in headless Chromium and prints a table:
 // the wasm's size, the time from navigation to an interactive page, the
 // latency of labelling a span with 0, 1,000 and 10,000 annotations, the
-// time to export and import 10,000 annotations, and the JavaScript heap
-// after each step. Everything goes through window.spanmark (docs/api.md),
+// time to export and import 10,000 annotations, the time from turning the
+// suggestions on (and from an edit) to their highlights painted on the
+// sample and the large article, with the longest task meanwhile, and the
+// JavaScript heap after each step. Everything goes through window.spanmark (docs/api.md),
 // against the site that tools/build makes, served on 127.0.0.1.
 //
 // Usage:
