@@ -233,6 +233,7 @@ func (a *app) changed(c annotations.Change) {
 	a.queueList()
 	a.queueSave()
 	a.projectChanged()
+	a.analysesStale()
 }
 
 // sorted returns the annotations of the current work ordered by

@@ -205,6 +205,7 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	// A new document lists its work at once (an import's orphans among
 	// it); a large set a moment later, after the article is painted.
 	a.showLists()
+	a.analysesStale()
 	setLastDocument(key)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
 	a.projectShown()
@@ -319,6 +320,7 @@ func (a *app) replace(set *annotations.Set) {
 	a.page.detailDue = true
 	a.queueFrame()
 	a.showLists()
+	a.analysesStale()
 }
 
 // eagerRepaint is the number of paragraphs up to which a new set on the

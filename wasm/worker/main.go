@@ -14,7 +14,7 @@
 // that a newer one of the same kind overtakes while the worker is busy are
 // dropped unanswered; the page drops answers older than its latest gen.
 // The formats of result are written in answer.go, and the page's reader
-// (wasm/analysis.go) points back here.
+// (web/analysis.js) points back here.
 package main
 
 import "syscall/js"
