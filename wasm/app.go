@@ -35,6 +35,8 @@ type app struct {
 	db   storage    // IndexedDB and the autosave (persist.go)
 	tab  tabs.State // this tab's part in the two-tab protocol (tabs.go)
 
+	worker workerConn // the worker, for the formats of other tools (worker.go)
+
 	el elements
 }
 

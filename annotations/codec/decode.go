@@ -67,7 +67,23 @@ func Decode(data []byte) (*annotations.File, error) {
 	return decode(data, defaultLimits)
 }
 
+// DecodeDetached reads a file in the native format as [Decode] does, but
+// accepts one whose document holds no text: what [Encode] writes for the
+// result of [DecodeW3C], whose input names its document without holding
+// it. The offsets of such a file are hints, not checked against a length,
+// and an annotation may have none (start and end 0): anchor.Place finds
+// each one by its quote in the text it is placed on. The browser program
+// reads W3C files this way, through its worker, so that it need not link
+// the W3C decoder. A file with text is checked as Decode checks it.
+func DecodeDetached(data []byte) (*annotations.File, error) {
+	return decodeFile(data, defaultLimits, true)
+}
+
 func decode(data []byte, lim limits) (*annotations.File, error) {
+	return decodeFile(data, lim, false)
+}
+
+func decodeFile(data []byte, lim limits, detached bool) (*annotations.File, error) {
 	if len(data) > lim.size {
 		return nil, &annotations.PathError{Err: lite.Errorf("the file is %d bytes, more than the limit of %d", len(data), lim.size)}
 	}
@@ -75,7 +91,7 @@ func decode(data []byte, lim limits) (*annotations.File, error) {
 		off := invalidUTF8At(data)
 		return nil, &annotations.PathError{Line: lineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
 	}
-	d := decoder{data: data, lim: lim}
+	d := decoder{data: data, lim: lim, detached: detached}
 	p := parser{data: data, hook: d.take}
 	root, err := p.parse()
 	if err != nil {
@@ -177,6 +193,9 @@ func (d *decoder) file(root *jvalue) *annotations.File {
 		}
 		n := f.Document.Length
 		switch {
+		case d.detached && a.End <= a.Start:
+			continue // placed by quote
+		case d.detached:
 		case a.Start < 0:
 			d.failAt(offs.start, index("annotations", i)+".start", "%d is negative", a.Start)
 		case a.End > n:
@@ -272,6 +291,10 @@ func (d *decoder) document(v *jvalue) annotations.FileDocument {
 	}
 	if d.err != nil {
 		return doc
+	}
+	d.detached = d.detached && doc.Text == ""
+	if d.detached {
+		return doc // its id and length name a text that is elsewhere
 	}
 	if norm := annotations.Normalize(doc.Text); norm != doc.Text {
 		what := "carriage returns; lines must end with LF alone"

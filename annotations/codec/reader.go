@@ -44,6 +44,9 @@ type decoder struct {
 	data []byte
 	lim  limits
 	err  error
+	// detached is set for a file without text ([DecodeDetached]), whose
+	// spans are not checked against it.
+	detached bool
 
 	// The annotations, read by take while parsing: their count, the
 	// values with where their fields are, and the first error in them,

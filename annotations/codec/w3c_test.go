@@ -584,3 +584,51 @@ func ExampleDecodeW3C() {
 	// 1 actor [28,34) "Lavrov" Sergei Lavrov
 	// quote
 }
+
+// TestDecodeDetached checks the hop of a W3C import through the native
+// format, as the browser program makes it (its worker decodes the W3C
+// file and encodes the result natively): every file of testdata/w3c comes
+// back whole from DecodeDetached, though it holds no text.
+func TestDecodeDetached(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join("..", "..", "testdata", "w3c", "*.json"))
+	if err != nil || len(names) < 3 {
+		t.Fatalf("testdata/w3c: %d files, %v", len(names), err)
+	}
+	for _, name := range names {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".json"), func(t *testing.T) {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := DecodeW3C(data)
+			if err != nil {
+				t.Fatalf("DecodeW3C: %v", err)
+			}
+			native, err := Encode(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Decode(native); err == nil {
+				t.Errorf("Decode of a file without text: no error, want one (else DecodeDetached is not needed)")
+			}
+			got, err := DecodeDetached(native)
+			if err != nil {
+				t.Fatalf("DecodeDetached: %v\n%s", err, native)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("DecodeDetached(Encode(DecodeW3C(data))) (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A file with text is checked as Decode checks it.
+	good, err := os.ReadFile(filepath.Join("..", "..", "testdata", "files", "sample.spanmark.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(good, []byte(`"start": `), []byte(`"start": -`), 1)
+	_, want := Decode(bad)
+	_, got := DecodeDetached(bad)
+	if want == nil || got == nil || got.Error() != want.Error() {
+		t.Errorf("DecodeDetached of a file with text and a negative start: got %v, want %v", got, want)
+	}
+}

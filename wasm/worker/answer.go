@@ -23,7 +23,14 @@ import (
 //     feed), so no field holds a tab or a line feed.
 //   - argmap: {svg, tables}: the drawing of argmap.Drawing.SVG and the
 //     tables of argmap.Map.Tables, both XML with every text escaped.
+//   - export-w3c and export-jsonl: the text of the file in that format.
+//   - import-w3c: the file in the native format, without text (a W3C
+//     file holds none), for codec.DecodeDetached.
 //   - ping: "pong", to check that the worker runs.
+//
+// The errors of the exports and the import are the codec's and the
+// anchor's messages, such as "line 12: first.items[3].body[0].value:
+// unknown label", without the operation, which the page puts before them.
 
 var lexicon *suggest.Lexicon // parsed on the first suggest request
 
@@ -32,8 +39,13 @@ var lexicon *suggest.Lexicon // parsed on the first suggest request
 var last *annotations.Document
 
 func answer(r request) (any, error) {
-	if r.kind == "ping" {
+	switch r.kind {
+	case "ping":
 		return "pong", nil
+	case "import-w3c":
+		return importW3C(r.data)
+	case "export-w3c", "export-jsonl":
+		return export(r.kind, r.file)
 	}
 	f, err := codec.Decode([]byte(r.file))
 	if err != nil {
@@ -93,4 +105,31 @@ func escape(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
+}
+
+// export encodes the native file in the format of kind.
+func export(kind, file string) (string, error) {
+	f, err := codec.Decode([]byte(file))
+	if err != nil {
+		return "", err
+	}
+	var b []byte
+	if kind == "export-w3c" {
+		b, err = codec.EncodeW3C(f)
+	} else {
+		b, err = codec.EncodeJSONL(f)
+	}
+	return string(b), err
+}
+
+// importW3C decodes a W3C file and encodes it in the native format. A
+// W3C file holds no text, so neither does the result: the page reads it
+// with codec.DecodeDetached and places it on its article.
+func importW3C(data []byte) (string, error) {
+	f, err := codec.DecodeW3C(data)
+	if err != nil {
+		return "", err
+	}
+	b, err := codec.Encode(f)
+	return string(b), err
 }
