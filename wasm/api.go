@@ -197,6 +197,7 @@ func (a *app) wireAPI() {
 		}
 		return out, nil
 	})
+	async("work", func([]js.Value) (any, error) { return a.work() })
 }
 
 func textArg(args []js.Value, i int) string {

@@ -221,6 +221,7 @@ func (a *app) changed(c annotations.Change) {
 	a.queueFrame()
 	a.queueList()
 	a.queueSave()
+	a.analysesStale()
 }
 
 // sorted returns the annotations of the current work ordered by

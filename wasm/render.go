@@ -209,6 +209,7 @@ func (a *app) show(set *annotations.Set, rev int) {
 	// A new document lists its work at once (an import's orphans among
 	// it); a large set a moment later, after the article is painted.
 	a.showLists()
+	a.analysesStale()
 	setLastDocument(doc.ID)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
 	a.el.root.Get("dataset").Set("ready", "true") // from the first article on (web/boot.js)
@@ -318,6 +319,7 @@ func (a *app) replace(set *annotations.Set) {
 	a.page.detailDue = true
 	a.queueFrame()
 	a.showLists()
+	a.analysesStale()
 }
 
 // eagerRepaint is the number of paragraphs up to which a new set on the

@@ -216,5 +216,42 @@
     });
   }
 
-  start().then(registerWorker, fail);
+  // The analyses (suggestions and the argument view) are loaded the first
+  // time a person turns one on, or a script asks for them: web/analysis.js,
+  // which defines spanmark._analysis. Not part of the first load.
+  let analysis;
+  function loadAnalysis() {
+    if (!analysis) {
+      analysis = new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = root.dataset.analysis;
+        s.onload = () => {
+          window.spanmark._analysis.start();
+          resolve(window.spanmark._analysis);
+        };
+        s.onerror = () => reject(new Error("the analyses could not be loaded: " + s.src));
+        document.head.append(s);
+      });
+    }
+    return analysis;
+  }
+  for (const name of ["suggestions", "accept", "reject"]) {
+    window.spanmark[name] = (...args) => loadAnalysis().then((m) => m[name](...args));
+  }
+  function wireAnalysis() {
+    const on = document.getElementById("suggest-on");
+    const view = document.getElementById("argmap-view");
+    const load = () => {
+      loadAnalysis().catch((err) => {
+        document.getElementById("status").textContent = err.message;
+      });
+    };
+    on && on.addEventListener("change", load, { once: true });
+    view && view.addEventListener("toggle", load, { once: true });
+  }
+
+  start().then(() => {
+    wireAnalysis();
+    registerWorker();
+  }, fail);
 })();

@@ -13,7 +13,7 @@ import (
 	"github.com/spanmark/spanmark/annotations/suggest"
 )
 
-// The answers. Their formats are the page's to read (wasm/analysis.go), so
+// The answers. Their formats are the page's to read (web/analysis.js), so
 // they are kept cheap to parse there, without a JSON decoder:
 //
 //   - suggest: one line per suggestion, its fields separated by tabs: ID,
@@ -21,16 +21,17 @@ import (
 //     type and a target for each link. Every field is escaped by [escape]
 //     (a backslash before a backslash, "t" for a tab and "n" for a line
 //     feed), so no field holds a tab or a line feed.
-//   - argmap: {svg, tables}: the drawing of argmap.Drawing.SVG and the
-//     tables of argmap.Map.Tables, both XML with every text escaped.
+//   - argmap: {svg, tables, labels}: the drawing of argmap.Drawing.SVG and
+//     the tables of argmap.Map.Tables, both XML with every text escaped,
+//     and the statement labels to filter by, as [id, name] pairs.
 //   - export-w3c and export-jsonl: the text of the file in that format.
 //   - import-w3c: the file in the native format, without text (a W3C
 //     file holds none), for codec.DecodeDetached.
 //   - ping: "pong", to check that the worker runs.
 //
-// The errors of the exports and the import are the codec's and the
-// anchor's messages, such as "line 12: first.items[3].body[0].value:
-// unknown label", without the operation, which the page puts before them.
+// The errors of the exports and the import are the codec's messages, such
+// as "line 12: first.items[3].body[0].value: unknown label", without the
+// operation, which the page puts before them.
 
 var lexicon *suggest.Lexicon // parsed on the first suggest request
 
@@ -62,10 +63,14 @@ func answer(r request) (any, error) {
 		return suggestLines(suggest.Suggest(last, f.Annotations, lexicon)), nil
 	case "argmap":
 		m := argmap.New([]argmap.Source{argmap.FromFile(f, "this document")})
+		all := make([]any, len(m.Labels))
+		for i, l := range m.Labels {
+			all[i] = []any{l.ID, l.Name}
+		}
 		if r.only != "" {
 			m = m.Only(r.only)
 		}
-		return map[string]any{"svg": argmap.Layout(m).SVG(), "tables": m.Tables()}, nil
+		return map[string]any{"svg": argmap.Layout(m).SVG(), "tables": m.Tables(), "labels": all}, nil
 	}
 	return nil, errors.New("unknown request " + strconv.Quote(r.kind))
 }

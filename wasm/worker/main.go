@@ -13,14 +13,14 @@
 // "suggest", "argmap", "export-w3c", "export-jsonl", "import-w3c" or
 // "ping"; gen a number the page increases with every request of a kind;
 // file the open document's work in the native JSON format
-// (annotations/codec); only (argmap) a statement label to keep or "";
-// and data (import-w3c) the bytes of the file to import, a Uint8Array. The worker answers {kind,
-// gen, result} or {kind, gen, error}. An analysis request that a newer one
-// of the same kind overtakes while the worker is busy is dropped
-// unanswered, and the page drops answers older than its latest gen; every
-// export and import is answered. The formats of result are written in
-// answer.go, and the page's readers (wasm/analysis.go, wasm/helper.go)
-// point back here.
+// (annotations/codec); only (argmap) a statement label to keep or ""; and
+// data (import-w3c) the bytes of the file to import, a Uint8Array. The
+// worker answers {kind, gen, result} or {kind, gen, error}. An analysis
+// request that a newer one of the same kind overtakes while the worker is
+// busy is dropped unanswered, and the page drops answers older than its
+// latest gen; every export and import is answered. The formats of result
+// are written in answer.go, and the page's readers point back here: the
+// analyses' (web/analysis.js) and the formats' (wasm/worker.go).
 package main
 
 import (

@@ -112,7 +112,7 @@ type Asset struct {
 	Name   string // name in the site: hashed, except for index.html and sw.js
 	Source string // name before hashing, such as "style.css"
 	// Later reports whether the page loads the asset only when a person
-	// turns on a feature that needs it (the analysis worker), so that it is
+	// turns on a feature that needs it (the analyses), so that it is
 	// no part of the first load: the service worker precaches it after
 	// the site's other files, once the app runs.
 	Later  bool
@@ -190,8 +190,12 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 // isLater reports whether the source file name is loaded later, not on
 // the first load: the analysis worker's script and wasm.
 func isLater(source string) bool {
-	return source == WorkerWasmName || source == WorkerScriptName
+	return source == WorkerWasmName || source == WorkerScriptName || source == analysisName
 }
+
+// analysisName is the script of the analyses' interface, which boot.js
+// loads when a person turns one on.
+const analysisName = "analysis.js"
 
 // quickBrotli is the brotli level of [Options.Quick]: the last level before
 // the slow, thorough ones (9 to 11 take 3 to 8 times longer).

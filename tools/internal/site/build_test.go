@@ -41,7 +41,7 @@ func realSite(t *testing.T) *Site {
 }
 
 // localRef matches the URLs in the built page's attributes.
-var localRef = regexp.MustCompile(`(?:src|href|data-sample|data-worker)=("[^"]*"|[^ >]+)`)
+var localRef = regexp.MustCompile(`(?:src|href|data-sample|data-worker|data-analysis)=("[^"]*"|[^ >]+)`)
 
 func TestBuildReferences(t *testing.T) {
 	s := realSite(t)
@@ -59,7 +59,7 @@ func TestBuildReferences(t *testing.T) {
 	}
 	for _, a := range s.Assets {
 		switch a.Source {
-		case "boot.js", "wasm_exec.js", "style.css", "icon.svg", "manifest.webmanifest", "sample.txt", WorkerScriptName:
+		case "boot.js", "wasm_exec.js", "style.css", "icon.svg", "manifest.webmanifest", "sample.txt", WorkerScriptName, analysisName:
 			if !refs[a.Name] {
 				t.Errorf("index.html does not refer to %s (from %s); it refers to %v", a.Name, a.Source, refs)
 			}
@@ -76,7 +76,7 @@ func TestBuildReferences(t *testing.T) {
 				}
 			}
 		}
-		if want := a.Source == WorkerWasmName || a.Source == WorkerScriptName; a.Later != want {
+		if want := a.Source == WorkerWasmName || a.Source == WorkerScriptName || a.Source == analysisName; a.Later != want {
 			t.Errorf("%s: Later is %v, want %v", a.Name, a.Later, want)
 		}
 		if a.Name != WorkerName && !bytes.Contains(s.Files[WorkerName], []byte(`"`+a.Name+`"`)) {
