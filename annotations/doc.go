@@ -17,7 +17,9 @@
 //
 //	annotations                the model (this package)
 //	annotations/anchor         finding a quote again in an edited text; placing a file on a text
-//	annotations/codec          the native JSON format, W3C Web Annotation, JSONL
+//	annotations/codec          the native JSON format, and telling it from a W3C file
+//	annotations/codec/w3c      W3C Web Annotation (JSON-LD), for other tools (not linked by the page)
+//	annotations/codec/jsonl    the JSONL export, for data tools (not linked by the page)
 //	annotations/exchange       brat, doccano and Label Studio files (not linked by the browser)
 //	annotations/team           agreement between annotators, and their merge
 //	annotations/internal/lite  stand-ins for fmt, crypto/sha256, sort and time.Parse the browser cannot afford

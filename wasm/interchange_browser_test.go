@@ -15,6 +15,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/tools/browser"
 )
 
@@ -37,24 +39,24 @@ func TestExportW3CAndJSONL(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the native export: %v", err)
 	}
-	g, err := codec.DecodeW3C([]byte(got.W3C))
+	g, err := w3c.Decode([]byte(got.W3C))
 	if err != nil {
 		t.Fatalf("the W3C export: %v\n%s", err, short(got.W3C))
 	}
 	f.Exported = g.Exported // the two exports may be a second apart
-	w3c, err := codec.EncodeW3C(f)
+	wantW3C, err := w3c.Encode(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(string(w3c), got.W3C); diff != "" {
-		t.Errorf("spanmark.export(\"w3c\") differs from EncodeW3C of the native export (-want +got):\n%s", diff)
+	if diff := cmp.Diff(string(wantW3C), got.W3C); diff != "" {
+		t.Errorf("spanmark.export(\"w3c\") differs from w3c.Encode of the native export (-want +got):\n%s", diff)
 	}
-	jsonl, err := codec.EncodeJSONL(f)
+	wantJSONL, err := jsonl.Encode(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(string(jsonl), got.JSONL); diff != "" {
-		t.Errorf("spanmark.export(\"jsonl\") differs from EncodeJSONL of the native export (-want +got):\n%s", diff)
+	if diff := cmp.Diff(string(wantJSONL), got.JSONL); diff != "" {
+		t.Errorf("spanmark.export(\"jsonl\") differs from jsonl.Encode of the native export (-want +got):\n%s", diff)
 	}
 
 	// Undo the work, then import the W3C export: all of it comes back.
@@ -87,7 +89,7 @@ func TestImportW3COffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w3c, err := codec.EncodeW3C(f)
+	data, err := w3c.Encode(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +103,7 @@ func TestImportW3COffline(t *testing.T) {
   const at = document.getElementById("article");
   at.dispatchEvent(new DragEvent("dragover", {dataTransfer: dt, bubbles: true, cancelable: true}));
   at.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
-})()`, js(string(w3c))))
+})()`, js(string(data))))
 	status := browser.Eval[string](p, `new Promise((resolve) => {
   const s = document.getElementById("status");
   const done = () => /^(Opened|import)/.test(s.textContent);

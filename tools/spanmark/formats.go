@@ -12,6 +12,8 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 )
 
 // format is a file format: decode reads a file (name is the file's base
@@ -28,11 +30,11 @@ var formats = map[string]format{
 		encode: codec.Encode,
 	},
 	"w3c": {
-		decode: func(b []byte, _ string) (*annotations.File, error) { return codec.DecodeW3C(b) },
-		encode: codec.EncodeW3C,
+		decode: func(b []byte, _ string) (*annotations.File, error) { return w3c.Decode(b) },
+		encode: w3c.Encode,
 	},
 	"jsonl": {
-		encode: codec.EncodeJSONL,
+		encode: jsonl.Encode,
 	},
 }
 

@@ -10,6 +10,8 @@ import (
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/argmap"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/annotations/suggest"
 )
 
@@ -120,9 +122,9 @@ func export(kind, file string) (string, error) {
 	}
 	var b []byte
 	if kind == "export-w3c" {
-		b, err = codec.EncodeW3C(f)
+		b, err = w3c.Encode(f)
 	} else {
-		b, err = codec.EncodeJSONL(f)
+		b, err = jsonl.Encode(f)
 	}
 	return string(b), err
 }
@@ -131,7 +133,7 @@ func export(kind, file string) (string, error) {
 // W3C file holds no text, so neither does the result: the page reads it
 // with codec.DecodeDetached and places it on its article.
 func importW3C(data []byte) (string, error) {
-	f, err := codec.DecodeW3C(data)
+	f, err := w3c.Decode(data)
 	if err != nil {
 		return "", err
 	}

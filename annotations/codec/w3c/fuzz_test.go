@@ -1,4 +1,4 @@
-package codec
+package w3c
 
 import (
 	"os"
@@ -8,17 +8,18 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
-// FuzzDecodeW3C checks that DecodeW3C never panics and that whatever it
-// reads, EncodeW3C writes and DecodeW3C reads back equal, byte-stable from
-// the second encoding on, and that EncodeW3C and EncodeJSONL write what
-// their encoding/json references write. Seeds are the W3C files of testdata: our exports,
+// FuzzDecodeW3C checks that Decode never panics and that whatever it
+// reads, Encode writes and Decode reads back equal, byte-stable from
+// the second encoding on, and that Encode writes what its encoding/json
+// reference writes (package jsonl's FuzzEncode does the same for JSONL). Seeds are the W3C files of testdata: our exports,
 // other tools' annotations, the Recommendation's examples and the Working
 // Group's incorrect ones.
 func FuzzDecodeW3C(f *testing.F) {
 	for _, pattern := range []string{
-		filepath.Join("..", "..", "testdata", "w3c", "*.json"),
+		codectest.Testdata("w3c", "*.json"),
 		filepath.Join(conformanceDir, "w3c-annotation-spec-examples", "rec-examples", "*.json"),
 		filepath.Join(conformanceDir, "w3c-annotation-spec-examples", "wd2-incorrect", "*.json"),
 	} {
@@ -35,32 +36,28 @@ func FuzzDecodeW3C(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := DecodeW3C(data)
+		got, err := Decode(data)
 		if err != nil {
 			if _, ok := err.(*annotations.PathError); !ok {
 				t.Fatalf("error %v is a %T, not a *PathError", err, err)
 			}
 			return
 		}
-		out, err := EncodeW3C(got)
+		out, err := Encode(got)
 		if err != nil {
-			t.Fatalf("EncodeW3C of what DecodeW3C read: %v\ninput: %s", err, data)
+			t.Fatalf("Encode of what Decode read: %v\ninput: %s", err, data)
 		}
 		if ref, err := encodeW3CReference(got); err != nil || string(ref) != string(out) {
-			t.Fatalf("EncodeW3C differs from encoding/json (%v):\n%s\n%s", err, ref, out)
+			t.Fatalf("Encode differs from encoding/json (%v):\n%s\n%s", err, ref, out)
 		}
-		jl, err := EncodeJSONL(got)
-		if ref, refErr := encodeJSONLReference(got); errString(refErr) != errString(err) || string(ref) != string(jl) {
-			t.Fatalf("EncodeJSONL differs from encoding/json (%v, %v):\n%s\n%s", refErr, err, ref, jl)
-		}
-		again, err := DecodeW3C(out)
+		again, err := Decode(out)
 		if err != nil {
-			t.Fatalf("DecodeW3C of its own export: %v\nexport: %s", err, out)
+			t.Fatalf("Decode of its own export: %v\nexport: %s", err, out)
 		}
 		if diff := cmp.Diff(got, again, cmpopts.EquateEmpty()); diff != "" {
-			t.Fatalf("DecodeW3C(EncodeW3C(f)) (-want +got):\n%s\ninput: %s", diff, data)
+			t.Fatalf("Decode(Encode(f)) (-want +got):\n%s\ninput: %s", diff, data)
 		}
-		out2, err := EncodeW3C(again)
+		out2, err := Encode(again)
 		if err != nil {
 			t.Fatal(err)
 		}
