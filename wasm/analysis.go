@@ -30,11 +30,19 @@ func (a *app) analysesStale() {
 
 // work returns the current work in the native JSON format, written between
 // frames so that a large document never blocks the page (spanmark.work()).
-func (a *app) work() (string, error) {
+// Without text, the document's text is written as "" (its length and id
+// stay): the text is the one part written in one go, a long task on a
+// large article, and it changes only with the document, so the analyses
+// ask for it once per document.
+func (a *app) work(text bool) (string, error) {
 	if a.set == nil {
 		return "", errors.New("work: the article is still loading")
 	}
-	data, err := codec.EncodeInSteps(annotations.NewFile(a.set, "", time.Now()), saveStep, yieldToBrowser)
+	f := annotations.NewFile(a.set, "", time.Now())
+	if !text {
+		f.Document.Text = ""
+	}
+	data, err := codec.EncodeInSteps(f, saveStep, yieldToBrowser)
 	if err != nil {
 		return "", errors.New("work: " + err.Error())
 	}

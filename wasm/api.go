@@ -197,7 +197,7 @@ func (a *app) wireAPI() {
 		}
 		return out, nil
 	})
-	async("work", func([]js.Value) (any, error) { return a.work() })
+	async("work", func(args []js.Value) (any, error) { return a.work(len(args) == 0 || args[0].Truthy()) })
 }
 
 func textArg(args []js.Value, i int) string {

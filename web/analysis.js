@@ -29,8 +29,8 @@
   worker.onmessage = (e) => {
     const m = e.data;
     const w = waiting[m.kind];
-    if (!w || w.gen !== m.gen) {
-      return;
+    if (!w || w.gen !== m.gen || m.gen !== gens[m.kind]) {
+      return; // a newer request is under way: its answer counts
     }
     delete waiting[m.kind];
     if (m.error) {
@@ -47,18 +47,27 @@
     }
   };
 
-  // The work of the last request: the document's id, text and schema.
-  let doc = { id: "", text: "", labels: [], units: null };
+  // The work of the last request: the document's id, text (and as a JSON
+  // string) and schema.
+  let doc = { id: "", text: "", json: '""', labels: [], units: null };
 
+  // ask sends the work without its text (spanmark.work(false), which never
+  // blocks the page) and splices in the text, which it asks for once per
+  // document. The first "text": "" of the file is the document's: every
+  // quote inside a string value is escaped.
   async function ask(kind, only) {
     const gen = (gens[kind] = (gens[kind] || 0) + 1);
-    const file = await api.work();
+    let file = await api.work(false);
+    let f = JSON.parse(file);
+    if (f.document.id !== doc.id) {
+      file = await api.work();
+      f = JSON.parse(file);
+      doc = { id: f.document.id, text: f.document.text, json: JSON.stringify(f.document.text), labels: [], units: null };
+    } else {
+      file = file.replace('"text": ""', () => '"text": ' + doc.json);
+    }
     if (gen !== gens[kind]) {
       return new Promise(() => {});
-    }
-    const f = JSON.parse(file);
-    if (f.document.id !== doc.id) {
-      doc = { id: f.document.id, text: f.document.text, labels: [], units: null };
     }
     doc.labels = f.schema.labels;
     return new Promise((resolve, reject) => {
@@ -99,9 +108,10 @@
 
   // rangeOf returns a DOM Range over [start, end) of the article, in one
   // paragraph that is on the page, or null. Paragraphs are <p data-p
-  // data-start> (docs/api.md); only text nodes count, as in selections.
-  function rangeOf(start, end) {
-    const ps = document.querySelectorAll("#article p[data-p]");
+  // data-start> (docs/api.md), ps those on the page (paragraphs()); only
+  // text nodes count, as in selections.
+  const paragraphs = () => document.querySelectorAll("#article p[data-p]");
+  function rangeOf(start, end, ps = paragraphs()) {
     let lo = 0;
     let hi = ps.length;
     while (lo < hi) {
@@ -164,7 +174,12 @@
     const unescape = (s) => s.replace(/\\(.)/g, (_, c) => (c === "t" ? "\t" : c === "n" ? "\n" : c));
     const out = [];
     for (const line of text.split("\n")) {
-      const f = line.split("\t").map(unescape);
+      const f = line.split("\t");
+      for (let i = 0; i < f.length; i++) {
+        if (f[i].includes("\\")) {
+          f[i] = unescape(f[i]);
+        }
+      }
       if (f.length < 6) {
         continue;
       }
@@ -199,7 +214,8 @@
         sug.fresh = true;
         sug.pending = null;
         sug.settle.resolve();
-        show();
+        setTimeout(show, 0); // a task of its own: parsing thousands takes a while
+
       },
       (err) => {
         sug.pending = null;
@@ -252,27 +268,47 @@
   }
 
   // draw shows the suggestions as the CSS highlights "suggestion" and
-  // "suggestion-current" (web/style.css), over the paragraphs on the page.
+  // "suggestion-current" (web/style.css), over the paragraphs on the page:
+  // the current one at once, the others in slices of drawSlice, one task
+  // each, so that thousands never make a long task.
+  const drawSlice = 250; // about 10 ms on a 1 MB article
+
+  let drawGen = 0;
   function draw() {
     if (!window.CSS || !CSS.highlights) {
       return; // no Custom Highlight API: the list and the keys still work
     }
     CSS.highlights.delete("suggestion");
     CSS.highlights.delete("suggestion-current");
+    const gen = ++drawGen;
     if (!sug.on) {
       return;
     }
+    const ps = paragraphs();
+    const list = sug.list;
+    const cur = list[sug.cur];
+    const r = cur && rangeOf(cur.start, cur.end, ps);
+    if (r) {
+      CSS.highlights.set("suggestion-current", new Highlight(r));
+    }
     const all = new Highlight();
-    sug.list.forEach((s, i) => {
-      const r = rangeOf(s.start, s.end);
-      if (r) {
-        all.add(r);
-        if (i === sug.cur) {
-          CSS.highlights.set("suggestion-current", new Highlight(r));
+    CSS.highlights.set("suggestion", all);
+    let i = 0;
+    const slice = () => {
+      if (gen !== drawGen) {
+        return; // drawn again since
+      }
+      for (const end = Math.min(i + drawSlice, list.length); i < end; i++) {
+        const r = rangeOf(list[i].start, list[i].end, ps);
+        if (r) {
+          all.add(r);
         }
       }
-    });
-    CSS.highlights.set("suggestion", all);
+      if (i < list.length) {
+        setTimeout(slice, 0);
+      }
+    };
+    setTimeout(slice, 0);
   }
 
   function setCurrent(i) {

@@ -1,6 +1,7 @@
 // boot.js starts Spanmark: it fetches the wasm with a progress bar, runs it
 // with wasm_exec.js (loaded before this script), registers the service
-// worker and offers a reload when a new version is waiting.
+// worker and offers a reload when a new version is waiting. It loads the
+// analyses (web/analysis.js) when a person first turns one on.
 //
 // Readiness: the Go program sets <html data-ready="true"> when the app is
 // interactive. This script then removes #boot-progress and resolves

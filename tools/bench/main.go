@@ -1,8 +1,10 @@
 // Command bench measures Spanmark in headless Chromium and prints a table:
 // the wasm's size, the time from navigation to an interactive page, the
 // latency of labelling a span with 0, 1,000 and 10,000 annotations, the
-// time to export and import 10,000 annotations, and the JavaScript heap
-// after each step. Everything goes through window.spanmark (docs/api.md),
+// time to export and import 10,000 annotations, the time from turning the
+// suggestions on (and from an edit) to their highlights painted on the
+// sample and the large article, with the longest task meanwhile, and the
+// JavaScript heap after each step. Everything goes through window.spanmark (docs/api.md),
 // against the site that tools/build makes, served on 127.0.0.1.
 //
 // Usage:
@@ -231,7 +233,8 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		rows = append(rows, row{what: c.what, value: fmt.Sprintf("%.0f ms (median of %d)", median(times), len(times)), target: c.target, heap: heap})
 	}
 
-	// Everything else happens in one tab on the large article.
+	// Everything else happens in one tab, first on the sample, then on
+	// the large article.
 	tctx, tcancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 	defer tcancel()
 	if err := chromedp.Do(tctx, chromedp.Navigate(base)); err != nil {
@@ -239,6 +242,9 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	}
 	if _, err := eval[any](tctx, `spanmark.ready`); err != nil {
 		return rows, fmt.Errorf("wait for the app: %w", err)
+	}
+	if rows, err = suggestRows(tctx, rows, "sample article"); err != nil {
+		return rows, err
 	}
 	ms, err := eval[float64](tctx, `(async (text) => {
   const t0 = performance.now();
@@ -250,6 +256,9 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		return rows, fmt.Errorf("load the article: %w", err)
 	}
 	rows = append(rows, row{what: fmt.Sprintf("spanmark.load of the %s article, to painted", size(len(text))), value: fmt.Sprintf("%.0f ms", ms), heap: heapUsed(tctx)})
+	if rows, err = suggestRows(tctx, rows, size(len(text))+" article"); err != nil {
+		return rows, err
+	}
 
 	words := wordSpans(cfg.article)
 	maxLevel := slices.Max(cfg.levels)
@@ -359,6 +368,64 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	rows = append(rows, row{what: fmt.Sprintf("import %s annotations, to painted", commas(imp.Count)),
 		value: fmt.Sprintf("%.0f ms", imp.MS), target: "< 1000 ms", heap: heapUsed(ictx)})
 	return rows, nil
+}
+
+// suggestRows measures the suggestions on the open article: from turning
+// them on (the first time, loading web/analysis.js and starting the
+// worker) to their highlights painted, then from an edit to the new
+// suggestions painted, with the longest task of the main thread (over 50
+// ms, the browser's long tasks) in each.
+func suggestRows(ctx context.Context, rows []row, what string) ([]row, error) {
+	var res struct {
+		On, Edit       float64
+		LongOn, LongEd float64
+		N              int
+	}
+	raw, err := eval[json.RawMessage](ctx, `(async () => {
+  const watch = () => {
+    const long = [];
+    const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
+    obs.observe({type: "longtask"});
+    return () => { obs.disconnect(); return Math.max(0, ...long); };
+  };
+  const shown = async () => { await spanmark.suggestions(); await nextFrame(); };
+  let stop = watch();
+  let t0 = performance.now();
+  const on = document.getElementById("suggest-on");
+  if (!on.checked) on.click();
+  await shown();
+  const first = performance.now() - t0;
+  const longOn = stop();
+  const n = (await spanmark.suggestions()).length;
+  const s = (await spanmark.suggestions())[0];
+  stop = watch();
+  t0 = performance.now();
+  await spanmark.accept(s.id);
+  await shown();
+  const edit = performance.now() - t0;
+  const longEd = stop();
+  spanmark.undo();
+  on.click();
+  return {on: first, edit, longOn, longEd: longEd, n};
+})()`)
+	if err == nil {
+		err = json.Unmarshal(raw, &res)
+	}
+	if err != nil {
+		return rows, fmt.Errorf("suggestions on the %s: %w", what, err)
+	}
+	long := func(ms float64) string {
+		if ms == 0 {
+			return "none over 50 ms"
+		}
+		return fmt.Sprintf("longest task %.0f ms", ms)
+	}
+	return append(rows,
+		row{what: fmt.Sprintf("suggestions on, %s (%s suggestions), to painted", what, commas(res.N)),
+			value: fmt.Sprintf("%.0f ms (%s)", res.On, long(res.LongOn)), heap: heapUsed(ctx)},
+		row{what: fmt.Sprintf("suggestions after an edit, %s, to painted", what),
+			value: fmt.Sprintf("%.0f ms (%s)", res.Edit, long(res.LongEd)), target: "no long task"},
+	), nil
 }
 
 // nextFrameJS defines nextFrame(), which resolves once the next frame has
