@@ -8,13 +8,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
 // FuzzDecodeW3C checks that Decode never panics and that whatever it
 // reads, Encode writes and Decode reads back equal, byte-stable from
 // the second encoding on, and that Encode writes what its encoding/json
-// reference writes (package jsonl's FuzzEncode does the same for JSONL). Seeds are the W3C files of testdata: our exports,
+// reference writes (package jsonl's FuzzEncode does the same for JSONL),
+// and that the native format carries it to the browser's page whole
+// (codec.DecodeDetached). Seeds are the W3C files of testdata: our exports,
 // other tools' annotations, the Recommendation's examples and the Working
 // Group's incorrect ones.
 func FuzzDecodeW3C(f *testing.F) {
@@ -49,6 +52,18 @@ func FuzzDecodeW3C(f *testing.F) {
 		}
 		if ref, err := encodeW3CReference(got); err != nil || string(ref) != string(out) {
 			t.Fatalf("Encode differs from encoding/json (%v):\n%s\n%s", err, ref, out)
+		}
+		// The hop of a W3C import in the browser, through its worker.
+		native, err := codec.Encode(got)
+		if err != nil {
+			t.Fatalf("codec.Encode of what Decode read: %v\ninput: %s", err, data)
+		}
+		detached, err := codec.DecodeDetached(native)
+		if err != nil {
+			t.Fatalf("codec.DecodeDetached(codec.Encode(f)): %v\nnative: %s", err, native)
+		}
+		if diff := cmp.Diff(got, detached, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("codec.DecodeDetached(codec.Encode(f)) (-want +got):\n%s\ninput: %s", diff, data)
 		}
 		again, err := Decode(out)
 		if err != nil {
