@@ -44,7 +44,7 @@ func (a *app) export(format string) (string, error) {
 	if !isWorkerFormat(format) {
 		return a.exportNative(format)
 	}
-	data, err := a.exportNative("spanmark")
+	data, err := a.encodeNative(format)
 	if err != nil {
 		return "", err
 	}
@@ -66,6 +66,12 @@ func (a *app) exportNative(format string) (string, error) {
 	default:
 		return "", errors.New("export: unknown format " + strconv.Quote(format) + " (want spanmark, w3c or jsonl)")
 	}
+	return a.encodeNative(format)
+}
+
+// encodeNative encodes the current work in the native format, for an
+// export in format.
+func (a *app) encodeNative(format string) (string, error) {
 	if a.set == nil {
 		return "", errors.New("export: no document is open")
 	}

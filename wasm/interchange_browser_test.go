@@ -9,9 +9,14 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/annotations/codec"
@@ -21,8 +26,9 @@ import (
 )
 
 // TestExportW3CAndJSONL exports the work as W3C and JSONL, which the
-// worker makes, checks both against the codec run in Go on the page's
-// native export, and imports the W3C export back over changed work.
+// worker makes, through spanmark.export and through the export menu's
+// download, checks them against the codecs run in Go on the page's native
+// export, and imports the W3C export back over changed work.
 func TestExportW3CAndJSONL(t *testing.T) {
 	p := openApp(t)
 	work(t, p)
@@ -57,6 +63,44 @@ func TestExportW3CAndJSONL(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(wantJSONL), got.JSONL); diff != "" {
 		t.Errorf("spanmark.export(\"jsonl\") differs from jsonl.Encode of the native export (-want +got):\n%s", diff)
+	}
+
+	// The export menu's button downloads the worker's answer as a file.
+	dir := t.TempDir()
+	if _, err := chromedp.Call(p.Context(), cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+		BrowserContextID: chromedp.FromContext(p.Context()).BrowserContextID}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	status := eval[string](t, p, `new Promise((resolve) => {
+  const s = document.getElementById("status");
+  s.textContent = "";
+  new MutationObserver((_, obs) => { if (s.textContent) { obs.disconnect(); resolve(s.textContent); } })
+    .observe(s, {childList: true, characterData: true, subtree: true});
+  document.getElementById("export-w3c").click();
+})`)
+	name, ok := strings.CutPrefix(status, "Downloaded ")
+	if !ok || !strings.HasSuffix(name, ".w3c.jsonld.") {
+		t.Fatalf("#status after the W3C export button: %q, want \"Downloaded <title>.w3c.jsonld.\"", status)
+	}
+	path := filepath.Join(dir, strings.TrimSuffix(name, "."))
+	var file []byte // the download is written after the status says so: poll for it
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		if file, err = os.ReadFile(path); err == nil && len(file) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the download %s did not arrive: %v", path, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	h, err := w3c.Decode(file)
+	if err != nil {
+		t.Fatalf("the downloaded W3C file: %v", err)
+	}
+	f.Exported = h.Exported
+	if want, err := w3c.Encode(f); err != nil || string(want) != string(file) {
+		t.Errorf("the downloaded W3C file differs from w3c.Encode of the work (%v; -want +got):\n%s", err, cmp.Diff(string(want), string(file)))
 	}
 
 	// Undo the work, then import the W3C export: all of it comes back.
