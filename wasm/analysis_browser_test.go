@@ -76,10 +76,10 @@ func TestWorkerPrecached(t *testing.T) {
       names.push(new URL(req.url).pathname.split("/").pop());
     }
   }
-  return names.filter((n) => /^worker\.[0-9a-f]{8}\.(js|wasm)$/.test(n)).sort();
+  return names.filter((n) => /^(worker|analysis)\.[0-9a-f]{8}\.(js|wasm)$/.test(n)).sort();
 })()`)
-	if len(cached) != 2 {
-		t.Errorf("the service worker's cache holds %v of the analysis worker, want its script and wasm", cached)
+	if len(cached) != 3 {
+		t.Errorf("the service worker's cache holds %v of the analyses, want analysis.js, worker.js and worker.wasm", cached)
 	}
 	p.CheckProblems(t)
 }

@@ -81,6 +81,15 @@ func TestSuggestAcceptReject(t *testing.T) {
 	waitFor(t, p, "the acceptance undone", `spanmark.list().length === 0`)
 	waitFor(t, p, "the suggestion back", fmt.Sprintf(`spanmark.suggestions().then((l) => l.some((s) => s.id === %s))`, js(sugs[0].ID)))
 
+	// A label key accepts the current suggestion with that label.
+	key(t, p, "]")
+	waitFor(t, p, "a suggestion current", `document.querySelector('#suggest-list [aria-current="true"]') !== null`)
+	first := eval[jsSuggestion](t, p, `spanmark.suggestions().then((l) => l[+document.querySelector('#suggest-list [aria-current="true"]').dataset.sug])`)
+	key(t, p, "2")
+	waitFor(t, p, "the suggestion accepted as a claim", fmt.Sprintf(`spanmark.list().some((a) => a.label === "claim" && a.start === %d && a.end === %d)`, first.Start, first.End))
+	key(t, p, "z", chromedp.ModifierCtrl)
+	waitFor(t, p, "the acceptance undone", `spanmark.list().length === 0`)
+
 	// A rejection through the API is remembered across a reload.
 	eval[any](t, p, fmt.Sprintf(`spanmark.reject(%s)`, js(next.ID)))
 	p.Reload()

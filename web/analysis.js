@@ -163,6 +163,7 @@
     unreject: [],
     batch: 0,
     busy: false, // our own edits are under way: not "the last edit"
+    changes: 0, // spanmark-change events so far
     pending: null,
   };
   const rejectedKey = () => "spanmark:rejected:" + doc.id;
@@ -201,8 +202,13 @@
       });
     }
     const p = sug.pending;
+    const at = sug.changes;
     ask("suggest").then(
       (text) => {
+        if (at !== sug.changes) {
+          refresh(); // the work changed since it was asked for
+          return;
+        }
         if (sug.rejectedDoc !== doc.id) {
           sug.rejectedDoc = doc.id;
           sug.rejected = new Set((localStorage.getItem(rejectedKey()) || "").split("\n").filter(Boolean));
@@ -602,10 +608,19 @@
     setTimeout(() => URL.revokeObjectURL(a.href), 0);
   });
 
+  // A large article is put on the page in parts after it shows
+  // (wasm/render.go): draw the suggestions of the new ones too.
+  let redraw = 0;
+  new MutationObserver(() => {
+    clearTimeout(redraw);
+    redraw = setTimeout(() => sug.on && draw(), 100);
+  }).observe($("article"), { childList: true });
+
   // Every change of the work (wasm/analysis.go) makes what is shown stale.
   let queued = false;
   window.addEventListener("spanmark-change", () => {
     sug.fresh = false;
+    sug.changes++;
     if (!sug.busy) {
       sug.unreject = [];
       sug.batch = 0;

@@ -1,6 +1,7 @@
 // Package web holds Spanmark's hand-written static files: the page, its
 // stylesheet, the bootstrap script, the service worker, the manifest, the
-// icon and the sample article. tools/internal/site builds the site from
+// icon, the sample article, and the analyses' scripts (analysis.js, and
+// worker.js, which runs wasm/worker), loaded later. tools/internal/site builds the site from
 // them; nothing else is in this package.
 package web
 

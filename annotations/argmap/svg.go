@@ -29,6 +29,12 @@ const svgStyle = `.argmap .actor:hover circle,.argmap .actor:focus circle{stroke
 	// the group: the thicker lines, the fill and the caption show focus.
 	`.argmap .actor:focus,.argmap .statement:focus{outline:none}`
 
+// Style is the CSS of the drawing's <style> element, which [Drawing.SVG]
+// writes. A page whose Content-Security-Policy refuses inline style
+// removes that element and applies these rules itself (web/style.css does;
+// a test in web keeps the two equal).
+const Style = svgStyle
+
 // SVG writes the drawing as a standalone SVG document. Every actor and
 // statement is a group that takes the keyboard focus (tabindex, in drawing
 // order: actors around the circle from the top, then statements in map
