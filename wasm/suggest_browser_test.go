@@ -145,6 +145,10 @@ func TestSuggestAcceptAll(t *testing.T) {
 	if rs := relations(t, p); len(rs) != 1 || rs[0].Type != claim.Links[0].Type {
 		t.Errorf("accepting a claim after its %s: relations %+v, want one %s", claim.Links[0].Type, rs, claim.Links[0].Type)
 	}
+
+	// The switch turns them off: no highlight, no list.
+	clickSelector(t, p, "#suggest-on")
+	waitFor(t, p, "the suggestions gone", `!CSS.highlights.has("suggestion") && document.getElementById("suggest-body").hidden && document.getElementById("suggest-count").textContent === ""`)
 	p.CheckProblems(t)
 }
 

@@ -491,6 +491,7 @@
       say(err.message, true);
     }
   });
+  const isTyping = (t) => t.matches("input, textarea, select") || t.isContentEditable;
   // Undo comes first: capture, before the page's own handlers.
   const undoKey = (e) => (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.key === "z" || e.key === "Z");
   window.addEventListener(
@@ -512,7 +513,6 @@
     },
     true,
   );
-  const isTyping = (t) => t.matches("input, textarea, select") || t.isContentEditable;
   // The suggestion keys (the help lists them) come after the page's
   // (wasm/keys.go): what it handled, such as a label key on a text
   // selection, it prevented.
@@ -649,7 +649,7 @@
     }
     return i;
   };
-  window.spanmark._analysis = {
+  const methods = {
     start() {
       turnOn($("suggest-on").checked);
       if (view.open) {
@@ -675,4 +675,6 @@
       reject(find("reject", id));
     },
   };
+  // Not enumerable, so not part of the API.
+  Object.defineProperty(window.spanmark, "_analysis", { value: methods });
 })();

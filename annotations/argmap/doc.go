@@ -32,7 +32,8 @@
 //   - table.go, dot.go and graphml.go: the exports.
 //   - escape.go: escaping for XML, DOT and CSV, written once for all formats.
 //
-// The browser program links this package, so it uses neither fmt nor any
+// The analysis worker (wasm/worker), a browser program, links this
+// package, so it uses neither fmt nor any
 // encoding package: every format is written by hand with strconv and
 // strings.Builder, and tests check the output with the standard library's
 // parsers.

@@ -37,7 +37,8 @@
 // Suggestion IDs depend only on the label and the span, so a page can keep
 // the IDs a person rejected and leave them out of the next run's results.
 //
-// The package links into the browser program, so it must not import fmt,
+// The package links into the analysis worker (wasm/worker), a browser
+// program whose size counts too, so it must not import fmt,
 // encoding/json, reflect, regexp, net/url or crypto (see TestImports), nor
 // the codecs, anchoring or team parts of annotations: only the model.
 package suggest
