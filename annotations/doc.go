@@ -17,7 +17,9 @@
 //
 //	annotations                the model (this package)
 //	annotations/anchor         finding a quote again in an edited text; placing a file's annotations on a text together
-//	annotations/codec          the native JSON format, W3C Web Annotation, JSONL
+//	annotations/codec          the native JSON format, and telling it from other files (Sniff)
+//	annotations/codec/w3c      W3C Web Annotation (JSON-LD), for other tools (not linked by the page)
+//	annotations/codec/jsonl    the JSONL export, for data tools (not linked by the page)
 //	annotations/exchange       brat, doccano and Label Studio files (not linked by the browser)
 //	annotations/team           agreement between annotators, and their merge
 //	annotations/project        projects (a folder of articles and their labels) and their corpus files

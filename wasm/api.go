@@ -42,16 +42,19 @@ func (a *app) wireAPI() {
 			return v
 		}))
 	}
+	promise := func(name string, fn func() (any, error)) js.Value {
+		return dom.NewPromise(func() (v any, err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					err = errors.New(name + ": " + panicMessage(r))
+				}
+			}()
+			return fn()
+		})
+	}
 	async := func(name string, fn func(args []js.Value) (any, error)) {
 		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return dom.NewPromise(func() (v any, err error) {
-				defer func() {
-					if r := recover(); r != nil {
-						err = errors.New(name + ": " + panicMessage(r))
-					}
-				}()
-				return fn(args)
-			})
+			return promise(name, func() (any, error) { return fn(args) })
 		}))
 	}
 	id := func(args []js.Value, i int) string {
@@ -141,12 +144,17 @@ func (a *app) wireAPI() {
 	})
 	sync("list", func([]js.Value) (any, error) { return a.fileJSON("annotations") })
 	sync("relations", func([]js.Value) (any, error) { return a.fileJSON("relations") })
+	// export returns the native format at once, and a promise of the
+	// formats that the worker makes (docs/api.md).
 	sync("export", func(args []js.Value) (any, error) {
 		format := "spanmark"
 		if len(args) > 0 && args[0].Type() == js.TypeString {
 			format = args[0].String()
 		}
-		return a.export(format)
+		if !isWorkerFormat(format) {
+			return a.exportNative(format)
+		}
+		return promise("export", func() (any, error) { return a.export(format) }), nil
 	})
 	async("import", func(args []js.Value) (any, error) {
 		if len(args) == 0 {
@@ -230,7 +238,7 @@ func textArg(args []js.Value, i int) string {
 // fileJSON returns one field of the native file of the current work, as
 // JavaScript values shaped exactly as in an exported file.
 func (a *app) fileJSON(field string) (any, error) {
-	data, err := a.export("spanmark")
+	data, err := a.exportNative("spanmark")
 	if err != nil {
 		return nil, err
 	}

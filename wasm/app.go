@@ -44,6 +44,8 @@ type app struct {
 	caret     js.Value // draws the caret in the article (focus.go)
 	lastFocus js.Value // the element that last took focus (focus.go)
 
+	worker workerConn // the worker, for the formats of other tools (worker.go)
+
 	el elements
 }
 

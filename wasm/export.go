@@ -38,7 +38,7 @@ func (a *app) wireAnnotator() {
 // copyJSON copies the Spanmark JSON to the clipboard and reports the
 // outcome.
 func (a *app) copyJSON() {
-	data, err := a.export("spanmark")
+	data, err := a.exportNative("spanmark")
 	if err != nil {
 		a.fail(err)
 		return
@@ -52,24 +52,47 @@ func (a *app) copyJSON() {
 	})
 }
 
-// export encodes the current work in format: "spanmark", "w3c" or "jsonl".
+// export encodes the current work in format: "spanmark", "w3c" or
+// "jsonl". The native format is encoded here, at once; the others are the
+// worker's (wasm/worker), which makes them from the native file, so for
+// them export blocks: call it from a goroutine, or check the format with
+// [isWorkerFormat] first.
 func (a *app) export(format string) (string, error) {
-	if a.set == nil {
-		return "", errors.New("export: no document is open")
+	if !isWorkerFormat(format) {
+		return a.exportNative(format)
 	}
-	f := annotations.NewFile(a.set, annotator(), time.Now())
-	var data []byte
-	var err error
+	data, err := a.encodeNative(format)
+	if err != nil {
+		return "", err
+	}
+	res, err := a.worker.ask("export-"+format, map[string]any{"file": data})
+	if err != nil {
+		return "", errors.New("export " + format + ": " + err.Error())
+	}
+	return res.String(), nil
+}
+
+// isWorkerFormat reports whether the worker exports format.
+func isWorkerFormat(format string) bool { return format == "w3c" || format == "jsonl" }
+
+// exportNative encodes the current work in the native format; a format
+// other than its names ("spanmark", "json", "") is an error.
+func (a *app) exportNative(format string) (string, error) {
 	switch format {
 	case "spanmark", "json", "":
-		data, err = codec.Encode(f)
-	case "w3c":
-		data, err = codec.EncodeW3C(f)
-	case "jsonl":
-		data, err = codec.EncodeJSONL(f)
 	default:
 		return "", errors.New("export: unknown format " + strconv.Quote(format) + " (want spanmark, w3c or jsonl)")
 	}
+	return a.encodeNative(format)
+}
+
+// encodeNative encodes the current work in the native format, for an
+// export in format.
+func (a *app) encodeNative(format string) (string, error) {
+	if a.set == nil {
+		return "", errors.New("export: no document is open")
+	}
+	data, err := codec.Encode(annotations.NewFile(a.set, annotator(), time.Now()))
 	if err != nil {
 		return "", errors.New("export " + format + ": " + err.Error())
 	}
@@ -77,11 +100,11 @@ func (a *app) export(format string) (string, error) {
 }
 
 // download saves the export in format as a file named after the title,
-// and reports the outcome.
+// and reports the outcome. It returns at once: the formats of the worker
+// are downloaded when it answers.
 func (a *app) download(format string) {
-	data, err := a.export(format)
-	if err != nil {
-		a.fail(err)
+	if a.set == nil {
+		a.fail(errors.New("export: no document is open"))
 		return
 	}
 	name, mime := annotations.FileStem(a.set.Document().Title), "application/json"
@@ -95,6 +118,18 @@ func (a *app) download(format string) {
 	default:
 		name += ".spanmark.json"
 	}
-	dom.Download(name, mime, data)
-	a.say("Downloaded " + name + ".")
+	save := func() error {
+		data, err := a.export(format)
+		if err != nil {
+			return err
+		}
+		dom.Download(name, mime, data)
+		a.say("Downloaded " + name + ".")
+		return nil
+	}
+	if isWorkerFormat(format) {
+		go a.report(save) // the worker answers later; never block the listener
+	} else if err := save(); err != nil {
+		a.fail(err)
+	}
 }

@@ -25,6 +25,7 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/tools/browser"
 )
 
@@ -102,7 +103,7 @@ type malformedImport struct {
 	data []byte
 	js   string
 	// want is a part the error must contain; empty means the decoder's own
-	// message for data (codec.Decode or DecodeW3C), which the page
+	// message for data (codec.Decode or w3c.Decode), which the page
 	// must repeat.
 	want string
 	// file sends data through the import button's file input instead of
@@ -116,12 +117,12 @@ type malformedImport struct {
 func malformedImports(t *testing.T) []malformedImport {
 	good := goodFile(t)
 	n := len(sampleRunes(t))
-	w3c := func() []byte {
+	w3cFile := func() []byte {
 		f, err := codec.Decode(good)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := codec.EncodeW3C(f)
+		b, err := w3c.Encode(f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,9 +176,9 @@ func malformedImports(t *testing.T) []malformedImport {
 		{name: "schema_label_markup", data: edit(t, good, func(m map[string]any) {
 			m["schema"].(map[string]any)["labels"].([]any)[0].(map[string]any)["id"] = "<img src=x onerror=window.__pwned=1>"
 		})},
-		{name: "w3c_bad_selector", data: []byte(strings.Replace(string(w3c), `"TextQuoteSelector"`, `"TextQuoteSelectorX"`, 1))},
+		{name: "w3c_bad_selector", data: []byte(strings.Replace(string(w3cFile), `"TextQuoteSelector"`, `"TextQuoteSelectorX"`, 1))},
 		{name: "w3c_start_string", data: func() []byte {
-			s := string(w3c)
+			s := string(w3cFile)
 			i := strings.Index(s, `"start": `)
 			if i < 0 {
 				t.Fatalf("the W3C export has no \"start\": %s", short(s))
@@ -200,7 +201,7 @@ func wantError(t *testing.T, data []byte) string {
 	t.Helper()
 	var err error
 	if strings.Contains(string(data[:min(len(data), 4096)]), `"@context"`) {
-		_, err = codec.DecodeW3C(data)
+		_, err = w3c.Decode(data)
 	} else {
 		_, err = codec.Decode(data)
 	}

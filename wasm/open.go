@@ -153,16 +153,8 @@ func (a *app) loadText(text, title, source string) (string, error) {
 	return doc.ID, nil
 }
 
-// decodeAny decodes a Spanmark file, or a W3C annotation collection
-// (JSON-LD), told apart by codec.Sniff as the CLI does.
-func decodeAny(data []byte) (*annotations.File, error) {
-	if codec.Sniff(data) == codec.FormatW3C {
-		f, err := codec.DecodeW3C(data)
-		if err != nil {
-			return nil, errors.New("import W3C annotations: " + err.Error())
-		}
-		return f, nil
-	}
+// decodeNative decodes a Spanmark file.
+func decodeNative(data []byte) (*annotations.File, error) {
 	f, err := codec.Decode(data)
 	if err != nil {
 		return nil, errors.New("import: " + err.Error())
@@ -170,10 +162,16 @@ func decodeAny(data []byte) (*annotations.File, error) {
 	return f, nil
 }
 
-// openJSON opens a Spanmark file as its own article with its work; a file
-// without text (W3C) is imported onto the current article instead.
+// openJSON opens a Spanmark file as its own article with its work. A W3C
+// collection (JSON-LD), told apart by codec.Sniff as the CLI does, and a
+// Spanmark file without text are imported onto the current article
+// instead.
 func (a *app) openJSON(data []byte) error {
-	f, err := decodeAny(data)
+	if codec.Sniff(data) == codec.FormatW3C {
+		_, err := a.importW3C(data)
+		return err
+	}
+	f, err := decodeNative(data)
 	if err != nil {
 		return err
 	}
@@ -206,14 +204,37 @@ type importResult struct{ Moved, Orphaned int }
 
 // importJSON validates data and places its annotations on the current
 // article, replacing its work. A bad file changes nothing; the caller
-// reports its error.
+// reports its error. It blocks (a W3C file is read by the worker); call
+// it from a goroutine.
 func (a *app) importJSON(data []byte) (importResult, error) {
 	if err := checkSize("import: the input", len(data)); err != nil {
 		return importResult{}, err
 	}
-	f, err := decodeAny(data)
+	if codec.Sniff(data) == codec.FormatW3C {
+		return a.importW3C(data)
+	}
+	f, err := decodeNative(data)
 	if err != nil {
 		return importResult{}, err
+	}
+	return a.importFile(f)
+}
+
+// importW3C imports a W3C annotation collection onto the current article.
+// The W3C decoder is the worker's (wasm/worker), so that the page's wasm
+// does not link it: the worker decodes the file and answers with it in the
+// native format, without text (a W3C file holds none), or with the
+// decoder's error, which reads as the CLI's.
+func (a *app) importW3C(data []byte) (importResult, error) {
+	bytes := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(bytes, data)
+	res, err := a.worker.ask("import-w3c", map[string]any{"data": bytes})
+	if err != nil {
+		return importResult{}, errors.New("import W3C annotations: " + err.Error())
+	}
+	f, err := codec.DecodeDetached([]byte(res.String()))
+	if err != nil {
+		return importResult{}, errors.New("import W3C annotations: " + err.Error())
 	}
 	return a.importFile(f)
 }

@@ -478,11 +478,17 @@ func (a *app) exportProject(format string) (string, error) {
 		var b []byte
 		for _, d := range a.proj.p.Documents {
 			if f, ok := files[d.ID]; ok {
-				data, err := codec.EncodeJSONL(f)
+				// JSONL is the worker's (wasm/worker), from the native file.
+				native, err := codec.Encode(f)
+				if err == nil {
+					var res js.Value
+					if res, err = a.worker.ask("export-jsonl", map[string]any{"file": string(native)}); err == nil {
+						b = append(b, res.String()...)
+					}
+				}
 				if err != nil {
 					return "", errors.New("export project jsonl: " + d.Path + ": " + err.Error())
 				}
-				b = append(b, data...)
 			}
 		}
 		return string(b), nil

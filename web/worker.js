@@ -1,8 +1,9 @@
-// worker.js runs wasm/worker, Spanmark's analyses (suggestions and the
-// argument map), in a dedicated Web Worker that the page starts the first
-// time a person turns one on (wasm/analysis.go). Messages that arrive
-// while the wasm loads wait, and are handed to the Go program, which
-// answers with postMessage; the protocol is written in wasm/worker/main.go.
+// worker.js runs wasm/worker, what Spanmark's page needs only when a person
+// reaches for it (the analyses, the W3C and JSONL formats), in a dedicated
+// Web Worker that the page starts on its first request (wasm/worker.go).
+// Messages that arrive while the wasm loads wait, and are handed to the Go
+// program, which answers with postMessage; the protocol is written in
+// wasm/worker/main.go.
 // The build rewrites both names below to the hashed ones.
 "use strict";
 importScripts("wasm_exec.js");
@@ -12,7 +13,7 @@ importScripts("wasm_exec.js");
   self.onmessage = (e) => early.push(e.data);
 
   function fail(err) {
-    const error = "the analysis worker could not start: " + (err && err.message ? err.message : String(err));
+    const error = "the worker could not start: " + (err && err.message ? err.message : String(err));
     self.onmessage = (e) => self.postMessage({ kind: e.data && e.data.kind, gen: e.data && e.data.gen, error });
     for (const m of early.splice(0)) {
       self.postMessage({ kind: m && m.kind, gen: m && m.gen, error });

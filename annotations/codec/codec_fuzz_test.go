@@ -1,22 +1,20 @@
 package codec
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
 // addCodecSeeds adds the golden files and a few small files as seeds.
 func addCodecSeeds(f *testing.F) {
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "files", "*.json"))
+	paths, _ := filepath.Glob(codectest.Testdata("files", "*.json"))
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -24,7 +22,7 @@ func addCodecSeeds(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	data, err := Encode(smallFile(f))
+	data, err := Encode(codectest.SmallFile(f))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -78,65 +76,4 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Encode is not stable:\n%s\n%s", enc, again)
 		}
 	})
-}
-
-// FuzzParseJSON checks the position-keeping parser against encoding/json:
-// both accept the same documents (within the depth limit) and read the same
-// strings.
-func FuzzParseJSON(f *testing.F) {
-	for _, s := range []string{`"a\nb"`, `"\u00e9\ud83e\udd80"`, `"\ud800"`, `"\udc00\ud800x"`, `[1,-0.5e+3,true,null,{}]`, `{"a":{"b":[]}}`, `01`, `"\x"`, `1.`, `"\/\b\f\r\t\\"`} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if !utf8.Valid(data) || strings.Count(string(data), "[")+strings.Count(string(data), "{") > maxDepth {
-			return // Decode checks UTF-8 first, and refuses deep nesting
-		}
-		var want any
-		wantErr := json.Unmarshal(data, &want)
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(wantErr, &typeErr) {
-			return // a number too large for float64: fine for us, refused later
-		}
-		p := parser{data: data}
-		v, err := p.parse()
-		if err != nil && wantErr == nil && strings.Contains(err.Error(), "appears twice") {
-			return // encoding/json keeps the last of repeated fields; we refuse them
-		}
-		if (err == nil) != (wantErr == nil) {
-			t.Fatalf("parse error %v, encoding/json error %v", err, wantErr)
-		}
-		if err != nil {
-			return
-		}
-		if diff := cmp.Diff(want, toAny(v)); diff != "" {
-			t.Fatalf("parsed value (-encoding/json +ours):\n%s", diff)
-		}
-	})
-}
-
-// toAny converts a parsed value to what encoding/json decodes into any.
-func toAny(v *jvalue) any {
-	switch v.kind {
-	case kindNull:
-		return nil
-	case kindBool:
-		return v.b
-	case kindNumber:
-		var f float64
-		json.Unmarshal([]byte(v.s), &f)
-		return f
-	case kindString:
-		return v.s
-	case kindArray:
-		out := make([]any, len(v.elems))
-		for i, e := range v.elems {
-			out[i] = toAny(e)
-		}
-		return out
-	}
-	out := map[string]any{}
-	for _, f := range v.fields {
-		out[f.key] = toAny(f.val)
-	}
-	return out
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
@@ -16,17 +18,17 @@ import (
 // two agree byte for byte, so that the hand-written writer escapes and
 // indents exactly as encoding/json does.
 func encodeReference(f *annotations.File) ([]byte, error) {
-	out := fileOut{
+	out := codectest.FileOut{
 		Spanmark:    annotations.Version,
 		Document:    f.Document,
-		Schema:      schemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
-		Annotations: make([]annotationOut, len(f.Annotations)),
+		Schema:      codectest.SchemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]codectest.RelationTypeOut, len(f.Schema.Relations))},
+		Annotations: make([]codectest.AnnotationOut, len(f.Annotations)),
 		Relations:   slices.Clone(lite.NonNil(f.Relations)),
 		Annotator:   f.Annotator,
-		Exported:    formatTime(f.Exported),
+		Exported:    jsonio.FormatTime(f.Exported),
 	}
 	for i, r := range f.Schema.Relations {
-		out.Schema.Relations[i] = relationTypeOut{ID: r.ID, Name: r.Name, From: lite.NonNil(r.From), To: lite.NonNil(r.To), Description: r.Description}
+		out.Schema.Relations[i] = codectest.RelationTypeOut{ID: r.ID, Name: r.Name, From: lite.NonNil(r.From), To: lite.NonNil(r.To), Description: r.Description}
 	}
 	anns := make([]*annotations.Annotation, len(f.Annotations))
 	for i := range f.Annotations {
@@ -34,7 +36,7 @@ func encodeReference(f *annotations.File) ([]byte, error) {
 	}
 	slices.SortStableFunc(anns, annotations.Compare)
 	for i, a := range anns {
-		out.Annotations[i] = annotationToOut(a)
+		out.Annotations[i] = codectest.AnnotationToOut(a)
 	}
 	slices.SortStableFunc(out.Relations, func(a, b annotations.Relation) int { return annotations.CompareIDs(a.ID, b.ID) })
 	if len(f.Orphans) > 0 {
@@ -43,9 +45,9 @@ func encodeReference(f *annotations.File) ([]byte, error) {
 			os[i] = &f.Orphans[i]
 		}
 		slices.SortStableFunc(os, func(a, b *annotations.Orphan) int { return annotations.Compare(&a.Annotation, &b.Annotation) })
-		out.Orphans = make([]orphanOut, len(os))
+		out.Orphans = make([]codectest.OrphanOut, len(os))
 		for i, o := range os {
-			out.Orphans[i] = orphanOut{Annotation: annotationToOut(&o.Annotation), Reason: o.Reason}
+			out.Orphans[i] = codectest.OrphanOut{Annotation: codectest.AnnotationToOut(&o.Annotation), Reason: o.Reason}
 		}
 	}
 	var buf bytes.Buffer
@@ -59,12 +61,12 @@ func encodeReference(f *annotations.File) ([]byte, error) {
 }
 
 func TestEncodeMatchesReference(t *testing.T) {
-	files := map[string]*annotations.File{"small": smallFile(t), "bench": benchFile(t, 500)}
+	files := map[string]*annotations.File{"small": codectest.SmallFile(t), "bench": codectest.BenchFile(t, 500)}
 	for _, gc := range goldenCases {
 		files[gc.name] = buildGolden(t, gc)
 	}
 	// Strings that encoding/json escapes, and empty lists and fields.
-	odd := smallFile(t)
+	odd := codectest.SmallFile(t)
 	odd.Annotations[0].Note = "tab\there, nul\x00, bell\x07, \b\f\r\n, del\x7f, \u2028\u2029, bad \xff\xfe utf-8, </script> & \\ \"q\""
 	odd.Annotations[0].Entity = "\U0001F980 \u00e9\u0301"
 	odd.Annotator = "<&>"
@@ -90,65 +92,3 @@ func TestEncodeMatchesReference(t *testing.T) {
 		})
 	}
 }
-
-func annotationToOut(a *annotations.Annotation) annotationOut {
-	o := annotationOut{
-		ID: a.ID, Label: a.Label, Start: a.Start, End: a.End,
-		Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
-		Entity: a.Entity, Note: a.Note,
-		Created: formatTime(a.Created), Modified: formatTime(a.Modified),
-	}
-	if a.Conflict != nil {
-		o.Conflict = &conflictOut{Votes: lite.NonNil(a.Conflict.Votes)}
-	}
-	return o
-}
-
-// The types below mirror File for encoding/json. The encoders no longer use
-// them (they write by hand, and their tests compare them with these). They fix
-// the field order, write empty lists as [] rather than null, leave out zero
-// times and write times in UTC to the second.
-type (
-	fileOut struct {
-		Spanmark    int                      `json:"spanmark"`
-		Document    annotations.FileDocument `json:"document"`
-		Schema      schemaOut                `json:"schema"`
-		Annotations []annotationOut          `json:"annotations"`
-		Relations   []annotations.Relation   `json:"relations"`
-		Orphans     []orphanOut              `json:"orphans,omitempty"`
-		Annotator   string                   `json:"annotator,omitempty"`
-		Exported    string                   `json:"exported,omitempty"`
-	}
-	schemaOut struct {
-		Labels    []annotations.Label `json:"labels"`
-		Relations []relationTypeOut   `json:"relations"`
-	}
-	relationTypeOut struct {
-		ID          string   `json:"id"`
-		Name        string   `json:"name"`
-		From        []string `json:"from"`
-		To          []string `json:"to"`
-		Description string   `json:"description,omitempty"`
-	}
-	annotationOut struct {
-		ID       string       `json:"id"`
-		Label    string       `json:"label"`
-		Start    int          `json:"start"`
-		End      int          `json:"end"`
-		Quote    string       `json:"quote"`
-		Prefix   string       `json:"prefix"`
-		Suffix   string       `json:"suffix"`
-		Entity   string       `json:"entity,omitempty"`
-		Note     string       `json:"note,omitempty"`
-		Conflict *conflictOut `json:"conflict,omitempty"`
-		Created  string       `json:"created,omitempty"`
-		Modified string       `json:"modified,omitempty"`
-	}
-	conflictOut struct {
-		Votes []annotations.Vote `json:"votes"`
-	}
-	orphanOut struct {
-		Annotation annotationOut `json:"annotation"`
-		Reason     string        `json:"reason"`
-	}
-)

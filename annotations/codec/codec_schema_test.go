@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
 // The JSON Schema in docs/spanmark.schema.json describes the format for
@@ -47,7 +48,7 @@ func validateAgainst(s *jsonschema.Schema, data []byte) error {
 
 func TestFileSchema(t *testing.T) {
 	s := compileFileSchema(t)
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "files", "*.spanmark.json"))
+	paths, err := filepath.Glob(codectest.Testdata("files", "*.spanmark.json"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no golden files: %v", err)
 	}
@@ -59,7 +60,7 @@ func TestFileSchema(t *testing.T) {
 		}
 		valid[filepath.Base(p)] = data
 	}
-	small, err := Encode(smallFile(t))
+	small, err := Encode(codectest.SmallFile(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,12 +17,14 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/files")
 
 // codecTime is the time stamped on every annotation of the golden files.
-var codecTime = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+var codecTime = codectest.Time
 
 // goldenSpan is a hand-made annotation: quote is found inside within, which
 // must occur once in the text.
@@ -100,7 +102,7 @@ var goldenCases = []goldenCase{
 // buildGolden makes the file of a golden case through the real edit path.
 func buildGolden(t testing.TB, gc goldenCase) *annotations.File {
 	t.Helper()
-	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", gc.article))
+	text, err := os.ReadFile(codectest.Testdata("articles", gc.article))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +134,7 @@ func buildGolden(t testing.TB, gc goldenCase) *annotations.File {
 }
 
 func goldenPath(name string) string {
-	return filepath.Join("..", "..", "testdata", "files", name+".spanmark.json")
+	return codectest.Testdata("files", name+".spanmark.json")
 }
 
 func TestEncodeGolden(t *testing.T) {
@@ -177,7 +179,7 @@ func TestEncodeGolden(t *testing.T) {
 // TestGoldenStable checks that every file in testdata/files decodes and
 // encodes back to the same bytes.
 func TestGoldenStable(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "files", "*.spanmark.json"))
+	paths, err := filepath.Glob(codectest.Testdata("files", "*.spanmark.json"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no golden files: %v", err)
 	}
@@ -202,35 +204,8 @@ func TestGoldenStable(t *testing.T) {
 	}
 }
 
-// smallFile is a file with every field set, including an orphan and a
-// relation to it, conflicts and characters HTML would escape.
-func smallFile(t testing.TB) *annotations.File {
-	t.Helper()
-	doc := annotations.NewDocument("Lavrov met Rubio in Riyadh.\nLavrov said <talks> & \"more\" must go on.", "", "test")
-	s := annotations.NewSet(doc, annotations.DefaultSchema())
-	for _, e := range []annotations.Edit{
-		annotations.Add{Label: "actor", Start: 0, End: 6, Entity: "Sergei Lavrov"},
-		annotations.Add{Label: "actor", Start: 11, End: 16, Entity: "Marco Rubio", Note: "US <secretary> of state & more"},
-		annotations.Add{Label: "claim", Start: 35, End: 67},
-		annotations.Link{Type: "source", From: "a3", To: "a1"},
-		annotations.Link{Type: "target", From: "a3", To: "a2"},
-	} {
-		if _, err := s.Apply(e, codecTime); err != nil {
-			t.Fatalf("%+v: %v", e, err)
-		}
-	}
-	f := annotations.NewFile(s, "tester", codecTime)
-	f.Annotations[1].Conflict = &annotations.Conflict{Votes: []annotations.Vote{{Annotator: "ann", Label: "actor"}, {Annotator: "bob"}}}
-	f.Orphans = []annotations.Orphan{{
-		Annotation: annotations.Annotation{ID: "a9", Label: "proposal", Start: 80, End: 90, Quote: "a ceasefire", Created: annotations.TimeOf(codecTime), Modified: annotations.TimeOf(codecTime)},
-		Reason:     "quote not found",
-	}}
-	f.Relations = append(f.Relations, annotations.Relation{ID: "r10", Type: "source", From: "a9", To: "a2"})
-	return f
-}
-
 func TestRoundTrip(t *testing.T) {
-	f := smallFile(t)
+	f := codectest.SmallFile(t)
 	data, err := Encode(f)
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +227,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestEncodeDeterministic(t *testing.T) {
-	f := smallFile(t)
+	f := codectest.SmallFile(t)
 	want, err := Encode(f)
 	if err != nil {
 		t.Fatal(err)
@@ -321,11 +296,11 @@ func TestEncodeErrors(t *testing.T) {
 	}
 }
 
-// codecBase is the encoding of smallFile, which the malformed cases edit.
+// codecBase is the encoding of codectest.SmallFile, which the malformed cases edit.
 // Its lines are stable, so the cases name lines.
 func codecBase(t *testing.T) string {
 	t.Helper()
-	data, err := Encode(smallFile(t))
+	data, err := Encode(codectest.SmallFile(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,10 +333,10 @@ func TestDecodeErrors(t *testing.T) {
 		return base[:i+len(from)] + new + base[i+j:]
 	}
 	deep := strings.Replace(base, `"annotator": "tester"`, `"annotator": `+strings.Repeat("[", 20)+strings.Repeat("]", 20), 1)
-	small := limits{size: MaxFileSize, annotations: 2, relations: 1}
+	small := jsonio.Limits{Size: MaxFileSize, Annotations: 2, Relations: 1}
 	cases := []struct {
 		name, in string
-		lim      *limits
+		lim      *jsonio.Limits
 		want     string
 	}{
 		{name: "empty", in: "", want: "line 1: empty input"},
@@ -430,13 +405,13 @@ func TestDecodeErrors(t *testing.T) {
 		{name: "relations_null", in: cut("\n  \"relations\": ", "\n  \"orphans\"", "null,"), want: `line 110: relations: got null, want an array`},
 		{name: "deep_nesting", in: deep, want: `line 146: annotator[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: column 32: nested more than 16 levels deep`},
 		{name: "invalid_utf8", in: edit("Riyadh", "Riy\xffadh", 1), want: `line 5: invalid UTF-8 at byte 157`},
-		{name: "oversized", in: base, lim: &limits{size: 100, annotations: 10, relations: 10}, want: "the file is " + strconv.Itoa(len(base)) + " bytes, more than the limit of 100"},
+		{name: "oversized", in: base, lim: &jsonio.Limits{Size: 100, Annotations: 10, Relations: 10}, want: "the file is " + strconv.Itoa(len(base)) + " bytes, more than the limit of 100"},
 		{name: "too_many_annotations", in: base, lim: &small, want: `line 61: annotations: 4 annotations and orphans are more than the limit of 2`},
-		{name: "too_many_relations", in: base, lim: &limits{size: MaxFileSize, annotations: 10, relations: 1}, want: `line 110: relations: 3 relations are more than the limit of 1`},
+		{name: "too_many_relations", in: base, lim: &jsonio.Limits{Size: MaxFileSize, Annotations: 10, Relations: 1}, want: `line 110: relations: 3 relations are more than the limit of 1`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			lim := defaultLimits
+			lim := jsonio.DefaultLimits
 			if tc.lim != nil {
 				lim = *tc.lim
 			}
@@ -500,44 +475,8 @@ func TestDecodeQuoteMismatch(t *testing.T) {
 	}
 }
 
-// codecCorpus returns a text of about 1 MB: the sample article repeated.
-func codecCorpus(b testing.TB) string {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "us-russia-dialogue.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var sb strings.Builder
-	for sb.Len() < 1<<20 {
-		sb.Write(data)
-		sb.WriteString("\n")
-	}
-	return sb.String()
-}
-
-// benchFile is a ~1 MB text with n annotations on its words and n/2
-// relations between them.
-func benchFile(b testing.TB, n int) *annotations.File {
-	doc := annotations.NewDocument(codecCorpus(b), "", "bench")
-	rs := doc.Runes()
-	f := &annotations.File{Spanmark: annotations.Version, Schema: annotations.DefaultSchema(), Exported: annotations.TimeOf(codecTime),
-		Document: annotations.FileDocument{ID: doc.ID, Title: doc.Title, Source: doc.Source, Length: doc.Len(), Text: doc.Text}}
-	step := len(rs) / n
-	labels := []string{"actor", "claim"}
-	for i := 0; i < n; i++ {
-		start := i * step
-		end := start + 1 + i%20
-		sel := annotations.Describe(rs, start, end, annotations.ContextLen)
-		f.Annotations = append(f.Annotations, annotations.Annotation{ID: "a" + strconv.Itoa(i+1), Label: labels[i%2], Start: start, End: end,
-			Quote: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix, Entity: "Entity " + strconv.Itoa(i%50), Created: annotations.TimeOf(codecTime), Modified: annotations.TimeOf(codecTime)})
-	}
-	for i := 0; i+1 < n; i += 2 {
-		f.Relations = append(f.Relations, annotations.Relation{ID: "r" + strconv.Itoa(i/2+1), Type: "source", From: "a" + strconv.Itoa(i+2), To: "a" + strconv.Itoa(i+1)})
-	}
-	return f
-}
-
 func TestBenchFileRoundTrip(t *testing.T) {
-	f := benchFile(t, 1000)
+	f := codectest.BenchFile(t, 1000)
 	data, err := Encode(f)
 	if err != nil {
 		t.Fatal(err)
@@ -552,7 +491,7 @@ func TestBenchFileRoundTrip(t *testing.T) {
 }
 
 func BenchmarkEncode(b *testing.B) {
-	f := benchFile(b, 10_000)
+	f := codectest.BenchFile(b, 10_000)
 	data, _ := Encode(f)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -564,7 +503,7 @@ func BenchmarkEncode(b *testing.B) {
 }
 
 func BenchmarkDecode(b *testing.B) {
-	data, err := Encode(benchFile(b, 10_000))
+	data, err := Encode(codectest.BenchFile(b, 10_000))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -660,12 +599,12 @@ func TestFormatTime(t *testing.T) {
 		time.Date(1999, 1, 2, 23, 59, 59, 0, time.FixedZone("x", -5*3600)),
 		time.Date(9, 12, 31, 0, 0, 0, 0, time.UTC),
 	} {
-		want := tm.UTC().Format(timeLayout)
-		if got := formatTime(annotations.TimeOf(tm)); got != want {
-			t.Errorf("formatTime(%v) = %q, want %q", tm, got, want)
+		want := tm.UTC().Format(jsonio.TimeLayout)
+		if got := jsonio.FormatTime(annotations.TimeOf(tm)); got != want {
+			t.Errorf("FormatTime(%v) = %q, want %q", tm, got, want)
 		}
 	}
-	if got := formatTime(0); got != "" {
-		t.Errorf("formatTime(zero) = %q, want empty", got)
+	if got := jsonio.FormatTime(0); got != "" {
+		t.Errorf("FormatTime(zero) = %q, want empty", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
@@ -44,17 +45,17 @@ func EncodeInSteps(f *annotations.File, n int, pause func()) ([]byte, error) {
 	}
 	slices.SortStableFunc(anns, annotations.Compare)
 
-	w := jsonWriter{b: make([]byte, 0, len(frame)+450*len(anns)+16)}
-	w.b = append(w.b, frame[:at+len(empty)-1]...) // up to and with the '['
-	w.depth, w.empty = 2, true
+	w := jsonio.Writer{Buf: make([]byte, 0, len(frame)+450*len(anns)+16)}
+	w.Buf = append(w.Buf, frame[:at+len(empty)-1]...) // up to and with the '['
+	w.Depth, w.Empty = 2, true
 	for i, a := range anns {
 		if pause != nil && i%n == 0 {
 			pause()
 		}
-		w.elem()
-		w.annotation(a)
+		w.Elem()
+		w.Annotation(a)
 	}
-	w.close(']')
-	w.b = append(w.b, frame[at+len(empty):]...)
-	return w.b, nil
+	w.Close(']')
+	w.Buf = append(w.Buf, frame[at+len(empty):]...)
+	return w.Buf, nil
 }

@@ -2,13 +2,13 @@ package codec
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
 func TestEncodeInSteps(t *testing.T) {
@@ -17,7 +17,7 @@ func TestEncodeInSteps(t *testing.T) {
 		files = append(files, buildGolden(t, gc))
 	}
 	for _, name := range []string{"sample", "multiscript"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "files", name+".spanmark.json"))
+		data, err := os.ReadFile(codectest.Testdata("files", name+".spanmark.json"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,7 @@ const (
 	// FormatSpanmark is the native file ([Decode]): an object with a
 	// "spanmark" field.
 	FormatSpanmark
-	// FormatW3C is a W3C Web Annotation collection ([DecodeW3C]): an
+	// FormatW3C is a W3C Web Annotation collection (package w3c): an
 	// object with an "@context" field and no "spanmark" field.
 	FormatW3C
 	// FormatProject is a project file (package project): an object with a

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
 func TestSniff(t *testing.T) {
@@ -54,7 +56,7 @@ func TestSniff(t *testing.T) {
 // TestSniffTestdata checks Sniff against every exported file in testdata
 // that names its format in its file name.
 func TestSniffTestdata(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.json*"))
+	paths, _ := filepath.Glob(codectest.Testdata("*", "*.json*"))
 	n := 0
 	for _, p := range paths {
 		base := filepath.Base(p)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
@@ -20,13 +21,13 @@ import (
 // value; once there is an error every method returns zero values, so a
 // caller reads on and checks [Reader.Err] where it must stop.
 type Reader struct {
-	d decoder
+	d jsonio.Decoder
 }
 
 // Value is a JSON value read by a [Reader], with its JSON path. The zero
 // Value, or one returned by [Reader.Field] for an absent key, is absent.
 type Value struct {
-	v    *jvalue
+	v    *jsonio.Value
 	path string
 	off  int // where v starts, or where its object starts when v is absent
 }
@@ -38,22 +39,22 @@ func NewReader(data []byte, maxSize int) (*Reader, Value, error) {
 		return nil, Value{}, &annotations.PathError{Err: lite.Errorf("the file is %d bytes, more than the limit of %d", len(data), maxSize)}
 	}
 	if !utf8.Valid(data) {
-		off := invalidUTF8At(data)
-		return nil, Value{}, &annotations.PathError{Line: lineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+		off := jsonio.InvalidUTF8At(data)
+		return nil, Value{}, &annotations.PathError{Line: jsonio.LineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
 	}
-	p := parser{data: data}
-	root, err := p.parse()
+	p := jsonio.Parser{Data: data}
+	root, err := p.Parse()
 	if err != nil {
 		return nil, Value{}, err
 	}
-	return &Reader{d: decoder{data: data, lim: defaultLimits}}, Value{v: root, off: root.off}, nil
+	return &Reader{d: jsonio.Decoder{Data: data, Lim: jsonio.DefaultLimits}}, Value{v: root, off: root.Off}, nil
 }
 
 // Exists reports whether v is present.
 func (v Value) Exists() bool { return v.v != nil }
 
 // IsObject reports whether v is a JSON object.
-func (v Value) IsObject() bool { return v.v != nil && v.v.kind == kindObject }
+func (v Value) IsObject() bool { return v.v != nil && v.v.Kind == jsonio.KindObject }
 
 // Kind names the JSON type of v for errors, such as "an array", or
 // "nothing" when v is absent.
@@ -61,53 +62,53 @@ func (v Value) Kind() string {
 	if v.v == nil {
 		return "nothing"
 	}
-	return v.v.kind.String()
+	return v.v.Kind.String()
 }
 
 // Err returns the first error found, or nil.
-func (r *Reader) Err() error { return r.d.err }
+func (r *Reader) Err() error { return r.d.Err }
 
 // Fail records an error at v, unless there is one already.
 func (r *Reader) Fail(v Value, format string, args ...any) {
-	r.d.failAt(v.off, v.path, format, args...)
+	r.d.FailAt(v.off, v.path, format, args...)
 }
 
 // Object checks that v is an object with the first required keys of
 // allowed, and no key outside allowed.
 func (r *Reader) Object(v Value, allowed []string, required int) bool {
 	if v.v == nil {
-		if r.d.err == nil {
+		if r.d.Err == nil {
 			r.Fail(v, "missing")
 		}
 		return false
 	}
-	return r.d.object(v.v, v.path, allowed, required)
+	return r.d.Object(v.v, v.path, allowed, required)
 }
 
 // Field returns the value of key in the object v; it is absent when v
 // has no such key.
 func (r *Reader) Field(v Value, key string) Value {
-	f := Value{path: join(v.path, key), off: v.off}
-	if v.v != nil && v.v.kind == kindObject {
-		if f.v = v.v.field(key); f.v != nil {
-			f.off = f.v.off
+	f := Value{path: jsonio.Join(v.path, key), off: v.off}
+	if v.v != nil && v.v.Kind == jsonio.KindObject {
+		if f.v = v.v.Field(key); f.v != nil {
+			f.off = f.v.Off
 		}
 	}
 	return f
 }
 
 // Str returns the string v; an absent v is "".
-func (r *Reader) Str(v Value) string { return r.d.str(v.v, v.path) }
+func (r *Reader) Str(v Value) string { return r.d.Str(v.v, v.path) }
 
 // Int returns the integer v; an absent v is 0.
-func (r *Reader) Int(v Value) int { return r.d.int(v.v, v.path) }
+func (r *Reader) Int(v Value) int { return r.d.Int(v.v, v.path) }
 
 // Array returns the elements of the array v; an absent v has none.
 func (r *Reader) Array(v Value) []Value {
-	els := r.d.array(v.v, v.path)
+	els := r.d.Array(v.v, v.path)
 	out := make([]Value, len(els))
 	for i, e := range els {
-		out[i] = Value{v: e, path: index(v.path, i), off: e.off}
+		out[i] = Value{v: e, path: jsonio.Index(v.path, i), off: e.Off}
 	}
 	return out
 }
@@ -116,15 +117,15 @@ func (r *Reader) Array(v Value) []Value {
 // [annotations.Schema.Validate] accepts.
 func (r *Reader) Schema(v Value) annotations.Schema {
 	if v.v == nil {
-		r.Object(v, schemaFields, 1)
+		r.Object(v, jsonio.SchemaFields, 1)
 		return annotations.Schema{}
 	}
-	if r.d.err != nil {
+	if r.d.Err != nil {
 		return annotations.Schema{}
 	}
-	s := r.d.schema(v.v)
+	s := r.d.Schema(v.v)
 	// decoder.schema names paths from "schema".
-	if pe, ok := errors.AsType[*annotations.PathError](r.d.err); ok && v.path != "schema" {
+	if pe, ok := errors.AsType[*annotations.PathError](r.d.Err); ok && v.path != "schema" {
 		if rest, ok := strings.CutPrefix(pe.Path, "schema"); ok {
 			pe.Path = v.path + rest
 		}
@@ -137,37 +138,37 @@ func (r *Reader) Schema(v Value) annotations.Schema {
 // encoding/json without HTML escaping. After Open, each member starts
 // with [Writer.Key] (objects) or [Writer.Elem] (arrays).
 type Writer struct {
-	w jsonWriter
+	w jsonio.Writer
 }
 
 // NewWriter returns an empty writer, compact or indented.
 func NewWriter(compact bool) *Writer {
-	return &Writer{w: jsonWriter{compact: compact}}
+	return &Writer{w: jsonio.Writer{Compact: compact}}
 }
 
 // Bytes returns what was written.
-func (w *Writer) Bytes() []byte { return w.w.b }
+func (w *Writer) Bytes() []byte { return w.w.Buf }
 
 // Open starts an object ('{') or an array ('[').
-func (w *Writer) Open(c byte) { w.w.open(c) }
+func (w *Writer) Open(c byte) { w.w.Open(c) }
 
 // Close ends an object ('}') or an array (']').
-func (w *Writer) Close(c byte) { w.w.close(c) }
+func (w *Writer) Close(c byte) { w.w.Close(c) }
 
 // Key starts an object member.
-func (w *Writer) Key(k string) { w.w.key(k) }
+func (w *Writer) Key(k string) { w.w.Key(k) }
 
 // Elem starts an array element.
-func (w *Writer) Elem() { w.w.elem() }
+func (w *Writer) Elem() { w.w.Elem() }
 
 // Str writes a string member.
-func (w *Writer) Str(k, v string) { w.w.str(k, v) }
+func (w *Writer) Str(k, v string) { w.w.Str(k, v) }
 
 // StrOmit writes a string member unless v is empty.
-func (w *Writer) StrOmit(k, v string) { w.w.strOmit(k, v) }
+func (w *Writer) StrOmit(k, v string) { w.w.StrOmit(k, v) }
 
 // Int writes an integer member.
-func (w *Writer) Int(k string, n int) { w.w.intField(k, n) }
+func (w *Writer) Int(k string, n int) { w.w.IntField(k, n) }
 
 // Schema writes s as the value of the member begun with [Writer.Key].
-func (w *Writer) Schema(s annotations.Schema) { w.w.schema(s) }
+func (w *Writer) Schema(s annotations.Schema) { w.w.Schema(s) }

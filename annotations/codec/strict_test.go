@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
 func TestReader(t *testing.T) {
@@ -42,7 +43,7 @@ func TestReader(t *testing.T) {
 }
 
 func TestEncodeCompact(t *testing.T) {
-	f := smallFile(t)
+	f := codectest.SmallFile(t)
 	b, err := EncodeCompact(f)
 	if err != nil {
 		t.Fatal(err)

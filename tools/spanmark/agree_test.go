@@ -14,6 +14,7 @@ import (
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 )
 
 // The -update flag may be defined by another test file of this package;
@@ -226,7 +227,7 @@ func TestAgreeTextPerFile(t *testing.T) {
 	var paths, texts []string
 	for i, f := range []*annotations.File{alice, annotations.NewFile(s, "bob", bob.Exported.UTC())} {
 		name := []string{"alice", "bob"}[i]
-		b, err := codec.EncodeW3C(f)
+		b, err := w3c.Encode(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/jsonl"
 	"github.com/spanmark/spanmark/annotations/project"
 )
 
@@ -141,7 +142,7 @@ func printCorpusStats(w io.Writer, c *project.Corpus, st corpusStatsJSON) {
 }
 
 // corpusJSONL writes every annotation of c as a JSONL row
-// (codec.EncodeJSONL), each starting with a "project-document" field that
+// (jsonl.Encode), each starting with a "project-document" field that
 // names the project document it is in.
 func corpusJSONL(c *project.Corpus) ([]byte, error) {
 	var out bytes.Buffer
@@ -150,7 +151,7 @@ func corpusJSONL(c *project.Corpus) ([]byte, error) {
 		if f == nil {
 			continue
 		}
-		b, err := codec.EncodeJSONL(f)
+		b, err := jsonl.Encode(f)
 		if err != nil {
 			return nil, fmt.Errorf("document %q: %w", d.ID, err)
 		}

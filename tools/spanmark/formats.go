@@ -14,6 +14,8 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/annotations/exchange"
 )
 
@@ -71,12 +73,12 @@ var formats = map[string]format{
 	},
 	"w3c": {
 		decode: func(b []byte, _ string, _ readOptions) ([]*annotations.File, *exchange.Report, error) {
-			return one(codec.DecodeW3C(b))
+			return one(w3c.Decode(b))
 		},
-		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return codec.EncodeW3C(f) },
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return w3c.Encode(f) },
 	},
 	"jsonl": {
-		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return codec.EncodeJSONL(f) },
+		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return jsonl.Encode(f) },
 	},
 }
 

@@ -10,6 +10,8 @@ import (
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/argmap"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/annotations/suggest"
 )
 
@@ -24,7 +26,14 @@ import (
 //   - argmap: {svg, tables, labels}: the drawing of argmap.Drawing.SVG and
 //     the tables of argmap.Map.Tables, both XML with every text escaped,
 //     and the statement labels to filter by, as [id, name] pairs.
+//   - export-w3c and export-jsonl: the text of the file in that format.
+//   - import-w3c: the file in the native format, without text (a W3C
+//     file holds none), for codec.DecodeDetached.
 //   - ping: "pong", to check that the worker runs.
+//
+// The errors of the exports and the import are the codec's messages, such
+// as "line 12: first.items[3].body[0].value: unknown label", without the
+// operation, which the page puts before them.
 
 var lexicon *suggest.Lexicon // parsed on the first suggest request
 
@@ -33,8 +42,13 @@ var lexicon *suggest.Lexicon // parsed on the first suggest request
 var last *annotations.Document
 
 func answer(r request) (any, error) {
-	if r.kind == "ping" {
+	switch r.kind {
+	case "ping":
 		return "pong", nil
+	case "import-w3c":
+		return importW3C(r.data)
+	case "export-w3c", "export-jsonl":
+		return export(r.kind, r.file)
 	}
 	f, err := codec.Decode([]byte(r.file))
 	if err != nil {
@@ -98,4 +112,31 @@ func escape(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
+}
+
+// export encodes the native file in the format of kind.
+func export(kind, file string) (string, error) {
+	f, err := codec.Decode([]byte(file))
+	if err != nil {
+		return "", err
+	}
+	var b []byte
+	if kind == "export-w3c" {
+		b, err = w3c.Encode(f)
+	} else {
+		b, err = jsonl.Encode(f)
+	}
+	return string(b), err
+}
+
+// importW3C decodes a W3C file and encodes it in the native format. A
+// W3C file holds no text, so neither does the result: the page reads it
+// with codec.DecodeDetached and places it on its article.
+func importW3C(data []byte) (string, error) {
+	f, err := w3c.Decode(data)
+	if err != nil {
+		return "", err
+	}
+	b, err := codec.Encode(f)
+	return string(b), err
 }

@@ -1,28 +1,48 @@
 //go:build js && wasm
 
-// Command worker is Spanmark's second browser program: the analyses the
-// page asks for only when a person turns them on, suggestions
-// (annotations/suggest) and the argument map (annotations/argmap). It runs
-// in a dedicated Web Worker (web/worker.js), so the page's wasm neither
-// links those packages (its first load stays small) nor waits on them.
+// Command worker is Spanmark's second browser program: the work the page
+// asks for only when a person turns it on or reaches for it. That is the
+// analyses, suggestions (annotations/suggest) and the argument map
+// (annotations/argmap), and the formats for other tools, W3C Web
+// Annotation (annotations/codec/w3c) and JSONL (annotations/codec/jsonl).
+// It runs in a dedicated Web Worker (web/worker.js), so the page's wasm
+// neither links those packages (its first load stays small) nor waits on
+// them.
 //
-// The page posts a request, {kind, gen, file, only}: kind is "suggest",
-// "argmap" or "ping", gen a number the page increases with every request
-// of a kind, file the open document's work in the native JSON format
-// (annotations/codec), and only (argmap) a statement label to keep or "".
-// The worker answers {kind, gen, result} or {kind, gen, error}. Requests
-// that a newer one of the same kind overtakes while the worker is busy are
-// dropped unanswered; the page drops answers older than its latest gen.
-// The formats of result are written in answer.go, and the page's reader
-// (web/analysis.js) points back here.
+// The page posts a request, {kind, gen, file, only, data}: kind is
+// "suggest", "argmap", "export-w3c", "export-jsonl", "import-w3c" or
+// "ping"; gen a number the page increases with every request of a kind;
+// file the open document's work in the native JSON format
+// (annotations/codec); only (argmap) a statement label to keep or ""; and
+// data (import-w3c) the bytes of the file to import, a Uint8Array. The
+// worker answers {kind, gen, result} or {kind, gen, error}. An analysis
+// request that a newer one of the same kind overtakes while the worker is
+// busy is dropped unanswered, and the page drops answers older than its
+// latest gen; every export and import is answered. The formats of result
+// are written in answer.go, and the page's readers point back here: the
+// analyses' (web/analysis.js) and the formats' (wasm/worker.go).
 package main
 
-import "syscall/js"
+import (
+	"strconv"
+	"syscall/js"
+)
 
 // request is one request of the page.
 type request struct {
 	kind, file, only string
+	data             []byte
 	gen              int
+}
+
+// key is what a newer request replaces request r by while r waits: the
+// kind for the analyses, where only the newest counts, and the kind and
+// gen for the others, which are all answered.
+func (r request) key() string {
+	if r.kind == "suggest" || r.kind == "argmap" {
+		return r.kind
+	}
+	return r.kind + " " + strconv.Itoa(r.gen)
 }
 
 func main() {
@@ -39,8 +59,8 @@ func main() {
 }
 
 type worker struct {
-	latest map[string]request // the newest request of each kind not yet done
-	order  []string           // the kinds in latest, oldest first
+	latest map[string]request // the requests not yet done, by key
+	order  []string           // the keys of latest, oldest first
 	wake   chan struct{}
 }
 
@@ -53,10 +73,15 @@ func (w *worker) receive(msg js.Value) {
 	if g := msg.Get("gen"); g.Type() == js.TypeNumber {
 		r.gen = g.Int()
 	}
-	if _, ok := w.latest[r.kind]; !ok {
-		w.order = append(w.order, r.kind)
+	if d := msg.Get("data"); d.InstanceOf(js.Global().Get("Uint8Array")) {
+		r.data = make([]byte, d.Length())
+		js.CopyBytesToGo(r.data, d)
 	}
-	w.latest[r.kind] = r
+	k := r.key()
+	if _, ok := w.latest[k]; !ok {
+		w.order = append(w.order, k)
+	}
+	w.latest[k] = r
 	select {
 	case w.wake <- struct{}{}:
 	default:
@@ -77,10 +102,10 @@ func (w *worker) loop() {
 	post := js.Global().Get("postMessage")
 	for range w.wake {
 		for len(w.order) > 0 {
-			kind := w.order[0]
+			k := w.order[0]
 			w.order = w.order[1:]
-			r := w.latest[kind]
-			delete(w.latest, kind)
+			r := w.latest[k]
+			delete(w.latest, k)
 			res, err := answer(r)
 			msg := map[string]any{"kind": r.kind, "gen": r.gen}
 			if err != nil {

@@ -45,11 +45,15 @@ var ForbiddenInWorker = []string{
 }
 
 // Forbidden are the packages the wasm must not link: those of
-// [ForbiddenInWorker], and the analyses, which run in the worker, loaded
-// only when a person turns them on.
+// [ForbiddenInWorker], and what runs in the worker, loaded only when a
+// person turns it on or reaches for it: the analyses, and the formats for
+// other tools (W3C Web Annotation and JSONL), which the page exports and
+// imports through the worker (wasm/worker.go).
 var Forbidden = append(ForbiddenInWorker[:len(ForbiddenInWorker):len(ForbiddenInWorker)],
 	"github.com/spanmark/spanmark/annotations/suggest",
 	"github.com/spanmark/spanmark/annotations/argmap",
+	"github.com/spanmark/spanmark/annotations/codec/w3c",
+	"github.com/spanmark/spanmark/annotations/codec/jsonl",
 )
 
 // isForbidden reports whether the package path matches a pattern of

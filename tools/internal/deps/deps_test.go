@@ -112,6 +112,7 @@ func TestIsForbidden(t *testing.T) {
 	for path, want := range map[string]bool{
 		"fmt": true, "fmt/x": false, "crypto": true, "crypto/sha256": true, "cryptography": false,
 		"encoding/json": true, "encoding/json/v2": false, "net/url": true, "net": false, "strings": false,
+		"github.com/spanmark/spanmark/annotations/codec/w3c": true, "github.com/spanmark/spanmark/annotations/codec": false,
 	} {
 		if got := isForbidden(path, Forbidden); got != want {
 			t.Errorf("isForbidden(%q) = %v, want %v", path, got, want)

@@ -1,4 +1,12 @@
-package codec
+// Package jsonio is the JSON that the native format (package codec) and
+// the W3C one (codec/w3c) share: a small parser that keeps positions
+// (value.go), readers that name the line and JSON path of any problem
+// (reader.go), a writer that writes as encoding/json would (writer.go),
+// and the objects of the native format that W3C exports carry in their
+// extension properties: schema, annotation, conflict and orphans
+// (objects.go). It is internal so that its exported names, which exist for
+// those two packages, are no part of the codecs' API.
+package jsonio
 
 // A small JSON parser that keeps where each value starts, so that decoders
 // can name the line of any problem, and the JSON path of syntax errors too.
@@ -17,88 +25,88 @@ import (
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
-type jkind uint8
+type Kind uint8
 
 const (
-	kindNull jkind = iota
-	kindBool
-	kindNumber
-	kindString
-	kindArray
-	kindObject
+	KindNull Kind = iota
+	KindBool
+	KindNumber
+	KindString
+	KindArray
+	KindObject
 )
 
-func (k jkind) String() string {
+func (k Kind) String() string {
 	return [...]string{"null", "a boolean", "a number", "a string", "an array", "an object"}[k]
 }
 
-// jvalue is a parsed JSON value and the byte offset where it starts.
-type jvalue struct {
-	kind   jkind
-	off    int
-	s      string // a string's value, or a number's literal
-	b      bool
-	elems  []*jvalue
-	fields []jfield // in input order; keys are unique
+// Value is a parsed JSON value and the byte offset where it starts.
+type Value struct {
+	Kind   Kind
+	Off    int
+	Lit    string // a string's value, or a number's literal
+	Bool   bool
+	Elems  []*Value
+	Fields []Field // in input order; keys are unique
 }
 
-type jfield struct {
-	key string
-	val *jvalue
+type Field struct {
+	Key string
+	Val *Value
 }
 
 // field returns the value of key in object v, or nil.
-func (v *jvalue) field(key string) *jvalue {
-	for _, f := range v.fields {
-		if f.key == key {
-			return f.val
+func (v *Value) Field(key string) *Value {
+	for _, f := range v.Fields {
+		if f.Key == key {
+			return f.Val
 		}
 	}
 	return nil
 }
 
 // parser reads one JSON value from data, which must be valid UTF-8.
-type parser struct {
-	data []byte
+type Parser struct {
+	Data []byte
 	pos  int
 	// path holds the keys and indexes from the root to the value being
 	// read, for errors.
 	path []pathStep
 	// slab hands out values in chunks, and keys interns field names:
 	// a file is mostly many small objects with the same few keys.
-	slab   []jvalue
-	farena []jfield
+	slab   []Value
+	farena []Field
 	keys   [128]string
 	keyMap map[string]string
 	values [512]string
 	// fstack and estack collect the fields and elements of the objects and
 	// arrays being read; each gets an exact-size copy when it ends.
-	fstack []jfield
-	estack []*jvalue
+	fstack []Field
+	estack []*Value
 	// hook, when set, is offered each element of an array that is the
 	// value of a top-level field, as soon as the element is read. When it
 	// returns true the element is not kept in the tree and its values are
-	// reused for the next element, so [Decode] turns annotations into
+	// reused for the next element, so codec.Decode turns annotations into
 	// values one by one and the tree never holds them all. The hook must
 	// not keep v or anything under it.
-	hook   func(key string, i int, v *jvalue) bool
+	Hook   func(key string, i int, v *Value) bool
 	chunks int // slab chunks allocated, to know whether a reuse is safe
 }
 
 // pathStep is an object key, when index is -1, or an array index.
 type pathStep struct {
-	key   string
+	Key   string
 	index int
 }
 
 // newFields returns a copy of fs from the field arena, which is reused
 // like the slab.
-func (p *parser) newFields(fs []jfield) []jfield {
+func (p *Parser) newFields(fs []Field) []Field {
 	if len(fs) > len(p.farena) {
 		if len(fs) > 256 {
 			return slices.Clone(fs)
 		}
-		p.farena = make([]jfield, 1024)
+		p.farena = make([]Field, 1024)
 		p.chunks++
 	}
 	out := p.farena[:len(fs):len(fs)]
@@ -107,20 +115,20 @@ func (p *parser) newFields(fs []jfield) []jfield {
 	return out
 }
 
-func (p *parser) newValue(k jkind, off int) *jvalue {
+func (p *Parser) newValue(k Kind, off int) *Value {
 	if len(p.slab) == 0 {
-		p.slab = make([]jvalue, 256)
+		p.slab = make([]Value, 256)
 		p.chunks++
 	}
 	v := &p.slab[0]
 	p.slab = p.slab[1:]
-	*v = jvalue{kind: k, off: off} // the slot may be reused (see hook)
+	*v = Value{Kind: k, Off: off} // the slot may be reused (see hook)
 	return v
 }
 
-func (p *parser) parse() (*jvalue, error) {
+func (p *Parser) Parse() (*Value, error) {
 	p.space()
-	if p.pos == len(p.data) {
+	if p.pos == len(p.Data) {
 		return nil, &annotations.PathError{Line: 1, Err: lite.Errorf("empty input")}
 	}
 	v, err := p.value()
@@ -128,44 +136,44 @@ func (p *parser) parse() (*jvalue, error) {
 		return nil, err
 	}
 	p.space()
-	if p.pos < len(p.data) {
+	if p.pos < len(p.Data) {
 		return nil, p.errorf("unexpected %s after the end of the top-level value", p.what())
 	}
 	return v, nil
 }
 
-func (p *parser) pathString() string {
+func (p *Parser) pathString() string {
 	s := ""
 	for _, e := range p.path {
 		if e.index < 0 {
-			s = join(s, e.key)
+			s = Join(s, e.Key)
 		} else {
-			s = index(s, e.index)
+			s = Index(s, e.index)
 		}
 	}
 	return s
 }
 
-func (p *parser) errorf(format string, args ...any) error {
+func (p *Parser) errorf(format string, args ...any) error {
 	return &annotations.PathError{
 		Path: p.pathString(),
-		Line: lineAt(p.data, p.pos),
-		Err:  lite.Errorf("column %d: %s", columnAt(p.data, p.pos), lite.Sprintf(format, args...)),
+		Line: LineAt(p.Data, p.pos),
+		Err:  lite.Errorf("column %d: %s", ColumnAt(p.Data, p.pos), lite.Sprintf(format, args...)),
 	}
 }
 
 // what names the input at p.pos for an error.
-func (p *parser) what() string {
-	if p.pos >= len(p.data) {
+func (p *Parser) what() string {
+	if p.pos >= len(p.Data) {
 		return "end of input"
 	}
-	r, _ := utf8.DecodeRune(p.data[p.pos:])
+	r, _ := utf8.DecodeRune(p.Data[p.pos:])
 	return "character " + strconv.QuoteRune(r)
 }
 
-func (p *parser) space() {
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
+func (p *Parser) space() {
+	for p.pos < len(p.Data) {
+		switch p.Data[p.pos] {
 		case ' ', '\t', '\n', '\r':
 			p.pos++
 		default:
@@ -174,15 +182,15 @@ func (p *parser) space() {
 	}
 }
 
-func (p *parser) value() (*jvalue, error) {
-	if len(p.path) > maxDepth {
-		return nil, p.errorf("nested more than %d levels deep", maxDepth)
+func (p *Parser) value() (*Value, error) {
+	if len(p.path) > MaxDepth {
+		return nil, p.errorf("nested more than %d levels deep", MaxDepth)
 	}
-	if p.pos >= len(p.data) {
+	if p.pos >= len(p.Data) {
 		return nil, p.errorf("unexpected end of input, want a value")
 	}
 	off := p.pos
-	switch c := p.data[p.pos]; {
+	switch c := p.Data[p.pos]; {
 	case c == '{':
 		return p.object()
 	case c == '[':
@@ -192,43 +200,43 @@ func (p *parser) value() (*jvalue, error) {
 		if err != nil {
 			return nil, err
 		}
-		v := p.newValue(kindString, off)
-		v.s = s
+		v := p.newValue(KindString, off)
+		v.Lit = s
 		return v, nil
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case p.literal("true"):
-		v := p.newValue(kindBool, off)
-		v.b = true
+		v := p.newValue(KindBool, off)
+		v.Bool = true
 		return v, nil
 	case p.literal("false"):
-		return p.newValue(kindBool, off), nil
+		return p.newValue(KindBool, off), nil
 	case p.literal("null"):
-		return p.newValue(kindNull, off), nil
+		return p.newValue(KindNull, off), nil
 	}
 	return nil, p.errorf("unexpected %s, want a value", p.what())
 }
 
-func (p *parser) literal(word string) bool {
-	if len(p.data)-p.pos >= len(word) && string(p.data[p.pos:p.pos+len(word)]) == word {
+func (p *Parser) literal(word string) bool {
+	if len(p.Data)-p.pos >= len(word) && string(p.Data[p.pos:p.pos+len(word)]) == word {
 		p.pos += len(word)
 		return true
 	}
 	return false
 }
 
-func (p *parser) object() (*jvalue, error) {
-	v := p.newValue(kindObject, p.pos)
+func (p *Parser) object() (*Value, error) {
+	v := p.newValue(KindObject, p.pos)
 	p.pos++ // {
 	p.space()
-	if p.pos < len(p.data) && p.data[p.pos] == '}' {
+	if p.pos < len(p.Data) && p.Data[p.pos] == '}' {
 		p.pos++
 		return v, nil
 	}
 	base := len(p.fstack)
 	for {
 		p.space()
-		if p.pos >= len(p.data) || p.data[p.pos] != '"' {
+		if p.pos >= len(p.Data) || p.Data[p.pos] != '"' {
 			return nil, p.errorf("unexpected %s, want a field name in double quotes", p.what())
 		}
 		keyStart := p.pos
@@ -236,15 +244,15 @@ func (p *parser) object() (*jvalue, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.path = append(p.path, pathStep{key: key, index: -1})
+		p.path = append(p.path, pathStep{Key: key, index: -1})
 		for _, f := range p.fstack[base:] {
-			if f.key == key {
+			if f.Key == key {
 				p.pos = keyStart
 				return nil, p.errorf("field %q appears twice", key)
 			}
 		}
 		p.space()
-		if p.pos >= len(p.data) || p.data[p.pos] != ':' {
+		if p.pos >= len(p.Data) || p.Data[p.pos] != ':' {
 			return nil, p.errorf("unexpected %s after a field name, want ':'", p.what())
 		}
 		p.pos++
@@ -253,18 +261,18 @@ func (p *parser) object() (*jvalue, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.fstack = append(p.fstack, jfield{key, val})
+		p.fstack = append(p.fstack, Field{key, val})
 		p.path = p.path[:len(p.path)-1]
 		p.space()
-		if p.pos >= len(p.data) {
+		if p.pos >= len(p.Data) {
 			return nil, p.errorf("unexpected end of input, want ',' or '}'")
 		}
-		switch p.data[p.pos] {
+		switch p.Data[p.pos] {
 		case ',':
 			p.pos++
 		case '}':
 			p.pos++
-			v.fields = p.newFields(p.fstack[base:])
+			v.Fields = p.newFields(p.fstack[base:])
 			p.fstack = p.fstack[:base]
 			return v, nil
 		default:
@@ -273,13 +281,13 @@ func (p *parser) object() (*jvalue, error) {
 	}
 }
 
-func (p *parser) array() (*jvalue, error) {
-	v := p.newValue(kindArray, p.pos)
+func (p *Parser) array() (*Value, error) {
+	v := p.newValue(KindArray, p.pos)
 	p.pos++ // [
 	p.space()
-	if p.pos < len(p.data) && p.data[p.pos] == ']' {
+	if p.pos < len(p.Data) && p.Data[p.pos] == ']' {
 		p.pos++
-		v.elems = []*jvalue{}
+		v.Elems = []*Value{}
 		return v, nil
 	}
 	base := len(p.estack)
@@ -291,7 +299,7 @@ func (p *parser) array() (*jvalue, error) {
 		if err != nil {
 			return nil, err
 		}
-		if p.hook != nil && len(p.path) == 2 && p.path[0].index < 0 && p.hook(p.path[0].key, i, el) {
+		if p.Hook != nil && len(p.path) == 2 && p.path[0].index < 0 && p.Hook(p.path[0].Key, i, el) {
 			if p.chunks == chunks {
 				p.slab, p.farena = saved, savedF
 			}
@@ -300,15 +308,15 @@ func (p *parser) array() (*jvalue, error) {
 		}
 		p.path = p.path[:len(p.path)-1]
 		p.space()
-		if p.pos >= len(p.data) {
+		if p.pos >= len(p.Data) {
 			return nil, p.errorf("unexpected end of input, want ',' or ']'")
 		}
-		switch p.data[p.pos] {
+		switch p.Data[p.pos] {
 		case ',':
 			p.pos++
 		case ']':
 			p.pos++
-			v.elems = slices.Clone(p.estack[base:])
+			v.Elems = slices.Clone(p.estack[base:])
 			p.estack = p.estack[:base]
 			return v, nil
 		default:
@@ -321,15 +329,15 @@ func (p *parser) array() (*jvalue, error) {
 // cache, so that the thousands of "start" keys of a file share one string
 // and cost no allocation; a cache slot is picked from the length and the
 // first and last bytes, which tells most of the format's field names apart.
-func (p *parser) key() (string, error) {
+func (p *Parser) key() (string, error) {
 	end := p.pos + 1
-	for end < len(p.data) && end-p.pos <= 32 && p.data[end] != '"' && p.data[end] != '\\' && p.data[end] >= 0x20 {
+	for end < len(p.Data) && end-p.pos <= 32 && p.Data[end] != '"' && p.Data[end] != '\\' && p.Data[end] >= 0x20 {
 		end++
 	}
-	if end >= len(p.data) || p.data[end] != '"' || end-p.pos > 32 {
+	if end >= len(p.Data) || p.Data[end] != '"' || end-p.pos > 32 {
 		return p.string()
 	}
-	b := p.data[p.pos+1 : end]
+	b := p.Data[p.pos+1 : end]
 	h := len(b)
 	if len(b) > 0 {
 		h = h*31 + int(b[0])*7 + int(b[len(b)-1])
@@ -354,7 +362,7 @@ func (p *parser) key() (string, error) {
 // intern returns b as a string. Short strings go through a small cache,
 // because files repeat them: labels, entities and times. A miss replaces
 // the slot, so the cache costs a comparison and never grows.
-func (p *parser) intern(b []byte) string {
+func (p *Parser) intern(b []byte) string {
 	if len(b) == 0 || len(b) > 32 {
 		return string(b)
 	}
@@ -367,15 +375,15 @@ func (p *parser) intern(b []byte) string {
 }
 
 // string reads a string starting at the opening quote at p.pos.
-func (p *parser) string() (string, error) {
+func (p *Parser) string() (string, error) {
 	start := p.pos
 	p.pos++
 	escaped := false
-	for p.pos < len(p.data) {
-		switch c := p.data[p.pos]; {
+	for p.pos < len(p.Data) {
+		switch c := p.Data[p.pos]; {
 		case c == '"':
 			p.pos++
-			raw := p.data[start:p.pos]
+			raw := p.Data[start:p.pos]
 			if !escaped {
 				return p.intern(raw[1 : len(raw)-1]), nil
 			}
@@ -394,49 +402,49 @@ func (p *parser) string() (string, error) {
 			p.pos++
 		}
 	}
-	p.pos = len(p.data)
+	p.pos = len(p.Data)
 	return "", p.errorf("unexpected end of input in a string")
 }
 
 // number reads a JSON number and keeps its literal.
-func (p *parser) number() (*jvalue, error) {
+func (p *Parser) number() (*Value, error) {
 	start := p.pos
 	digits := func() int {
 		n := 0
-		for p.pos < len(p.data) && p.data[p.pos] >= '0' && p.data[p.pos] <= '9' {
+		for p.pos < len(p.Data) && p.Data[p.pos] >= '0' && p.Data[p.pos] <= '9' {
 			p.pos++
 			n++
 		}
 		return n
 	}
-	if p.data[p.pos] == '-' {
+	if p.Data[p.pos] == '-' {
 		p.pos++
 	}
 	intStart := p.pos
 	if digits() == 0 {
 		return nil, p.errorf("unexpected %s in a number", p.what())
 	}
-	if p.data[intStart] == '0' && p.pos-intStart > 1 {
+	if p.Data[intStart] == '0' && p.pos-intStart > 1 {
 		p.pos = intStart
 		return nil, p.errorf("number with a leading zero")
 	}
-	if p.pos < len(p.data) && p.data[p.pos] == '.' {
+	if p.pos < len(p.Data) && p.Data[p.pos] == '.' {
 		p.pos++
 		if digits() == 0 {
 			return nil, p.errorf("unexpected %s in a number", p.what())
 		}
 	}
-	if p.pos < len(p.data) && (p.data[p.pos] == 'e' || p.data[p.pos] == 'E') {
+	if p.pos < len(p.Data) && (p.Data[p.pos] == 'e' || p.Data[p.pos] == 'E') {
 		p.pos++
-		if p.pos < len(p.data) && (p.data[p.pos] == '+' || p.data[p.pos] == '-') {
+		if p.pos < len(p.Data) && (p.Data[p.pos] == '+' || p.Data[p.pos] == '-') {
 			p.pos++
 		}
 		if digits() == 0 {
 			return nil, p.errorf("unexpected %s in a number", p.what())
 		}
 	}
-	v := p.newValue(kindNumber, start)
-	v.s = string(p.data[start:p.pos])
+	v := p.newValue(KindNumber, start)
+	v.Lit = string(p.Data[start:p.pos])
 	return v, nil
 }
 

@@ -1,4 +1,4 @@
-package codec
+package w3c
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 )
 
 // findLabel looks a label up by id, then by name ignoring case.
@@ -40,10 +41,10 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 	v, path := it.v, it.path
 	var r annotations.Relation
 	typePath := ""
-	var to *jvalue
+	var to *jsonio.Value
 	toPath := ""
 	for _, b := range w.bodyList(v, path) {
-		if w.err != nil {
+		if w.Err != nil {
 			return r
 		}
 		if purpose, value, ok := w.textual(b.v, b.path); ok {
@@ -56,21 +57,21 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 			}
 			switch {
 			case !ok:
-				w.fail(b.v.field("value"), join(b.path, "value"), "unknown relation type %q (the schema has %s)", value, relationList(w.schema))
+				w.Fail(b.v.Field("value"), jsonio.Join(b.path, "value"), "unknown relation type %q (the schema has %s)", value, relationList(w.schema))
 			case typePath == "":
 				r.Type, typePath = rt.ID, b.path
 			case rt.ID != r.Type:
-				w.fail(b.v.field("value"), join(b.path, "value"), "a second relation type %q (%s is %q)", value, typePath, r.Type)
+				w.Fail(b.v.Field("value"), jsonio.Join(b.path, "value"), "a second relation type %q (%s is %q)", value, typePath, r.Type)
 			}
 			continue
 		}
 		if to == nil {
 			to, toPath = b.v, b.path
 		} else {
-			w.fail(b.v, b.path, "a second linked resource; a relation links one annotation to one other (%s)", toPath)
+			w.Fail(b.v, b.path, "a second linked resource; a relation links one annotation to one other (%s)", toPath)
 		}
 	}
-	if w.err != nil {
+	if w.Err != nil {
 		return r
 	}
 	if typePath == "" && !w.ownSchema {
@@ -79,43 +80,43 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 		if !ok {
 			rt = w.addRelation(untaggedRelation)
 		}
-		r.Type, typePath = rt.ID, join(path, "body")
+		r.Type, typePath = rt.ID, jsonio.Join(path, "body")
 	}
 	if typePath == "" {
-		w.fail(v, join(path, "body"), "no TextualBody with purpose \"tagging\" names the relation type (the schema has %s)", relationList(w.schema))
+		w.Fail(v, jsonio.Join(path, "body"), "no TextualBody with purpose \"tagging\" names the relation type (the schema has %s)", relationList(w.schema))
 		return r
 	}
-	tp := join(path, "target")
-	targets := listOf(v.field("target"))
-	var from *jvalue
+	tp := jsonio.Join(path, "target")
+	targets := listOf(v.Field("target"))
+	var from *jsonio.Value
 	fromPath := tp
 	switch {
 	case len(targets) == 1 && to != nil:
 		from = targets[0]
-		if v.field("target").kind == kindArray {
-			fromPath = index(tp, 0)
+		if v.Field("target").Kind == jsonio.KindArray {
+			fromPath = jsonio.Index(tp, 0)
 		}
-	case len(targets) == 2 && to == nil && v.field("target").kind == kindArray:
-		from, fromPath = targets[0], index(tp, 0)
-		to, toPath = targets[1], index(tp, 1)
+	case len(targets) == 2 && to == nil && v.Field("target").Kind == jsonio.KindArray:
+		from, fromPath = targets[0], jsonio.Index(tp, 0)
+		to, toPath = targets[1], jsonio.Index(tp, 1)
 	default:
-		w.fail(v, tp, "a relation needs one target (from) and a body with purpose \"linking\" (to), or two targets in order")
+		w.Fail(v, tp, "a relation needs one target (from) and a body with purpose \"linking\" (to), or two targets in order")
 		return r
 	}
 	rt, _ := w.schema.Relation(r.Type)
 	var labels [2]string
 	for i, e := range []struct {
-		v    *jvalue
+		v    *jsonio.Value
 		path string
 		id   *string
 	}{{from, fromPath, &r.From}, {to, toPath, &r.To}} {
 		iri, p := w.resourceIRI(e.v, e.path)
-		if w.err != nil {
+		if w.Err != nil {
 			return r
 		}
 		id, ok := w.byIRI[iri]
 		if !ok {
-			w.fail(e.v, p, "no annotation in this file has id %q", iri)
+			w.Fail(e.v, p, "no annotation in this file has id %q", iri)
 			return r
 		}
 		*e.id = id
@@ -137,9 +138,9 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 	}
 	switch {
 	case r.From == r.To:
-		w.fail(to, toPath, "links annotation %q to itself", r.To)
+		w.Fail(to, toPath, "links annotation %q to itself", r.To)
 	case !rt.Allows(labels[0], labels[1]):
-		w.fail(v, path, "a %q relation cannot go from %s to %s", r.Type, labels[0], labels[1])
+		w.Fail(v, path, "a %q relation cannot go from %s to %s", r.Type, labels[0], labels[1])
 	}
 	// Relation ids and annotation ids are apart in a file, but one IRI
 	// names one thing in an export, so a relation takes neither.
@@ -149,103 +150,103 @@ func (w *w3cDecoder) relation(it w3cItem, relIDs map[string]bool, n int) annotat
 
 // resourceIRI returns the IRI of a linked resource: an IRI string, or an
 // object with an id, or a SpecificResource with a source and no selector.
-func (w *w3cDecoder) resourceIRI(v *jvalue, path string) (string, string) {
+func (w *w3cDecoder) resourceIRI(v *jsonio.Value, path string) (string, string) {
 	switch {
-	case v.kind == kindString:
+	case v.Kind == jsonio.KindString:
 		return w.iri(v, path), path
-	case v.kind != kindObject:
-		w.wrongType(v, path, "an IRI or an object with an id or source")
-	case v.field("source") != nil:
-		return w.iri(v.field("source"), join(path, "source")), join(path, "source")
-	case v.field("id") != nil:
-		return w.iri(v.field("id"), join(path, "id")), join(path, "id")
+	case v.Kind != jsonio.KindObject:
+		w.WrongType(v, path, "an IRI or an object with an id or source")
+	case v.Field("source") != nil:
+		return w.iri(v.Field("source"), jsonio.Join(path, "source")), jsonio.Join(path, "source")
+	case v.Field("id") != nil:
+		return w.iri(v.Field("id"), jsonio.Join(path, "id")), jsonio.Join(path, "id")
 	default:
-		w.fail(v, path, "names no annotation: want an IRI, an id or a source")
+		w.Fail(v, path, "names no annotation: want an IRI, an id or a source")
 	}
 	return "", path
 }
 
 // iri reads an IRI: a string, an object with an id, or a list of one.
-func (w *w3cDecoder) iri(v *jvalue, path string) string {
-	if w.err != nil {
+func (w *w3cDecoder) iri(v *jsonio.Value, path string) string {
+	if w.Err != nil {
 		return ""
 	}
-	if v.kind == kindArray && len(v.elems) == 1 {
-		v = v.elems[0]
+	if v.Kind == jsonio.KindArray && len(v.Elems) == 1 {
+		v = v.Elems[0]
 	}
-	if v.kind == kindObject && v.field("id") != nil {
-		v, path = v.field("id"), join(path, "id")
+	if v.Kind == jsonio.KindObject && v.Field("id") != nil {
+		v, path = v.Field("id"), jsonio.Join(path, "id")
 	}
-	s := w.str(v, path)
-	if w.err == nil && s == "" {
-		w.fail(v, path, "empty IRI")
+	s := w.Str(v, path)
+	if w.Err == nil && s == "" {
+		w.Fail(v, path, "empty IRI")
 	}
 	return s
 }
 
 // agentName returns the name of a creator, an Agent object or list of one.
-func (w *w3cDecoder) agentName(v *jvalue, path string) string {
-	if v.kind == kindArray && len(v.elems) == 1 {
-		v = v.elems[0]
+func (w *w3cDecoder) agentName(v *jsonio.Value, path string) string {
+	if v.Kind == jsonio.KindArray && len(v.Elems) == 1 {
+		v = v.Elems[0]
 	}
-	if v.kind == kindString {
-		return v.s // the creator's IRI, as many tools give it
+	if v.Kind == jsonio.KindString {
+		return v.Lit // the creator's IRI, as many tools give it
 	}
-	if v.kind != kindObject {
+	if v.Kind != jsonio.KindObject {
 		return ""
 	}
 	for _, k := range []string{"name", "nickname"} {
-		if n := v.field(k); n != nil && n.kind == kindString {
-			return n.s
+		if n := v.Field(k); n != nil && n.Kind == jsonio.KindString {
+			return n.Lit
 		}
 	}
 	return ""
 }
 
 // hasType reports whether the "type" of object v is t, or a list holding t.
-func (w *w3cDecoder) hasType(v *jvalue, path, t string) bool {
-	return slices.Contains(w.strs(v.field("type"), join(path, "type")), t)
+func (w *w3cDecoder) hasType(v *jsonio.Value, path, t string) bool {
+	return slices.Contains(w.strList(v.Field("type"), jsonio.Join(path, "type")), t)
 }
 
 // strs reads a string or a list of strings; nil reads as none.
-func (w *w3cDecoder) strs(v *jvalue, path string) []string {
-	if w.err != nil || v == nil {
+func (w *w3cDecoder) strList(v *jsonio.Value, path string) []string {
+	if w.Err != nil || v == nil {
 		return nil
 	}
-	if v.kind == kindString {
-		return []string{v.s}
+	if v.Kind == jsonio.KindString {
+		return []string{v.Lit}
 	}
-	if v.kind != kindArray {
-		w.wrongType(v, path, "a string or a list of strings")
+	if v.Kind != jsonio.KindArray {
+		w.WrongType(v, path, "a string or a list of strings")
 		return nil
 	}
-	out := make([]string, len(v.elems))
-	for i, e := range v.elems {
-		out[i] = w.str(e, index(path, i))
+	out := make([]string, len(v.Elems))
+	for i, e := range v.Elems {
+		out[i] = w.Str(e, jsonio.Index(path, i))
 	}
 	return out
 }
 
 // listOf returns the elements of an array, or v alone; nil for nil.
-func listOf(v *jvalue) []*jvalue {
+func listOf(v *jsonio.Value) []*jsonio.Value {
 	switch {
 	case v == nil:
 		return nil
-	case v.kind == kindArray:
-		return v.elems
+	case v.Kind == jsonio.KindArray:
+		return v.Elems
 	}
-	return []*jvalue{v}
+	return []*jsonio.Value{v}
 }
 
 // describeJSON names a value for an error: a string quoted, else its kind.
-func describeJSON(v *jvalue) string {
+func describeJSON(v *jsonio.Value) string {
 	switch {
 	case v == nil:
 		return "no type"
-	case v.kind == kindString:
-		return strconv.Quote(v.s)
+	case v.Kind == jsonio.KindString:
+		return strconv.Quote(v.Lit)
 	}
-	return v.kind.String()
+	return v.Kind.String()
 }
 
 // relationList names the schema's relation types for a message.

@@ -1,9 +1,10 @@
-package codec
+package jsonl
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,20 +13,43 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
+// w3cCases are the files whose JSONL exports are golden files in
+// testdata/jsonl (the W3C ones' cases).
+var w3cCases = codectest.Cases(readTestFile)
+
+// update rewrites the golden files.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/jsonl")
+
+// readTestFile reads a file of the native format from testdata/files.
+func readTestFile(t testing.TB, name string) *annotations.File {
+	t.Helper()
+	data, err := os.ReadFile(codectest.Testdata("files", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := codec.Decode(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return f
+}
+
 func jsonlGoldenPath(name string) string {
-	return filepath.Join("..", "..", "testdata", "jsonl", name+".jsonl")
+	return codectest.Testdata("jsonl", name+".jsonl")
 }
 
 func TestEncodeJSONLGolden(t *testing.T) {
 	for _, c := range w3cCases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := EncodeJSONL(c.file(t))
+		t.Run(c.Name, func(t *testing.T) {
+			got, err := Encode(c.File(t))
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := jsonlGoldenPath(c.name)
+			path := jsonlGoldenPath(c.Name)
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)
@@ -39,7 +63,7 @@ func TestEncodeJSONLGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -run TestEncodeJSONLGolden -update to create it)", err)
 			}
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("EncodeJSONL(%s) differs from %s (-want +got):\n%s", c.name, path, diff)
+				t.Errorf("Encode(%s) differs from %s (-want +got):\n%s", c.Name, path, diff)
 			}
 		})
 	}
@@ -54,9 +78,9 @@ var jsonlColumns = []string{"document", "id", "label", "label_name", "start", "e
 // quote in code points.
 func TestEncodeJSONLLines(t *testing.T) {
 	for _, c := range w3cCases {
-		t.Run(c.name, func(t *testing.T) {
-			f := c.file(t)
-			data, err := EncodeJSONL(f)
+		t.Run(c.Name, func(t *testing.T) {
+			f := c.File(t)
+			data, err := Encode(f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,11 +128,11 @@ func TestEncodeJSONLLines(t *testing.T) {
 }
 
 func TestEncodeJSONLRelations(t *testing.T) {
-	f := smallFile(t)
+	f := codectest.SmallFile(t)
 	// a4, an actor with no entity, is named by its quote.
 	f.Annotations = append(f.Annotations, annotations.Annotation{ID: "a4", Label: "actor", Start: 20, End: 26, Quote: "Riyadh"})
 	f.Relations = append(f.Relations, annotations.Relation{ID: "r3", Type: "target", From: "a3", To: "a4"})
-	data, err := EncodeJSONL(f)
+	data, err := Encode(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,9 +161,9 @@ func TestEncodeJSONLRelations(t *testing.T) {
 }
 
 func TestEncodeJSONLErrors(t *testing.T) {
-	dangling := smallFile(t)
+	dangling := codectest.SmallFile(t)
 	dangling.Relations[0].To = "a99"
-	empty := smallFile(t)
+	empty := codectest.SmallFile(t)
 	empty.Annotations, empty.Relations = nil, nil
 	cases := []struct {
 		name      string
@@ -152,7 +176,7 @@ func TestEncodeJSONLErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := EncodeJSONL(c.file)
+			got, err := Encode(c.file)
 			gotErr := ""
 			if err != nil {
 				gotErr = err.Error()
@@ -168,23 +192,23 @@ func TestEncodeJSONLErrors(t *testing.T) {
 }
 
 func BenchmarkEncodeJSONL(b *testing.B) {
-	f := benchFile(b, 10_000)
+	f := codectest.BenchFile(b, 10_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := EncodeJSONL(f); err != nil {
+		if _, err := Encode(f); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func ExampleEncodeJSONL() {
+func ExampleEncode() {
 	doc := annotations.NewDocument("Lavrov said the talks were useful.", "", "example")
 	s := annotations.NewSet(doc, annotations.DefaultSchema())
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	s.Apply(annotations.Add{Label: "actor", Start: 0, End: 6, Entity: "Sergei Lavrov"}, now)
 	s.Apply(annotations.Add{Label: "claim", Start: 12, End: 33}, now)
 	s.Apply(annotations.Link{Type: "source", From: "a2", To: "a1"}, now)
-	out, err := EncodeJSONL(annotations.NewFile(s, "", now))
+	out, err := Encode(annotations.NewFile(s, "", now))
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,8 +1,9 @@
-package codec
+package w3c
 
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,16 +16,19 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 )
 
 // readTestFile reads a file of the native format from testdata/files.
 func readTestFile(t testing.TB, name string) *annotations.File {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "files", name))
+	data, err := os.ReadFile(codectest.Testdata("files", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Decode(data)
+	f, err := codec.Decode(data)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -42,7 +46,7 @@ func withoutText(f *annotations.File) *annotations.File {
 // sampleDoc is the sample article as the app loads it.
 func sampleDoc(t testing.TB) *annotations.Document {
 	t.Helper()
-	text, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "us-russia-dialogue.txt"))
+	text, err := os.ReadFile(codectest.Testdata("articles", "us-russia-dialogue.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,27 +54,23 @@ func sampleDoc(t testing.TB) *annotations.Document {
 }
 
 func w3cGoldenPath(name string) string {
-	return filepath.Join("..", "..", "testdata", "w3c", name+".w3c.json")
+	return codectest.Testdata("w3c", name+".w3c.json")
 }
 
 // w3cCases are the files whose W3C exports are golden files in testdata/w3c.
-var w3cCases = []struct {
-	name string
-	file func(testing.TB) *annotations.File
-}{
-	{"sample", func(t testing.TB) *annotations.File { return readTestFile(t, "sample.spanmark.json") }},
-	{"multiscript", func(t testing.TB) *annotations.File { return readTestFile(t, "multiscript.spanmark.json") }},
-	{"small", smallFile},
-}
+var w3cCases = codectest.Cases(readTestFile)
+
+// update rewrites the golden files.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/w3c")
 
 func TestEncodeW3CGolden(t *testing.T) {
 	for _, c := range w3cCases {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := EncodeW3C(c.file(t))
+		t.Run(c.Name, func(t *testing.T) {
+			got, err := Encode(c.File(t))
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := w3cGoldenPath(c.name)
+			path := w3cGoldenPath(c.Name)
 			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -81,14 +81,14 @@ func TestEncodeW3CGolden(t *testing.T) {
 				t.Fatalf("%v (run go test -run TestEncodeW3CGolden -update to create it)", err)
 			}
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("EncodeW3C(%s) differs from %s (-want +got):\n%s", c.name, path, diff)
+				t.Errorf("Encode(%s) differs from %s (-want +got):\n%s", c.Name, path, diff)
 			}
 		})
 	}
 }
 
 func TestW3CRoundTrip(t *testing.T) {
-	odd := smallFile(t)
+	odd := codectest.SmallFile(t)
 	odd.Annotations[0].ID = "a b#c/d%e"
 	odd.Relations[0].To = "a b#c/d%e"
 	odd.Annotator = ""
@@ -102,29 +102,29 @@ func TestW3CRoundTrip(t *testing.T) {
 	}{
 		{"sample", readTestFile(t, "sample.spanmark.json")},
 		{"multiscript", readTestFile(t, "multiscript.spanmark.json")},
-		{"small_with_orphan_and_conflict", smallFile(t)},
+		{"small_with_orphan_and_conflict", codectest.SmallFile(t)},
 		{"odd_ids_and_zero_times", odd},
 		{"no_annotations", empty},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			data, err := EncodeW3C(c.file)
+			data, err := Encode(c.file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := DecodeW3C(data)
+			got, err := Decode(data)
 			if err != nil {
-				t.Fatalf("DecodeW3C: %v\n%s", err, data)
+				t.Fatalf("Decode: %v\n%s", err, data)
 			}
 			if diff := cmp.Diff(withoutText(c.file), got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("DecodeW3C(EncodeW3C(f)) (-want +got):\n%s", diff)
+				t.Errorf("Decode(Encode(f)) (-want +got):\n%s", diff)
 			}
-			again, err := EncodeW3C(got)
+			again, err := Encode(got)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(string(data), string(again)); diff != "" {
-				t.Errorf("EncodeW3C(DecodeW3C(EncodeW3C(f))) (-want +got):\n%s", diff)
+				t.Errorf("Encode(Decode(Encode(f))) (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -134,11 +134,11 @@ func TestW3CRoundTrip(t *testing.T) {
 // the app does, and gets back the file that was exported.
 func TestW3CPlace(t *testing.T) {
 	want := readTestFile(t, "sample.spanmark.json")
-	data, err := EncodeW3C(want)
+	data, err := Encode(want)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := DecodeW3C(data)
+	f, err := Decode(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestW3CPlace(t *testing.T) {
 }
 
 // otherTools are W3C annotations of the sample article as other tools write
-// them, in testdata/w3c, with what DecodeW3C makes of them.
+// them, in testdata/w3c, with what Decode makes of them.
 var otherToolsSource = "https://example.org/us-russia-dialogue"
 
 func otherTools() []struct {
@@ -208,28 +208,28 @@ func TestDecodeW3COtherTools(t *testing.T) {
 	doc := sampleDoc(t)
 	for _, c := range otherTools() {
 		t.Run(c.name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "w3c", c.name+".json"))
+			data, err := os.ReadFile(codectest.Testdata("w3c", c.name+".json"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := DecodeW3C(data)
+			got, err := Decode(data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(c.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Fatalf("DecodeW3C (-want +got):\n%s", diff)
+				t.Fatalf("Decode (-want +got):\n%s", diff)
 			}
 			// What was read is written and read again unchanged.
-			out, err := EncodeW3C(got)
+			out, err := Encode(got)
 			if err != nil {
 				t.Fatal(err)
 			}
-			again, err := DecodeW3C(out)
+			again, err := Decode(out)
 			if err != nil {
-				t.Fatalf("DecodeW3C(EncodeW3C): %v\n%s", err, out)
+				t.Fatalf("Decode(Encode): %v\n%s", err, out)
 			}
 			if diff := cmp.Diff(got, again, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("DecodeW3C(EncodeW3C(f)) (-want +got):\n%s", diff)
+				t.Errorf("Decode(Encode(f)) (-want +got):\n%s", diff)
 			}
 			// Placed on the article, every quote is found.
 			s, rep, err := anchor.Place(got, doc)
@@ -292,7 +292,7 @@ func TestDecodeW3CForms(t *testing.T) {
 		`{"id": ["http://x/l"], "type": "Annotation", "motivation": ["oa:linking"],
 		  "body": [{"purpose": "classifying", "value": "Source"}, {"id": "http://x/a"}],
 		  "target": [{"id": "http://x/c"}]}]}}`
-	got, err := DecodeW3C([]byte(in))
+	got, err := Decode([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +302,7 @@ func TestDecodeW3CForms(t *testing.T) {
 		Relations:   []annotations.Relation{{ID: "l", Type: "source", From: "c", To: "a"}},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
-		t.Errorf("DecodeW3C (-want +got):\n%s", diff)
+		t.Errorf("Decode (-want +got):\n%s", diff)
 	}
 }
 
@@ -315,7 +315,7 @@ func TestDecodeW3CIDs(t *testing.T) {
 		noID + ",\n" +
 		w3cSpan("urn:x:stop", "proposal", "stop") + ",\n" +
 		`{"type": "Annotation", "motivation": "linking", "body": [{"type": "TextualBody", "purpose": "tagging", "value": "target"}, "http://y/q/1"], "target": {"source": "urn:x:stop"}}]`
-	got, err := DecodeW3C([]byte(in))
+	got, err := Decode([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func TestDecodeW3COtherToolsShapes(t *testing.T) {
 	}
 	read := func(t *testing.T, in string) got {
 		t.Helper()
-		f, err := DecodeW3C([]byte(in))
+		f, err := Decode([]byte(in))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -401,7 +401,7 @@ func TestDecodeW3COtherToolsShapes(t *testing.T) {
 	}
 	// Links with a type the schema lacks, or none, add relation types that
 	// allow what they link.
-	f0, err := DecodeW3C([]byte(w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
+	f0, err := Decode([]byte(w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "claim", "b"),
 		w3cLink("http://x/r", `{"type": "TextualBody", "purpose": "tagging", "value": "引用"}`, `["http://x/2", "http://x/1"]`),
 		w3cLink("http://x/s", `"http://x/1"`, `"http://x/2"`))))
 	if err != nil {
@@ -419,19 +419,19 @@ func TestDecodeW3COtherToolsShapes(t *testing.T) {
 	}
 	// Written back, the tags are the names people chose, and read again
 	// they are the same labels.
-	f, err := DecodeW3C(readW3CTestdata(t, "hypothesis.json"))
+	f, err := Decode(readW3CTestdata(t, "hypothesis.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Document.Source = "https://example.org/article"
-	out, err := EncodeW3C(f)
+	out, err := Encode(f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(out), `"value": "外交"`) || strings.Contains(string(out), `"value": "label-5"`) {
 		t.Errorf("export tags labels by id, not name:\n%s", out)
 	}
-	again, err := DecodeW3C(out)
+	again, err := Decode(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -444,14 +444,14 @@ func TestDecodeW3COtherToolsShapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	bad := strings.Replace(string(sample), `"value": "claim"`, `"value": "love"`, 1)
-	if _, err := DecodeW3C([]byte(bad)); err == nil || !strings.Contains(err.Error(), `unknown label "love"`) {
+	if _, err := Decode([]byte(bad)); err == nil || !strings.Contains(err.Error(), `unknown label "love"`) {
 		t.Errorf("error %v, want unknown label \"love\"", err)
 	}
 }
 
 func readW3CTestdata(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "w3c", name))
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "w3c", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -459,7 +459,7 @@ func readW3CTestdata(t *testing.T, name string) []byte {
 }
 
 func rec23(t *testing.T) string {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "conformance", "w3c-annotation-spec-examples", "rec-examples", "example23.json"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "conformance", "w3c-annotation-spec-examples", "rec-examples", "example23.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -468,7 +468,7 @@ func rec23(t *testing.T) string {
 
 func TestDecodeW3CErrors(t *testing.T) {
 	rec := func(n string) string {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "conformance", "w3c-annotation-spec-examples", "rec-examples", "example"+n+".json"))
+		data, err := os.ReadFile(codectest.Testdata("conformance", "w3c-annotation-spec-examples", "rec-examples", "example"+n+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -577,9 +577,9 @@ func TestDecodeW3CErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f, err := DecodeW3C([]byte(c.in))
+			f, err := Decode([]byte(c.in))
 			if err == nil {
-				t.Fatalf("DecodeW3C succeeded, want error %q; got %+v", c.want, f)
+				t.Fatalf("Decode succeeded, want error %q; got %+v", c.want, f)
 			}
 			var pe *annotations.PathError
 			if !errors.As(err, &pe) {
@@ -594,29 +594,29 @@ func TestDecodeW3CErrors(t *testing.T) {
 
 func TestDecodeW3CLimits(t *testing.T) {
 	big := bytes.Repeat([]byte(" "), 100)
-	if _, err := decodeW3C(big, limits{size: 99, annotations: 10, relations: 10}); err == nil ||
+	if _, err := decode(big, jsonio.Limits{Size: 99, Annotations: 10, Relations: 10}); err == nil ||
 		err.Error() != "decode w3c: the file is 100 bytes, more than the limit of 99" {
 		t.Errorf("oversized input: got %v", err)
 	}
 	in := w3cPage(w3cSpan("http://x/1", "actor", "a"), w3cSpan("http://x/2", "actor", "b"))
-	_, err := decodeW3C([]byte(in), limits{size: 1 << 20, annotations: 1, relations: 1})
+	_, err := decode([]byte(in), jsonio.Limits{Size: 1 << 20, Annotations: 1, Relations: 1})
 	if diff := cmp.Diff("line 1: items: 2 annotations are more than the limit of 1", err.Error()); diff != "" {
 		t.Errorf("too many annotations (-want +got):\n%s", diff)
 	}
-	_, err = DecodeW3C([]byte("{\"type\": \"Annotation\", \"x\": \"\xff\"}"))
+	_, err = Decode([]byte("{\"type\": \"Annotation\", \"x\": \"\xff\"}"))
 	if diff := cmp.Diff("line 1: invalid UTF-8 at byte 29", err.Error()); diff != "" {
 		t.Errorf("invalid UTF-8 (-want +got):\n%s", diff)
 	}
 }
 
 func TestEncodeW3CErrors(t *testing.T) {
-	noDoc := smallFile(t)
+	noDoc := codectest.SmallFile(t)
 	noDoc.Document.ID, noDoc.Document.Source = "", "test"
-	badID := smallFile(t)
+	badID := codectest.SmallFile(t)
 	badID.Document.ID = "md5:abc"
-	noQuote := smallFile(t)
+	noQuote := codectest.SmallFile(t)
 	noQuote.Annotations[0].Quote = ""
-	noRelID := smallFile(t)
+	noRelID := codectest.SmallFile(t)
 	noRelID.Relations[0].ID = ""
 	cases := []struct {
 		name string
@@ -631,9 +631,9 @@ func TestEncodeW3CErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := EncodeW3C(c.file)
+			_, err := Encode(c.file)
 			if err == nil {
-				t.Fatalf("EncodeW3C succeeded, want %q", c.want)
+				t.Fatalf("Encode succeeded, want %q", c.want)
 			}
 			if diff := cmp.Diff(c.want, err.Error()); diff != "" {
 				t.Errorf("error (-want +got):\n%s", diff)
@@ -643,31 +643,31 @@ func TestEncodeW3CErrors(t *testing.T) {
 }
 
 func BenchmarkEncodeW3C(b *testing.B) {
-	f := benchFile(b, 10_000)
+	f := codectest.BenchFile(b, 10_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := EncodeW3C(f); err != nil {
+		if _, err := Encode(f); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkDecodeW3C(b *testing.B) {
-	data, err := EncodeW3C(benchFile(b, 10_000))
+	data, err := Encode(codectest.BenchFile(b, 10_000))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := DecodeW3C(data); err != nil {
+		if _, err := Decode(data); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // The W3C import applies to the article that is loaded: decode, then place.
-func ExampleDecodeW3C() {
+func ExampleDecode() {
 	doc := annotations.NewDocument("Lavrov met Rubio in Riyadh.\nLavrov said the talks were useful.", "", "example")
 	data := []byte(`{
 	  "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -678,7 +678,7 @@ func ExampleDecodeW3C() {
 	  "target": {"source": "https://example.org/talks",
 	             "selector": {"type": "TextQuoteSelector", "exact": "Lavrov", "prefix": "Riyadh.\n"}}
 	}`)
-	f, err := DecodeW3C(data)
+	f, err := Decode(data)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -695,4 +695,52 @@ func ExampleDecodeW3C() {
 	// Output:
 	// 1 actor [28,34) "Lavrov" Sergei Lavrov
 	// quote
+}
+
+// TestDecodeDetached checks the hop of a W3C import through the native
+// format, as the browser program makes it (its worker decodes the W3C
+// file and encodes the result natively): every file of testdata/w3c comes
+// back whole from codec.DecodeDetached, though it holds no text.
+func TestDecodeDetached(t *testing.T) {
+	names, err := filepath.Glob(codectest.Testdata("w3c", "*.json"))
+	if err != nil || len(names) < 3 {
+		t.Fatalf("testdata/w3c: %d files, %v", len(names), err)
+	}
+	for _, name := range names {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".json"), func(t *testing.T) {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Decode(data)
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			native, err := codec.Encode(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := codec.Decode(native); err == nil {
+				t.Errorf("codec.Decode of a file without text: no error, want one (else codec.DecodeDetached is not needed)")
+			}
+			got, err := codec.DecodeDetached(native)
+			if err != nil {
+				t.Fatalf("DecodeDetached: %v\n%s", err, native)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("codec.DecodeDetached(codec.Encode(Decode(data))) (-want +got):\n%s", diff)
+			}
+		})
+	}
+	// A file with text is checked as codec.Decode checks it.
+	good, err := os.ReadFile(codectest.Testdata("files", "sample.spanmark.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(good, []byte(`"start": `), []byte(`"start": -`), 1)
+	_, want := codec.Decode(bad)
+	_, got := codec.DecodeDetached(bad)
+	if want == nil || got == nil || got.Error() != want.Error() {
+		t.Errorf("codec.DecodeDetached of a file with text and a negative start: got %v, want %v", got, want)
+	}
 }

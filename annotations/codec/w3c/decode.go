@@ -1,16 +1,18 @@
-package codec
+package w3c
 
 import (
 	"errors"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
-// DecodeW3C reads W3C Web Annotations in JSON-LD: what [EncodeW3C] writes,
+// Decode reads W3C Web Annotations in JSON-LD: what [Encode] writes,
 // and the text annotations of other tools as a single Annotation, an
 // AnnotationPage, an AnnotationCollection with its first page embedded, or a
 // JSON array of Annotations. Every annotation must target one text with a
@@ -27,7 +29,7 @@ import (
 // A body with purpose "identifying" gives the entity, and one with purpose
 // "commenting" or "describing", or none, gives the note. Annotations with
 // motivation "linking" whose targets have no selector are relations (see
-// [EncodeW3C]; two targets, [from, to] in that order, with the type as a
+// [Encode]; two targets, [from, to] in that order, with the type as a
 // tagging body, are read too); in a file without a schema of its own, a
 // type the default schema lacks, or none ("relation"), adds a relation
 // type that allows what it links. Unfamiliar properties and bodies are
@@ -45,31 +47,35 @@ import (
 // applies to the article that is loaded. Call [anchor.Place] with that
 // document: it places the annotations together, by quote, context and the
 // order of their positions (see [anchor.Placer]).
-func DecodeW3C(data []byte) (*annotations.File, error) {
-	return decodeW3C(data, defaultLimits)
+func Decode(data []byte) (*annotations.File, error) {
+	return decode(data, jsonio.DefaultLimits)
 }
 
-func decodeW3C(data []byte, lim limits) (*annotations.File, error) {
-	if err := checkInput(data, lim, "decode w3c: "); err != nil {
-		return nil, err
+func decode(data []byte, lim jsonio.Limits) (*annotations.File, error) {
+	if len(data) > lim.Size {
+		return nil, &annotations.PathError{Err: lite.Errorf("decode w3c: the file is %d bytes, more than the limit of %d", len(data), lim.Size)}
 	}
-	p := parser{data: data}
-	root, err := p.parse()
+	if !utf8.Valid(data) {
+		off := jsonio.InvalidUTF8At(data)
+		return nil, &annotations.PathError{Line: jsonio.LineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	}
+	p := jsonio.Parser{Data: data}
+	root, err := p.Parse()
 	if err != nil {
 		return nil, err
 	}
-	w := w3cDecoder{decoder: decoder{data: data, lim: lim}}
+	w := w3cDecoder{Decoder: jsonio.Decoder{Data: data, Lim: lim}}
 	f := w.file(root)
-	if w.err != nil {
-		return nil, w.err
+	if w.Err != nil {
+		return nil, w.Err
 	}
 	return f, nil
 }
 
-// w3cDecoder turns a parsed W3C document into a File. Like [decoder], whose
+// w3cDecoder turns a parsed W3C document into a File. Like the native decoder, whose
 // helpers it uses, it keeps only the first error.
 type w3cDecoder struct {
-	decoder
+	jsonio.Decoder
 	schema annotations.Schema
 	// ownSchema is set when the input carries its schema
 	// ("spanmark:schema"); otherwise a tag that names no label of the
@@ -98,43 +104,43 @@ type w3cDecoder struct {
 
 // w3cItem is an annotation of the input with where it is.
 type w3cItem struct {
-	v    *jvalue
+	v    *jsonio.Value
 	path string
 	iri  string
 }
 
-func (w *w3cDecoder) file(root *jvalue) *annotations.File {
+func (w *w3cDecoder) file(root *jsonio.Value) *annotations.File {
 	f := &annotations.File{Spanmark: annotations.Version}
 	w.schema = annotations.DefaultSchema()
 	w.byIRI = map[string]string{}
 	w.ids = map[string]string{}
 	w.iris = map[string]string{}
 	w.creators = map[string]bool{}
-	var items []*jvalue
+	var items []*jsonio.Value
 	itemsPath := ""
 	single := false
 	switch {
-	case root.kind == kindArray:
-		items = root.elems
-	case root.kind != kindObject:
-		w.wrongType(root, "", "an Annotation, AnnotationPage or AnnotationCollection object")
+	case root.Kind == jsonio.KindArray:
+		items = root.Elems
+	case root.Kind != jsonio.KindObject:
+		w.WrongType(root, "", "an Annotation, AnnotationPage or AnnotationCollection object")
 		return nil
 	case w.hasType(root, "", typeCollection):
 		items, itemsPath = w.collection(root, f)
 	case w.hasType(root, "", typePage):
 		items, itemsPath = w.page(root, "")
 	case w.hasType(root, "", typeAnnotation):
-		items, single = []*jvalue{root}, true
+		items, single = []*jsonio.Value{root}, true
 	default:
-		if w.err == nil {
-			w.fail(root, "type", "got %s, want Annotation, AnnotationPage or AnnotationCollection", describeJSON(root.field("type")))
+		if w.Err == nil {
+			w.Fail(root, "type", "got %s, want Annotation, AnnotationPage or AnnotationCollection", describeJSON(root.Field("type")))
 		}
 	}
-	if w.err != nil {
+	if w.Err != nil {
 		return nil
 	}
-	if len(items) > w.lim.annotations {
-		w.fail(root, itemsPath, "%d annotations are more than the limit of %d", len(items), w.lim.annotations)
+	if len(items) > w.Lim.Annotations {
+		w.Fail(root, itemsPath, "%d annotations are more than the limit of %d", len(items), w.Lim.Annotations)
 		return nil
 	}
 	// Spans first, so that relations can refer to any of them.
@@ -142,10 +148,10 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 	for i, v := range items {
 		path := itemsPath
 		if !single {
-			path = index(itemsPath, i)
+			path = jsonio.Index(itemsPath, i)
 		}
 		it, isLink := w.item(v, path)
-		if w.err != nil {
+		if w.Err != nil {
 			return nil
 		}
 		if isLink {
@@ -153,7 +159,7 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 			continue
 		}
 		a := w.span(it)
-		if w.err != nil {
+		if w.Err != nil {
 			return nil
 		}
 		f.Annotations = append(f.Annotations, a)
@@ -167,7 +173,7 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 		}
 	}
 	if w.doc == "" && len(f.Annotations) == 0 {
-		w.fail(root, itemsPath, "no annotations, and nothing names the document they belong to")
+		w.Fail(root, itemsPath, "no annotations, and nothing names the document they belong to")
 		return nil
 	}
 	type span struct {
@@ -209,19 +215,19 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 	relIDs := map[string]bool{}
 	for _, it := range links {
 		r := w.relation(it, relIDs, len(f.Relations))
-		if w.err != nil {
+		if w.Err != nil {
 			return nil
 		}
 		l := link{r.Type, r.From, r.To}
 		if p, ok := seen[l]; ok {
-			w.fail(it.v, it.path, "repeats %s: same type, from and to", p)
+			w.Fail(it.v, it.path, "repeats %s: same type, from and to", p)
 			return nil
 		}
 		seen[l] = it.path
 		relIDs[r.ID] = true
 		f.Relations = append(f.Relations, r)
 	}
-	// Files list annotations by [Compare] and relations by id, as Encode
+	// Files list annotations by [Compare] and relations by id, as codec.Encode
 	// writes them, whatever order the input had.
 	lite.SortStableFunc(f.Annotations, annotations.Compare)
 	lite.SortStableFunc(f.Relations, annotations.CompareRelations)
@@ -245,156 +251,156 @@ func (w *w3cDecoder) file(root *jvalue) *annotations.File {
 
 // collection reads an AnnotationCollection's own properties into f and
 // returns the items of its embedded first page.
-func (w *w3cDecoder) collection(v *jvalue, f *annotations.File) ([]*jvalue, string) {
-	if s := v.field("spanmark:schema"); s != nil {
-		sd := decoder{data: w.data, lim: w.lim}
-		sch := sd.schema(s)
-		if sd.err != nil {
+func (w *w3cDecoder) collection(v *jsonio.Value, f *annotations.File) ([]*jsonio.Value, string) {
+	if s := v.Field("spanmark:schema"); s != nil {
+		sd := jsonio.Decoder{Data: w.Data, Lim: w.Lim}
+		sch := sd.Schema(s)
+		if sd.Err != nil {
 			// decoder.schema names paths from "schema"; ours is an extension.
-			if pe, ok := errors.AsType[*annotations.PathError](sd.err); ok && strings.HasPrefix(pe.Path, "schema") {
+			if pe, ok := errors.AsType[*annotations.PathError](sd.Err); ok && strings.HasPrefix(pe.Path, "schema") {
 				pe.Path = "spanmark:" + pe.Path
 			}
-			w.err = sd.err
+			w.Err = sd.Err
 			return nil, ""
 		}
 		w.schema, w.ownSchema = sch, true
 	}
-	if dv := v.field("spanmark:document"); dv != nil {
-		m := w.fields(dv, "spanmark:document", []string{"id", "title", "source", "length"}, 0)
+	if dv := v.Field("spanmark:document"); dv != nil {
+		m := w.Fields(dv, "spanmark:document", []string{"id", "title", "source", "length"}, 0)
 		if m == nil {
 			return nil, ""
 		}
 		f.Document = annotations.FileDocument{
-			ID:     w.str(m["id"], "spanmark:document.id"),
-			Title:  w.str(m["title"], "spanmark:document.title"),
-			Source: w.str(m["source"], "spanmark:document.source"),
-			Length: w.int(m["length"], "spanmark:document.length"),
+			ID:     w.Str(m["id"], "spanmark:document.id"),
+			Title:  w.Str(m["title"], "spanmark:document.title"),
+			Source: w.Str(m["source"], "spanmark:document.source"),
+			Length: w.Int(m["length"], "spanmark:document.length"),
 		}
-		if w.err != nil {
+		if w.Err != nil {
 			return nil, ""
 		}
 		if f.Document.Length < 0 {
-			w.fail(m["length"], "spanmark:document.length", "%d is negative", f.Document.Length)
+			w.Fail(m["length"], "spanmark:document.length", "%d is negative", f.Document.Length)
 			return nil, ""
 		}
 		doc, err := documentIRI(f.Document)
 		if err != nil {
-			w.fail(dv, "spanmark:document", "%v", err)
+			w.Fail(dv, "spanmark:document", "%v", err)
 			return nil, ""
 		}
 		w.doc, w.docPath = doc, "spanmark:document"
-	} else if l := v.field("label"); l != nil && l.kind == kindString {
-		f.Document.Title = l.s
+	} else if l := v.Field("label"); l != nil && l.Kind == jsonio.KindString {
+		f.Document.Title = l.Lit
 	}
-	if c := v.field("creator"); c != nil {
+	if c := v.Field("creator"); c != nil {
 		f.Annotator = w.agentName(c, "creator")
 	}
-	f.Exported = w.time(v.field("generated"), "generated")
-	if ov := v.field("spanmark:orphans"); ov != nil {
-		orphans := w.array(ov, "spanmark:orphans")
-		if len(orphans) > w.lim.annotations {
-			w.fail(ov, "spanmark:orphans", "%d orphans are more than the limit of %d", len(orphans), w.lim.annotations)
+	f.Exported = w.Time(v.Field("generated"), "generated")
+	if ov := v.Field("spanmark:orphans"); ov != nil {
+		orphans := w.Array(ov, "spanmark:orphans")
+		if len(orphans) > w.Lim.Annotations {
+			w.Fail(ov, "spanmark:orphans", "%d orphans are more than the limit of %d", len(orphans), w.Lim.Annotations)
 		}
 		for i, o := range orphans {
-			p := index("spanmark:orphans", i)
-			om := w.fields(o, p, orphanFields, 2)
+			p := jsonio.Index("spanmark:orphans", i)
+			om := w.Fields(o, p, jsonio.OrphanFields, 2)
 			if om == nil {
 				return nil, ""
 			}
-			a, _ := w.annotation(om["annotation"], p+".annotation", &w.schema, w.ids)
-			f.Orphans = append(f.Orphans, annotations.Orphan{Annotation: a, Reason: w.str(om["reason"], p+".reason")})
+			a, _ := w.Annotation(om["annotation"], p+".annotation", &w.schema, w.ids)
+			f.Orphans = append(f.Orphans, annotations.Orphan{Annotation: a, Reason: w.Str(om["reason"], p+".reason")})
 			// A relation of the file may point at an orphan, by the IRI
-			// that EncodeW3C gives it.
-			if w.err == nil && w.doc != "" {
+			// that Encode gives it.
+			if w.Err == nil && w.doc != "" {
 				iri := localIRI(w.doc, a.ID)
 				w.byIRI[iri] = a.ID
 				w.iris[iri] = p
 			}
 		}
 	}
-	if w.err != nil {
+	if w.Err != nil {
 		return nil, ""
 	}
-	first := v.field("first")
+	first := v.Field("first")
 	switch {
 	case first == nil:
-		if t := v.field("total"); t != nil && t.kind == kindNumber && t.s != "0" {
-			w.fail(v, "first", "missing, but total is %s", t.s)
+		if t := v.Field("total"); t != nil && t.Kind == jsonio.KindNumber && t.Lit != "0" {
+			w.Fail(v, "first", "missing, but total is %s", t.Lit)
 		}
 		return nil, "first.items"
-	case first.kind == kindString:
-		w.fail(first, "first", "the page %q is not embedded; Spanmark reads a collection with its first page inside", first.s)
+	case first.Kind == jsonio.KindString:
+		w.Fail(first, "first", "the page %q is not embedded; Spanmark reads a collection with its first page inside", first.Lit)
 		return nil, ""
-	case first.kind != kindObject:
-		w.wrongType(first, "first", "an AnnotationPage object")
+	case first.Kind != jsonio.KindObject:
+		w.WrongType(first, "first", "an AnnotationPage object")
 		return nil, ""
 	}
 	if !w.hasType(first, "first", typePage) {
-		if w.err == nil {
-			w.fail(first, "first.type", "got %s, want AnnotationPage", describeJSON(first.field("type")))
+		if w.Err == nil {
+			w.Fail(first, "first.type", "got %s, want AnnotationPage", describeJSON(first.Field("type")))
 		}
 		return nil, ""
 	}
 	items, path := w.page(first, "first")
-	if t := v.field("total"); t != nil && w.err == nil {
-		if n := w.int(t, "total"); w.err == nil && n != len(items) {
-			w.fail(t, "total", "%d, but the first page holds %d annotations; Spanmark reads only an embedded first page", n, len(items))
+	if t := v.Field("total"); t != nil && w.Err == nil {
+		if n := w.Int(t, "total"); w.Err == nil && n != len(items) {
+			w.Fail(t, "total", "%d, but the first page holds %d annotations; Spanmark reads only an embedded first page", n, len(items))
 		}
 	}
 	return items, path
 }
 
 // page returns the items of an AnnotationPage at path.
-func (w *w3cDecoder) page(v *jvalue, path string) ([]*jvalue, string) {
-	if next := v.field("next"); next != nil {
-		w.fail(next, join(path, "next"), "the annotations go on in another page; Spanmark reads one page, so export them all in one")
+func (w *w3cDecoder) page(v *jsonio.Value, path string) ([]*jsonio.Value, string) {
+	if next := v.Field("next"); next != nil {
+		w.Fail(next, jsonio.Join(path, "next"), "the annotations go on in another page; Spanmark reads one page, so export them all in one")
 		return nil, ""
 	}
-	ip := join(path, "items")
-	items := v.field("items")
+	ip := jsonio.Join(path, "items")
+	items := v.Field("items")
 	if items == nil {
-		w.fail(v, ip, "missing")
+		w.Fail(v, ip, "missing")
 		return nil, ""
 	}
-	return w.array(items, ip), ip
+	return w.Array(items, ip), ip
 }
 
 // item checks that v is an annotation, works out its IRI, and says whether
 // it is a relation: motivated by linking, with no selector on its targets.
-func (w *w3cDecoder) item(v *jvalue, path string) (w3cItem, bool) {
+func (w *w3cDecoder) item(v *jsonio.Value, path string) (w3cItem, bool) {
 	it := w3cItem{v: v, path: path}
-	if v.kind == kindString {
-		w.fail(v, path, "%q is a reference to an annotation elsewhere; Spanmark reads only annotations written out in full", v.s)
+	if v.Kind == jsonio.KindString {
+		w.Fail(v, path, "%q is a reference to an annotation elsewhere; Spanmark reads only annotations written out in full", v.Lit)
 		return it, false
 	}
-	if v.kind != kindObject {
-		w.wrongType(v, path, "an Annotation object")
+	if v.Kind != jsonio.KindObject {
+		w.WrongType(v, path, "an Annotation object")
 		return it, false
 	}
 	if !w.hasType(v, path, typeAnnotation) {
-		if w.err == nil {
-			w.fail(v, join(path, "type"), "got %s, want Annotation", describeJSON(v.field("type")))
+		if w.Err == nil {
+			w.Fail(v, jsonio.Join(path, "type"), "got %s, want Annotation", describeJSON(v.Field("type")))
 		}
 		return it, false
 	}
-	if id := v.field("id"); id != nil {
-		it.iri = w.iri(id, join(path, "id"))
-		if p, dup := w.iris[it.iri]; dup && w.err == nil {
-			w.fail(id, join(path, "id"), "%q is used twice (also %s)", it.iri, p)
+	if id := v.Field("id"); id != nil {
+		it.iri = w.iri(id, jsonio.Join(path, "id"))
+		if p, dup := w.iris[it.iri]; dup && w.Err == nil {
+			w.Fail(id, jsonio.Join(path, "id"), "%q is used twice (also %s)", it.iri, p)
 			return it, false
 		}
 		w.iris[it.iri] = path
 	}
 	isLink := false
-	for _, m := range w.strs(v.field("motivation"), join(path, "motivation")) {
+	for _, m := range w.strList(v.Field("motivation"), jsonio.Join(path, "motivation")) {
 		isLink = isLink || m == motivationLink || m == "oa:linking"
 	}
 	if !isLink {
 		return it, false
 	}
-	t := v.field("target")
+	t := v.Field("target")
 	for _, e := range listOf(t) {
-		if e.kind == kindObject && e.field("selector") != nil {
+		if e.Kind == jsonio.KindObject && e.Field("selector") != nil {
 			return it, false
 		}
 	}
@@ -405,20 +411,20 @@ func (w *w3cDecoder) item(v *jvalue, path string) (w3cItem, bool) {
 func (w *w3cDecoder) span(it w3cItem) annotations.Annotation {
 	v, path := it.v, it.path
 	a := annotations.Annotation{
-		Created:  w.time(v.field("created"), join(path, "created")),
-		Modified: w.time(v.field("modified"), join(path, "modified")),
+		Created:  w.Time(v.Field("created"), jsonio.Join(path, "created")),
+		Modified: w.Time(v.Field("modified"), jsonio.Join(path, "modified")),
 	}
-	if c := v.field("creator"); c != nil && w.agentName(c, join(path, "creator")) != "" {
-		w.creators[w.agentName(c, join(path, "creator"))] = true
+	if c := v.Field("creator"); c != nil && w.agentName(c, jsonio.Join(path, "creator")) != "" {
+		w.creators[w.agentName(c, jsonio.Join(path, "creator"))] = true
 	} else {
 		w.uncredited++
 	}
-	if c := v.field("spanmark:conflict"); c != nil && w.err == nil {
-		a.Conflict = w.conflict(c, join(path, "spanmark:conflict"))
+	if c := v.Field("spanmark:conflict"); c != nil && w.Err == nil {
+		a.Conflict = w.Conflict(c, jsonio.Join(path, "spanmark:conflict"))
 	}
 	w.target(v, path, &a)
 	w.bodies(v, path, &a)
-	if w.err != nil {
+	if w.Err != nil {
 		return a
 	}
 	a.ID = w.localID(it.iri, "a", len(w.ids)+1, w.taken)
@@ -458,74 +464,74 @@ func (w *w3cDecoder) taken(id string) bool {
 
 // target reads the one target of a span annotation: its source, which must
 // be the document of every other annotation, and its selectors.
-func (w *w3cDecoder) target(v *jvalue, path string, a *annotations.Annotation) {
-	tp := join(path, "target")
-	t := v.field("target")
+func (w *w3cDecoder) target(v *jsonio.Value, path string, a *annotations.Annotation) {
+	tp := jsonio.Join(path, "target")
+	t := v.Field("target")
 	if t == nil {
-		w.fail(v, tp, "missing")
+		w.Fail(v, tp, "missing")
 		return
 	}
-	if t.kind == kindArray {
-		if len(t.elems) != 1 {
-			w.fail(t, tp, "has %d targets; a Spanmark annotation marks one span of one text", len(t.elems))
+	if t.Kind == jsonio.KindArray {
+		if len(t.Elems) != 1 {
+			w.Fail(t, tp, "has %d targets; a Spanmark annotation marks one span of one text", len(t.Elems))
 			return
 		}
-		t, tp = t.elems[0], index(tp, 0)
+		t, tp = t.Elems[0], jsonio.Index(tp, 0)
 	}
-	if t.kind == kindString {
-		w.fail(t, tp, "%q names a whole resource; Spanmark needs a target with a source and a TextQuoteSelector", t.s)
+	if t.Kind == jsonio.KindString {
+		w.Fail(t, tp, "%q names a whole resource; Spanmark needs a target with a source and a TextQuoteSelector", t.Lit)
 		return
 	}
-	if t.kind != kindObject {
-		w.wrongType(t, tp, "an object with a source and a selector")
+	if t.Kind != jsonio.KindObject {
+		w.WrongType(t, tp, "an object with a source and a selector")
 		return
 	}
 	// A target without a source (as RecogitoJS writes) applies to the
 	// text the file is placed on.
-	sv := t.field("source")
+	sv := t.Field("source")
 	src := ""
 	if sv != nil {
-		src = w.iri(sv, join(tp, "source"))
+		src = w.iri(sv, jsonio.Join(tp, "source"))
 	}
-	if w.err != nil {
+	if w.Err != nil {
 		return
 	}
 	switch {
 	case sv == nil:
 	case w.doc == "" && !isAbsoluteIRI(src):
-		w.fail(sv, join(tp, "source"), "%q is not an absolute IRI without a fragment", src)
+		w.Fail(sv, jsonio.Join(tp, "source"), "%q is not an absolute IRI without a fragment", src)
 		return
 	case w.doc == "":
-		w.doc, w.docPath = src, join(tp, "source")
+		w.doc, w.docPath = src, jsonio.Join(tp, "source")
 	case src != w.doc:
-		w.fail(sv, join(tp, "source"), "%q is not the document %q of %s; a file holds the annotations of one text", src, w.doc, w.docPath)
+		w.Fail(sv, jsonio.Join(tp, "source"), "%q is not the document %q of %s; a file holds the annotations of one text", src, w.doc, w.docPath)
 		return
 	}
-	sel := t.field("selector")
-	sp := join(tp, "selector")
+	sel := t.Field("selector")
+	sp := jsonio.Join(tp, "selector")
 	if sel == nil {
-		w.fail(t, sp, "missing; Spanmark needs a TextQuoteSelector")
+		w.Fail(t, sp, "missing; Spanmark needs a TextQuoteSelector")
 		return
 	}
 	// A selector is an object, a list of objects, or a Choice of them.
-	var sels []*jvalue
+	var sels []*jsonio.Value
 	var paths []string
-	add := func(s *jvalue, p string) {
-		if s.kind == kindObject && w.hasType(s, p, typeChoice) {
-			items := s.field("items")
-			for i, e := range w.array(items, join(p, "items")) {
-				sels, paths = append(sels, e), append(paths, index(join(p, "items"), i))
+	add := func(s *jsonio.Value, p string) {
+		if s.Kind == jsonio.KindObject && w.hasType(s, p, typeChoice) {
+			items := s.Field("items")
+			for i, e := range w.Array(items, jsonio.Join(p, "items")) {
+				sels, paths = append(sels, e), append(paths, jsonio.Index(jsonio.Join(p, "items"), i))
 			}
 			if items == nil {
-				w.fail(s, join(p, "items"), "missing")
+				w.Fail(s, jsonio.Join(p, "items"), "missing")
 			}
 			return
 		}
 		sels, paths = append(sels, s), append(paths, p)
 	}
-	if sel.kind == kindArray {
-		for i, e := range sel.elems {
-			add(e, index(sp, i))
+	if sel.Kind == jsonio.KindArray {
+		for i, e := range sel.Elems {
+			add(e, jsonio.Index(sp, i))
 		}
 	} else {
 		add(sel, sp)
@@ -533,67 +539,67 @@ func (w *w3cDecoder) target(v *jvalue, path string, a *annotations.Annotation) {
 	var quote, pos string // the paths of the selectors used
 	for i, s := range sels {
 		p := paths[i]
-		if w.err != nil {
+		if w.Err != nil {
 			return
 		}
-		if s.kind != kindObject {
+		if s.Kind != jsonio.KindObject {
 			continue // a selector by IRI, which Spanmark cannot follow
 		}
 		switch {
 		case w.hasType(s, p, typeQuote):
-			exact := w.str(s.field("exact"), join(p, "exact"))
-			prefix := w.str(s.field("prefix"), join(p, "prefix"))
-			suffix := w.str(s.field("suffix"), join(p, "suffix"))
+			exact := w.Str(s.Field("exact"), jsonio.Join(p, "exact"))
+			prefix := w.Str(s.Field("prefix"), jsonio.Join(p, "prefix"))
+			suffix := w.Str(s.Field("suffix"), jsonio.Join(p, "suffix"))
 			switch {
-			case w.err != nil:
-			case s.field("exact") == nil || exact == "":
-				w.fail(s, join(p, "exact"), "missing or empty")
+			case w.Err != nil:
+			case s.Field("exact") == nil || exact == "":
+				w.Fail(s, jsonio.Join(p, "exact"), "missing or empty")
 			case quote == "":
 				quote = p
 				a.Quote, a.Prefix, a.Suffix = exact, prefix, suffix
 			case exact != a.Quote:
-				w.fail(s.field("exact"), join(p, "exact"), "%q differs from the quote %q of %s", annotations.Abbreviate(exact, 40), annotations.Abbreviate(a.Quote, 40), quote)
+				w.Fail(s.Field("exact"), jsonio.Join(p, "exact"), "%q differs from the quote %q of %s", annotations.Abbreviate(exact, 40), annotations.Abbreviate(a.Quote, 40), quote)
 			}
 		case w.hasType(s, p, typePosition):
-			if s.field("start") == nil || s.field("end") == nil {
-				w.fail(s, p, "a TextPositionSelector needs start and end")
+			if s.Field("start") == nil || s.Field("end") == nil {
+				w.Fail(s, p, "a TextPositionSelector needs start and end")
 				return
 			}
-			start := w.int(s.field("start"), join(p, "start"))
-			end := w.int(s.field("end"), join(p, "end"))
+			start := w.Int(s.Field("start"), jsonio.Join(p, "start"))
+			end := w.Int(s.Field("end"), jsonio.Join(p, "end"))
 			switch {
-			case w.err != nil:
+			case w.Err != nil:
 			case start < 0:
-				w.fail(s.field("start"), join(p, "start"), "%d is negative", start)
+				w.Fail(s.Field("start"), jsonio.Join(p, "start"), "%d is negative", start)
 			case end <= start:
-				w.fail(s.field("end"), join(p, "end"), "%d is not after start %d", end, start)
+				w.Fail(s.Field("end"), jsonio.Join(p, "end"), "%d is not after start %d", end, start)
 			case pos == "":
 				pos = p
 				a.Start, a.End = start, end
 			case start != a.Start || end != a.End:
-				w.fail(s, p, "[%d,%d) differs from the position [%d,%d) of %s", start, end, a.Start, a.End, pos)
+				w.Fail(s, p, "[%d,%d) differs from the position [%d,%d) of %s", start, end, a.Start, a.End, pos)
 			}
 		}
 	}
-	if w.err == nil && quote == "" {
-		w.fail(sel, sp, "no TextQuoteSelector; Spanmark needs the quoted text to find the span in the article")
+	if w.Err == nil && quote == "" {
+		w.Fail(sel, sp, "no TextQuoteSelector; Spanmark needs the quoted text to find the span in the article")
 	}
 }
 
 // bodies reads the label, entity and note of a span annotation.
-func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
+func (w *w3cDecoder) bodies(v *jsonio.Value, path string, a *annotations.Annotation) {
 	labelPath := ""
 	entityPath := ""
 	w.extra = w.extra[:0]
 	var notes []string
-	if bv := v.field("bodyValue"); bv != nil {
-		if s := w.str(bv, join(path, "bodyValue")); s != "" {
+	if bv := v.Field("bodyValue"); bv != nil {
+		if s := w.Str(bv, jsonio.Join(path, "bodyValue")); s != "" {
 			notes = append(notes, s)
 		}
 	}
-	bp := join(path, "body")
+	bp := jsonio.Join(path, "body")
 	for _, b := range w.bodyList(v, path) {
-		if w.err != nil {
+		if w.Err != nil {
 			return
 		}
 		purpose, value, ok := w.textual(b.v, b.path)
@@ -608,7 +614,7 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 			}
 			switch {
 			case !ok:
-				w.fail(b.v.field("value"), join(b.path, "value"), "unknown label %q (the schema has %s)", value, strings.Join(w.schema.LabelIDs(), ", "))
+				w.Fail(b.v.Field("value"), jsonio.Join(b.path, "value"), "unknown label %q (the schema has %s)", value, strings.Join(w.schema.LabelIDs(), ", "))
 			case labelPath == "":
 				a.Label, labelPath = l.ID, b.path
 			case l.ID != a.Label && !w.ownSchema:
@@ -616,14 +622,14 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 					w.extra = append(w.extra, l.ID)
 				}
 			case l.ID != a.Label:
-				w.fail(b.v.field("value"), join(b.path, "value"), "a second label %q; a Spanmark annotation has one (%s is %q)", value, labelPath, a.Label)
+				w.Fail(b.v.Field("value"), jsonio.Join(b.path, "value"), "a second label %q; a Spanmark annotation has one (%s is %q)", value, labelPath, a.Label)
 			}
 		case "identifying":
 			switch {
 			case entityPath == "":
 				a.Entity, entityPath = value, b.path
 			case value != a.Entity:
-				w.fail(b.v.field("value"), join(b.path, "value"), "a second entity %q; %s already gives %q", value, entityPath, a.Entity)
+				w.Fail(b.v.Field("value"), jsonio.Join(b.path, "value"), "a second entity %q; %s already gives %q", value, entityPath, a.Entity)
 			}
 		case "", "commenting", "describing":
 			if value != "" {
@@ -631,7 +637,7 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 			}
 		}
 	}
-	if w.err == nil && labelPath == "" && !w.ownSchema {
+	if w.Err == nil && labelPath == "" && !w.ownSchema {
 		// A highlight or a comment without a tag, as Hypothesis and
 		// RecogitoJS write them.
 		l, ok := w.findLabel(untaggedLabel)
@@ -640,8 +646,8 @@ func (w *w3cDecoder) bodies(v *jvalue, path string, a *annotations.Annotation) {
 		}
 		a.Label, labelPath = l.ID, bp
 	}
-	if w.err == nil && labelPath == "" {
-		w.fail(v, bp, "no TextualBody with purpose \"tagging\" names a label (the schema has %s)", strings.Join(w.schema.LabelIDs(), ", "))
+	if w.Err == nil && labelPath == "" {
+		w.Fail(v, bp, "no TextualBody with purpose \"tagging\" names a label (the schema has %s)", strings.Join(w.schema.LabelIDs(), ", "))
 	}
 	a.Note = strings.Join(notes, "\n\n")
 }
@@ -700,23 +706,23 @@ func newID(name, prefix string, n int, taken func(string) bool) string {
 }
 
 type w3cBody struct {
-	v    *jvalue
+	v    *jsonio.Value
 	path string
 }
 
 // bodyList returns the bodies of v: one, a list, or none.
-func (w *w3cDecoder) bodyList(v *jvalue, path string) []w3cBody {
-	b := v.field("body")
-	bp := join(path, "body")
+func (w *w3cDecoder) bodyList(v *jsonio.Value, path string) []w3cBody {
+	b := v.Field("body")
+	bp := jsonio.Join(path, "body")
 	if b == nil {
 		return nil
 	}
-	if b.kind != kindArray {
+	if b.Kind != jsonio.KindArray {
 		return []w3cBody{{b, bp}}
 	}
-	out := make([]w3cBody, len(b.elems))
-	for i, e := range b.elems {
-		out[i] = w3cBody{e, index(bp, i)}
+	out := make([]w3cBody, len(b.Elems))
+	for i, e := range b.Elems {
+		out[i] = w3cBody{e, jsonio.Index(bp, i)}
 	}
 	return out
 }
@@ -724,24 +730,24 @@ func (w *w3cDecoder) bodyList(v *jvalue, path string) []w3cBody {
 // textual returns the purpose and value of an embedded TextualBody, and
 // false for any other kind of body. Of several purposes, the first one
 // Spanmark knows is returned.
-func (w *w3cDecoder) textual(b *jvalue, path string) (purpose, value string, ok bool) {
-	if b.kind != kindObject || b.field("value") == nil {
+func (w *w3cDecoder) textual(b *jsonio.Value, path string) (purpose, value string, ok bool) {
+	if b.Kind != jsonio.KindObject || b.Field("value") == nil {
 		return "", "", false
 	}
-	if b.field("type") != nil && !w.hasType(b, path, typeTextual) {
+	if b.Field("type") != nil && !w.hasType(b, path, typeTextual) {
 		return "", "", false
 	}
-	value = w.str(b.field("value"), join(path, "value"))
-	ps := w.strs(b.field("purpose"), join(path, "purpose"))
+	value = w.Str(b.Field("value"), jsonio.Join(path, "value"))
+	ps := w.strList(b.Field("purpose"), jsonio.Join(path, "purpose"))
 	if len(ps) == 0 {
-		return "", value, w.err == nil
+		return "", value, w.Err == nil
 	}
 	for _, p := range ps {
 		p = strings.TrimPrefix(p, "oa:")
 		switch p {
 		case "tagging", "classifying", "identifying", "commenting", "describing":
-			return p, value, w.err == nil
+			return p, value, w.Err == nil
 		}
 	}
-	return ps[0], value, w.err == nil
+	return ps[0], value, w.Err == nil
 }

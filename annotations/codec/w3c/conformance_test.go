@@ -1,4 +1,4 @@
-package codec
+package w3c
 
 // This file checks W3C exports against the Web Annotation Working Group's
 // test schemas (JSON Schema draft-04, from web-platform-tests), copied with
@@ -25,9 +25,10 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
 )
 
-var conformanceDir = filepath.Join("..", "..", "testdata", "conformance")
+var conformanceDir = codectest.Testdata("conformance")
 
 // wptBase is where the schemas are registered: upstream they refer to each
 // other by bare file name ("id.json#/definitions/..."), so they all live
@@ -290,8 +291,8 @@ func unmarshalInstance(t testing.TB, data []byte) any {
 func TestW3CConformanceExports(t *testing.T) {
 	ch := loadW3CChecks(t)
 	for _, c := range w3cCases {
-		t.Run(c.name, func(t *testing.T) {
-			data, err := EncodeW3C(c.file(t))
+		t.Run(c.Name, func(t *testing.T) {
+			data, err := Encode(c.File(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -306,7 +307,7 @@ func TestW3CConformanceExports(t *testing.T) {
 // checks that the same assertions catch each.
 func TestW3CConformanceCanFail(t *testing.T) {
 	ch := loadW3CChecks(t)
-	data, err := EncodeW3C(smallFile(t))
+	data, err := Encode(codectest.SmallFile(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,7 +363,7 @@ func TestW3CConformanceCanFail(t *testing.T) {
 
 // TestW3CConformanceExamples runs the checks on the Recommendation's
 // examples, which must pass, and on the Working Group's incorrect examples,
-// which must fail at least one (or not be JSON at all). DecodeW3C refuses
+// which must fail at least one (or not be JSON at all). Decode refuses
 // every incorrect example too.
 func TestW3CConformanceExamples(t *testing.T) {
 	ch := loadW3CChecks(t)
@@ -401,8 +402,8 @@ func TestW3CConformanceExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f, err := DecodeW3C(data); err == nil {
-				t.Errorf("DecodeW3C accepted an incorrect example: %+v", f)
+			if f, err := Decode(data); err == nil {
+				t.Errorf("Decode accepted an incorrect example: %+v", f)
 			}
 			v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 			if err != nil {

@@ -1,14 +1,17 @@
-package codec
-
-// This file holds the JSONL export, one flat JSON object per annotation for
-// data tools (pandas, DuckDB, Spark). It is described for users in
-// docs/format.md, section "JSONL"; a change here must be made there too.
+// Package jsonl writes the JSONL export, one flat JSON object per
+// annotation for data tools (pandas, DuckDB, Spark). It is described for
+// users in docs/format.md, section "JSONL"; a change here must be made
+// there too. The browser program does not link this package
+// (tools/internal/deps says so): its worker (wasm/worker) exports JSONL
+// for it.
+package jsonl
 
 import (
 	"errors"
 	"slices"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
@@ -19,7 +22,7 @@ const (
 	relationTarget = "target"
 )
 
-// EncodeJSONL writes one JSON object per line for each annotation of f,
+// Encode writes one JSON object per line for each annotation of f,
 // ordered by [Compare], for loading into pandas (read_json(lines=True)), DuckDB
 // (read_json) or Spark. The fields, always present and in this order, are:
 //
@@ -39,7 +42,7 @@ const (
 //
 // Orphans are not written: they have no place in the text. The output ends
 // with a newline, and is empty when f has no annotations.
-func EncodeJSONL(f *annotations.File) ([]byte, error) {
+func Encode(f *annotations.File) ([]byte, error) {
 	if f == nil {
 		return nil, errors.New("encode jsonl: no file")
 	}
@@ -53,14 +56,14 @@ func EncodeJSONL(f *annotations.File) ([]byte, error) {
 		byID[anns[i].ID] = anns[i]
 	}
 	slices.SortStableFunc(anns, annotations.Compare)
-	rels := sortedRelations(f.Relations)
+	rels := jsonio.SortedRelations(f.Relations)
 	from := make(map[string][]annotations.Relation, len(rels))
 	for _, r := range rels {
 		from[r.From] = append(from[r.From], r)
 	}
 	// The writer produces what encoding/json's Encoder with
 	// SetEscapeHTML(false) would (the tests check this).
-	w := jsonWriter{b: make([]byte, 0, 300*len(anns)), compact: true}
+	w := jsonio.Writer{Buf: make([]byte, 0, 300*len(anns)), Compact: true}
 	var sources, targets []string
 	for _, a := range anns {
 		sources, targets = sources[:0], targets[:0]
@@ -80,36 +83,36 @@ func EncodeJSONL(f *annotations.File) ([]byte, error) {
 				targets = append(targets, name)
 			}
 		}
-		w.open('{')
-		w.str("document", f.Document.ID)
-		w.str("id", a.ID)
-		w.str("label", a.Label)
-		w.str("label_name", labelName(f.Schema, a.Label))
-		w.intField("start", a.Start)
-		w.intField("end", a.End)
-		w.str("quote", a.Quote)
-		w.str("prefix", a.Prefix)
-		w.str("suffix", a.Suffix)
-		w.str("entity", a.Entity)
-		w.str("note", a.Note)
-		w.strs("sources", sources)
-		w.strs("targets", targets)
-		w.key("links")
-		w.open('[')
+		w.Open('{')
+		w.Str("document", f.Document.ID)
+		w.Str("id", a.ID)
+		w.Str("label", a.Label)
+		w.Str("label_name", labelName(f.Schema, a.Label))
+		w.IntField("start", a.Start)
+		w.IntField("end", a.End)
+		w.Str("quote", a.Quote)
+		w.Str("prefix", a.Prefix)
+		w.Str("suffix", a.Suffix)
+		w.Str("entity", a.Entity)
+		w.Str("note", a.Note)
+		w.Strs("sources", sources)
+		w.Strs("targets", targets)
+		w.Key("links")
+		w.Open('[')
 		for _, r := range from[a.ID] {
-			w.elem()
-			w.open('{')
-			w.str("type", r.Type)
-			w.str("to", r.To)
-			w.close('}')
+			w.Elem()
+			w.Open('{')
+			w.Str("type", r.Type)
+			w.Str("to", r.To)
+			w.Close('}')
 		}
-		w.close(']')
-		w.strOrNull("created", formatTime(a.Created))
-		w.strOrNull("modified", formatTime(a.Modified))
-		w.close('}')
-		w.b = append(w.b, '\n')
+		w.Close(']')
+		w.StrOrNull("created", jsonio.FormatTime(a.Created))
+		w.StrOrNull("modified", jsonio.FormatTime(a.Modified))
+		w.Close('}')
+		w.Buf = append(w.Buf, '\n')
 	}
-	return w.b, nil
+	return w.Buf, nil
 }
 
 // labelName is the name of the label id of sch, or the id when the schema

@@ -1,4 +1,4 @@
-package codec
+package w3c
 
 import (
 	"bytes"
@@ -7,15 +7,16 @@ import (
 	"net/url"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
-// encodeW3CReference is the first EncodeW3C, written with encoding/json and
-// the mirror types below, and net/url for escaping. EncodeW3C now writes by
+// encodeW3CReference is the first Encode, written with encoding/json and
+// the mirror types below, and net/url for escaping. Encode now writes by
 // hand, so that the browser program need not link encoding/json, reflect
 // and net/url; the tests check that the two agree byte for byte.
 func encodeW3CReference(f *annotations.File) ([]byte, error) {
@@ -38,9 +39,9 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 		Total:     len(f.Annotations) + len(f.Relations),
 		Creator:   creator,
 		Generator: w3cAgent{ID: w3cGenerator, Type: "Software", Name: "Spanmark"},
-		Generated: formatTime(f.Exported),
+		Generated: jsonio.FormatTime(f.Exported),
 		Document:  w3cDocumentOut{ID: f.Document.ID, Title: f.Document.Title, Source: f.Document.Source, Length: f.Document.Length},
-		Schema:    schemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
+		Schema:    codectest.SchemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]codectest.RelationTypeOut, len(f.Schema.Relations))},
 		First: w3cPageOut{
 			ID:    localIRIReference(doc, w3cPageID),
 			Type:  typePage,
@@ -48,7 +49,7 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 		},
 	}
 	for i, r := range f.Schema.Relations {
-		out.Schema.Relations[i] = relationTypeOut{ID: r.ID, Name: r.Name, From: lite.NonNil(r.From), To: lite.NonNil(r.To), Description: r.Description}
+		out.Schema.Relations[i] = codectest.RelationTypeOut{ID: r.ID, Name: r.Name, From: lite.NonNil(r.From), To: lite.NonNil(r.To), Description: r.Description}
 	}
 	anns := make([]*annotations.Annotation, len(f.Annotations))
 	for i := range f.Annotations {
@@ -63,8 +64,8 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 			ID:       localIRIReference(doc, a.ID),
 			Type:     typeAnnotation,
 			Creator:  creator,
-			Created:  formatTime(a.Created),
-			Modified: formatTime(a.Modified),
+			Created:  jsonio.FormatTime(a.Created),
+			Modified: jsonio.FormatTime(a.Modified),
 			Body:     []any{w3cTextualBody{Type: typeTextual, Purpose: purposeLabel, Value: labelTag(f.Schema, a.Label)}},
 			Target: w3cTargetOut{Type: typeSpecific, Source: doc, Selector: []any{
 				w3cQuoteOut{Type: typeQuote, Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix},
@@ -82,7 +83,7 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 			o.Target.Selector = append(o.Target.Selector, w3cPositionOut{Type: typePosition, Start: a.Start, End: a.End})
 		}
 		if a.Conflict != nil {
-			o.Conflict = &conflictOut{Votes: lite.NonNil(a.Conflict.Votes)}
+			o.Conflict = &codectest.ConflictOut{Votes: lite.NonNil(a.Conflict.Votes)}
 		}
 		out.First.Items = append(out.First.Items, o)
 	}
@@ -109,9 +110,9 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 			os[i] = &f.Orphans[i]
 		}
 		slices.SortStableFunc(os, func(a, b *annotations.Orphan) int { return annotations.Compare(&a.Annotation, &b.Annotation) })
-		out.Orphans = make([]orphanOut, len(os))
+		out.Orphans = make([]codectest.OrphanOut, len(os))
 		for i, o := range os {
-			out.Orphans[i] = orphanOut{Annotation: annotationToOut(&o.Annotation), Reason: o.Reason}
+			out.Orphans[i] = codectest.OrphanOut{Annotation: codectest.AnnotationToOut(&o.Annotation), Reason: o.Reason}
 		}
 	}
 	var buf bytes.Buffer
@@ -141,18 +142,18 @@ func localIRIReference(doc, id string) string { return doc + "#" + url.PathEscap
 // empty, and write times in UTC to the second.
 type (
 	w3cCollectionOut struct {
-		Context   []any          `json:"@context"`
-		ID        string         `json:"id"`
-		Type      string         `json:"type"`
-		Label     string         `json:"label,omitempty"`
-		Total     int            `json:"total"`
-		Creator   *w3cAgent      `json:"creator,omitempty"`
-		Generator w3cAgent       `json:"generator"`
-		Generated string         `json:"generated,omitempty"`
-		Document  w3cDocumentOut `json:"spanmark:document"`
-		Schema    schemaOut      `json:"spanmark:schema"`
-		Orphans   []orphanOut    `json:"spanmark:orphans,omitempty"`
-		First     w3cPageOut     `json:"first"`
+		Context   []any                 `json:"@context"`
+		ID        string                `json:"id"`
+		Type      string                `json:"type"`
+		Label     string                `json:"label,omitempty"`
+		Total     int                   `json:"total"`
+		Creator   *w3cAgent             `json:"creator,omitempty"`
+		Generator w3cAgent              `json:"generator"`
+		Generated string                `json:"generated,omitempty"`
+		Document  w3cDocumentOut        `json:"spanmark:document"`
+		Schema    codectest.SchemaOut   `json:"spanmark:schema"`
+		Orphans   []codectest.OrphanOut `json:"spanmark:orphans,omitempty"`
+		First     w3cPageOut            `json:"first"`
 	}
 	w3cDocumentOut struct {
 		ID     string `json:"id,omitempty"`
@@ -172,14 +173,14 @@ type (
 		Items      []any  `json:"items"`
 	}
 	w3cAnnotationOut struct {
-		ID       string       `json:"id"`
-		Type     string       `json:"type"`
-		Creator  *w3cAgent    `json:"creator,omitempty"`
-		Created  string       `json:"created,omitempty"`
-		Modified string       `json:"modified,omitempty"`
-		Body     []any        `json:"body"`
-		Target   w3cTargetOut `json:"target"`
-		Conflict *conflictOut `json:"spanmark:conflict,omitempty"`
+		ID       string                 `json:"id"`
+		Type     string                 `json:"type"`
+		Creator  *w3cAgent              `json:"creator,omitempty"`
+		Created  string                 `json:"created,omitempty"`
+		Modified string                 `json:"modified,omitempty"`
+		Body     []any                  `json:"body"`
+		Target   w3cTargetOut           `json:"target"`
+		Conflict *codectest.ConflictOut `json:"spanmark:conflict,omitempty"`
 	}
 	w3cRelationOut struct {
 		ID         string `json:"id"`
@@ -216,56 +217,19 @@ type (
 	}
 )
 
-// referenceFiles are the files the hand-written encoders are compared on
-// with their encoding/json references: the golden cases, a large file, and
-// one with every string encoding/json escapes, a conflict, orphans, a
-// creator, a source and ids that need escaping.
-func referenceFiles(t *testing.T) map[string]*annotations.File {
-	files := map[string]*annotations.File{"bench": benchFile(t, 300)}
-	for _, c := range w3cCases {
-		files[c.name] = c.file(t)
-	}
-	odd := smallFile(t)
-	odd.Annotations[0].Note = "tab\there, nul\x00, bell\x07, \b\f\r\n, del\x7f, \u2028\u2029, bad \xff\xfe utf-8, </script> & \\ \"q\""
-	odd.Annotations[0].Entity = "\U0001F980 \u00e9\u0301"
-	odd.Annotations[0].ID = "a b#c/d%e?f;g,h$i&j+k:l=m@n~o\u00e9"
-	odd.Relations[0].To = odd.Annotations[0].ID
-	odd.Annotations[1].Conflict = &annotations.Conflict{Votes: []annotations.Vote{{Annotator: "ann", Label: "actor"}, {Annotator: "bob"}}}
-	odd.Annotations[2].Conflict = &annotations.Conflict{}
-	odd.Annotations[2].Start, odd.Annotations[2].End = 0, 0
-	odd.Annotator = "<&>"
-	odd.Document.Source = "https://example.org/talks?x=1&y=<2>"
-	odd.Document.Title = "T\u2028itle"
-	odd.Schema.Relations = append(odd.Schema.Relations, annotations.RelationType{ID: "none", Name: "None", Description: "d"})
-	odd.Schema.Labels[0].Key, odd.Schema.Labels[0].Color, odd.Schema.Labels[0].Description = "k", "#fff", "a & b"
-	odd.Orphans = []annotations.Orphan{
-		{Annotation: annotations.Annotation{ID: "o2", Label: "claim", Quote: "gone", Note: "n", Created: annotations.TimeOf(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))}, Reason: "quote not found"},
-		{Annotation: annotations.Annotation{ID: "o1", Label: "actor", Start: 3, End: 9, Quote: "lost", Conflict: &annotations.Conflict{}}, Reason: "moved"},
-	}
-	odd.Exported = 0
-	files["odd"] = odd
-	bare := smallFile(t)
-	bare.Document.ID, bare.Document.Source, bare.Document.Title = "", "urn:x-test:doc", ""
-	bare.Annotator = ""
-	bare.Relations = nil
-	bare.Schema = annotations.Schema{}
-	files["bare"] = bare
-	return files
-}
-
 func TestEncodeW3CMatchesReference(t *testing.T) {
-	for name, f := range referenceFiles(t) {
+	for name, f := range codectest.ReferenceFiles(t, w3cCases) {
 		t.Run(name, func(t *testing.T) {
 			want, err := encodeW3CReference(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := EncodeW3C(f)
+			got, err := Encode(f)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("EncodeW3C differs from encoding/json (-want +got):\n%s", diff)
+				t.Errorf("Encode differs from encoding/json (-want +got):\n%s", diff)
 			}
 		})
 	}

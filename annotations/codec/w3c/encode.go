@@ -1,11 +1,14 @@
-package codec
-
-// This file holds the W3C Web Annotation interchange format: [EncodeW3C]
-// writes an [annotations.File] as a JSON-LD AnnotationCollection and [DecodeW3C] reads
-// that and the text annotations of other tools. The mapping is described for
-// users in docs/format.md, section "W3C Web Annotation"; a change here must
-// be made there too. conformance_test.go checks the output against the
+// Package w3c reads and writes the W3C Web Annotation model as JSON-LD,
+// the interchange format for other annotation tools: [Encode] writes an
+// [annotations.File] as an AnnotationCollection and [Decode] reads that and
+// the text annotations of other tools. The mapping is described for users
+// in docs/format.md, section "W3C Web Annotation"; a change here must be
+// made there too. conformance_test.go checks the output against the
 // Working Group's test schemas in testdata/conformance.
+//
+// The browser program does not link this package (tools/internal/deps
+// says so): its worker (wasm/worker) exports and imports W3C files for it.
+package w3c
 
 import (
 	"errors"
@@ -13,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
@@ -103,7 +107,7 @@ func isSchemeStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 // the document named doc: doc, "#", and the id escaped as a fragment.
 func localIRI(doc, id string) string { return doc + "#" + lite.PathEscape(id) }
 
-// EncodeW3C writes f as a W3C Web Annotation AnnotationCollection in
+// Encode writes f as a W3C Web Annotation AnnotationCollection in
 // JSON-LD ("@context": "http://www.w3.org/ns/anno.jsonld"), with one
 // embedded AnnotationPage holding every annotation and relation. Each
 // annotation targets the document, named "urn:sha256:<hex>" after its
@@ -115,12 +119,12 @@ func localIRI(doc, id string) string { return doc + "#" + lite.PathEscape(id) }
 // the "to" annotation (a SpecificResource with purpose "linking").
 //
 // The text is not written: a W3C export names its document and is read back
-// onto the article that is loaded (see [DecodeW3C]). The schema, the
+// onto the article that is loaded (see [Decode]). The schema, the
 // document's title, source and length and the orphans travel in extension
 // properties prefixed "spanmark:", which other tools ignore. The output is
 // deterministic like [Encode]'s: annotations ordered by [Compare], relations
 // by id, two-space indent, a trailing newline.
-func EncodeW3C(f *annotations.File) ([]byte, error) {
+func Encode(f *annotations.File) ([]byte, error) {
 	if f == nil {
 		return nil, errors.New("encode w3c: no file")
 	}
@@ -133,169 +137,169 @@ func EncodeW3C(f *annotations.File) ([]byte, error) {
 		anns[i] = &f.Annotations[i]
 	}
 	slices.SortStableFunc(anns, annotations.Compare)
-	rels := sortedRelations(f.Relations)
+	rels := jsonio.SortedRelations(f.Relations)
 
 	// The writer produces what encoding/json's Encoder with SetIndent("",
 	// "  ") and SetEscapeHTML(false) would (the tests check this). About
 	// 1.4 KB per annotation and 0.6 KB per relation, indented.
-	w := jsonWriter{b: make([]byte, 0, 2048+1500*len(f.Annotations)+600*len(f.Relations))}
-	w.open('{')
-	w.key("@context")
-	w.open('[')
-	w.strElem(w3cContext)
-	w.elem()
-	w.open('{')
-	w.str("spanmark", w3cNamespace)
+	w := &jsonio.Writer{Buf: make([]byte, 0, 2048+1500*len(f.Annotations)+600*len(f.Relations))}
+	w.Open('{')
+	w.Key("@context")
+	w.Open('[')
+	w.StrElem(w3cContext)
+	w.Elem()
+	w.Open('{')
+	w.Str("spanmark", w3cNamespace)
 	for _, term := range w3cExtensionContext {
-		w.key(term)
-		w.open('{')
-		w.str("@type", "@json")
-		w.close('}')
+		w.Key(term)
+		w.Open('{')
+		w.Str("@type", "@json")
+		w.Close('}')
 	}
-	w.close('}')
-	w.close(']')
-	w.str("id", localIRI(doc, w3cCollectionID))
-	w.str("type", typeCollection)
-	w.strOmit("label", f.Document.Title)
-	w.intField("total", len(f.Annotations)+len(f.Relations))
-	w.w3cCreator(f.Annotator)
-	w.key("generator")
-	w.open('{')
-	w.str("id", w3cGenerator)
-	w.str("type", "Software")
-	w.str("name", "Spanmark")
-	w.close('}')
-	w.strOmit("generated", formatTime(f.Exported))
-	w.key("spanmark:document")
-	w.open('{')
-	w.strOmit("id", f.Document.ID)
-	w.strOmit("title", f.Document.Title)
-	w.strOmit("source", f.Document.Source)
-	w.intField("length", f.Document.Length)
-	w.close('}')
-	w.key("spanmark:schema")
-	w.schema(f.Schema)
+	w.Close('}')
+	w.Close(']')
+	w.Str("id", localIRI(doc, w3cCollectionID))
+	w.Str("type", typeCollection)
+	w.StrOmit("label", f.Document.Title)
+	w.IntField("total", len(f.Annotations)+len(f.Relations))
+	writeCreator(w, f.Annotator)
+	w.Key("generator")
+	w.Open('{')
+	w.Str("id", w3cGenerator)
+	w.Str("type", "Software")
+	w.Str("name", "Spanmark")
+	w.Close('}')
+	w.StrOmit("generated", jsonio.FormatTime(f.Exported))
+	w.Key("spanmark:document")
+	w.Open('{')
+	w.StrOmit("id", f.Document.ID)
+	w.StrOmit("title", f.Document.Title)
+	w.StrOmit("source", f.Document.Source)
+	w.IntField("length", f.Document.Length)
+	w.Close('}')
+	w.Key("spanmark:schema")
+	w.Schema(f.Schema)
 	if len(f.Orphans) > 0 {
-		w.key("spanmark:orphans")
-		w.orphans(f.Orphans)
+		w.Key("spanmark:orphans")
+		w.Orphans(f.Orphans)
 	}
-	w.key("first")
-	w.open('{')
-	w.str("id", localIRI(doc, w3cPageID))
-	w.str("type", typePage)
-	w.intField("startIndex", 0)
-	w.key("items")
-	w.open('[')
+	w.Key("first")
+	w.Open('{')
+	w.Str("id", localIRI(doc, w3cPageID))
+	w.Str("type", typePage)
+	w.IntField("startIndex", 0)
+	w.Key("items")
+	w.Open('[')
 	for _, a := range anns {
 		if a.ID == "" || a.Quote == "" {
 			return nil, lite.Errorf("encode w3c: annotation %q at [%d,%d): empty id or quote", a.ID, a.Start, a.End)
 		}
-		w.elem()
-		w.open('{')
-		w.str("id", localIRI(doc, a.ID))
-		w.str("type", typeAnnotation)
-		w.w3cCreator(f.Annotator)
-		w.strOmit("created", formatTime(a.Created))
-		w.strOmit("modified", formatTime(a.Modified))
-		w.key("body")
-		w.open('[')
-		w.textualBody(purposeLabel, labelTag(f.Schema, a.Label))
+		w.Elem()
+		w.Open('{')
+		w.Str("id", localIRI(doc, a.ID))
+		w.Str("type", typeAnnotation)
+		writeCreator(w, f.Annotator)
+		w.StrOmit("created", jsonio.FormatTime(a.Created))
+		w.StrOmit("modified", jsonio.FormatTime(a.Modified))
+		w.Key("body")
+		w.Open('[')
+		writeTextualBody(w, purposeLabel, labelTag(f.Schema, a.Label))
 		if a.Entity != "" {
-			w.textualBody(purposeEntity, a.Entity)
+			writeTextualBody(w, purposeEntity, a.Entity)
 		}
 		if a.Note != "" {
-			w.textualBody(purposeNote, a.Note)
+			writeTextualBody(w, purposeNote, a.Note)
 		}
-		w.close(']')
-		w.key("target")
-		w.open('{')
-		w.str("type", typeSpecific)
-		w.str("source", doc)
-		w.key("selector")
-		w.open('[')
-		w.elem()
-		w.open('{')
-		w.str("type", typeQuote)
-		w.str("exact", a.Quote)
-		w.strOmit("prefix", a.Prefix)
-		w.strOmit("suffix", a.Suffix)
-		w.close('}')
+		w.Close(']')
+		w.Key("target")
+		w.Open('{')
+		w.Str("type", typeSpecific)
+		w.Str("source", doc)
+		w.Key("selector")
+		w.Open('[')
+		w.Elem()
+		w.Open('{')
+		w.Str("type", typeQuote)
+		w.Str("exact", a.Quote)
+		w.StrOmit("prefix", a.Prefix)
+		w.StrOmit("suffix", a.Suffix)
+		w.Close('}')
 		// A span of a file read from another tool may have no position
 		// yet (End <= Start) until it is placed; it is written by quote.
 		if a.End > a.Start && a.Start >= 0 {
-			w.elem()
-			w.open('{')
-			w.str("type", typePosition)
-			w.intField("start", a.Start)
-			w.intField("end", a.End)
-			w.close('}')
+			w.Elem()
+			w.Open('{')
+			w.Str("type", typePosition)
+			w.IntField("start", a.Start)
+			w.IntField("end", a.End)
+			w.Close('}')
 		}
-		w.close(']')
-		w.close('}')
+		w.Close(']')
+		w.Close('}')
 		if a.Conflict != nil {
-			w.key("spanmark:conflict")
-			w.conflict(a.Conflict)
+			w.Key("spanmark:conflict")
+			w.Conflict(a.Conflict)
 		}
-		w.close('}')
+		w.Close('}')
 	}
 	for _, r := range rels {
 		if r.ID == "" {
 			return nil, lite.Errorf("encode w3c: relation %s from %q to %q: empty id", r.Type, r.From, r.To)
 		}
-		w.elem()
-		w.open('{')
-		w.str("id", localIRI(doc, r.ID))
-		w.str("type", typeAnnotation)
-		w.str("motivation", motivationLink)
-		w.key("body")
-		w.open('[')
-		w.textualBody(purposeLabel, relationTag(f.Schema, r.Type))
-		w.elem()
-		w.open('{')
-		w.str("type", typeSpecific)
-		w.str("purpose", purposeLink)
-		w.str("source", localIRI(doc, r.To))
-		w.close('}')
-		w.close(']')
-		w.str("target", localIRI(doc, r.From))
-		w.close('}')
+		w.Elem()
+		w.Open('{')
+		w.Str("id", localIRI(doc, r.ID))
+		w.Str("type", typeAnnotation)
+		w.Str("motivation", motivationLink)
+		w.Key("body")
+		w.Open('[')
+		writeTextualBody(w, purposeLabel, relationTag(f.Schema, r.Type))
+		w.Elem()
+		w.Open('{')
+		w.Str("type", typeSpecific)
+		w.Str("purpose", purposeLink)
+		w.Str("source", localIRI(doc, r.To))
+		w.Close('}')
+		w.Close(']')
+		w.Str("target", localIRI(doc, r.From))
+		w.Close('}')
 	}
-	w.close(']')
-	w.close('}')
-	w.close('}')
-	return append(w.b, '\n'), nil
+	w.Close(']')
+	w.Close('}')
+	w.Close('}')
+	return append(w.Buf, '\n'), nil
 }
 
-// w3cCreator writes the creator of an export, a Person named name, unless
+// writeCreator writes the creator of an export, a Person named name, unless
 // name is empty.
-func (w *jsonWriter) w3cCreator(name string) {
+func writeCreator(w *jsonio.Writer, name string) {
 	if name == "" {
 		return
 	}
-	w.key("creator")
-	w.open('{')
-	w.str("type", "Person")
-	w.str("name", name)
-	w.close('}')
+	w.Key("creator")
+	w.Open('{')
+	w.Str("type", "Person")
+	w.Str("name", name)
+	w.Close('}')
 }
 
-// textualBody writes a TextualBody element with a purpose and a value.
-func (w *jsonWriter) textualBody(purpose, value string) {
-	w.elem()
-	w.open('{')
-	w.str("type", typeTextual)
-	w.str("purpose", purpose)
-	w.str("value", value)
-	w.close('}')
+// writeTextualBody writes a TextualBody element with a purpose and a value.
+func writeTextualBody(w *jsonio.Writer, purpose, value string) {
+	w.Elem()
+	w.Open('{')
+	w.Str("type", typeTextual)
+	w.Str("purpose", purpose)
+	w.Str("value", value)
+	w.Close('}')
 }
 
-// labelTag is the tag [EncodeW3C] writes for the label id of sch: the
+// labelTag is the tag [Encode] writes for the label id of sch: the
 // label's name, so that another tool shows the word people chose, such as
 // "外交" rather than the id "label-5" made up for it. The id is written
 // instead for the labels of [annotations.DefaultSchema] (Spanmark's files
 // have always tagged "actor"), for a label without a name, and where the
 // name could be read back as another label (it is another label's id, or
-// another label's name but for case), since [DecodeW3C] finds a tag by id
+// another label's name but for case), since [Decode] finds a tag by id
 // first and then by name.
 func labelTag(sch annotations.Schema, id string) string {
 	l, ok := sch.Label(id)

@@ -1,19 +1,24 @@
-package codec
+package jsonl
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/codec/internal/codectest"
+	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
-// encodeJSONLReference is the first EncodeJSONL, written with encoding/json
-// and the row types below. EncodeJSONL now writes by hand; the tests check
+// encodeJSONLReference is the first Encode, written with encoding/json
+// and the row types below. Encode now writes by hand; the tests check
 // that the two agree byte for byte.
 func encodeJSONLReference(f *annotations.File) ([]byte, error) {
 	if f == nil {
@@ -46,7 +51,7 @@ func encodeJSONLReference(f *annotations.File) ([]byte, error) {
 			Quote: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix,
 			Entity: a.Entity, Note: a.Note,
 			Sources: []string{}, Targets: []string{}, Links: []jsonlLink{},
-			Created: optTime(formatTime(a.Created)), Modified: optTime(formatTime(a.Modified)),
+			Created: optTime(jsonio.FormatTime(a.Created)), Modified: optTime(jsonio.FormatTime(a.Modified)),
 		}
 		for _, r := range from[a.ID] {
 			row.Links = append(row.Links, jsonlLink{Type: r.Type, To: r.To})
@@ -107,17 +112,17 @@ type jsonlLink struct {
 }
 
 func TestEncodeJSONLMatchesReference(t *testing.T) {
-	files := referenceFiles(t)
+	files := codectest.ReferenceFiles(t, w3cCases)
 	files["empty"] = &annotations.File{}
 	for name, f := range files {
 		t.Run(name, func(t *testing.T) {
 			want, wantErr := encodeJSONLReference(f)
-			got, err := EncodeJSONL(f)
+			got, err := Encode(f)
 			if diff := cmp.Diff(errString(wantErr), errString(err)); diff != "" {
 				t.Fatalf("error (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("EncodeJSONL differs from encoding/json (-want +got):\n%s", diff)
+				t.Errorf("Encode differs from encoding/json (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -128,4 +133,32 @@ func errString(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// FuzzEncode checks that Encode writes what its encoding/json reference
+// writes, on whatever the W3C decoder reads: the decoder makes files of
+// every shape, from the seeds of its own fuzzer (the W3C files of
+// testdata).
+func FuzzEncode(f *testing.F) {
+	names, err := filepath.Glob(codectest.Testdata("w3c", "*.json"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := w3c.Decode(data)
+		if err != nil {
+			return
+		}
+		got, err := Encode(file)
+		if want, wantErr := encodeJSONLReference(file); errString(wantErr) != errString(err) || string(want) != string(got) {
+			t.Fatalf("Encode differs from encoding/json (%v, %v):\n%s\n%s", wantErr, err, want, got)
+		}
+	})
 }
