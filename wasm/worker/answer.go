@@ -24,6 +24,7 @@ import (
 //   - argmap: {svg, tables}: the drawing of argmap.Drawing.SVG and the
 //     tables of argmap.Map.Tables, both XML with every text escaped.
 //   - ping: "pong", to check that the worker runs.
+//   - place, corpus-export, corpus-import: see place.go and corpus.go.
 
 var lexicon *suggest.Lexicon // parsed on the first suggest request
 
@@ -32,8 +33,15 @@ var lexicon *suggest.Lexicon // parsed on the first suggest request
 var last *annotations.Document
 
 func answer(r request) (any, error) {
-	if r.kind == "ping" {
+	switch r.kind {
+	case "ping":
 		return "pong", nil
+	case "place":
+		return answerPlace(r)
+	case "corpus-export":
+		return answerCorpusExport(r)
+	case "corpus-import":
+		return answerCorpusImport(r)
 	}
 	f, err := codec.Decode([]byte(r.file))
 	if err != nil {

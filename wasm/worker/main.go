@@ -15,6 +15,14 @@
 // dropped unanswered; the page drops answers older than its latest gen.
 // The formats of result are written in answer.go, and the page's reader
 // (wasm/analysis.go) points back here.
+//
+// The worker also does the page's rare heavy lifting, so that the page's
+// wasm links neither the Placer of annotations/anchor nor the corpus code
+// of annotations/project: "place" (place.go) places a file on a text
+// other than its own, and "corpus-export" and "corpus-import" (corpus.go)
+// write and read a project's corpus. Their fields are named there; the
+// page (wasm/worker.go) sends one request at a time and waits for its
+// answer, so none is overtaken.
 package main
 
 import "syscall/js"
@@ -23,6 +31,7 @@ import "syscall/js"
 type request struct {
 	kind, file, only string
 	gen              int
+	msg              js.Value // the whole message, for the fields of one kind
 }
 
 func main() {
@@ -49,7 +58,7 @@ func (w *worker) receive(msg js.Value) {
 	if msg.Type() != js.TypeObject {
 		return
 	}
-	r := request{kind: str(msg, "kind"), file: str(msg, "file"), only: str(msg, "only")}
+	r := request{kind: str(msg, "kind"), file: str(msg, "file"), only: str(msg, "only"), msg: msg}
 	if g := msg.Get("gen"); g.Type() == js.TypeNumber {
 		r.gen = g.Int()
 	}
