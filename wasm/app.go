@@ -38,6 +38,9 @@ type app struct {
 	db   storage       // IndexedDB and the autosave (persist.go)
 	proj *projectState // the open project, or nil (project.go)
 	tab  tabs.State    // this tab's part in the two-tab protocol (tabs.go)
+	// worker is the second program, for placing files and corpora
+	// (worker.go).
+	worker workerClient
 
 	el elements
 }
