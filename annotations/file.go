@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/spanmark/spanmark/annotations/internal/lite"
@@ -49,4 +50,50 @@ func NewFile(s *Set, annotator string, exported time.Time) *File {
 		Annotator:   annotator,
 		Exported:    TimeOf(exported),
 	}
+}
+
+// SetAt builds the set of f's work on doc when f needs no placing: its
+// text is doc's and every annotation's quote is at its offsets, as in a
+// file that this program saved. Then ok is true, and err is a
+// [*PathError] for a file that the codec's Decode would refuse. A
+// relation with an orphan at an end is kept with the orphans
+// ([Set.AddOrphanRelation]). Otherwise ok is false and SetAt does
+// nothing: placing the annotations on another text (finding each quote
+// again) is the work of package anchor, whose Place calls SetAt first.
+func (f *File) SetAt(doc *Document) (s *Set, ok bool, err error) {
+	if f.Document.Text != doc.Text || !f.isAtOffsets(doc.Runes()) {
+		return nil, false, nil
+	}
+	s = NewSet(doc, f.Schema)
+	orphaned := make(map[string]bool, len(f.Orphans))
+	for _, o := range f.Orphans {
+		s.AddOrphan(o)
+		orphaned[o.Annotation.ID] = true
+	}
+	for i, a := range f.Annotations {
+		if err := s.Insert(a); err != nil {
+			return nil, true, &PathError{Path: "annotations[" + strconv.Itoa(i) + "]", Err: err}
+		}
+	}
+	for i, r := range f.Relations {
+		if orphaned[r.From] || orphaned[r.To] {
+			s.AddOrphanRelation(r)
+			continue
+		}
+		if err := s.InsertRelation(r); err != nil {
+			return nil, true, &PathError{Path: "relations[" + strconv.Itoa(i) + "]", Err: err}
+		}
+	}
+	return s, true, nil
+}
+
+// isAtOffsets reports whether every annotation's quote is at its offsets
+// in text.
+func (f *File) isAtOffsets(text []rune) bool {
+	for _, a := range f.Annotations {
+		if a.Start < 0 || a.End > len(text) || a.Start >= a.End || string(text[a.Start:a.End]) != a.Quote {
+			return false
+		}
+	}
+	return true
 }

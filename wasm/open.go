@@ -8,7 +8,6 @@ import (
 	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
-	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
@@ -176,16 +175,20 @@ func (a *app) openJSON(data []byte) error {
 		return err
 	}
 	if f.Document.Text == "" {
-		_, err := a.importFile(f)
+		_, err := a.importFile(f, data)
 		return err
 	}
 	if err := a.saveFirst(); err != nil {
 		return err
 	}
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-	set, rep, err := anchor.Place(f, doc)
+	gen := a.gen
+	set, rep, err := a.place(f, data, doc)
 	if err != nil {
 		return errors.New("import: " + err.Error())
+	}
+	if a.gen != gen {
+		return errors.New("import: another document was opened meanwhile; open the file again")
 	}
 	rev := 0
 	if rec, ok, err := a.record(doc.ID); err == nil && ok {
@@ -217,7 +220,7 @@ func (a *app) importJSON(data []byte) (importResult, error) {
 	if err != nil {
 		return importResult{}, err
 	}
-	return a.importFile(f)
+	return a.importFile(f, data)
 }
 
 // importW3C imports a W3C annotation collection onto the current article.
@@ -232,37 +235,44 @@ func (a *app) importW3C(data []byte) (importResult, error) {
 	if err != nil {
 		return importResult{}, errors.New("import W3C annotations: " + err.Error())
 	}
-	f, err := codec.DecodeDetached([]byte(res.String()))
+	native := []byte(res.String())
+	f, err := codec.DecodeDetached(native)
 	if err != nil {
 		return importResult{}, errors.New("import W3C annotations: " + err.Error())
 	}
-	return a.importFile(f)
+	return a.importFile(f, native)
 }
 
-func (a *app) importFile(f *annotations.File) (importResult, error) {
+// importFile places f, read from data, on the current article and
+// replaces its work. It blocks; call it from a goroutine.
+func (a *app) importFile(f *annotations.File, data []byte) (importResult, error) {
 	if err := a.editable(); err != nil {
 		return importResult{}, errors.New("import: " + err.Error())
 	}
-	set, rep, err := anchor.Place(f, a.set.Document())
+	gen := a.gen
+	set, rep, err := a.place(f, data, a.set.Document())
 	if err != nil {
 		return importResult{}, errors.New("import: " + err.Error())
+	}
+	if a.gen != gen {
+		return importResult{}, errors.New("import: another document was opened meanwhile; nothing was imported")
 	}
 	a.replace(set)
 	a.queueSave()
 	a.sayReport(rep)
-	return importResult{Moved: len(rep.Moved), Orphaned: len(rep.Orphaned)}, nil
+	return importResult{Moved: rep.moved, Orphaned: rep.orphaned}, nil
 }
 
-func (a *app) sayReport(rep anchor.Report) {
+func (a *app) sayReport(rep placeReport) {
 	msg := "Imported " + formatCount(a.set.Len(), "annotation", "annotations") + "."
-	if len(rep.Moved) > 0 {
-		msg += " " + formatCount(len(rep.Moved), "annotation", "annotations") + " moved: found again by quote in this text."
+	if rep.moved > 0 {
+		msg += " " + formatCount(rep.moved, "annotation", "annotations") + " moved: found again by quote in this text."
 	}
-	if len(rep.Orphaned) > 0 {
-		msg += " " + formatCount(len(rep.Orphaned), "annotation", "annotations") + " could not be placed; they are kept aside and listed under Not placed."
+	if rep.orphaned > 0 {
+		msg += " " + formatCount(rep.orphaned, "annotation", "annotations") + " could not be placed; they are kept aside and listed under Not placed."
 	}
-	if len(rep.OrphanedRelations) > 0 {
-		msg += " " + formatCount(len(rep.OrphanedRelations), "relation", "relations") + " to them are kept with them."
+	if rep.orphanedRelations > 0 {
+		msg += " " + formatCount(rep.orphanedRelations, "relation", "relations") + " to them are kept with them."
 	}
 	a.say(msg)
 }

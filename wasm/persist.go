@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
-	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
@@ -205,12 +204,13 @@ func (a *app) record(id string) (js.Value, bool, error) {
 
 // restore shows the work stored in rec.
 func (a *app) restore(rec js.Value) error {
-	f, err := codec.Decode(goBytes(rec.Get("file")))
+	data := goBytes(rec.Get("file"))
+	f, err := codec.Decode(data)
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-	set, _, err := anchor.Place(f, doc)
+	set, _, err := a.place(f, data, doc)
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
@@ -229,20 +229,18 @@ func (a *app) saveFirst() error {
 
 func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
 
-// putRecord stores set under key as a revision after the stored one, for
-// work that was never shown here (an imported project's documents). It
-// returns the revision written. It blocks; call it from a goroutine.
-func putRecord(st *dom.Store, key string, set *annotations.Set, tab string) (int, error) {
-	data, err := codec.Encode(annotations.NewFile(set, "", time.Now()))
-	if err != nil {
-		return 0, err
-	}
+// putRecord stores data, work in the native JSON format (codec.Encode)
+// with its document's title and count annotations, under key as a
+// revision after the stored one, for work that was never shown here (an
+// imported project's documents). It returns the revision written. It
+// blocks; call it from a goroutine.
+func putRecord(st *dom.Store, key, title string, count int, data []byte, tab string) (int, error) {
 	rec := js.ValueOf(map[string]any{
-		"id": key, "title": set.Document().Title, "count": set.Len(),
+		"id": key, "title": title, "count": count,
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
 	rev := 1
-	err = st.PutIf(rec, func(old js.Value) error {
+	err := st.PutIf(rec, func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)

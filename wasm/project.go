@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/spanmark/spanmark/annotations"
-	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/project"
 	"github.com/spanmark/spanmark/wasm/dom"
@@ -39,6 +38,7 @@ const (
 type projectState struct {
 	url     string // the absolute URL of its project.json
 	p       *project.Project
+	text    string                    // the project.json p was decoded from, for the worker
 	status  map[string]project.Status // by document id; missing is new
 	count   map[string]int            // annotations stored, by document id
 	missing map[string]string         // why a document could not be fetched
@@ -96,7 +96,7 @@ func (a *app) openProject(ref string) error {
 	if err != nil {
 		return errors.New("open project " + ref + ": " + err.Error())
 	}
-	ps := &projectState{url: url, p: p, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
+	ps := &projectState{url: url, p: p, text: text, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
 	last := ps.load()
 	if err := a.projectCounts(ps); err != nil {
 		a.fail(err) // the counts are missing; the work is not
@@ -239,7 +239,7 @@ func (a *app) fetchDocument(ps *projectState, d project.Document) (*annotations.
 		if err != nil {
 			return fail(err)
 		}
-		set, _, err := anchor.Place(f, annotations.NewDocument(f.Document.Text, title, d.Path))
+		set, _, err := a.place(f, []byte(text), annotations.NewDocument(f.Document.Text, title, d.Path))
 		if err != nil {
 			return fail(err)
 		}
@@ -429,11 +429,11 @@ func jsCatch(fn func()) (err error) {
 	return nil
 }
 
-// projectFiles returns the work of every document of the open project
-// that has some, by document id: the one shown as it is now, the others
-// as stored. Each carries the annotator's name. It blocks; call it from a
-// goroutine.
-func (a *app) projectFiles(op string) (map[string]*annotations.File, error) {
+// projectFiles returns the stored work of every document of the open
+// project, parallel to its documents, in the native JSON format: the one
+// shown as it is now, the others as stored, and "" for those without
+// work. It blocks; call it from a goroutine.
+func (a *app) projectFiles(op string) ([]any, error) {
 	ps := a.proj
 	if ps == nil {
 		return nil, errors.New(op + ": no project is open")
@@ -441,83 +441,59 @@ func (a *app) projectFiles(op string) (map[string]*annotations.File, error) {
 	if err := a.flush(); err != nil && a.db.err == nil {
 		return nil, errors.New(op + ": " + err.Error())
 	}
-	name, now := annotator(), time.Now()
-	out := map[string]*annotations.File{}
-	for _, d := range ps.p.Documents {
+	out := make([]any, len(ps.p.Documents))
+	for i, d := range ps.p.Documents {
+		out[i] = ""
 		if d.ID == ps.current {
-			out[d.ID] = annotations.NewFile(a.set, name, now)
+			data, err := codec.Encode(annotations.NewFile(a.set, "", time.Now()))
+			if err != nil {
+				return nil, errors.New(op + ": " + d.Path + ": " + err.Error())
+			}
+			out[i] = string(data)
 			continue
 		}
 		rec, ok, err := a.record(projectKey(ps.url, d.ID))
 		if err != nil {
 			return nil, errors.New(op + ": " + err.Error())
 		}
-		if !ok {
-			continue
+		if ok {
+			out[i] = string(goBytes(rec.Get("file")))
 		}
-		f, err := codec.Decode(goBytes(rec.Get("file")))
-		if err != nil {
-			return nil, errors.New(op + ": the stored work of " + d.Path + ": " + err.Error())
-		}
-		f.Annotator, f.Exported = name, annotations.TimeOf(now)
-		out[d.ID] = f
 	}
 	return out, nil
 }
 
 // exportProject encodes the work of the whole project: "corpus" (one
 // file, project.EncodeCorpus) or "jsonl" (every document's JSONL lines,
-// in the project's order). It blocks; call it from a goroutine.
+// in the project's order). The worker encodes (wasm/worker/corpus.go);
+// the page collects the work. It blocks; call it from a goroutine.
 func (a *app) exportProject(format string) (string, error) {
+	if format != "corpus" && format != "jsonl" {
+		return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus or jsonl)")
+	}
 	files, err := a.projectFiles("export project")
 	if err != nil {
 		return "", err
 	}
-	switch format {
-	case "jsonl":
-		var b []byte
-		for _, d := range a.proj.p.Documents {
-			if f, ok := files[d.ID]; ok {
-				// JSONL is the worker's (wasm/worker), from the native file.
-				native, err := codec.Encode(f)
-				if err == nil {
-					var res js.Value
-					if res, err = a.worker.ask("export-jsonl", map[string]any{"file": string(native)}); err == nil {
-						b = append(b, res.String()...)
-					}
-				}
-				if err != nil {
-					return "", errors.New("export project jsonl: " + d.Path + ": " + err.Error())
-				}
-			}
-		}
-		return string(b), nil
-	case "corpus":
-		ps := a.proj
-		h := project.CorpusHeader{Title: ps.p.Title, Schema: ps.p.Schema, Annotator: annotator()}
-		list := make([]*annotations.File, len(ps.p.Documents))
-		for i, d := range ps.p.Documents {
-			s := ps.statusOf(d.ID)
-			h.Documents = append(h.Documents, project.CorpusDocument{Document: d, Status: s})
-			if s != project.StatusNew {
-				// A document with work has a file; EncodeCorpus says
-				// which one has none.
-				list[i] = files[d.ID]
-			}
-		}
-		data, err := project.EncodeCorpus(h, list)
-		if err != nil {
-			return "", errors.New("export project corpus: " + err.Error())
-		}
-		return string(data), nil
+	ps := a.proj
+	statuses := make([]any, len(ps.p.Documents))
+	for i, d := range ps.p.Documents {
+		statuses[i] = string(ps.statusOf(d.ID))
 	}
-	return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus or jsonl)")
+	res, err := a.worker.ask("corpus-export", map[string]any{
+		"project": ps.text, "format": format, "annotator": annotator(), "statuses": statuses, "files": files,
+	})
+	if err != nil {
+		return "", err
+	}
+	return res.String(), nil
 }
 
-// importProject reads a corpus of this project (project.DecodeCorpus)
-// and replaces the work and statuses of its documents. It is all or
-// nothing: every file is placed in its text before anything is stored,
-// and a bad corpus changes nothing. It blocks; call it from a goroutine.
+// importProject reads a corpus of this project and replaces the work and
+// statuses of its documents. The worker decodes it and places every file
+// in its text (wasm/worker/corpus.go); the page stores the work only when
+// all of it is placed, so a bad corpus changes nothing. It blocks; call it
+// from a goroutine.
 func (a *app) importProject(data []byte) (any, error) {
 	ps := a.proj
 	if ps == nil {
@@ -526,31 +502,12 @@ func (a *app) importProject(data []byte) (any, error) {
 	if err := a.editable(); err != nil {
 		return nil, errors.New("import project: " + err.Error())
 	}
-	c, err := project.DecodeCorpus(data)
+	res, err := a.worker.ask("corpus-import", map[string]any{"project": ps.text, "corpus": string(data)})
 	if err != nil {
-		return nil, errors.New("import project: " + err.Error())
+		return nil, err
 	}
-	type placed struct {
-		id  string
-		set *annotations.Set
-	}
-	var sets []placed
-	moved, orphaned, count := 0, 0, 0
-	for i, cd := range c.Header.Documents {
-		d, ok := ps.doc(cd.ID)
-		if !ok {
-			return nil, errors.New("import project: line 1: documents[" + strconv.Itoa(i) + "].id: this project has no document " + strconv.Quote(cd.ID))
-		}
-		f := c.Files[i]
-		if f == nil {
-			continue
-		}
-		set, rep, err := anchor.Place(f, annotations.NewDocument(f.Document.Text, docTitle(d), d.Path))
-		if err != nil {
-			return nil, errors.New("import project: document " + strconv.Quote(cd.ID) + ": " + err.Error())
-		}
-		moved, orphaned, count = moved+len(rep.Moved), orphaned+len(rep.Orphaned), count+set.Len()
-		sets = append(sets, placed{cd.ID, set})
+	if a.proj != ps {
+		return nil, errors.New("import project: another project was opened meanwhile; nothing was imported")
 	}
 	if err := a.saveFirst(); err != nil {
 		return nil, err
@@ -559,17 +516,28 @@ func (a *app) importProject(data []byte) (any, error) {
 	if err != nil {
 		return nil, errors.New("import project: " + err.Error())
 	}
-	for _, x := range sets {
-		key := projectKey(ps.url, x.id)
-		rev, err := putRecord(st, key, x.set, a.tab.Tab)
+	n := res.Length()
+	docs, moved, orphaned, count := 0, 0, 0, 0
+	for i := range n {
+		x := res.Index(i)
+		id, file := x.Get("id").String(), x.Get("file").String()
+		if file == "" {
+			continue
+		}
+		d, _ := ps.doc(id)
+		c := x.Get("count").Int()
+		key := projectKey(ps.url, id)
+		rev, err := putRecord(st, key, docTitle(d), c, []byte(file), a.tab.Tab)
 		if err != nil {
-			return nil, errors.New("import project: store " + x.id + ": " + err.Error())
+			return nil, errors.New("import project: store " + id + ": " + err.Error())
 		}
 		a.post(tabs.Message{Tab: a.tab.Tab, ID: key, Rev: rev})
-		ps.count[x.id] = x.set.Len()
+		ps.count[id] = c
+		docs, moved, orphaned, count = docs+1, moved+x.Get("moved").Int(), orphaned+x.Get("orphaned").Int(), count+c
 	}
-	for _, cd := range c.Header.Documents {
-		ps.status[cd.ID] = cd.Status
+	for i := range n {
+		x := res.Index(i)
+		ps.status[x.Get("id").String()] = project.Status(x.Get("status").String())
 	}
 	ps.save()
 	if ps.current != "" {
@@ -578,6 +546,6 @@ func (a *app) importProject(data []byte) (any, error) {
 		}
 	}
 	a.renderProject()
-	a.say("Imported " + formatCount(len(sets), "document", "documents") + " with " + formatCount(count, "annotation", "annotations") + ".")
-	return map[string]any{"documents": len(sets), "annotations": count, "moved": moved, "orphaned": orphaned}, nil
+	a.say("Imported " + formatCount(docs, "document", "documents") + " with " + formatCount(count, "annotation", "annotations") + ".")
+	return map[string]any{"documents": docs, "annotations": count, "moved": moved, "orphaned": orphaned}, nil
 }

@@ -81,7 +81,7 @@ type FilePlacer struct {
 // no work until [FilePlacer.Step].
 func NewFilePlacer(f *annotations.File, doc *annotations.Document) *FilePlacer {
 	fp := &FilePlacer{f: f, doc: doc, rs: doc.Runes()}
-	if f.Document.Text != doc.Text || !fp.atOffsets() {
+	if !fp.atOffsets() {
 		sels := make([]annotations.Selector, len(f.Annotations))
 		for i, a := range f.Annotations {
 			sels[i] = a.Selector()
@@ -95,8 +95,13 @@ func NewFilePlacer(f *annotations.File, doc *annotations.Document) *FilePlacer {
 	return fp
 }
 
-// atOffsets reports whether every annotation's quote is at its offsets.
+// atOffsets reports whether the file needs no placing: its text is the
+// document's, with every annotation's quote at its offsets (see
+// [annotations.File.SetAt], which builds the set then).
 func (fp *FilePlacer) atOffsets() bool {
+	if fp.f.Document.Text != fp.doc.Text {
+		return false
+	}
 	for _, a := range fp.f.Annotations {
 		if a.Start < 0 || a.End > len(fp.rs) || a.Start >= a.End || string(fp.rs[a.Start:a.End]) != a.Quote {
 			return false
@@ -117,19 +122,23 @@ func (fp *FilePlacer) Finish() (*annotations.Set, Report, error) {
 	fp.Step(nil)
 	f := fp.f
 	rep := Report{Methods: map[Method]int{}}
+	if fp.p == nil {
+		s, _, err := f.SetAt(fp.doc)
+		if err != nil {
+			return nil, Report{}, err
+		}
+		if n := len(f.Annotations); n > 0 {
+			rep.Methods[MethodPosition] = n
+		}
+		rep.OrphanedRelations = orphanRelations(f, s)
+		return s, rep, nil
+	}
 	s := annotations.NewSet(fp.doc, f.Schema)
 	for _, o := range f.Orphans {
 		s.AddOrphan(o)
 	}
 	for i, a := range f.Annotations {
 		path := "annotations[" + strconv.Itoa(i) + "]"
-		if fp.p == nil {
-			if err := s.Insert(a); err != nil {
-				return nil, Report{}, &annotations.PathError{Path: path, Err: err}
-			}
-			rep.Methods[MethodPosition]++
-			continue
-		}
 		r := fp.p.Results()[i]
 		err := r.Err
 		if err == nil {
@@ -168,4 +177,20 @@ func (fp *FilePlacer) Finish() (*annotations.Set, Report, error) {
 		}
 	}
 	return s, rep, nil
+}
+
+// orphanRelations returns the relations of f that s keeps with its orphans,
+// in the file's order.
+func orphanRelations(f *annotations.File, s *annotations.Set) []annotations.Relation {
+	orphaned := make(map[string]bool)
+	for _, o := range s.Orphans() {
+		orphaned[o.Annotation.ID] = true
+	}
+	var out []annotations.Relation
+	for _, r := range f.Relations {
+		if orphaned[r.From] || orphaned[r.To] {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -34,6 +34,8 @@ import (
 // The errors of the exports and the import are the codec's messages, such
 // as "line 12: first.items[3].body[0].value: unknown label", without the
 // operation, which the page puts before them.
+//
+//   - place, corpus-export, corpus-import: see place.go and corpus.go.
 
 var lexicon *suggest.Lexicon // parsed on the first suggest request
 
@@ -49,6 +51,12 @@ func answer(r request) (any, error) {
 		return importW3C(r.data)
 	case "export-w3c", "export-jsonl":
 		return export(r.kind, r.file)
+	case "place":
+		return answerPlace(r)
+	case "corpus-export":
+		return answerCorpusExport(r)
+	case "corpus-import":
+		return answerCorpusImport(r)
 	}
 	f, err := codec.Decode([]byte(r.file))
 	if err != nil {

@@ -21,6 +21,13 @@
 // latest gen; every export and import is answered. The formats of result
 // are written in answer.go, and the page's readers point back here: the
 // analyses' (web/analysis.js) and the formats' (wasm/worker.go).
+//
+// The worker also does the page's rare heavy lifting, so that the page's
+// wasm links neither the Placer of annotations/anchor nor the corpus code
+// of annotations/project: "place" (place.go) places a file on a text
+// other than its own, and "corpus-export" and "corpus-import" (corpus.go)
+// write and read a project's corpus. Their fields are named there; like
+// the exports and the import, each is answered.
 package main
 
 import (
@@ -33,6 +40,7 @@ type request struct {
 	kind, file, only string
 	data             []byte
 	gen              int
+	msg              js.Value // the whole message, for the fields of one kind
 }
 
 // key is what a newer request replaces request r by while r waits: the
@@ -69,7 +77,7 @@ func (w *worker) receive(msg js.Value) {
 	if msg.Type() != js.TypeObject {
 		return
 	}
-	r := request{kind: str(msg, "kind"), file: str(msg, "file"), only: str(msg, "only")}
+	r := request{kind: str(msg, "kind"), file: str(msg, "file"), only: str(msg, "only"), msg: msg}
 	if g := msg.Get("gen"); g.Type() == js.TypeNumber {
 		r.gen = g.Int()
 	}

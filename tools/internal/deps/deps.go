@@ -45,16 +45,30 @@ var ForbiddenInWorker = []string{
 }
 
 // Forbidden are the packages the wasm must not link: those of
-// [ForbiddenInWorker], and what runs in the worker, loaded only when a
-// person turns it on or reaches for it: the analyses, and the formats for
+// [ForbiddenInWorker], and what the worker does for the page, loaded
+// only when needed: the analyses, which a person turns on; the formats for
 // other tools (W3C Web Annotation and JSONL), which the page exports and
-// imports through the worker (wasm/worker.go).
+// imports through the worker (wasm/worker.go); and anchoring, which places
+// a file on a text other than its own (the page builds a file on its own
+// text with annotations.File.SetAt).
 var Forbidden = append(ForbiddenInWorker[:len(ForbiddenInWorker):len(ForbiddenInWorker)],
 	"github.com/spanmark/spanmark/annotations/suggest",
 	"github.com/spanmark/spanmark/annotations/argmap",
 	"github.com/spanmark/spanmark/annotations/codec/w3c",
 	"github.com/spanmark/spanmark/annotations/codec/jsonl",
+	"github.com/spanmark/spanmark/annotations/anchor",
 )
+
+// ForbiddenFuncs are functions the wasm must not link although it links
+// their package: the corpus of annotations/project, which the worker
+// writes and reads for the page (the page decodes project.json, in the
+// same package). The linker leaves out every function nothing calls, so
+// a function the page does not reach costs it nothing; [CheckFuncs]
+// checks that on the linker's own account of what it keeps.
+var ForbiddenFuncs = []string{
+	"github.com/spanmark/spanmark/annotations/project.EncodeCorpus",
+	"github.com/spanmark/spanmark/annotations/project.DecodeCorpus",
+}
 
 // isForbidden reports whether the package path matches a pattern of
 // forbidden, as go list matches "/..." patterns.
@@ -89,13 +103,15 @@ func decode(r io.Reader) ([]Package, error) {
 }
 
 // A Violation is a forbidden package in the dependencies, with a shortest
-// chain of imports that pulls it in.
+// chain of imports that pulls it in; or, from [CheckFuncs], a forbidden
+// function, with the references that reach it.
 type Violation struct {
-	Package string
+	Package string // or the function
 	// Chain runs from the root package to Package, each importing the next.
 	Chain []string
 	// ImportedBy is the last package of the chain that is not in the
-	// standard library: the project (or module) package to change.
+	// standard library: the project (or module) package to change. For
+	// a function, the function that calls it.
 	ImportedBy string
 }
 
@@ -145,6 +161,51 @@ func Check(pkgs []Package, root string, forbidden []string) ([]Violation, error)
 			if !byPath[p].Standard {
 				v.ImportedBy = p
 			}
+		}
+		vs = append(vs, v)
+	}
+	slices.SortFunc(vs, func(a, b Violation) int { return strings.Compare(a.Package, b.Package) })
+	return vs, nil
+}
+
+// CheckFuncs returns the functions of forbidden that a program links,
+// sorted, each with the chain of references by which the linker reached
+// it from the program's entry. dumpdep is what the linker prints with -ldflags=-dumpdep: one
+// reference a line, "from -> to", for every symbol it keeps, the entry
+// being "_". Chains hold functions only (no type or data symbols), as
+// far as the references allow.
+func CheckFuncs(dumpdep io.Reader, forbidden []string) ([]Violation, error) {
+	data, err := io.ReadAll(dumpdep)
+	if err != nil {
+		return nil, fmt.Errorf("read the linker's dependencies: %w", err)
+	}
+	parent := map[string]string{}
+	for line := range strings.Lines(string(data)) {
+		from, to, ok := strings.Cut(strings.TrimSpace(line), " -> ")
+		if !ok {
+			continue // "# package" headers
+		}
+		if _, seen := parent[to]; !seen && to != "_" {
+			parent[to] = from // the first reference the linker followed
+		}
+	}
+	if len(parent) == 0 {
+		return nil, errors.New("check functions: the linker's output holds no references; was it built with -ldflags=-dumpdep?")
+	}
+	var vs []Violation
+	for _, f := range forbidden {
+		if _, ok := parent[f]; !ok {
+			continue
+		}
+		v := Violation{Package: f}
+		for s := f; s != "_" && s != ""; s = parent[s] {
+			if s == f || !strings.HasPrefix(s, "type:") && !strings.HasPrefix(s, "go:") {
+				v.Chain = append(v.Chain, s)
+			}
+		}
+		slices.Reverse(v.Chain)
+		if len(v.Chain) > 1 {
+			v.ImportedBy = v.Chain[len(v.Chain)-2]
 		}
 		vs = append(vs, v)
 	}

@@ -2,7 +2,9 @@ package deps
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -113,6 +115,7 @@ func TestIsForbidden(t *testing.T) {
 		"fmt": true, "fmt/x": false, "crypto": true, "crypto/sha256": true, "cryptography": false,
 		"encoding/json": true, "encoding/json/v2": false, "net/url": true, "net": false, "strings": false,
 		"github.com/spanmark/spanmark/annotations/codec/w3c": true, "github.com/spanmark/spanmark/annotations/codec": false,
+		"github.com/spanmark/spanmark/annotations/anchor": true, "github.com/spanmark/spanmark/annotations": false,
 	} {
 		if got := isForbidden(path, Forbidden); got != want {
 			t.Errorf("isForbidden(%q) = %v, want %v", path, got, want)
@@ -148,4 +151,86 @@ func TestWasmDeps(t *testing.T) {
 			t.Errorf("%s must not link %v", pkg, v)
 		}
 	}
+}
+
+func TestCheckFuncs(t *testing.T) {
+	const encode, decode = "example.com/app/project.EncodeCorpus", "example.com/app/project.DecodeCorpus"
+	cases := []struct {
+		name    string
+		dumpdep string
+		want    []Violation
+	}{
+		{
+			name: "clean",
+			dumpdep: `# example.com/app/wasm
+_ -> main.main
+main.main -> example.com/app/project.Decode
+example.com/app/project.Decode -> type:example.com/app/project.Project
+`,
+		},
+		{
+			name: "called",
+			dumpdep: `# example.com/app/wasm
+_ -> main.main
+main.main -> main.(*app).exportProject
+main.main -> type:main.app
+type:main.app -> main.(*app).exportProject
+main.(*app).exportProject -> go:string."corpus"
+main.(*app).exportProject -> example.com/app/project.EncodeCorpus
+example.com/app/project.EncodeCorpus -> example.com/app/project.EncodeCorpus.stkobj
+`,
+			want: []Violation{{Package: encode, Chain: []string{"main.main", "main.(*app).exportProject", encode},
+				ImportedBy: "main.(*app).exportProject"}},
+		},
+		{
+			// The linker shares identical data between functions: a
+			// corpus function's stack map reached from another function
+			// is not the function.
+			name: "shared_data",
+			dumpdep: `_ -> main.main
+main.main -> example.com/app/project.ResolvePath
+example.com/app/project.ResolvePath -> example.com/app/project.DecodeCorpus.stkobj
+`,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := CheckFuncs(strings.NewReader(tc.dumpdep), []string{encode, decode})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("CheckFuncs (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := CheckFuncs(strings.NewReader("# example.com/app/wasm\n"), []string{encode}); err == nil {
+		t.Errorf("CheckFuncs of an output without references: no error")
+	}
+}
+
+// TestWasmFuncs states the rule of ForbiddenFuncs on the real program: the
+// linker, building ./wasm as the build does, keeps none of them.
+func TestWasmFuncs(t *testing.T) {
+	const pkg = "github.com/spanmark/spanmark/wasm"
+	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=github.com/spanmark/spanmark/...=-l", "-ldflags=-dumpdep", "-o", os.DevNull, pkg)
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("GOOS=js GOARCH=wasm go build -ldflags=-dumpdep %s: %v\n%s", pkg, err, tail(stderr.String()))
+	}
+	vs, err := CheckFuncs(&stderr, ForbiddenFuncs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		t.Errorf("%s must not link %v", pkg, v)
+	}
+}
+
+// tail is the last lines of a long output, where a build says what failed.
+func tail(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(len(lines)-20, 0):], "\n")
 }
