@@ -2,7 +2,6 @@ package annotations
 
 import (
 	"errors"
-	"math"
 	"strconv"
 )
 
@@ -26,7 +25,7 @@ func luminance(hex string) float64 {
 		if s <= 0.04045 {
 			return s / 12.92
 		}
-		return math.Pow((s+0.055)/1.055, 2.4)
+		return pow24((s + 0.055) / 1.055)
 	}
 	return 0.2126*ch(v>>16&255) + 0.7152*ch(v>>8&255) + 0.0722*ch(v&255)
 }
@@ -65,4 +64,19 @@ func (s Schema) CheckReadable(old Schema) error {
 		}
 	}
 	return nil
+}
+
+// pow24 returns x to the power 2.4 for x in [0.05, 1], the range of the
+// sRGB curve where luminance needs it: x² times the fifth root of x²,
+// found by Newton's method from 1, which comes down to it from above.
+// It stands in for math.Pow, which would add about 2.6 KB (gzip) to the
+// wasm for this one call; ten steps are within 1e-12 over the range.
+func pow24(x float64) float64 {
+	x2 := x * x
+	r := 1.0
+	for range 10 {
+		r4 := r * r * r * r
+		r = (4*r + x2/r4) / 5
+	}
+	return x2 * r
 }

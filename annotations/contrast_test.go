@@ -55,3 +55,11 @@ func TestCheckReadable(t *testing.T) {
 		})
 	}
 }
+
+func TestPow24(t *testing.T) {
+	for x := 0.05; x <= 1; x += 0.001 {
+		if got, want := pow24(x), math.Pow(x, 2.4); math.Abs(got-want) > 1e-9 {
+			t.Fatalf("pow24(%v) = %v, want %v", x, got, want)
+		}
+	}
+}

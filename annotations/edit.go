@@ -387,11 +387,30 @@ func (e AddAll) plan(s *Set, now Time) ([]step, error) {
 }
 
 func (e SetSchema) plan(s *Set, _ Time) ([]step, error) {
-	next := e.Schema
-	if err := next.Validate(); err != nil {
+	if err := e.Schema.Validate(); err != nil {
 		return nil, errors.New("set schema: " + err.Error())
 	}
-	if err := next.CheckReadable(s.schema); err != nil {
+	if err := e.Schema.CheckReadable(s.schema); err != nil {
+		return nil, errors.New("set schema: " + err.Error())
+	}
+	return s.planSchema(e.Schema)
+}
+
+// Adopt gives the set schema without a step in the history, as
+// [SetSchema] would (removing what the schema no longer allows), for
+// work opened under a schema that was changed elsewhere, such as a
+// project's. Its colours are not checked: they were when the schema was
+// edited.
+func (s *Set) Adopt(schema Schema) (Change, error) {
+	steps, err := s.planSchema(schema)
+	if err != nil || len(steps) == 0 {
+		return Change{}, err
+	}
+	return s.run(steps), nil
+}
+
+func (s *Set) planSchema(next Schema) ([]step, error) {
+	if err := next.Validate(); err != nil {
 		return nil, errors.New("set schema: " + err.Error())
 	}
 	gone := map[string]bool{}

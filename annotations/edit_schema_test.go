@@ -161,3 +161,31 @@ func TestSetSchemaCopies(t *testing.T) {
 		t.Errorf("label name after the caller changed its copy = %q, want Speaker", got)
 	}
 }
+
+func TestAdopt(t *testing.T) {
+	s := schemaSet(t)
+	next := cloneSchema(DefaultSchema())
+	next.Labels = next.Labels[:2]
+	next.Labels[0].Color = "#eeeeee" // not checked: the schema was edited elsewhere
+	next.Relations = next.Relations[:1]
+	next.Relations[0].From = []string{"claim"}
+	c, err := s.Adopt(next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"a3"}, c.Removed); diff != "" {
+		t.Errorf("removed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(next, s.Schema()); diff != "" {
+		t.Errorf("schema (-want +got):\n%s", diff)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Schema().Labels[0].Color != "#eeeeee" {
+		t.Errorf("undo after Adopt undid the adoption too; want it out of the history")
+	}
+	if _, err := s.Adopt(Schema{}); err == nil {
+		t.Errorf("Adopt(an empty schema) = nil error, want one")
+	}
+}

@@ -62,6 +62,14 @@ const (
 	idProjectDone   = "project-done"
 	idProjectDocs   = "project-docs"
 
+	// The label editor (schema.go).
+	idSchemaEdit      = "schema-edit"
+	idSchemaDialog    = "schema-dialog"
+	idSchemaLabels    = "schema-labels"
+	idSchemaRelations = "schema-relations"
+	idSchemaNote      = "schema-note"
+	idSchemaError     = "schema-error"
+
 	idDetail         = "detail"
 	idDetailBadge    = "detail-badge"
 	idDetailQuote    = "detail-quote"

@@ -132,6 +132,12 @@ func (ps *projectState) load() string {
 			}
 		}
 	}
+	// The schema as edited in the page (schema.go) replaces the file's.
+	if sv := v.Get("schema"); sv.Type() == js.TypeObject {
+		if sch, err := decodeSchema(js.Global().Get("JSON").Call("stringify", sv).String()); err == nil {
+			ps.p.Schema = sch
+		}
+	}
 	if l := v.Get("last"); l.Type() == js.TypeString {
 		return l.String()
 	}
@@ -144,7 +150,10 @@ func (ps *projectState) save() {
 	for id, s := range ps.status {
 		st[id] = string(s)
 	}
-	v := map[string]any{"url": ps.url, "title": ps.p.Title, "status": st, "last": ps.current}
+	w := codec.NewWriter(true)
+	w.Schema(ps.p.Schema)
+	v := map[string]any{"url": ps.url, "title": ps.p.Title, "status": st, "last": ps.current,
+		"schema": js.Global().Get("JSON").Call("parse", string(w.Bytes()))}
 	_ = dom.LocalSet(projectStatePrefix+ps.url, js.Global().Get("JSON").Call("stringify", v).String())
 }
 
@@ -197,6 +206,7 @@ func (a *app) openDocument(id string) error {
 	key := projectKey(ps.url, id)
 	if rec, ok, err := a.record(key); err == nil && ok {
 		if err := a.restore(rec); err == nil {
+			a.adoptProjectSchema()
 			return nil
 		}
 	}
@@ -208,8 +218,26 @@ func (a *app) openDocument(id string) error {
 	}
 	delete(ps.missing, id)
 	a.showKey(key, set, 0)
+	a.adoptProjectSchema()
 	a.queueSave()
 	return nil
+}
+
+// adoptProjectSchema gives the document shown the project's schema,
+// which may have been edited since its work was stored, and says what
+// that removed.
+func (a *app) adoptProjectSchema() {
+	c, err := a.set.Adopt(a.proj.p.Schema)
+	if err != nil {
+		a.fail(err)
+		return
+	}
+	if !c.IsEmpty() {
+		a.changed(c)
+		if n := len(c.Removed); n > 0 {
+			a.say(formatCount(n, "annotation", "annotations") + " of labels deleted from the project were removed from this document.")
+		}
+	}
 }
 
 // fetchDocument fetches d's file: text, Markdown or HTML as the open path
@@ -456,6 +484,9 @@ func (a *app) projectFiles(op string) (map[string]*annotations.File, error) {
 			continue
 		}
 		f, err := codec.Decode(goBytes(rec.Get("file")))
+		if err == nil && !sameSchema(f.Schema, ps.p.Schema) {
+			f, err = withSchema(f, ps.p.Schema, name, now)
+		}
 		if err != nil {
 			return nil, errors.New(op + ": the stored work of " + d.Path + ": " + err.Error())
 		}
@@ -574,4 +605,25 @@ func (a *app) importProject(data []byte) (any, error) {
 	a.renderProject()
 	a.say("Imported " + formatCount(len(sets), "document", "documents") + " with " + formatCount(count, "annotation", "annotations") + ".")
 	return map[string]any{"documents": len(sets), "annotations": count, "moved": moved, "orphaned": orphaned}, nil
+}
+
+// sameSchema reports whether a and b are the same schema, as encoded.
+func sameSchema(a, b annotations.Schema) bool {
+	wa, wb := codec.NewWriter(true), codec.NewWriter(true)
+	wa.Schema(a)
+	wb.Schema(b)
+	return string(wa.Bytes()) == string(wb.Bytes())
+}
+
+// withSchema returns f's work under schema, as a document opened in the
+// project would have it (adoptProjectSchema).
+func withSchema(f *annotations.File, schema annotations.Schema, name string, now time.Time) (*annotations.File, error) {
+	set, _, err := anchor.Place(f, annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := set.Adopt(schema); err != nil {
+		return nil, err
+	}
+	return annotations.NewFile(set, name, now), nil
 }
