@@ -62,6 +62,10 @@ const (
 	idProjectDone   = "project-done"
 	idProjectDocs   = "project-docs"
 
+	// The guidelines panel (guidelines.go).
+	idGuideText   = "guide-text"
+	idGuideLabels = "guide-labels"
+
 	// The label editor (schema.go).
 	idSchemaEdit      = "schema-edit"
 	idSchemaDialog    = "schema-dialog"

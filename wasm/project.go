@@ -43,6 +43,8 @@ type projectState struct {
 	count   map[string]int            // annotations stored, by document id
 	missing map[string]string         // why a document could not be fetched
 	current string                    // the id of the document shown, or ""
+	guide   string                    // the guidelines' text, read when the project opens (guidelines.go)
+	files   map[string]js.Value       // a chosen folder's files by path, or nil (folder.go)
 	filter  project.Status            // the panel shows only these; "" is all
 }
 
@@ -96,22 +98,35 @@ func (a *app) openProject(ref string) error {
 	if err != nil {
 		return errors.New("open project " + ref + ": " + err.Error())
 	}
-	ps := &projectState{url: url, p: p, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
+	return a.showProject(newProjectState(url, p))
+}
+
+// showProject makes ps the open project and opens the document open
+// there last, else its first.
+func (a *app) showProject(ps *projectState) error {
 	last := ps.load()
 	if err := a.projectCounts(ps); err != nil {
 		a.fail(err) // the counts are missing; the work is not
 	}
+	ps.readGuide()
 	a.proj = ps
-	_ = dom.LocalSet(lastProjectKey, url)
+	if ps.files == nil { // a folder cannot be read again on the next visit
+		_ = dom.LocalSet(lastProjectKey, ps.url)
+	}
 	a.el.project.Set("hidden", false)
 	a.renderProject()
+	a.renderGuide()
 	if _, ok := ps.doc(last); !ok { // project.Decode refuses a project without documents
-		last = p.Documents[0].ID
+		last = ps.p.Documents[0].ID
 	}
 	if err := a.openDocument(last); err != nil {
 		a.fail(err)
 	}
 	return nil
+}
+
+func newProjectState(url string, p *project.Project) *projectState {
+	return &projectState{url: url, p: p, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
 }
 
 // load reads the stored state of the project and returns the document
@@ -243,22 +258,12 @@ func (a *app) adoptProjectSchema() {
 // fetchDocument fetches d's file: text, Markdown or HTML as the open path
 // reads them, and a Spanmark file as work already begun.
 func (a *app) fetchDocument(ps *projectState, d project.Document) (*annotations.Set, error) {
+	text, err := ps.read(d.Path)
 	fail := func(err error) (*annotations.Set, error) {
 		return nil, errors.New("open " + d.Path + ": " + err.Error())
 	}
-	// ResolvePath takes the project file's path on the site.
-	base := js.Global().Get("URL").New(ps.url).Get("pathname").String()
-	ref, err := project.ResolvePath(base, d.Path)
-	if err != nil {
-		return fail(err)
-	}
-	url, err := sameOrigin(d.Path, ref)
 	if err != nil {
 		return nil, err
-	}
-	text, err := dom.FetchText(url)
-	if err != nil {
-		return fail(err)
 	}
 	title, lower := docTitle(d), strings.ToLower(d.Path)
 	switch {
@@ -277,6 +282,44 @@ func (a *app) fetchDocument(ps *projectState, d project.Document) (*annotations.
 		text = annotations.TextLines(body)
 	}
 	return annotations.NewSet(annotations.NewDocument(text, title, d.Path), ps.p.Schema), nil
+}
+
+// read returns the text of the project's file at path (relative to the
+// project file): from the chosen folder when the project was made from
+// one (folder.go), else fetched from the site.
+func (ps *projectState) read(path string) (string, error) {
+	fail := func(err error) (string, error) {
+		return "", errors.New("open " + path + ": " + err.Error())
+	}
+	if ps.files != nil {
+		f, ok := ps.files[path]
+		if !ok {
+			return fail(errors.New("the folder has no such file"))
+		}
+		b, err := readFile(f)
+		return string(b), err
+	}
+	url, err := ps.fileURL(path)
+	if err != nil {
+		return fail(err)
+	}
+	text, err := dom.FetchText(url)
+	if err != nil {
+		return fail(err)
+	}
+	return text, nil
+}
+
+// fileURL returns the absolute URL of the project's file at path, which
+// must stay inside the project's folder on this site.
+func (ps *projectState) fileURL(path string) (string, error) {
+	// ResolvePath takes the project file's path on the site.
+	base := js.Global().Get("URL").New(ps.url).Get("pathname").String()
+	ref, err := project.ResolvePath(base, path)
+	if err != nil {
+		return "", err
+	}
+	return sameOrigin(path, ref)
 }
 
 // projectShown notes which project document the page shows, if any,

@@ -243,6 +243,7 @@ func (a *app) schemaChanged() {
 	if ps := a.proj; ps != nil && ps.current != "" {
 		ps.p.Schema = a.set.Schema()
 		ps.save()
+		a.renderGuide()
 	}
 }
 
