@@ -13,7 +13,8 @@ var articleExtensions = []string{".txt", ".md", ".html", ".json"}
 // FromFolder makes a project of the articles among names, the paths of
 // the files of a folder without a project file, relative to it with "/"
 // between folders. It keeps .txt, .md, .html and .json files (in any
-// case), leaves out hidden files and those [CheckPath] refuses, and lists
+// case), leaves out hidden files, the files of hidden folders (such as
+// .git) and those [CheckPath] refuses, and lists
 // them sorted by path. Each document's id is made from its file name
 // without the extension (letters, digits and "-_.:" kept, anything else
 // "-"), with "-2", "-3", ... added to repeats; its title is that file
@@ -24,7 +25,7 @@ func FromFolder(title string, names []string) *Project {
 	for _, n := range names {
 		base := n[strings.LastIndexByte(n, '/')+1:]
 		ext := strings.ToLower(base[max(strings.LastIndexByte(base, '.'), 0):])
-		if strings.HasPrefix(base, ".") || !slices.Contains(articleExtensions, ext) || CheckPath(n) != nil {
+		if strings.HasPrefix(n, ".") || strings.Contains(n, "/.") || !slices.Contains(articleExtensions, ext) || CheckPath(n) != nil {
 			continue
 		}
 		paths = append(paths, n)
