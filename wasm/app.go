@@ -157,6 +157,7 @@ func (a *app) wire() {
 	a.wireDocuments()
 	a.wireProject()
 	a.wireSchema()
+	a.wireFolder()
 	a.wireTabs()
 	a.wireAPI()
 	a.wireCommands()

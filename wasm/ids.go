@@ -62,6 +62,10 @@ const (
 	idProjectDone   = "project-done"
 	idProjectDocs   = "project-docs"
 
+	// Opening a folder as a project (folder.go).
+	idOpenFolder  = "open-folder"
+	idFolderInput = "folder-input"
+
 	// The guidelines panel (guidelines.go).
 	idGuideText   = "guide-text"
 	idGuideLabels = "guide-labels"

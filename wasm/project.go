@@ -333,7 +333,7 @@ func (a *app) projectShown() {
 	if !ok {
 		id = ""
 		_ = dom.LocalSet(lastProjectKey, "") // a visit returns to this document instead
-	} else {
+	} else if ps.files == nil { // a folder cannot be read again on the next visit
 		_ = dom.LocalSet(lastProjectKey, ps.url)
 	}
 	ps.current = id
