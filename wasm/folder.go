@@ -4,7 +4,7 @@ package main
 
 import (
 	"errors"
-	"slices"
+
 	"strings"
 	"syscall/js"
 
@@ -126,7 +126,7 @@ func (a *app) openFolder(name string, files map[string]js.Value) error {
 		for n := range files {
 			names = append(names, n)
 		}
-		slices.Sort(names)
+
 		if p = project.FromFolder(name, names); len(p.Documents) == 0 {
 			return fail(errors.New("it has no .txt, .md, .html or .json files"))
 		}
