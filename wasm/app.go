@@ -158,6 +158,7 @@ func (a *app) wire() {
 	a.wireProject()
 	a.wireSchema()
 	a.wireFolder()
+	a.wireOffline()
 	a.wireTabs()
 	a.wireAPI()
 	a.wireCommands()

@@ -66,6 +66,10 @@ const (
 	idOpenFolder  = "open-folder"
 	idFolderInput = "folder-input"
 
+	// Keeping a project offline (offline.go).
+	idProjectOffline = "project-offline"
+	idOfflineBar     = "offline-bar"
+
 	// The guidelines panel (guidelines.go).
 	idGuideText   = "guide-text"
 	idGuideLabels = "guide-labels"

@@ -90,7 +90,7 @@ func (a *app) openProject(ref string) error {
 	if err != nil {
 		return err
 	}
-	text, err := dom.FetchText(url)
+	text, err := fetchText(url) // offline.go
 	if err != nil {
 		return errors.New("open project " + ref + ": " + err.Error())
 	}
@@ -303,7 +303,7 @@ func (ps *projectState) read(path string) (string, error) {
 	if err != nil {
 		return fail(err)
 	}
-	text, err := dom.FetchText(url)
+	text, err := fetchText(url) // offline.go
 	if err != nil {
 		return fail(err)
 	}
