@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
 
@@ -77,6 +78,19 @@ func TestProjectFolder(t *testing.T) {
 	waitCurrent(t, p, "x")
 	if g := eval[string](t, p, `document.getElementById("guide-text").textContent`); g != "Mark every actor." {
 		t.Errorf("the guidelines of the folder's project read %q, want rules.txt's text", g)
+	}
+
+	// A folder dropped on the page opens the same way.
+	dropped := writeFolder(t, "dropped", map[string]string{"one.txt": "One\nThe mayor spoke.\n", "two.md": "Two\nThe council met.\n"})
+	drag := &input.DragData{Files: []string{dropped}, DragOperationsMask: 1}
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		if _, err := chromedp.Call(p.Context(), input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 300, Y: 300, Data: drag}); err != nil {
+			t.Fatalf("drag the folder (%s): %v", typ, err)
+		}
+	}
+	waitCurrent(t, p, "one")
+	if v := viewProject(t, p); v.Title != "dropped" || len(v.Documents) != 2 {
+		t.Errorf("the dropped folder's project: %+v, want dropped with two documents", v)
 	}
 	p.CheckProblems(t)
 }
