@@ -9,7 +9,7 @@ import (
 )
 
 // Edit is a change a person makes to a [Set]: [Add], [Relabel], [SetNote],
-// [SetEntity], [Delete], [Link], [Unlink] or [AddAll]. Edits are plain
+// [SetEntity], [Delete], [Link], [Unlink], [AddAll] or [SetSchema]. Edits are plain
 // values; [Set.Apply] checks and applies one as a single undoable step.
 type Edit interface {
 	// plan checks the edit against s and returns the steps that make it,
@@ -66,6 +66,18 @@ type AddAll struct {
 	ID string
 }
 
+// SetSchema replaces the set's schema: labels and relation types added,
+// renamed, reordered, recoloured or re-keyed. Ids are what annotations
+// and relations name, so a label renamed keeps its annotations. The
+// annotations of a label the schema no longer has, and the relations of
+// a type it no longer has or whose labels it no longer allows, are
+// removed in the same step, and undo brings them back with the old
+// schema. The schema must pass [Schema.Validate], and its new colours
+// [Schema.CheckReadable].
+type SetSchema struct {
+	Schema Schema
+}
+
 // Change says what an applied, undone or redone edit changed, so that a
 // view can repaint only what moved.
 type Change struct {
@@ -76,23 +88,29 @@ type Change struct {
 	// Paragraphs lists, in order, the indexes of the paragraphs whose
 	// highlights changed.
 	Paragraphs []int
+	// Schema reports that the schema changed, so that everything that
+	// shows labels must be drawn again.
+	Schema bool
 }
 
 // IsEmpty reports whether nothing changed.
 func (c Change) IsEmpty() bool {
-	return len(c.Added)+len(c.Updated)+len(c.Removed)+len(c.Relations) == 0
+	return len(c.Added)+len(c.Updated)+len(c.Removed)+len(c.Relations) == 0 && !c.Schema
 }
 
-// step replaces one annotation or relation: before is nil for an addition
-// and after is nil for a removal. Undo applies the swapped steps in reverse.
+// step replaces one annotation or relation, or the schema (when
+// beforeS is set): before is nil for an addition and after is nil for a
+// removal. Undo applies the swapped steps in reverse.
 type step struct {
 	ann             bool
 	beforeA, afterA *Annotation
 	beforeR, afterR *Relation
+	beforeS, afterS *Schema
 }
 
 func (st step) inverse() step {
-	return step{ann: st.ann, beforeA: st.afterA, afterA: st.beforeA, beforeR: st.afterR, afterR: st.beforeR}
+	return step{ann: st.ann, beforeA: st.afterA, afterA: st.beforeA, beforeR: st.afterR, afterR: st.beforeR,
+		beforeS: st.afterS, afterS: st.beforeS}
 }
 
 // Apply checks e and applies it as one step of the history, stamping new
@@ -165,6 +183,11 @@ func (s *Set) run(steps []step) Change {
 		}
 	}
 	for _, st := range steps {
+		if st.afterS != nil {
+			s.schema = *st.afterS
+			c.Schema = true
+			continue
+		}
 		if !st.ann {
 			if st.afterR == nil {
 				delete(s.rels, st.beforeR.ID)
@@ -361,4 +384,74 @@ func (e AddAll) plan(s *Set, now Time) ([]step, error) {
 		steps = append(steps, step{ann: true, afterA: b})
 	}
 	return steps, nil
+}
+
+func (e SetSchema) plan(s *Set, _ Time) ([]step, error) {
+	if err := e.Schema.Validate(); err != nil {
+		return nil, errors.New("set schema: " + err.Error())
+	}
+	if err := e.Schema.CheckReadable(s.schema); err != nil {
+		return nil, errors.New("set schema: " + err.Error())
+	}
+	return s.planSchema(e.Schema)
+}
+
+// Adopt gives the set schema without a step in the history, as
+// [SetSchema] would (removing what the schema no longer allows), for
+// work opened under a schema that was changed elsewhere, such as a
+// project's. Its colours are not checked: they were when the schema was
+// edited.
+func (s *Set) Adopt(schema Schema) (Change, error) {
+	steps, err := s.planSchema(schema)
+	if err != nil || len(steps) == 0 {
+		return Change{}, err
+	}
+	return s.run(steps), nil
+}
+
+func (s *Set) planSchema(next Schema) ([]step, error) {
+	if err := next.Validate(); err != nil {
+		return nil, errors.New("set schema: " + err.Error())
+	}
+	gone := map[string]bool{}
+	var anns, rels []step
+	for _, a := range s.Annotations() {
+		if _, ok := next.Label(a.Label); !ok {
+			gone[a.ID] = true
+			anns = append(anns, step{ann: true, beforeA: s.anns[a.ID]})
+		}
+	}
+	for _, r := range s.Relations() {
+		rt, ok := next.Relation(r.Type)
+		if gone[r.From] || gone[r.To] || !ok || !rt.Allows(s.anns[r.From].Label, s.anns[r.To].Label) {
+			rels = append(rels, step{beforeR: s.rels[r.ID]})
+		}
+	}
+	if len(anns) == 0 && len(rels) == 0 && sameSchema(s.schema, next) {
+		return nil, nil
+	}
+	// The schema changes last, so that undo restores it before the
+	// annotations and relations that need it; relations go before their
+	// endpoints, as in Delete.
+	before := s.schema
+	next = cloneSchema(next)
+	steps := append(rels, anns...)
+	return append(steps, step{beforeS: &before, afterS: &next}), nil
+}
+
+// sameSchema reports whether a and b are equal.
+func sameSchema(a, b Schema) bool {
+	return slices.Equal(a.Labels, b.Labels) && slices.EqualFunc(a.Relations, b.Relations, func(x, y RelationType) bool {
+		return x.ID == y.ID && x.Name == y.Name && x.Description == y.Description &&
+			slices.Equal(x.From, y.From) && slices.Equal(x.To, y.To)
+	})
+}
+
+// cloneSchema copies s, so that the caller's slices cannot change the set.
+func cloneSchema(s Schema) Schema {
+	c := Schema{Labels: slices.Clone(s.Labels), Relations: slices.Clone(s.Relations)}
+	for i, r := range c.Relations {
+		c.Relations[i].From, c.Relations[i].To = slices.Clone(r.From), slices.Clone(r.To)
+	}
+	return c
 }

@@ -176,6 +176,14 @@ func (a *app) wireAPI() {
 		}
 		return map[string]any{"moved": r.Moved, "orphaned": r.Orphaned}, nil
 	})
+	sync("schema", func([]js.Value) (any, error) { return a.schemaJSON() })
+	sync("setSchema", func(args []js.Value) (any, error) {
+		s, err := decodeSchema(js.Global().Get("JSON").Call("stringify", obj(args)).String())
+		if err != nil {
+			return nil, err
+		}
+		return js.Undefined(), a.setSchema(s)
+	})
 	sync("undo", func([]js.Value) (any, error) { return a.undo(), nil })
 	sync("redo", func([]js.Value) (any, error) { return a.redo(), nil })
 	sync("select", func(args []js.Value) (any, error) {

@@ -34,12 +34,13 @@ type app struct {
 	linkMode bool   // the next highlight clicked becomes a link target
 	action   func() // what the button beside #status does (status.go)
 
-	page  page          // the article on the page and the work queued for it (render.go, sidebar.go)
-	db    storage       // IndexedDB and the autosave (persist.go)
-	proj  *projectState // the open project, or nil (project.go)
-	tab   tabs.State    // this tab's part in the two-tab protocol (tabs.go)
-	form  fields        // the note and entity fields' unsaved text (fields.go)
-	edits int           // changes so far, counted by changed
+	page  page               // the article on the page and the work queued for it (render.go, sidebar.go)
+	db    storage            // IndexedDB and the autosave (persist.go)
+	proj  *projectState      // the open project, or nil (project.go)
+	tab   tabs.State         // this tab's part in the two-tab protocol (tabs.go)
+	form  fields             // the note and entity fields' unsaved text (fields.go)
+	edits int                // changes so far, counted by changed
+	draft annotations.Schema // what the label editor shows (schema.go)
 
 	caret     js.Value // draws the caret in the article (focus.go)
 	lastFocus js.Value // the element that last took focus (focus.go)
@@ -157,6 +158,9 @@ func (a *app) wire() {
 	a.wireAnnotator()
 	a.wireDocuments()
 	a.wireProject()
+	a.wireSchema()
+	a.wireFolder()
+	a.wireOffline()
 	a.wireTabs()
 	a.wireAPI()
 	a.wireCommands()
@@ -223,6 +227,9 @@ func (a *app) changed(c annotations.Change) {
 	a.all = nil
 	for _, i := range c.Paragraphs {
 		a.page.dirty[i] = true
+	}
+	if c.Schema {
+		a.schemaChanged()
 	}
 	if a.selected != "" {
 		if _, ok := a.set.Annotation(a.selected); !ok {

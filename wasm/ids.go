@@ -62,6 +62,26 @@ const (
 	idProjectDone   = "project-done"
 	idProjectDocs   = "project-docs"
 
+	// Opening a folder as a project (folder.go).
+	idOpenFolder  = "open-folder"
+	idFolderInput = "folder-input"
+
+	// Keeping a project offline (offline.go).
+	idProjectOffline = "project-offline"
+	idOfflineBar     = "offline-bar"
+
+	// The guidelines panel (guidelines.go).
+	idGuideText   = "guide-text"
+	idGuideLabels = "guide-labels"
+
+	// The label editor (schema.go).
+	idSchemaEdit      = "schema-edit"
+	idSchemaDialog    = "schema-dialog"
+	idSchemaLabels    = "schema-labels"
+	idSchemaRelations = "schema-relations"
+	idSchemaNote      = "schema-note"
+	idSchemaError     = "schema-error"
+
 	idDetail         = "detail"
 	idDetailBadge    = "detail-badge"
 	idDetailQuote    = "detail-quote"

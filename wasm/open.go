@@ -58,6 +58,9 @@ func (a *app) wireOpen() {
 		ev.Call("preventDefault")
 		root.Get("classList").Call("remove", classDragging)
 		dt := ev.Get("dataTransfer")
+		if a.dropFolder(dt) { // folder.go
+			return
+		}
 		if fs := dt.Get("files"); fs.Length() > 0 {
 			a.openFile(fs.Index(0))
 			return

@@ -43,6 +43,8 @@ type projectState struct {
 	count   map[string]int            // annotations stored, by document id
 	missing map[string]string         // why a document could not be fetched
 	current string                    // the id of the document shown, or ""
+	guide   string                    // the guidelines' text, read when the project opens (guidelines.go)
+	files   map[string]js.Value       // a chosen folder's files by path, or nil (folder.go)
 	filter  project.Status            // the panel shows only these; "" is all
 }
 
@@ -88,7 +90,7 @@ func (a *app) openProject(ref string) error {
 	if err != nil {
 		return err
 	}
-	text, err := dom.FetchText(url)
+	text, err := fetchText(url) // offline.go
 	if err != nil {
 		return errors.New("open project " + ref + ": " + err.Error())
 	}
@@ -96,22 +98,37 @@ func (a *app) openProject(ref string) error {
 	if err != nil {
 		return errors.New("open project " + ref + ": " + err.Error())
 	}
-	ps := &projectState{url: url, p: p, text: text, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
+	ps := newProjectState(url, p)
+	ps.text = text
+	return a.showProject(ps)
+}
+
+// showProject makes ps the open project and opens the document open
+// there last, else its first.
+func (a *app) showProject(ps *projectState) error {
 	last := ps.load()
 	if err := a.projectCounts(ps); err != nil {
 		a.fail(err) // the counts are missing; the work is not
 	}
+	ps.readGuide()
 	a.proj = ps
-	_ = dom.LocalSet(lastProjectKey, url)
+	if ps.files == nil { // a folder cannot be read again on the next visit
+		_ = dom.LocalSet(lastProjectKey, ps.url)
+	}
 	a.el.project.Set("hidden", false)
 	a.renderProject()
+	a.renderGuide()
 	if _, ok := ps.doc(last); !ok { // project.Decode refuses a project without documents
-		last = p.Documents[0].ID
+		last = ps.p.Documents[0].ID
 	}
 	if err := a.openDocument(last); err != nil {
 		a.fail(err)
 	}
 	return nil
+}
+
+func newProjectState(url string, p *project.Project) *projectState {
+	return &projectState{url: url, p: p, status: map[string]project.Status{}, count: map[string]int{}, missing: map[string]string{}}
 }
 
 // load reads the stored state of the project and returns the document
@@ -132,6 +149,12 @@ func (ps *projectState) load() string {
 			}
 		}
 	}
+	// The schema as edited in the page (schema.go) replaces the file's.
+	if sv := v.Get("schema"); sv.Type() == js.TypeObject {
+		if sch, err := decodeSchema(js.Global().Get("JSON").Call("stringify", sv).String()); err == nil {
+			ps.p.Schema = sch
+		}
+	}
 	if l := v.Get("last"); l.Type() == js.TypeString {
 		return l.String()
 	}
@@ -144,7 +167,10 @@ func (ps *projectState) save() {
 	for id, s := range ps.status {
 		st[id] = string(s)
 	}
-	v := map[string]any{"url": ps.url, "title": ps.p.Title, "status": st, "last": ps.current}
+	w := codec.NewWriter(true)
+	w.Schema(ps.p.Schema)
+	v := map[string]any{"url": ps.url, "title": ps.p.Title, "status": st, "last": ps.current,
+		"schema": js.Global().Get("JSON").Call("parse", string(w.Bytes()))}
 	_ = dom.LocalSet(projectStatePrefix+ps.url, js.Global().Get("JSON").Call("stringify", v).String())
 }
 
@@ -197,6 +223,7 @@ func (a *app) openDocument(id string) error {
 	key := projectKey(ps.url, id)
 	if rec, ok, err := a.record(key); err == nil && ok {
 		if err := a.restore(rec); err == nil {
+			a.adoptProjectSchema()
 			return nil
 		}
 	}
@@ -208,29 +235,37 @@ func (a *app) openDocument(id string) error {
 	}
 	delete(ps.missing, id)
 	a.showKey(key, set, 0)
+	a.adoptProjectSchema()
 	a.queueSave()
 	return nil
+}
+
+// adoptProjectSchema gives the document shown the project's schema,
+// which may have been edited since its work was stored, and says what
+// that removed.
+func (a *app) adoptProjectSchema() {
+	c, err := a.set.Adopt(a.proj.p.Schema)
+	if err != nil {
+		a.fail(err)
+		return
+	}
+	if !c.IsEmpty() {
+		a.changed(c)
+		if n := len(c.Removed); n > 0 {
+			a.say(formatCount(n, "annotation", "annotations") + " of labels deleted from the project were removed from this document.")
+		}
+	}
 }
 
 // fetchDocument fetches d's file: text, Markdown or HTML as the open path
 // reads them, and a Spanmark file as work already begun.
 func (a *app) fetchDocument(ps *projectState, d project.Document) (*annotations.Set, error) {
+	text, err := ps.read(d.Path)
 	fail := func(err error) (*annotations.Set, error) {
 		return nil, errors.New("open " + d.Path + ": " + err.Error())
 	}
-	// ResolvePath takes the project file's path on the site.
-	base := js.Global().Get("URL").New(ps.url).Get("pathname").String()
-	ref, err := project.ResolvePath(base, d.Path)
-	if err != nil {
-		return fail(err)
-	}
-	url, err := sameOrigin(d.Path, ref)
 	if err != nil {
 		return nil, err
-	}
-	text, err := dom.FetchText(url)
-	if err != nil {
-		return fail(err)
 	}
 	title, lower := docTitle(d), strings.ToLower(d.Path)
 	switch {
@@ -251,6 +286,44 @@ func (a *app) fetchDocument(ps *projectState, d project.Document) (*annotations.
 	return annotations.NewSet(annotations.NewDocument(text, title, d.Path), ps.p.Schema), nil
 }
 
+// read returns the text of the project's file at path (relative to the
+// project file): from the chosen folder when the project was made from
+// one (folder.go), else fetched from the site.
+func (ps *projectState) read(path string) (string, error) {
+	fail := func(err error) (string, error) {
+		return "", errors.New("open " + path + ": " + err.Error())
+	}
+	if ps.files != nil {
+		f, ok := ps.files[path]
+		if !ok {
+			return fail(errors.New("the folder has no such file"))
+		}
+		b, err := readFile(f)
+		return string(b), err
+	}
+	url, err := ps.fileURL(path)
+	if err != nil {
+		return fail(err)
+	}
+	text, err := fetchText(url) // offline.go
+	if err != nil {
+		return fail(err)
+	}
+	return text, nil
+}
+
+// fileURL returns the absolute URL of the project's file at path, which
+// must stay inside the project's folder on this site.
+func (ps *projectState) fileURL(path string) (string, error) {
+	// ResolvePath takes the project file's path on the site.
+	base := js.Global().Get("URL").New(ps.url).Get("pathname").String()
+	ref, err := project.ResolvePath(base, path)
+	if err != nil {
+		return "", err
+	}
+	return sameOrigin(path, ref)
+}
+
 // projectShown notes which project document the page shows, if any,
 // after showKey.
 func (a *app) projectShown() {
@@ -262,7 +335,7 @@ func (a *app) projectShown() {
 	if !ok {
 		id = ""
 		_ = dom.LocalSet(lastProjectKey, "") // a visit returns to this document instead
-	} else {
+	} else if ps.files == nil { // a folder cannot be read again on the next visit
 		_ = dom.LocalSet(lastProjectKey, ps.url)
 	}
 	ps.current = id
@@ -456,9 +529,21 @@ func (a *app) projectFiles(op string) ([]any, error) {
 		if err != nil {
 			return nil, errors.New(op + ": " + err.Error())
 		}
-		if ok {
-			out[i] = string(goBytes(rec.Get("file")))
+		if !ok {
+			continue
 		}
+		data := goBytes(rec.Get("file"))
+		if f, err := codec.Decode(data); err == nil && !sameSchema(f.Schema, ps.p.Schema) {
+			// Stored before the project's labels were edited: under the
+			// project's labels, as the document would open.
+			if f, err = withSchema(f, ps.p.Schema, annotator(), time.Now()); err == nil {
+				data, err = codec.Encode(f)
+			}
+			if err != nil {
+				return nil, errors.New(op + ": the stored work of " + d.Path + ": " + err.Error())
+			}
+		}
+		out[i] = string(data)
 	}
 	return out, nil
 }
@@ -481,7 +566,7 @@ func (a *app) exportProject(format string) (string, error) {
 		statuses[i] = string(ps.statusOf(d.ID))
 	}
 	res, err := a.worker.ask("corpus-export", map[string]any{
-		"project": ps.text, "format": format, "annotator": annotator(), "statuses": statuses, "files": files,
+		"project": ps.encoded(), "format": format, "annotator": annotator(), "statuses": statuses, "files": files,
 	})
 	if err != nil {
 		return "", err
@@ -502,7 +587,7 @@ func (a *app) importProject(data []byte) (any, error) {
 	if err := a.editable(); err != nil {
 		return nil, errors.New("import project: " + err.Error())
 	}
-	res, err := a.worker.ask("corpus-import", map[string]any{"project": ps.text, "corpus": string(data)})
+	res, err := a.worker.ask("corpus-import", map[string]any{"project": ps.encoded(), "corpus": string(data)})
 	if err != nil {
 		return nil, err
 	}
@@ -548,4 +633,39 @@ func (a *app) importProject(data []byte) (any, error) {
 	a.renderProject()
 	a.say("Imported " + formatCount(docs, "document", "documents") + " with " + formatCount(count, "annotation", "annotations") + ".")
 	return map[string]any{"documents": docs, "annotations": count, "moved": moved, "orphaned": orphaned}, nil
+}
+
+// sameSchema reports whether a and b are the same schema, as encoded.
+func sameSchema(a, b annotations.Schema) bool {
+	wa, wb := codec.NewWriter(true), codec.NewWriter(true)
+	wa.Schema(a)
+	wb.Schema(b)
+	return string(wa.Bytes()) == string(wb.Bytes())
+}
+
+// withSchema returns f's work under schema, as a document opened in the
+// project would have it (adoptProjectSchema).
+func withSchema(f *annotations.File, schema annotations.Schema, name string, now time.Time) (*annotations.File, error) {
+	set, ok, err := f.SetAt(annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source))
+	if err == nil && !ok {
+		err = errors.New("its annotations are not at their offsets")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := set.Adopt(schema); err != nil {
+		return nil, err
+	}
+	return annotations.NewFile(set, name, now), nil
+}
+
+// encoded is the project as the worker reads it (wasm/worker/corpus.go),
+// as it is now: a folder has no project file, and the labels may have
+// been edited since the file was read.
+func (ps *projectState) encoded() string {
+	b, err := project.Encode(ps.p)
+	if err != nil {
+		return ps.text
+	}
+	return string(b)
 }

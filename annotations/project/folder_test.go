@@ -10,7 +10,8 @@ import (
 func TestFromFolder(t *testing.T) {
 	long := strings.Repeat("x", 70)
 	names := []string{"b.txt", "a.md", "A Story.html", ".hidden.txt", "notes.pdf", "sub/a.txt", "a.txt",
-		"export.JSON", "sub/a.txt", long + ".txt", long + "y.txt", "é.txt", "c:d.txt", "../x.txt"}
+		"export.JSON", "sub/a.txt", long + ".txt", long + "y.txt", "é.txt", "c:d.txt", "../x.txt",
+		".git/HEAD.md", "sub/.cache/b.txt"}
 	p := FromFolder("Dropped", names)
 	want := []Document{
 		{ID: "A-Story", Title: "A Story", Path: "A Story.html"},
