@@ -42,6 +42,8 @@ type app struct {
 	edits int           // changes so far, counted by changed
 
 	caret     js.Value // draws the caret in the article (focus.go)
+	arcs      js.Value // draws the selected annotation's relations (arcs.go)
+	arcsShown bool     // arcs holds a drawing
 	lastFocus js.Value // the element that last took focus (focus.go)
 
 	el elements
@@ -60,6 +62,7 @@ type page struct {
 	titlePara   bool         // the first paragraph is the title
 	toolbarDue  bool         // re-place the selection toolbar
 	detailDue   bool
+	arcsDue     bool // redraw the relations' arcs (arcs.go)
 	overviewDue bool
 	detailKey   string // what the detail's suggestions were built for (detail.go)
 	buf         []byte
@@ -147,6 +150,7 @@ func (a *app) wire() {
 	a.wireSelection()
 	a.wireKeys()
 	a.wireFocus()
+	a.wireArcs()
 	a.wireDetail()
 	a.wireFields()
 	a.wireSidebar()

@@ -54,6 +54,11 @@ func (a *app) render() {
 	if a.page.detailDue {
 		a.page.detailDue = false
 		a.renderDetail()
+		a.page.arcsDue = true
+	}
+	if a.page.arcsDue {
+		a.page.arcsDue = false
+		a.drawArcs()
 	}
 	if a.page.overviewDue {
 		a.page.overviewDue = false
