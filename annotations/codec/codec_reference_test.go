@@ -19,7 +19,7 @@ func encodeReference(f *annotations.File) ([]byte, error) {
 	out := fileOut{
 		Spanmark:    annotations.Version,
 		Document:    f.Document,
-		Schema:      schemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
+		Schema:      schemaOut{Labels: labelsOut(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
 		Annotations: make([]annotationOut, len(f.Annotations)),
 		Relations:   slices.Clone(lite.NonNil(f.Relations)),
 		Annotator:   f.Annotator,
@@ -56,6 +56,17 @@ func encodeReference(f *annotations.File) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+func labelsOut(ls []annotations.Label) []labelOut {
+	out := make([]labelOut, len(ls))
+	for i, l := range ls {
+		out[i].Label = l
+		if l.NoEntities {
+			out[i].Entities = new(bool)
+		}
+	}
+	return out
 }
 
 func TestEncodeMatchesReference(t *testing.T) {
@@ -120,8 +131,14 @@ type (
 		Exported    string                   `json:"exported,omitempty"`
 	}
 	schemaOut struct {
-		Labels    []annotations.Label `json:"labels"`
-		Relations []relationTypeOut   `json:"relations"`
+		Labels    []labelOut        `json:"labels"`
+		Relations []relationTypeOut `json:"relations"`
+	}
+	// labelOut is an annotations.Label as files write it: "entities" only
+	// when false.
+	labelOut struct {
+		annotations.Label
+		Entities *bool `json:"entities,omitempty"`
 	}
 	relationTypeOut struct {
 		ID          string   `json:"id"`

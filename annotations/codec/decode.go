@@ -101,7 +101,7 @@ var (
 	fileFields         = []string{"spanmark", "document", "schema", "annotations", "relations", "orphans", "annotator", "exported"}
 	documentFields     = []string{"id", "length", "text", "title", "source"}
 	schemaFields       = []string{"labels", "relations"}
-	labelFields        = []string{"id", "name", "key", "color", "description"}
+	labelFields        = []string{"id", "name", "key", "color", "description", "entities"}
 	relationTypeFields = []string{"id", "name", "from", "to", "description"}
 	annotationFields   = []string{"id", "label", "start", "end", "quote", "prefix", "suffix", "entity", "note", "conflict", "created", "modified"}
 	conflictFields     = []string{"votes"}
@@ -304,6 +304,9 @@ func (d *decoder) schema(v *jvalue) annotations.Schema {
 			Key:         d.fieldStr(lv, p, "key"),
 			Color:       d.fieldStr(lv, p, "color"),
 			Description: d.fieldStr(lv, p, "description"),
+			// Absent is true: files from before the field had entities on
+			// every label.
+			NoEntities: !d.fieldBool(lv, p, "entities", true),
 		}
 	}
 	if rels := d.fieldArray(v, "schema", "relations"); rels != nil {

@@ -206,6 +206,10 @@ func (w *jsonWriter) schema(s annotations.Schema) {
 		w.strOmit("key", l.Key)
 		w.strOmit("color", l.Color)
 		w.strOmit("description", l.Description)
+		if l.NoEntities {
+			w.key("entities") // absent is true
+			w.b = append(w.b, "false"...)
+		}
 		w.close('}')
 	}
 	w.close(']')

@@ -236,6 +236,20 @@ func (d *decoder) fieldStr(o *jvalue, path, key string) string {
 	return d.str(v, join(path, key))
 }
 
+// fieldBool returns the boolean field key of object o, or absent when o
+// has no such field.
+func (d *decoder) fieldBool(o *jvalue, path, key string, absent bool) bool {
+	v := o.field(key)
+	switch {
+	case v == nil || d.err != nil:
+		return absent
+	case v.kind != kindBool:
+		d.wrongType(v, join(path, key), "a boolean")
+		return absent
+	}
+	return v.b
+}
+
 func (d *decoder) fieldInt(o *jvalue, path, key string) int {
 	v := o.field(key)
 	if v != nil && v.kind == kindNumber && d.err == nil {

@@ -40,7 +40,7 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 		Generator: w3cAgent{ID: w3cGenerator, Type: "Software", Name: "Spanmark"},
 		Generated: formatTime(f.Exported),
 		Document:  w3cDocumentOut{ID: f.Document.ID, Title: f.Document.Title, Source: f.Document.Source, Length: f.Document.Length},
-		Schema:    schemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
+		Schema:    schemaOut{Labels: labelsOut(f.Schema.Labels), Relations: make([]relationTypeOut, len(f.Schema.Relations))},
 		First: w3cPageOut{
 			ID:    localIRIReference(doc, w3cPageID),
 			Type:  typePage,
