@@ -131,6 +131,9 @@ func (a *app) renderDetail() {
 	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
 		a.el.entity.Set("value", ann.Entity)
 	}
+	// Only a label that takes entities offers the field; one that has an
+	// entity all the same (from before a relabel) shows it, to clear it.
+	a.el.entityRow.Set("hidden", !l.TakesEntities() && ann.Entity == "")
 	// The entity suggestions and link targets scan every annotation: do it
 	// when another annotation is selected or the count changed, not on
 	// every edit (labelling stays inside a frame with 10,000 annotations).
