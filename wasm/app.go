@@ -39,6 +39,7 @@ type app struct {
 	proj  *projectState // the open project, or nil (project.go)
 	tab   tabs.State    // this tab's part in the two-tab protocol (tabs.go)
 	form  fields        // the note and entity fields' unsaved text (fields.go)
+	pick  picker        // the link target picker (picker.go)
 	edits int           // changes so far, counted by changed
 
 	caret     js.Value // draws the caret in the article (focus.go)
@@ -152,6 +153,7 @@ func (a *app) wire() {
 	a.wireFocus()
 	a.wireArcs()
 	a.wireDetail()
+	a.wirePicker()
 	a.wireFields()
 	a.wireSidebar()
 	a.wireOverview()

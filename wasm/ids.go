@@ -76,6 +76,7 @@ const (
 	idLinkForm       = "link-form"
 	idLinkType       = "link-type"
 	idLinkTarget     = "link-target"
+	idLinkOptions    = "link-options" // the picker's listbox (picker.go)
 	idLinkAdd        = "link-add"
 	idLinkMode       = "link-mode"
 	idLabelAll       = "label-all"
