@@ -64,6 +64,11 @@ type page struct {
 	toolbarDue  bool         // re-place the selection toolbar
 	detailDue   bool
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
+	// A far jump to an annotation (jump.go): its id, the frames left to
+	// check it, and the article parts laid out around it.
+	jumpTo      string
+	jumpLeft    int
+	near        []js.Value
 	overviewDue bool
 	detailKey   string // what the detail's suggestions were built for (detail.go)
 	buf         []byte

@@ -92,6 +92,7 @@ const (
 	classTitle    = "title"    // the paragraph that is the document's title
 	classByline   = "byline"   // a paragraph that is a byline
 	classPart     = "part"     // a div of partSize paragraphs in #article (render.go)
+	classNear     = "near"     // a part laid out for a jump to an annotation in or near it (jump.go)
 	classErr      = "err"      // #status showing an error
 	classLinking  = "linking"  // <html> while link mode waits for a click
 	classReadOnly = "readonly" // <html> while the document is read-only

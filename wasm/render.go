@@ -64,6 +64,7 @@ func (a *app) render() {
 		a.page.overviewDue = false
 		a.renderOverview()
 	}
+	a.checkJump()
 	a.el.undo.Set("disabled", !a.set.CanUndo())
 	a.el.redo.Set("disabled", !a.set.CanRedo())
 	a.keepFocus()
