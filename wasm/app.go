@@ -61,6 +61,7 @@ type page struct {
 	shown       int          // paragraphs on the page; a large article grows (queueRest)
 	resting     bool         // queueRest's tick is pending
 	titlePara   bool         // the first paragraph is the title
+	wrapped     bool         // the text is hard-wrapped: its lines flow (annotations.Document.IsHardWrapped)
 	toolbarDue  bool         // re-place the selection toolbar
 	detailDue   bool
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
