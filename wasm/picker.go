@@ -151,7 +151,14 @@ func (a *app) activate(k int) {
 	p.active = k
 	o := dom.ByID("lo-" + strconv.Itoa(k))
 	o.Call("setAttribute", "aria-selected", "true")
-	o.Call("scrollIntoView", map[string]any{"block": "nearest"})
+	// Into the list's view, by the list's own scroll: scrollIntoView
+	// would scroll the panel and the page too.
+	top, h, l := o.Get("offsetTop").Int(), o.Get("offsetHeight").Int(), p.list
+	if st := l.Get("scrollTop").Int(); top < st {
+		l.Set("scrollTop", top)
+	} else if bottom := top + h - l.Get("clientHeight").Int(); bottom > st {
+		l.Set("scrollTop", bottom)
+	}
 	a.el.linkTarget.Call("setAttribute", "aria-activedescendant", "lo-"+strconv.Itoa(k))
 }
 
