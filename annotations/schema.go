@@ -17,7 +17,17 @@ type Label struct {
 	Color string `json:"color,omitempty"`
 	// Description is one line saying what the label is for.
 	Description string `json:"description,omitempty"`
+	// NoEntities is true for a label whose spans take no entity (see
+	// [Annotation].Entity): a claim is said by someone, it is no one.
+	// Files write it as "entities": false, and a label without the field
+	// takes entities, as every label did before it existed; so the zero
+	// value keeps that meaning here too.
+	NoEntities bool `json:"-"`
 }
+
+// TakesEntities reports whether annotations with label l may name an
+// entity, so that the app offers the entity field.
+func (l Label) TakesEntities() bool { return !l.NoEntities }
 
 // RelationType is a kind of link between two annotations, such as "source",
 // with the labels it may go from and to.
@@ -46,9 +56,9 @@ func DefaultSchema() Schema {
 			{ID: "actor", Name: "Actor", Key: "1", Color: "#0072B2",
 				Description: "A person, group, organisation or state that speaks or acts"},
 			{ID: "claim", Name: "Claim", Key: "2", Color: "#D55E00",
-				Description: "A statement presented as true about how things are"},
+				Description: "A statement presented as true about how things are", NoEntities: true},
 			{ID: "proposal", Name: "Proposal", Key: "3", Color: "#009E73",
-				Description: "A course of action someone calls for or puts forward"},
+				Description: "A course of action someone calls for or puts forward", NoEntities: true},
 		},
 		Relations: []RelationType{
 			{ID: "source", Name: "Source", From: []string{"claim", "proposal"}, To: []string{"actor"},

@@ -794,11 +794,16 @@ func TestEditsThroughUI(t *testing.T) {
 
 	t.Run("link_in_detail", func(t *testing.T) {
 		focus(claim)
-		eval[any](t, p, fmt.Sprintf(`(() => {
-  const type = document.getElementById("link-type"), target = document.getElementById("link-target");
+		eval[any](t, p, `(() => {
+  const type = document.getElementById("link-type");
   type.value = "source"; type.dispatchEvent(new Event("change", {bubbles: true}));
-  target.value = %q; target.dispatchEvent(new Event("change", {bubbles: true}));
-})()`, actor))
+})()`)
+		// The picker lists the one actor; the arrow and Enter choose it.
+		clickSelector(t, p, "#link-target")
+		key(t, p, kb.ArrowDown)
+		waitFor(t, p, "the actor in the picker", `__t.visible("#link-options [role=option]")`)
+		key(t, p, kb.ArrowDown)
+		key(t, p, kb.Enter)
 		clickSelector(t, p, "#link-add")
 		waitFor(t, p, "the link", `spanmark.relations().length === 1`)
 		if diff := cmp.Diff([]annotations.Relation{{Type: "source", From: claim, To: actor}}, relations(t, p),

@@ -41,8 +41,11 @@ type app struct {
 	form  fields             // the note and entity fields' unsaved text (fields.go)
 	edits int                // changes so far, counted by changed
 	draft annotations.Schema // what the label editor shows (schema.go)
+	pick  picker             // the link target picker (picker.go)
 
 	caret     js.Value // draws the caret in the article (focus.go)
+	arcs      js.Value // draws the selected annotation's relations (arcs.go)
+	arcsShown bool     // arcs holds a drawing
 	lastFocus js.Value // the element that last took focus (focus.go)
 
 	worker workerConn // the worker, for the formats of other tools (worker.go)
@@ -61,8 +64,15 @@ type page struct {
 	shown       int          // paragraphs on the page; a large article grows (queueRest)
 	resting     bool         // queueRest's tick is pending
 	titlePara   bool         // the first paragraph is the title
+	wrapped     bool         // the text is hard-wrapped: its lines flow (annotations.Document.IsHardWrapped)
 	toolbarDue  bool         // re-place the selection toolbar
 	detailDue   bool
+	arcsDue     bool // redraw the relations' arcs (arcs.go)
+	// A far jump to an annotation (jump.go): its id, the frames left to
+	// check it, and the article parts laid out around it.
+	jumpTo      string
+	jumpLeft    int
+	near        []js.Value
 	overviewDue bool
 	detailKey   string // what the detail's suggestions were built for (detail.go)
 	buf         []byte
@@ -150,7 +160,9 @@ func (a *app) wire() {
 	a.wireSelection()
 	a.wireKeys()
 	a.wireFocus()
+	a.wireArcs()
 	a.wireDetail()
+	a.wirePicker()
 	a.wireFields()
 	a.wireSidebar()
 	a.wireOverview()

@@ -62,8 +62,10 @@ func (a *app) wireCommands() {
 			}
 			el.Call("focus", noScroll)
 		case idLinkAdd:
-			if to := a.el.linkTarget.Get("value").String(); to != "" {
+			if to := a.pick.pick; to != "" {
 				a.linkTo(to)
+			} else {
+				a.say("Choose the annotation to link to: type in the field beside Link.")
 			}
 		case idLinkMode:
 			a.setLinkMode(!a.linkMode)

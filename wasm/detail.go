@@ -93,6 +93,8 @@ func (a *app) linkTo(id string) {
 		return
 	}
 	a.say("Linked.")
+	a.pick.pick = ""
+	a.el.linkTarget.Set("value", "")
 	a.selectAnnotation(a.selected, false)
 }
 
@@ -131,6 +133,9 @@ func (a *app) renderDetail() {
 	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
 		a.el.entity.Set("value", ann.Entity)
 	}
+	// Only a label that takes entities offers the field; one that has an
+	// entity all the same (from before a relabel) shows it, to clear it.
+	a.el.entityRow.Set("hidden", !l.TakesEntities() && ann.Entity == "")
 	// The entity suggestions and link targets scan every annotation: do it
 	// when another annotation is selected or the count changed, not on
 	// every edit (labelling stays inside a frame with 10,000 annotations).
@@ -195,35 +200,4 @@ func (a *app) renderDetail() {
 		a.el.conflictVotes.Set("textContent", text)
 	}
 	a.el.conflict.Set("hidden", ann.Conflict == nil)
-}
-
-// fillLinkTargets lists, for the chosen relation type, the annotations
-// the selected one may be linked with.
-func (a *app) fillLinkTargets() {
-	sel := a.el.linkTarget
-	sel.Set("textContent", "")
-	ann, ok := a.set.Annotation(a.selected)
-	if !ok {
-		return
-	}
-	rt, ok := a.set.Schema().Relation(a.el.linkType.Get("value").String())
-	if !ok {
-		return
-	}
-	n := 0
-	const maxTargets = 500 // a select longer than this is no help; link mode is
-	for _, o := range a.sorted() {
-		if o.ID == ann.ID || !(rt.Allows(ann.Label, o.Label) || rt.Allows(o.Label, ann.Label)) {
-			continue
-		}
-		text := clip(o.Quote, 50)
-		if o.Entity != "" {
-			text += " (" + o.Entity + ")"
-		}
-		sel.Call("append", option(o.ID, text))
-		if n++; n == maxTargets {
-			break
-		}
-	}
-	dom.ByID(idLinkAdd).Set("disabled", n == 0)
 }

@@ -96,6 +96,7 @@ const (
 	idLinkForm       = "link-form"
 	idLinkType       = "link-type"
 	idLinkTarget     = "link-target"
+	idLinkOptions    = "link-options" // the picker's listbox (picker.go)
 	idLinkAdd        = "link-add"
 	idLinkMode       = "link-mode"
 	idLabelAll       = "label-all"
@@ -111,6 +112,9 @@ const (
 	classTitle    = "title"    // the paragraph that is the document's title
 	classByline   = "byline"   // a paragraph that is a byline
 	classPart     = "part"     // a div of partSize paragraphs in #article (render.go)
+	classWrapped  = "wrapped"  // #article of a hard-wrapped text, whose lines flow together
+	classBlock    = "pb"       // a line of a hard-wrapped text that begins a paragraph
+	classNear     = "near"     // a part laid out for a jump to an annotation in or near it (jump.go)
 	classErr      = "err"      // #status showing an error
 	classLinking  = "linking"  // <html> while link mode waits for a click
 	classReadOnly = "readonly" // <html> while the document is read-only

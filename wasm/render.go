@@ -54,11 +54,17 @@ func (a *app) render() {
 	if a.page.detailDue {
 		a.page.detailDue = false
 		a.renderDetail()
+		a.page.arcsDue = true
+	}
+	if a.page.arcsDue {
+		a.page.arcsDue = false
+		a.drawArcs()
 	}
 	if a.page.overviewDue {
 		a.page.overviewDue = false
 		a.renderOverview()
 	}
+	a.checkJump()
 	a.el.undo.Set("disabled", !a.set.CanUndo())
 	a.el.redo.Set("disabled", !a.set.CanRedo())
 	a.keepFocus()
@@ -182,6 +188,9 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 		}
 	}
 	a.el.article.Set("innerHTML", "")
+	// Hard-wrapped text shows its lines flowing into paragraphs (style.css).
+	a.page.wrapped = doc.IsHardWrapped()
+	a.el.article.Get("classList").Call("toggle", classWrapped, a.page.wrapped)
 	a.page.shown = 0
 	a.el.load.Set("hidden", true)
 	if doc.Len() >= largeArticle {
@@ -245,6 +254,8 @@ func (a *app) appendParagraphs(size int) {
 			class = classTitle
 		} else if annotations.IsByline(rs[p.Start:p.End]) {
 			class = classByline
+		} else if a.page.wrapped && doc.StartsBlock(i) {
+			class = classBlock
 		}
 		b = append(b, `<p data-p="`...)
 		b = strconv.AppendInt(b, int64(i), 10)

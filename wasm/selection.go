@@ -128,10 +128,7 @@ func (a *app) selectAnnotation(id string, scroll bool) {
 	}
 	a.markRuns(id, classSel, true)
 	if scroll {
-		if el := a.focusElement(id); !el.IsNull() {
-			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
-			el.Call("focus", map[string]any{"preventScroll": true})
-		}
+		a.jump(id)
 		a.markRuns(id, classFlash, true)
 		dom.After(1200, func() { a.markRuns(id, classFlash, false) })
 	}

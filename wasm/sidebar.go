@@ -126,6 +126,7 @@ func (a *app) renderGroups() {
 			strings.Contains(strings.ToLower(x.Note), query) || strings.Contains(strings.ToLower(x.Entity), query)
 	}
 
+	byFrom := a.relationsByFrom()
 	var b []byte
 	for _, l := range s.Labels {
 		var items []int
@@ -159,7 +160,7 @@ func (a *app) renderGroups() {
 				b = append(b, ` more: filter to narrow the list</li>`...)
 				break
 			}
-			b = a.appendItem(b, &all[i], "")
+			b = a.appendItem(b, &all[i], a.relText(byFrom[all[i].ID]))
 		}
 		b = append(b, `</ul></details>`...)
 	}
@@ -263,10 +264,7 @@ func (a *app) renderClaims(all []annotations.Annotation) {
 			starts[f] = true
 		}
 	}
-	byFrom := map[string][]annotations.Relation{}
-	for _, r := range a.set.Relations() {
-		byFrom[r.From] = append(byFrom[r.From], r)
-	}
+	byFrom := a.relationsByFrom()
 	var b []byte
 	n := 0
 	for i := range all {
@@ -277,23 +275,42 @@ func (a *app) renderClaims(all []annotations.Annotation) {
 		if n++; n > maxListed {
 			break
 		}
-		var extra []string
-		for _, r := range byFrom[x.ID] {
-			to, _ := a.set.Annotation(r.To)
-			name := to.Entity
-			if name == "" {
-				name = clip(to.Quote, 40)
-			}
-			rt, _ := s.Relation(r.Type)
-			extra = append(extra, strings.ToLower(rt.Name)+": "+name)
-		}
-		e := strings.Join(extra, "; ")
+		e := a.relText(byFrom[x.ID])
 		if e == "" {
 			e = "no source or target yet"
 		}
 		b = a.appendItem(b, x, e)
 	}
 	a.el.claims.Set("innerHTML", string(b))
+}
+
+// relationsByFrom returns the relations of the current work by the id of
+// the annotation they start from.
+func (a *app) relationsByFrom() map[string][]annotations.Relation {
+	m := map[string][]annotations.Relation{}
+	for _, r := range a.set.Relations() {
+		m[r.From] = append(m[r.From], r)
+	}
+	return m
+}
+
+// relText says where the relations rs point, as "source: Lavrov;
+// target: Ukraine": the entity of each end, or its quote.
+func (a *app) relText(rs []annotations.Relation) string {
+	e := ""
+	for i, r := range rs {
+		to, _ := a.set.Annotation(r.To)
+		name := to.Entity
+		if name == "" {
+			name = clip(to.Quote, 40)
+		}
+		rt, _ := a.set.Schema().Relation(r.Type)
+		if i > 0 {
+			e += "; "
+		}
+		e += strings.ToLower(rt.Name) + ": " + name
+	}
+	return e
 }
 
 func (a *app) renderOrphans() {

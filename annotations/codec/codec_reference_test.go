@@ -21,7 +21,7 @@ func encodeReference(f *annotations.File) ([]byte, error) {
 	out := codectest.FileOut{
 		Spanmark:    annotations.Version,
 		Document:    f.Document,
-		Schema:      codectest.SchemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]codectest.RelationTypeOut, len(f.Schema.Relations))},
+		Schema:      codectest.SchemaOut{Labels: codectest.LabelsOut(f.Schema.Labels), Relations: make([]codectest.RelationTypeOut, len(f.Schema.Relations))},
 		Annotations: make([]codectest.AnnotationOut, len(f.Annotations)),
 		Relations:   slices.Clone(lite.NonNil(f.Relations)),
 		Annotator:   f.Annotator,

@@ -342,17 +342,17 @@ func TestDecodeErrors(t *testing.T) {
 		{name: "empty", in: "", want: "line 1: empty input"},
 		{name: "only_space", in: " \n ", want: "line 1: empty input"},
 		{name: "truncated", in: base[:200], want: `line 7: document.length: column 15: unexpected end of input, want a value`},
-		{name: "truncated_after_value", in: base[:len(base)-3], want: `line 147: column 37: unexpected end of input, want ',' or '}'`},
+		{name: "truncated_after_value", in: base[:len(base)-3], want: `line 149: column 37: unexpected end of input, want ',' or '}'`},
 		{name: "not_object", in: "[1]", want: `line 1: got an array, want an object with a "spanmark" field`},
 		{name: "null", in: "null", want: `line 1: got null, want an object with a "spanmark" field`},
-		{name: "trailing_data", in: base + "{}", want: `line 149: column 1: unexpected character '{' after the end of the top-level value`},
+		{name: "trailing_data", in: base + "{}", want: `line 151: column 1: unexpected character '{' after the end of the top-level value`},
 		{name: "version_missing", in: edit(`"spanmark": 1,`, ``, 1), want: `line 1: spanmark: missing; this is not a spanmark file`},
 		{name: "version_2", in: edit(`"spanmark": 1`, `"spanmark": 2`, 1), want: `line 2: spanmark: version 2 is not supported (this program reads version 1)`},
 		{name: "version_string", in: edit(`"spanmark": 1`, `"spanmark": "1"`, 1), want: `line 2: spanmark: got a string, want the version number 1`},
 		{name: "w3c", in: `{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection"}`, want: `line 1: spanmark: missing; this is not a spanmark file`},
-		{name: "unknown_field", in: edit(`"annotator": "tester"`, `"annotater": "tester"`, 1), want: `line 146: annotater: unknown field`},
-		{name: "unknown_nested_field", in: edit(`"quote": "Rubio"`, `"quote": "Rubio", "colour": "red"`, 1), want: `line 79: annotations[1].colour: unknown field`},
-		{name: "repeated_field", in: edit(`"start": 11,`, `"start": 11, "start": 12,`, 1), want: `line 77: annotations[1].start: column 20: field "start" appears twice`},
+		{name: "unknown_field", in: edit(`"annotator": "tester"`, `"annotater": "tester"`, 1), want: `line 148: annotater: unknown field`},
+		{name: "unknown_nested_field", in: edit(`"quote": "Rubio"`, `"quote": "Rubio", "colour": "red"`, 1), want: `line 81: annotations[1].colour: unknown field`},
+		{name: "repeated_field", in: edit(`"start": 11,`, `"start": 11, "start": 12,`, 1), want: `line 79: annotations[1].start: column 20: field "start" appears twice`},
 		{name: "document_null", in: cut(`"document": `, "\n  \"schema\"", "null,"), want: `line 3: document: got null, want an object`},
 		{name: "document_text_missing", in: edit(`"text": `, `"texts": `, 1), want: `line 8: document.texts: unknown field`},
 		{name: "document_length", in: edit(`"length": 68`, `"length": 70`, 1), want: `line 7: document.length: 70 is not the length of the text (68 code points)`},
@@ -363,51 +363,51 @@ func TestDecodeErrors(t *testing.T) {
 		{name: "schema_invalid", in: edit(`"id": "claim"`, `"id": "actor"`, 1), want: `line 20: schema.labels[1].id: "actor" is used twice`},
 		{name: "schema_from_number", in: edit(`"from": [
           "claim",`, `"from": [
-          7,`, 1), want: `line 39: schema.relations[0].from[0]: got a number, want a string`},
+          7,`, 1), want: `line 41: schema.relations[0].from[0]: got a number, want a string`},
 		{name: "bad_escape", in: edit(`"title": "Lavrov`, `"title": "La\qvrov`, 1), want: `line 5: document.title: column 17: invalid escape in string`},
 		{name: "bad_unicode_escape", in: edit(`"title": "Lavrov`, `"title": "La\u12G4vrov`, 1), want: `line 5: document.title: column 17: invalid escape in string`},
 		{name: "schema_label_null", in: edit(`"labels": [`, `"labels": [null, `, 1), want: `line 11: schema.labels[0]: got null, want an object`},
-		{name: "start_negative", in: edit(`"start": 11`, `"start": -1`, 1), want: `line 77: annotations[1].start: -1 is negative`},
-		{name: "end_past_text", in: edit(`"end": 67`, `"end": 7100`, 1), want: `line 102: annotations[2].end: 7100 is past the end of the text (68)`},
-		{name: "reversed", in: edit(`"end": 16`, `"end": 10`, 1), want: `line 78: annotations[1].end: 10 is not after start 11`},
-		{name: "empty_span", in: edit(`"end": 16`, `"end": 11`, 1), want: `line 78: annotations[1].end: 11 is not after start 11`},
-		{name: "start_string", in: edit(`"start": 11`, `"start": "11"`, 1), want: `line 77: annotations[1].start: got a string, want an integer`},
-		{name: "start_fraction", in: edit(`"start": 11`, `"start": 11.5`, 1), want: `line 77: annotations[1].start: 11.5 is not an integer of at most 16 digits`},
-		{name: "start_huge", in: edit(`"start": 11`, `"start": 123456789012345678901`, 1), want: `line 77: annotations[1].start: 123456789012345678901 is not an integer of at most 16 digits`},
-		{name: "leading_zero", in: edit(`"start": 11`, `"start": 011`, 1), want: `line 77: annotations[1].start: column 16: number with a leading zero`},
-		{name: "annotation_null", in: edit(`"annotations": [`, `"annotations": [null, `, 1), want: `line 61: annotations[0]: got null, want an object`},
-		{name: "annotations_object", in: cut(`"annotations": `, "\n  \"relations\"", "{},"), want: `line 61: annotations: got an object, want an array`},
-		{name: "annotator_number", in: edit(`"annotator": "tester"`, `"annotator": 7`, 1), want: `line 146: annotator: got a number, want a string`},
+		{name: "start_negative", in: edit(`"start": 11`, `"start": -1`, 1), want: `line 79: annotations[1].start: -1 is negative`},
+		{name: "end_past_text", in: edit(`"end": 67`, `"end": 7100`, 1), want: `line 104: annotations[2].end: 7100 is past the end of the text (68)`},
+		{name: "reversed", in: edit(`"end": 16`, `"end": 10`, 1), want: `line 80: annotations[1].end: 10 is not after start 11`},
+		{name: "empty_span", in: edit(`"end": 16`, `"end": 11`, 1), want: `line 80: annotations[1].end: 11 is not after start 11`},
+		{name: "start_string", in: edit(`"start": 11`, `"start": "11"`, 1), want: `line 79: annotations[1].start: got a string, want an integer`},
+		{name: "start_fraction", in: edit(`"start": 11`, `"start": 11.5`, 1), want: `line 79: annotations[1].start: 11.5 is not an integer of at most 16 digits`},
+		{name: "start_huge", in: edit(`"start": 11`, `"start": 123456789012345678901`, 1), want: `line 79: annotations[1].start: 123456789012345678901 is not an integer of at most 16 digits`},
+		{name: "leading_zero", in: edit(`"start": 11`, `"start": 011`, 1), want: `line 79: annotations[1].start: column 16: number with a leading zero`},
+		{name: "annotation_null", in: edit(`"annotations": [`, `"annotations": [null, `, 1), want: `line 63: annotations[0]: got null, want an object`},
+		{name: "annotations_object", in: cut(`"annotations": `, "\n  \"relations\"", "{},"), want: `line 63: annotations: got an object, want an array`},
+		{name: "annotator_number", in: edit(`"annotator": "tester"`, `"annotator": 7`, 1), want: `line 148: annotator: got a number, want a string`},
 		{name: "text_true", in: edit(`"text": "Lavrov met Rubio in Riyadh.\nLavrov said <talks> & \"more\" must go on."`, `"text": true`, 1), want: `line 8: document.text: got a boolean, want a string`},
-		{name: "missing_comma", in: edit(`"start": 11,`, `"start": 11`, 1), want: `line 78: annotations[1]: column 7: unexpected character '"' after a field, want ',' or '}'`},
-		{name: "id_empty", in: edit(`"id": "a2"`, `"id": ""`, 1), want: `line 75: annotations[1].id: empty`},
-		{name: "id_twice", in: edit(`"id": "a2"`, `"id": "a1"`, 1), want: `line 75: annotations[1].id: "a1" is used twice`},
-		{name: "orphan_id_twice", in: edit(`"id": "a9"`, `"id": "a1"`, 1), want: `line 133: orphans[0].annotation.id: "a1" is used twice`},
-		{name: "unknown_label", in: edit(`"label": "claim"`, `"label": "clam"`, 1), want: `line 100: annotations[2].label: unknown label "clam"`},
-		{name: "quote_required", in: edit(`"quote": "Rubio",`, ``, 1), want: `line 74: annotations[1].quote: missing`},
+		{name: "missing_comma", in: edit(`"start": 11,`, `"start": 11`, 1), want: `line 80: annotations[1]: column 7: unexpected character '"' after a field, want ',' or '}'`},
+		{name: "id_empty", in: edit(`"id": "a2"`, `"id": ""`, 1), want: `line 77: annotations[1].id: empty`},
+		{name: "id_twice", in: edit(`"id": "a2"`, `"id": "a1"`, 1), want: `line 77: annotations[1].id: "a1" is used twice`},
+		{name: "orphan_id_twice", in: edit(`"id": "a9"`, `"id": "a1"`, 1), want: `line 135: orphans[0].annotation.id: "a1" is used twice`},
+		{name: "unknown_label", in: edit(`"label": "claim"`, `"label": "clam"`, 1), want: `line 102: annotations[2].label: unknown label "clam"`},
+		{name: "quote_required", in: edit(`"quote": "Rubio",`, ``, 1), want: `line 76: annotations[1].quote: missing`},
 		{name: "duplicate_span", in: edit(`"start": 11,
       "end": 16,`, `"start": 0,
-      "end": 6,`, 1), want: `line 74: annotations[1]: same label and span as annotations[0] ("a1")`},
-		{name: "bad_time", in: edit(`"created": "2026-11-27T09:00:00Z"`, `"created": "yesterday"`, 2), want: `line 95: annotations[1].created: "yesterday" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
-		{name: "conflict_vote_field", in: edit(`"annotator": "bob"`, `"annotator": "bob", "vote": 1`, 1), want: `line 91: annotations[1].conflict.votes[1].vote: unknown field`},
-		{name: "relation_dangling", in: edit(`"to": "a1"`, `"to": "a7"`, 1), want: `line 115: relations[0].to: no annotation has id "a7"`},
-		{name: "relation_unknown_type", in: edit(`"type": "target"`, `"type": "about"`, 1), want: `line 119: relations[1].type: unknown relation type "about"`},
+      "end": 6,`, 1), want: `line 76: annotations[1]: same label and span as annotations[0] ("a1")`},
+		{name: "bad_time", in: edit(`"created": "2026-11-27T09:00:00Z"`, `"created": "yesterday"`, 2), want: `line 97: annotations[1].created: "yesterday" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
+		{name: "conflict_vote_field", in: edit(`"annotator": "bob"`, `"annotator": "bob", "vote": 1`, 1), want: `line 93: annotations[1].conflict.votes[1].vote: unknown field`},
+		{name: "relation_dangling", in: edit(`"to": "a1"`, `"to": "a7"`, 1), want: `line 117: relations[0].to: no annotation has id "a7"`},
+		{name: "relation_unknown_type", in: edit(`"type": "target"`, `"type": "about"`, 1), want: `line 121: relations[1].type: unknown relation type "about"`},
 		{name: "relation_wrong_labels", in: edit(`"from": "a3",
       "to": "a2"`, `"from": "a1",
-      "to": "a2"`, 1), want: `line 117: relations[1]: a "target" relation cannot go from actor to actor`},
-		{name: "relation_self", in: edit(`"to": "a1"`, `"to": "a3"`, 1), want: `line 115: relations[0].to: links annotation "a3" to itself`},
-		{name: "relation_id_twice", in: edit(`"id": "r2"`, `"id": "r1"`, 1), want: `line 118: relations[1].id: "r1" is used twice (also relations[0])`},
+      "to": "a2"`, 1), want: `line 119: relations[1]: a "target" relation cannot go from actor to actor`},
+		{name: "relation_self", in: edit(`"to": "a1"`, `"to": "a3"`, 1), want: `line 117: relations[0].to: links annotation "a3" to itself`},
+		{name: "relation_id_twice", in: edit(`"id": "r2"`, `"id": "r1"`, 1), want: `line 120: relations[1].id: "r1" is used twice (also relations[0])`},
 		{name: "relation_repeated", in: edit(`"type": "target",
       "from": "a3",
       "to": "a2"`, `"type": "source",
       "from": "a3",
-      "to": "a1"`, 1), want: `line 117: relations[1]: repeats relations[0] ("r1"): same type, from and to`},
-		{name: "relations_null", in: cut("\n  \"relations\": ", "\n  \"orphans\"", "null,"), want: `line 110: relations: got null, want an array`},
-		{name: "deep_nesting", in: deep, want: `line 146: annotator[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: column 32: nested more than 16 levels deep`},
+      "to": "a1"`, 1), want: `line 119: relations[1]: repeats relations[0] ("r1"): same type, from and to`},
+		{name: "relations_null", in: cut("\n  \"relations\": ", "\n  \"orphans\"", "null,"), want: `line 112: relations: got null, want an array`},
+		{name: "deep_nesting", in: deep, want: `line 148: annotator[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: column 32: nested more than 16 levels deep`},
 		{name: "invalid_utf8", in: edit("Riyadh", "Riy\xffadh", 1), want: `line 5: invalid UTF-8 at byte 157`},
 		{name: "oversized", in: base, lim: &jsonio.Limits{Size: 100, Annotations: 10, Relations: 10}, want: "the file is " + strconv.Itoa(len(base)) + " bytes, more than the limit of 100"},
-		{name: "too_many_annotations", in: base, lim: &small, want: `line 61: annotations: 4 annotations and orphans are more than the limit of 2`},
-		{name: "too_many_relations", in: base, lim: &jsonio.Limits{Size: MaxFileSize, Annotations: 10, Relations: 1}, want: `line 110: relations: 3 relations are more than the limit of 1`},
+		{name: "too_many_annotations", in: base, lim: &small, want: `line 63: annotations: 4 annotations and orphans are more than the limit of 2`},
+		{name: "too_many_relations", in: base, lim: &jsonio.Limits{Size: MaxFileSize, Annotations: 10, Relations: 1}, want: `line 112: relations: 3 relations are more than the limit of 1`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -527,8 +527,8 @@ func TestDecodeTimes(t *testing.T) {
 		{"offset", "2026-11-27T10:00:00+01:00", codecTime, ""},
 		{"fraction", "2026-11-27T09:00:00.999Z", codecTime, ""},
 		{"leap_day", "2028-02-29T00:00:00Z", time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC), ""},
-		{"no_such_day", "2026-02-30T09:00:00Z", time.Time{}, `line 147: exported: "2026-02-30T09:00:00Z" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
-		{"hour_25", "2026-11-27T25:00:00Z", time.Time{}, `line 147: exported: "2026-11-27T25:00:00Z" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
+		{"no_such_day", "2026-02-30T09:00:00Z", time.Time{}, `line 149: exported: "2026-02-30T09:00:00Z" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
+		{"hour_25", "2026-11-27T25:00:00Z", time.Time{}, `line 149: exported: "2026-11-27T25:00:00Z" is not an RFC 3339 time such as "2025-02-18T09:30:00Z"`},
 		{"empty", "", time.Time{}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -606,5 +606,64 @@ func TestFormatTime(t *testing.T) {
 	}
 	if got := jsonio.FormatTime(0); got != "" {
 		t.Errorf("FormatTime(zero) = %q, want empty", got)
+	}
+}
+
+// TestDecodeEntities checks a label's "entities" field: false is kept,
+// and true or absent, as in files from before the field, both mean that
+// the label takes entities.
+func TestDecodeEntities(t *testing.T) {
+	base := codecBase(t)
+	const claim = `"description": "A statement presented as true about how things are",
+        "entities": false`
+	if !strings.Contains(base, claim) {
+		t.Fatalf("the encoded default schema has no %s", claim)
+	}
+	for _, tc := range []struct {
+		name, field string
+		want        []bool // TakesEntities of actor, claim, proposal
+		err         string
+	}{
+		{"false", `"entities": false`, []bool{true, false, false}, ""},
+		{"true", `"entities": true`, []bool{true, true, false}, ""},
+		{"absent", ``, []bool{true, true, false}, ""},
+		{"string", `"entities": "no"`, nil, `line 25: schema.labels[1].entities: got a string, want a boolean`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			repl := strings.TrimSuffix(claim, ",\n        \"entities\": false")
+			if tc.field != "" {
+				repl += ",\n        " + tc.field
+			}
+			in := strings.Replace(base, claim, repl, 1)
+			f, err := Decode([]byte(in))
+			if tc.err != "" {
+				if err == nil || err.Error() != tc.err {
+					t.Errorf("error %v, want %s", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []bool
+			for _, l := range f.Schema.Labels {
+				got = append(got, l.TakesEntities())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("TakesEntities of each label (-want +got):\n%s", diff)
+			}
+			// What decodes encodes back to the same meaning.
+			data, err := Encode(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := Decode(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(f.Schema, g.Schema); diff != "" {
+				t.Errorf("the schema after a round trip (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -66,6 +66,6 @@ func ExampleDecode() {
 	fmt.Println(err)
 	// Output:
 	// a1 actor 11 16 Rubio
-	// annotations[0].end on line 66
-	// line 66: annotations[0].end: 70 is past the end of the text (27)
+	// annotations[0].end on line 68
+	// line 68: annotations[0].end: 70 is past the end of the text (27)
 }

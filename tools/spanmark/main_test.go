@@ -88,12 +88,12 @@ func TestValidate(t *testing.T) {
 			out: samplePath + ": ok (spanmark, 7079 code points, 19 annotations, 9 relations)\n" +
 				multiscriptPath + ": ok (spanmark, 711 code points, 9 annotations, 3 relations)\n"},
 		{name: "past_end", args: []string{past}, code: 1,
-			err: past + ": line 101: annotations[3].end: 7100 is past the end of the text (7079)\n"},
+			err: past + ": line 103: annotations[3].end: 7100 is past the end of the text (7079)\n"},
 		{name: "version", args: []string{version}, code: 1,
 			err: version + ": line 2: spanmark: version 2 is not supported (this program reads version 1)\n"},
 		{name: "some_bad", args: []string{samplePath, past}, code: 1,
 			out: samplePath + ": ok (spanmark, 7079 code points, 19 annotations, 9 relations)\n",
-			err: past + ": line 101: annotations[3].end: 7100 is past the end of the text (7079)\n"},
+			err: past + ": line 103: annotations[3].end: 7100 is past the end of the text (7079)\n"},
 		{name: "quote_moved", args: []string{moved}, code: 0,
 			out: moved + ": ok (spanmark, 7079 code points, 19 annotations, 9 relations)\n",
 			err: moved + ": warning: annotations[3]: the quote of \"a2\" is not at [882,894) but at [881,893) (found by quote, score 1.00)\n"},
@@ -207,7 +207,7 @@ func TestConvert(t *testing.T) {
 		out := put(t, dir, "out.json", "old content")
 		bad := put(t, dir, "bad.json", edit(t, string(readBytes(t, samplePath)), `"label": "claim"`, `"label": "clam"`))
 		code, _, errs := runCmd(t, "convert", "--to", "w3c", "-o", out, bad)
-		if code != 1 || !strings.Contains(errs, bad+`: line 76: annotations[1].label: unknown label "clam"`) {
+		if code != 1 || !strings.Contains(errs, bad+`: line 78: annotations[1].label: unknown label "clam"`) {
 			t.Errorf("exit %d, stderr %q", code, errs)
 		}
 		if got := string(readBytes(t, out)); got != "old content" {

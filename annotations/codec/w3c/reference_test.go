@@ -41,7 +41,7 @@ func encodeW3CReference(f *annotations.File) ([]byte, error) {
 		Generator: w3cAgent{ID: w3cGenerator, Type: "Software", Name: "Spanmark"},
 		Generated: jsonio.FormatTime(f.Exported),
 		Document:  w3cDocumentOut{ID: f.Document.ID, Title: f.Document.Title, Source: f.Document.Source, Length: f.Document.Length},
-		Schema:    codectest.SchemaOut{Labels: lite.NonNil(f.Schema.Labels), Relations: make([]codectest.RelationTypeOut, len(f.Schema.Relations))},
+		Schema:    codectest.SchemaOut{Labels: codectest.LabelsOut(f.Schema.Labels), Relations: make([]codectest.RelationTypeOut, len(f.Schema.Relations))},
 		First: w3cPageOut{
 			ID:    localIRIReference(doc, w3cPageID),
 			Type:  typePage,

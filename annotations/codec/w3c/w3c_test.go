@@ -538,7 +538,7 @@ func TestDecodeW3CErrors(t *testing.T) {
 		{"schema_invalid", strings.Replace(string(sample), `"id": "actor"`, `"id": "bad label"`, 1),
 			`line 43: spanmark:schema.labels[0].id: "bad label" is not a valid id (letters, digits, '-' and '_', at most 64)`},
 		{"document_not_matching", strings.Replace(string(sample), `"id": "sha256:f05b`, `"id": "sha256:005b`, 1),
-			`line 119: first.items[0].target.source: "urn:sha256:f05b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" is not the document "urn:sha256:005b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" of spanmark:document; a file holds the annotations of one text`},
+			`line 121: first.items[0].target.source: "urn:sha256:f05b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" is not the document "urn:sha256:005b4c7212080da690d0687b1ecf337ba82b09b286fcdfc3c17bbaa924cf5852" of spanmark:document; a file holds the annotations of one text`},
 		{"document_bad_field", `{"type": "AnnotationCollection", "spanmark:document": {"id": "sha256:ab", "text": "x"}}`,
 			`line 1: spanmark:document.text: unknown field`},
 		{"document_negative_length", `{"type": "AnnotationCollection", "spanmark:document": {"id": "sha256:ab", "length": -1}}`,

@@ -108,6 +108,18 @@ func BenchFile(b testing.TB, n int) *annotations.File {
 	return f
 }
 
+// LabelsOut mirrors ls for encoding/json.
+func LabelsOut(ls []annotations.Label) []LabelOut {
+	out := make([]LabelOut, len(ls))
+	for i, l := range ls {
+		out[i].Label = l
+		if l.NoEntities {
+			out[i].Entities = new(bool)
+		}
+	}
+	return out
+}
+
 // AnnotationToOut mirrors a for encoding/json.
 func AnnotationToOut(a *annotations.Annotation) AnnotationOut {
 	o := AnnotationOut{
@@ -138,8 +150,14 @@ type (
 		Exported    string                   `json:"exported,omitempty"`
 	}
 	SchemaOut struct {
-		Labels    []annotations.Label `json:"labels"`
-		Relations []RelationTypeOut   `json:"relations"`
+		Labels    []LabelOut        `json:"labels"`
+		Relations []RelationTypeOut `json:"relations"`
+	}
+	// LabelOut is an annotations.Label as files write it: "entities" only
+	// when false.
+	LabelOut struct {
+		annotations.Label
+		Entities *bool `json:"entities,omitempty"`
 	}
 	RelationTypeOut struct {
 		ID          string   `json:"id"`

@@ -47,7 +47,7 @@ type AnnotationOffsets struct {
 
 var (
 	SchemaFields       = []string{"labels", "relations"}
-	labelFields        = []string{"id", "name", "key", "color", "description"}
+	labelFields        = []string{"id", "name", "key", "color", "description", "entities"}
 	relationTypeFields = []string{"id", "name", "from", "to", "description"}
 	annotationFields   = []string{"id", "label", "start", "end", "quote", "prefix", "suffix", "entity", "note", "conflict", "created", "modified"}
 	conflictFields     = []string{"votes"}
@@ -73,6 +73,9 @@ func (d *Decoder) Schema(v *Value) annotations.Schema {
 			Key:         d.FieldStr(lv, p, "key"),
 			Color:       d.FieldStr(lv, p, "color"),
 			Description: d.FieldStr(lv, p, "description"),
+			// Absent is true: files from before the field had entities on
+			// every label.
+			NoEntities: !d.FieldBool(lv, p, "entities", true),
 		}
 	}
 	if rels := d.FieldArray(v, "schema", "relations"); rels != nil {

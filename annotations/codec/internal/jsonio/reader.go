@@ -189,6 +189,20 @@ func (d *Decoder) FieldStr(o *Value, path, key string) string {
 	return d.Str(v, Join(path, key))
 }
 
+// FieldBool returns the boolean field key of object o, or absent when o
+// has no such field.
+func (d *Decoder) FieldBool(o *Value, path, key string, absent bool) bool {
+	v := o.Field(key)
+	switch {
+	case v == nil || d.Err != nil:
+		return absent
+	case v.Kind != KindBool:
+		d.WrongType(v, Join(path, key), "a boolean")
+		return absent
+	}
+	return v.Bool
+}
+
 func (d *Decoder) FieldInt(o *Value, path, key string) int {
 	v := o.Field(key)
 	if v != nil && v.Kind == KindNumber && d.Err == nil {

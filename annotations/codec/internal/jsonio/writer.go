@@ -123,6 +123,10 @@ func (w *Writer) Schema(s annotations.Schema) {
 		w.StrOmit("key", l.Key)
 		w.StrOmit("color", l.Color)
 		w.StrOmit("description", l.Description)
+		if l.NoEntities {
+			w.Key("entities") // absent is true
+			w.Buf = append(w.Buf, "false"...)
+		}
 		w.Close('}')
 	}
 	w.Close(']')
