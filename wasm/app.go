@@ -39,6 +39,7 @@ type app struct {
 	proj  *projectState // the open project, or nil (project.go)
 	tab   tabs.State    // this tab's part in the two-tab protocol (tabs.go)
 	form  fields        // the note and entity fields' unsaved text (fields.go)
+	rv    review        // the review of an import's placements (review.go)
 	edits int           // changes so far, counted by changed
 
 	caret     js.Value // draws the caret in the article (focus.go)
@@ -148,6 +149,7 @@ func (a *app) wire() {
 	a.wireKeys()
 	a.wireFocus()
 	a.wireDetail()
+	a.wireReview()
 	a.wireFields()
 	a.wireSidebar()
 	a.wireOverview()

@@ -243,5 +243,5 @@ func (a *app) sayReport(rep anchor.Report) {
 	if len(rep.OrphanedRelations) > 0 {
 		msg += " " + formatCount(len(rep.OrphanedRelations), "relation", "relations") + " to them are kept with them."
 	}
-	a.say(msg)
+	a.offerReview(msg, rep)
 }
