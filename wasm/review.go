@@ -4,6 +4,7 @@ package main
 
 import (
 	"strconv"
+	"strings"
 	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -22,25 +23,24 @@ import (
 
 // review is the open review, or the one offered in #status.
 type review struct {
-	el     js.Value         // #review
-	set    *annotations.Set // the work the report is about; another set ends the review
-	items  []anchor.Placement
-	at     int
-	fixing bool // waiting for the right words to be selected in the article
+	el, pos, was, now, fix js.Value         // #review and its parts
+	set                    *annotations.Set // the work the report is about; another set ends the review
+	items                  []anchor.Placement
+	at                     int
+	fixing                 bool // waiting for the right words to be selected in the article
 }
 
 // offerReview says msg, the report of a placing, and offers the review
 // when there is something to review.
 func (a *app) offerReview(msg string, rep anchor.Report) {
-	if !a.rv.el.Get("hidden").Bool() {
-		a.closeReview() // the review of an earlier placing
-	}
-	a.rv = review{el: a.rv.el, set: a.set, items: rep.Moved}
+	a.reviewDo("close") // the review of an earlier placing, if open
+	r := &a.rv
+	r.set, r.items, r.at, r.fixing = a.set, rep.Moved, 0, false
 	if len(rep.Moved) == 0 {
 		a.say(msg)
 		return
 	}
-	a.offer(msg, "Review "+formatCount(len(rep.Moved), "placement", "placements"), a.openReview)
+	a.offer(msg, "Review "+formatCount(len(rep.Moved), "placement", "placements"), func() { a.reviewDo("open") })
 }
 
 // pending returns the placements still to review: those not handled whose
@@ -59,109 +59,138 @@ func (a *app) pending() []anchor.Placement {
 	return out
 }
 
+// reviewKeys maps the keys of #review to what they do (reviewDo).
+var reviewKeys = map[string]string{
+	"ArrowRight": "next", "ArrowDown": "next", "ArrowLeft": "prev", "ArrowUp": "prev",
+	"a": "accept", "A": "accept", "f": "fix", "F": "fix", "o": "orphan", "O": "orphan", "Escape": "close",
+}
+
 func (a *app) wireReview() {
-	el := dom.ByID(idReview)
-	a.rv.el = el
-	// Confirming a fix must not take the selection it reads away.
-	dom.On(dom.ByID(idReviewFix), "mousedown", func(ev js.Value) {
-		if a.rv.fixing {
-			ev.Call("preventDefault")
-		}
-	})
-	dom.On(el, "keydown", func(ev js.Value) {
-		handled := true
-		switch ev.Get("key").String() {
-		case "ArrowRight", "ArrowDown":
-			a.stepReview(1)
-		case "ArrowLeft", "ArrowUp":
-			a.stepReview(-1)
-		case "a", "A":
-			a.acceptPlacement()
-		case "f", "F":
-			a.fixPlacement()
-		case "o", "O":
-			a.orphanPlacement()
-		case "Escape":
-			a.closeReview()
-		default:
-			handled = false
-		}
-		if handled {
+	r := &a.rv
+	for _, x := range []struct {
+		v  *js.Value
+		id string
+	}{{&r.el, idReview}, {&r.pos, idReviewPos}, {&r.was, idReviewWas}, {&r.now, idReviewNow}, {&r.fix, idReviewFix}} {
+		*x.v = dom.ByID(x.id)
+	}
+	dom.On(r.el, "keydown", func(ev js.Value) {
+		if cmd, ok := reviewKeys[ev.Get("key").String()]; ok {
+			a.reviewDo(cmd)
 			ev.Call("preventDefault")
 			ev.Call("stopPropagation") // the page's keys (keys.go) must not act too
 		}
 	})
-}
-
-// reviewCommand runs the review's button with id, and reports whether id
-// is one (commands.go).
-func (a *app) reviewCommand(id string) bool {
-	switch id {
-	case idReviewNext:
-		a.stepReview(1)
-	case idReviewPrev:
-		a.stepReview(-1)
-	case idReviewAccept:
-		a.acceptPlacement()
-	case idReviewFix:
-		a.fixPlacement()
-	case idReviewOrphan:
-		a.orphanPlacement()
-	case idReviewClose:
-		a.closeReview()
-	default:
-		return false
-	}
-	return true
-}
-
-func (a *app) openReview() {
-	a.rv.at = 0
-	a.rv.el.Set("hidden", false)
-	a.showPlacement()
-	dom.ByID(idReviewAccept).Call("focus", noScroll)
-}
-
-func (a *app) closeReview() {
-	a.rv.fixing = false
-	a.rv.el.Set("hidden", true)
-	a.el.article.Call("focus", noScroll)
-}
-
-func (a *app) stepReview(by int) {
-	if ps := a.pending(); len(ps) > 0 {
-		a.rv.at = (a.rv.at + by + len(ps)) % len(ps)
-	}
-	a.showPlacement()
-}
-
-// showPlacement fills #review with the current placement and brings its
-// span into view, or closes the review when none is left. Text from the
-// file and the article is escaped: it reaches the page only as text.
-func (a *app) showPlacement() {
-	ps := a.pending()
-	if len(ps) == 0 {
-		if a.rv.set != a.set {
-			a.rv.el.Set("hidden", true) // another document or import: nothing to say
-		} else if !a.rv.el.Get("hidden").Bool() {
-			a.closeReview()
-			a.say("Review done: every placement is accepted, fixed or set aside.")
+	// Confirming a fix must not take the selection it reads away.
+	dom.On(r.fix, "mousedown", func(ev js.Value) {
+		if r.fixing {
+			ev.Call("preventDefault")
 		}
+	})
+}
+
+// reviewCommand runs the review's button with id (commands.go): the id
+// after "review-" names what it does.
+func (a *app) reviewCommand(id string) {
+	if cmd, ok := strings.CutPrefix(id, "review-"); ok {
+		a.reviewDo(cmd)
+	}
+}
+
+// reviewDo does cmd: open, close, next, prev, accept, fix or orphan.
+// Accept drops the placement shown from the review; fix first asks for
+// the right words and then, asked again, moves the annotation onto the
+// words selected in the article; orphan sets it aside.
+func (a *app) reviewDo(cmd string) {
+	r := &a.rv
+	ps := a.pending()
+	open := !r.el.Get("hidden").Bool()
+	switch {
+	case cmd == "open":
+		r.at, open = 0, true
+	case !open:
+		return
+	case cmd == "close" || len(ps) == 0:
+		r.fixing = false
+		r.el.Set("hidden", true)
+		a.el.article.Call("focus", noScroll)
 		return
 	}
-	a.rv.at = min(a.rv.at, len(ps)-1)
-	p := ps[a.rv.at]
+	r.el.Set("hidden", false)
+	r.at = min(r.at, max(len(ps)-1, 0))
+	done := ""
+	var err error
+	if len(ps) > 0 {
+		p := ps[r.at]
+		switch cmd {
+		case "next", "prev":
+			by := 1
+			if cmd == "prev" {
+				by = len(ps) - 1
+			}
+			r.at = (r.at + by) % len(ps)
+		case "accept":
+			done = p.ID
+		case "orphan":
+			if _, err = a.apply(annotations.SetAside{ID: p.ID, Reason: "set aside in review: placed on the wrong words", Was: p.Before}); err == nil {
+				a.say("Set aside: listed under Not placed. Ctrl+Z undoes it.")
+				done = p.ID
+			}
+		case "fix":
+			if !r.fixing {
+				r.fixing = true
+				r.fix.Set("textContent", "Confirm fix")
+				a.say("Select the right words in the article, then press Enter or Confirm fix; Escape cancels.")
+				a.el.article.Call("focus", noScroll)
+				return
+			}
+			start, end, ok := a.selectionSpan()
+			if !ok {
+				a.say("Select the right words in the article first, then press Enter or Confirm fix.")
+				return
+			}
+			if _, err = a.apply(annotations.Move{ID: p.ID, Start: start, End: end}); err == nil {
+				dom.ClearSelection()
+				a.hideToolbar()
+				a.say("Fixed: the annotation is on the words selected. Ctrl+Z undoes it.")
+				done = p.ID
+				r.fix.Call("focus", noScroll)
+			}
+		}
+	}
+	if err != nil {
+		a.fail(err)
+		return
+	}
+	if done != "" {
+		for i, p := range r.items {
+			if p.ID == done {
+				r.items = append(r.items[:i:i], r.items[i+1:]...)
+				break
+			}
+		}
+		ps = a.pending()
+	}
+	r.fixing = false
+	r.fix.Set("textContent", "Fix")
+	if len(ps) == 0 {
+		r.el.Set("hidden", true)
+		a.el.article.Call("focus", noScroll)
+		a.say("Review done: every placement is accepted, fixed or set aside.")
+		return
+	}
+	if cmd == "open" {
+		dom.ByID(idReviewAccept).Call("focus", noScroll)
+	}
+	// Show the placement: the file's text and the article's reach the
+	// page only escaped.
+	r.at = min(r.at, len(ps)-1)
+	p := ps[r.at]
 	cur, _ := a.set.Annotation(p.ID)
 	p.To = [2]int{cur.Start, cur.End}
-	now := p.After(a.set.Document().Runes())
-	var b []byte
-	b = annotations.AppendEscaped(b, strconv.Itoa(a.rv.at+1)+" of "+strconv.Itoa(len(ps))+": "+
+	r.pos.Set("textContent", strconv.Itoa(r.at+1)+" of "+strconv.Itoa(len(ps))+": "+
 		a.label(cur.Label).Name+", "+string(p.Method)+", score "+strconv.FormatFloat(p.Score, 'f', 2, 64))
-	dom.ByID(idReviewPos).Set("innerHTML", string(b))
-	dom.ByID(idReviewWas).Set("innerHTML", string(appendContext(nil, p.Before)))
-	dom.ByID(idReviewNow).Set("innerHTML", string(appendContext(nil, now)))
-	dom.ByID(idReviewFix).Set("textContent", "Fix")
-	a.rv.fixing = false
+	r.was.Set("innerHTML", string(appendContext(nil, p.Before)))
+	r.now.Set("innerHTML", string(appendContext(nil, p.After(a.set.Document().Runes()))))
 	if el := a.focusElement(p.ID); !el.IsNull() {
 		el.Call("scrollIntoView", map[string]any{"block": "center"})
 		a.markRuns(p.ID, classFlash, true)
@@ -179,94 +208,19 @@ func appendContext(b []byte, s annotations.Selector) []byte {
 	return annotations.AppendEscaped(b, s.Suffix)
 }
 
-// current returns the placement shown, if the review is open.
-func (a *app) current() (anchor.Placement, bool) {
-	ps := a.pending()
-	if a.rv.el.Get("hidden").Bool() || len(ps) == 0 {
-		return anchor.Placement{}, false
-	}
-	return ps[min(a.rv.at, len(ps)-1)], true
-}
-
-// drop removes the current placement from the review and shows the next.
-func (a *app) drop(id string) {
-	for i, p := range a.rv.items {
-		if p.ID == id {
-			a.rv.items = append(a.rv.items[:i:i], a.rv.items[i+1:]...)
-			break
-		}
-	}
-	a.showPlacement()
-}
-
-func (a *app) acceptPlacement() {
-	if p, ok := a.current(); ok {
-		a.drop(p.ID)
-	}
-}
-
-func (a *app) orphanPlacement() {
-	p, ok := a.current()
-	if !ok {
-		return
-	}
-	if _, err := a.apply(annotations.SetAside{ID: p.ID, Reason: "set aside in review: placed on the wrong words", Was: p.Before}); err != nil {
-		a.fail(err)
-		return
-	}
-	a.say("Set aside: listed under Not placed. Ctrl+Z undoes it.")
-	a.drop(p.ID)
-}
-
-// fixPlacement asks for the right words, or, asked already, moves the
-// annotation onto the words selected in the article.
-func (a *app) fixPlacement() {
-	p, ok := a.current()
-	if !ok {
-		return
-	}
-	if !a.rv.fixing {
-		a.rv.fixing = true
-		dom.ByID(idReviewFix).Set("textContent", "Confirm fix")
-		a.say("Select the right words in the article, then press Enter or Confirm fix; Escape cancels.")
-		a.el.article.Call("focus", noScroll)
-		return
-	}
-	start, end, ok := a.selectionSpan()
-	if !ok {
-		a.say("Select the right words in the article first, then press Enter or Confirm fix.")
-		return
-	}
-	if _, err := a.apply(annotations.Move{ID: p.ID, Start: start, End: end}); err != nil {
-		a.fail(err)
-		return
-	}
-	dom.ClearSelection()
-	a.hideToolbar()
-	a.say("Fixed: the annotation is on the words selected. Ctrl+Z undoes it.")
-	a.drop(p.ID)
-	if !a.rv.el.Get("hidden").Bool() {
-		dom.ByID(idReviewFix).Call("focus", noScroll)
-	}
-}
-
 // reviewKey handles the keys of a fix in progress in the article (keys.go):
 // Enter confirms it and Escape cancels it.
 func (a *app) reviewKey(key string) bool {
-	if !a.rv.fixing || a.rv.el.Get("hidden").Bool() || !a.inArticle() {
+	if !a.rv.fixing || a.rv.el.Get("hidden").Bool() || !a.inArticle() || key != "Enter" && key != "Escape" {
 		return false
 	}
-	switch key {
-	case "Enter":
-		a.fixPlacement()
-	case "Escape":
-		a.rv.fixing = false
-		dom.ByID(idReviewFix).Set("textContent", "Fix")
-		a.say("Fix cancelled.")
-		dom.ByID(idReviewFix).Call("focus", noScroll)
-	default:
-		return false
+	if key == "Enter" {
+		a.reviewDo("fix")
+		return true
 	}
+	a.reviewDo("") // shows the placement again, the fix cancelled
+	a.say("Fix cancelled.")
+	a.rv.fix.Call("focus", noScroll)
 	return true
 }
 
