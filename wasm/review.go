@@ -153,7 +153,9 @@ func (a *app) reviewDo(cmd string) {
 				a.hideToolbar()
 				a.say("Fixed: the annotation is on the words selected. Ctrl+Z undoes it.")
 				done = p.ID
-				r.fix.Call("focus", noScroll)
+				// Back to the review, on the section rather than a button:
+				// the Enter that confirmed must not press one too.
+				r.el.Call("focus", noScroll)
 			}
 		}
 	}
@@ -220,7 +222,7 @@ func (a *app) reviewKey(key string) bool {
 	}
 	a.reviewDo("") // shows the placement again, the fix cancelled
 	a.say("Fix cancelled.")
-	a.rv.fix.Call("focus", noScroll)
+	a.rv.el.Call("focus", noScroll)
 	return true
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp/kb"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -119,9 +120,9 @@ func TestReviewPlacements(t *testing.T) {
 			if shown() == quote {
 				return
 			}
-			key(t, p, "ArrowRight")
+			key(t, p, kb.ArrowRight)
 		}
-		t.Fatalf("the review never showed %q", quote)
+		t.Fatalf("the review never showed %q (it shows %q; to review: %v)", quote, shown(), eval[[]reviewItem](t, p, `spanmark.review()`))
 	}
 
 	// Accept the claim, by keyboard.
@@ -188,6 +189,27 @@ func TestReviewPlacements(t *testing.T) {
 		t.Errorf("after a second undo a1 quotes %q, want Steve Witkoff", a1.Quote)
 	}
 	checkInert(t, p, "review")
+
+	// The fix again, by keyboard alone: f, the words selected with
+	// Shift+arrows, Enter; Escape then leaves the review.
+	eval[any](t, p, `spanmark.import(`+js(string(data))+`)`)
+	clickSelector(t, p, "#status-action")
+	waitFor(t, p, "the review, focused", `!document.getElementById("review").hidden && document.activeElement.id === "review-accept"`)
+	goTo("Steve Witkoff")
+	key(t, p, "f")
+	waitFor(t, p, "focus in the article to select the words", `document.activeElement.id === "article"`)
+	caretTo(t, p, ms, false)
+	caretTo(t, p, me, true)
+	key(t, p, kb.Enter)
+	waitFor(t, p, "the fix done by keyboard", `spanmark.review().length === 2 && document.activeElement.id === "review"`)
+	if a1 := annOf(exportFile(t, p), "a1"); a1.Start != ms || a1.End != me {
+		t.Errorf("after the keyboard fix a1 is at [%d,%d), want [%d,%d)", a1.Start, a1.End, ms, me)
+	}
+	key(t, p, kb.Escape)
+	waitFor(t, p, "the review closed, focus on the article", `document.getElementById("review").hidden && document.activeElement.id === "article"`)
+	if n := len(eval[[]reviewItem](t, p, `spanmark.review()`)); n != 2 {
+		t.Errorf("after closing, %d placements to review, want the 2 left", n)
+	}
 	p.CheckProblems(t)
 }
 
