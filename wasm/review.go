@@ -59,10 +59,23 @@ func (a *app) pending() []anchor.Placement {
 	return out
 }
 
-// reviewKeys maps the keys of #review to what they do (reviewDo).
-var reviewKeys = map[string]string{
-	"ArrowRight": "next", "ArrowDown": "next", "ArrowLeft": "prev", "ArrowUp": "prev",
-	"a": "accept", "A": "accept", "f": "fix", "F": "fix", "o": "orphan", "O": "orphan", "Escape": "close",
+// reviewCmd names what key does in #review (reviewDo), or "".
+func reviewCmd(key string) string {
+	switch key {
+	case "ArrowRight", "ArrowDown":
+		return "next"
+	case "ArrowLeft", "ArrowUp":
+		return "prev"
+	case "a", "A":
+		return "accept"
+	case "f", "F":
+		return "fix"
+	case "o", "O":
+		return "orphan"
+	case "Escape":
+		return "close"
+	}
+	return ""
 }
 
 func (a *app) wireReview() {
@@ -74,7 +87,7 @@ func (a *app) wireReview() {
 		*x.v = dom.ByID(x.id)
 	}
 	dom.On(r.el, "keydown", func(ev js.Value) {
-		if cmd, ok := reviewKeys[ev.Get("key").String()]; ok {
+		if cmd := reviewCmd(ev.Get("key").String()); cmd != "" {
 			a.reviewDo(cmd)
 			ev.Call("preventDefault")
 			ev.Call("stopPropagation") // the page's keys (keys.go) must not act too
