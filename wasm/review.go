@@ -44,18 +44,18 @@ func (a *app) offerReview(msg string, rep anchor.Report) {
 }
 
 // pending returns the placements still to review: those not handled whose
-// annotation is still on the text.
+// annotation is on the text (one deleted and then restored by an undo is
+// pending again).
 func (a *app) pending() []anchor.Placement {
 	if a.rv.set != a.set || a.set == nil {
 		return nil
 	}
-	out := a.rv.items[:0]
+	var out []anchor.Placement
 	for _, p := range a.rv.items {
 		if _, ok := a.set.Annotation(p.ID); ok {
 			out = append(out, p)
 		}
 	}
-	a.rv.items = out
 	return out
 }
 
