@@ -9,7 +9,8 @@ import (
 )
 
 // Edit is a change a person makes to a [Set]: [Add], [Relabel], [SetNote],
-// [SetEntity], [Delete], [Link], [Unlink], [AddAll] or [SetSchema]. Edits are plain
+// [SetEntity], [Delete], [Link], [Unlink], [AddAll], [SetSchema], or, reviewing where
+// a file's annotations were placed (review.go), [Move] or [SetAside]. Edits are plain
 // values; [Set.Apply] checks and applies one as a single undoable step.
 type Edit interface {
 	// plan checks the edit against s and returns the steps that make it,
@@ -101,16 +102,24 @@ func (c Change) IsEmpty() bool {
 // step replaces one annotation or relation, or the schema (when
 // beforeS is set): before is nil for an addition and after is nil for a
 // removal. Undo applies the swapped steps in reverse.
+//
+// A step that sets an annotation or relation aside (review.go) moves it
+// between the text and the orphans instead of dropping or creating it:
+// orphan is what the set keeps for the annotation, and asideR marks a
+// relation kept with the orphans. The inverse moves it back.
 type step struct {
 	ann             bool
 	beforeA, afterA *Annotation
 	beforeR, afterR *Relation
 	beforeS, afterS *Schema
+	orphan          *Orphan
+	asideR          bool
 }
 
 func (st step) inverse() step {
 	return step{ann: st.ann, beforeA: st.afterA, afterA: st.beforeA, beforeR: st.afterR, afterR: st.beforeR,
-		beforeS: st.afterS, afterS: st.beforeS}
+		beforeS: st.afterS, afterS: st.beforeS,
+		orphan: st.orphan, asideR: st.asideR}
 }
 
 // Apply checks e and applies it as one step of the history, stamping new
@@ -191,9 +200,15 @@ func (s *Set) run(steps []step) Change {
 		if !st.ann {
 			if st.afterR == nil {
 				delete(s.rels, st.beforeR.ID)
+				if st.asideR {
+					s.orphanRels = append(s.orphanRels, *st.beforeR)
+				}
 			} else {
 				r := *st.afterR
 				s.putRel(&r)
+				if st.asideR {
+					s.orphanRels = slices.DeleteFunc(s.orphanRels, func(o Relation) bool { return o.ID == r.ID })
+				}
 			}
 			id := st.afterR
 			if id == nil {
@@ -208,10 +223,16 @@ func (s *Set) run(steps []step) Change {
 			s.put(&a)
 			mark(&a)
 			c.Added = append(c.Added, a.ID)
+			if st.orphan != nil {
+				s.orphans = slices.DeleteFunc(s.orphans, func(o Orphan) bool { return o.Annotation.ID == a.ID })
+			}
 		case st.afterA == nil:
 			mark(st.beforeA)
 			s.remove(st.beforeA.ID)
 			c.Removed = append(c.Removed, st.beforeA.ID)
+			if st.orphan != nil {
+				s.orphans = append(s.orphans, *st.orphan)
+			}
 		default:
 			a := *st.afterA
 			mark(st.beforeA)

@@ -184,6 +184,7 @@ func (a *app) wireAPI() {
 		}
 		return js.Undefined(), a.setSchema(s)
 	})
+	sync("review", func([]js.Value) (any, error) { return a.reviewJSON(), nil })
 	sync("undo", func([]js.Value) (any, error) { return a.undo(), nil })
 	sync("redo", func([]js.Value) (any, error) { return a.redo(), nil })
 	sync("select", func(args []js.Value) (any, error) {

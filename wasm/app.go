@@ -42,6 +42,7 @@ type app struct {
 	edits int                // changes so far, counted by changed
 	draft annotations.Schema // what the label editor shows (schema.go)
 	pick  picker             // the link target picker (picker.go)
+	rv    review             // the review of an import's placements (review.go)
 
 	caret     js.Value // draws the caret in the article (focus.go)
 	arcs      js.Value // draws the selected annotation's relations (arcs.go)
@@ -163,6 +164,7 @@ func (a *app) wire() {
 	a.wireArcs()
 	a.wireDetail()
 	a.wirePicker()
+	a.wireReview()
 	a.wireFields()
 	a.wireSidebar()
 	a.wireOverview()

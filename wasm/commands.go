@@ -11,7 +11,7 @@ import (
 // The page's buttons that have an id (header, dialogs, detail panel)
 // share one click listener on the document, which calls the function of
 // each button's area (open.go, export.go, documents.go, detail.go,
-// keys.go, sidebar.go, status.go, app.go). A listener per button would
+// keys.go, sidebar.go, status.go, app.go, review.go). A listener per button would
 // cost the wasm a function each, for one line of work. Buttons inside
 // lists carry data attributes instead and are handled by their list.
 func (a *app) wireCommands() {
@@ -79,6 +79,8 @@ func (a *app) wireCommands() {
 			a.runAction()
 		case idProjectDone:
 			a.report(a.toggleDone)
+		default:
+			a.reviewCommand(b.Get("id").String())
 		}
 	})
 }

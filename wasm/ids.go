@@ -106,6 +106,17 @@ const (
 	idConflictAccept = "conflict-accept"
 	idConflictReject = "conflict-reject"
 
+	idReview       = "review"
+	idReviewPos    = "review-pos"
+	idReviewWas    = "review-was"
+	idReviewNow    = "review-now"
+	idReviewPrev   = "review-prev"
+	idReviewNext   = "review-next"
+	idReviewAccept = "review-accept"
+	idReviewFix    = "review-fix"
+	idReviewOrphan = "review-orphan"
+	idReviewClose  = "review-close"
+
 	// Classes set from Go.
 	classFlash    = "flash"    // a highlight just jumped to from the list
 	classSel      = "sel"      // runs of the selected annotation

@@ -31,6 +31,10 @@ func (a *app) keydown(ev js.Value) {
 	tag := target.Get("tagName").String()
 	typing := tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || target.Get("isContentEditable").Truthy()
 
+	if a.reviewKey(key) { // Enter or Escape while fixing a placement (review.go)
+		ev.Call("preventDefault")
+		return
+	}
 	if key == "Escape" {
 		a.escape(typing, target)
 		return

@@ -277,5 +277,5 @@ func (a *app) sayReport(rep placeReport) {
 	if rep.orphanedRelations > 0 {
 		msg += " " + formatCount(rep.orphanedRelations, "relation", "relations") + " to them are kept with them."
 	}
-	a.say(msg)
+	a.offerReview(msg, rep)
 }

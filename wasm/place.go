@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -21,7 +22,29 @@ import (
 // it: how many annotations moved (found again elsewhere than their
 // offsets), how many could not be placed and were kept aside as orphans,
 // and how many relations are kept with them.
-type placeReport struct{ moved, orphaned, orphanedRelations int }
+type placeReport struct {
+	moved, orphaned, orphanedRelations int
+	// placements are the moved annotations, for the review (review.go).
+	placements []placement
+}
+
+// placement is an annotation of a file that the worker placed elsewhere
+// than the file said: where the file had it (From, and Before, its quote
+// with context), where it went (To), how (Method: diff, quote or fuzzy)
+// and how well (Score, 0 to 1).
+type placement struct {
+	ID       string
+	From, To [2]int
+	Method   string
+	Score    float64
+	Before   annotations.Selector
+}
+
+// After describes the span the annotation was placed on in text, with
+// context, the other half of the review beside Before.
+func (p placement) After(text []rune) annotations.Selector {
+	return annotations.Describe(text, p.To[0], p.To[1], annotations.ContextLen)
+}
 
 // place builds the set of f on doc. data is the file as it was read
 // (Spanmark or W3C JSON), for the worker. Its errors are the decoder's
@@ -54,6 +77,9 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 		switch line[:strings.IndexByte(line+"\t", '\t')] {
 		case "moved":
 			rep.moved++
+			if p, ok := parsePlacement(line, f); ok {
+				rep.placements = append(rep.placements, p)
+			}
 		case "orphan":
 			rep.orphaned++
 		case "relation":
@@ -61,4 +87,61 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 		}
 	}
 	return s, rep, nil
+}
+
+// parsePlacement reads a "moved" line of the worker's report
+// (wasm/worker/place.go): moved, id, from, to, method and score, tab
+// separated, the id escaped; f is the file placed, for the annotation's
+// selector.
+func parsePlacement(line string, f *annotations.File) (placement, bool) {
+	fs := strings.Split(line, "\t")
+	if len(fs) != 6 {
+		return placement{}, false
+	}
+	p := placement{ID: unescapeField(fs[1]), Method: fs[4]}
+	span := func(s string) ([2]int, bool) {
+		a, b, ok := strings.Cut(s, ":")
+		x, err1 := strconv.Atoi(a)
+		y, err2 := strconv.Atoi(b)
+		return [2]int{x, y}, ok && err1 == nil && err2 == nil
+	}
+	var ok1, ok2 bool
+	p.From, ok1 = span(fs[2])
+	p.To, ok2 = span(fs[3])
+	score, err := strconv.ParseFloat(fs[5], 64)
+	if !ok1 || !ok2 || err != nil {
+		return placement{}, false
+	}
+	p.Score = score
+	for i := range f.Annotations {
+		if f.Annotations[i].ID == p.ID {
+			p.Before = f.Annotations[i].Selector()
+		}
+	}
+	return p, true
+}
+
+// unescapeField undoes the worker's escaping of a report field: \\, \t
+// and \n (wasm/worker/answer.go, escape).
+func unescapeField(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case 't':
+				b.WriteByte('\t')
+			case 'n':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(s[i])
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

@@ -53,6 +53,19 @@
 // matching, and a fuzzy candidate scoring at least [nearAccept] within
 // [nearWindow] of the hint, or around an intact piece of the quote, is
 // taken without searching the whole text.
+//
+// # The threshold, and review
+//
+// Never a wrong span silently: every placement records its [Method] and
+// score, and one below the threshold above (a score under [minScore] with
+// neither side of the context at [sideAccept], a quote outside its error
+// budget, or a tie) becomes an orphan. [Place] lists in [Report.Moved]
+// every placement a person should review: those not at the file's
+// offsets, and every fuzzy one even at them, each with the file's
+// description ([Placement.Before]) and the placed span's
+// ([Placement.After]). The app offers that review; its fixes are the
+// edits [annotations.Move] and [annotations.SetAside]. docs/format.md
+// states the same threshold for readers of the files.
 package anchor
 
 import (
