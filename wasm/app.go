@@ -44,12 +44,12 @@ type app struct {
 type page struct {
 	frame       *dom.Frame
 	frameQueued bool
-	dirty       map[int]bool // paragraphs to repaint
-	lazy        []int        // paragraphs to repaint in later slices (replace)
-	shown       int          // paragraphs on the page; a large article grows (queueRest)
-	resting     bool         // queueRest's tick is pending
-	titlePara   bool         // the first paragraph is the title
-	toolbarDue  bool         // re-place the selection toolbar
+	dirty       map[int]bool        // paragraphs to repaint
+	lazy        []int               // paragraphs to repaint in later slices (replace)
+	shown       int                 // paragraphs on the page; a large article grows (queueRest)
+	resting     bool                // queueRest's tick is pending
+	article     annotations.Article // how the document shows (title paragraph, byline)
+	toolbarDue  bool                // re-place the selection toolbar
 	detailDue   bool
 	overviewDue bool
 	detailKey   string // what the detail's suggestions were built for (detail.go)

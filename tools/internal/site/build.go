@@ -295,6 +295,15 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
+	if name := sampleName(src[IndexName]); name != "" {
+		text, ok := src[name]
+		if !ok {
+			return nil, fmt.Errorf("build: %s names the sample article %s, which is missing", IndexName, name)
+		}
+		if index, err = prerender(index, string(text)); err != nil {
+			return nil, err
+		}
+	}
 	out[IndexName] = index
 
 	// The version covers every file the worker precaches, so any change to
