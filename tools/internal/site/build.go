@@ -32,9 +32,9 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// Names with a fixed meaning in the site. A rule that spans files: boot.js
-// and sw.js carry the placeholders below, and the build fails when one is
-// missing, so the two ends cannot drift apart silently.
+// Names with a fixed meaning in the site. A rule that spans files: sw.js
+// carries the placeholder below, and the build fails when it is missing,
+// so the two ends cannot drift apart silently.
 const (
 	// IndexName is the page; it keeps its name so that the folder's URL opens it.
 	IndexName = "index.html"
@@ -47,9 +47,6 @@ const (
 	WasmExecName = "wasm_exec.js"
 
 	bootName = "boot.js"
-	// wasmSizePlaceholder in boot.js becomes the wasm's raw size, which the
-	// progress bar needs: a compressed response's Content-Length is not it.
-	wasmSizePlaceholder = "const wasmSize = 0;"
 	// buildPlaceholder in sw.js becomes the build version and precache list.
 	buildPlaceholder = `const build = {version: "dev", assets: []};`
 )
@@ -246,12 +243,6 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	src := make(map[string][]byte, len(sources))
 	for name, b := range sources {
 		src[name] = b
-	}
-	var err error
-	src[bootName], err = substitute(bootName, src[bootName], wasmSizePlaceholder,
-		"const wasmSize = "+strconv.Itoa(len(src[WasmName]))+";")
-	if err != nil {
-		return nil, err
 	}
 
 	var hashed []string // every asset that gets a hashed name
