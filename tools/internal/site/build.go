@@ -81,6 +81,10 @@ type Options struct {
 	// instead of half a minute, for a .br file about 15% larger. The files
 	// are otherwise the same.
 	Quick bool
+	// Names keeps the wasm's function names (its name section, which
+	// -ldflags=-s drops), so that a profile names Go functions; tools/bench
+	// uses it. A site built with it is larger than one that ships.
+	Names bool
 }
 
 // Site is a built site, held in memory.
@@ -127,7 +131,7 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	if pkg == "" {
 		pkg = "./wasm"
 	}
-	wasm, err := compileWasm(ctx, goCmd, dir, pkg)
+	wasm, err := compileWasm(ctx, goCmd, dir, pkg, opts.Names)
 	if err != nil {
 		return nil, err
 	}
@@ -176,8 +180,9 @@ func goEnv(ctx context.Context, goCmd string) (toolchainEnv, error) {
 }
 
 // compileWasm builds pkg for js/wasm without paths or symbol tables: -s -w
-// drop about a third of the raw size and nothing the browser uses.
-func compileWasm(ctx context.Context, goCmd, dir, pkg string) ([]byte, error) {
+// drop about a third of the raw size and nothing the browser uses. With
+// names, -s is left out: the name section stays, for profiles.
+func compileWasm(ctx context.Context, goCmd, dir, pkg string, names bool) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "spanmark-wasm-")
 	if err != nil {
 		return nil, fmt.Errorf("build: compile %s: %w", pkg, err)
@@ -189,7 +194,11 @@ func compileWasm(ctx context.Context, goCmd, dir, pkg string) ([]byte, error) {
 	// about 15% slower (BenchmarkDecode); anchoring, encoding and
 	// highlighting are within the benchmarks' noise. The standard library
 	// keeps its inlining.
-	cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", "-ldflags=-s -w", "-gcflags=github.com/spanmark/spanmark/...=-l", "-o", out, pkg)
+	ldflags := "-ldflags=-s -w"
+	if names {
+		ldflags = "-ldflags=-w"
+	}
+	cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", ldflags, "-gcflags=github.com/spanmark/spanmark/...=-l", "-o", out, pkg)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
