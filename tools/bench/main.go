@@ -369,6 +369,19 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	rows = append(rows, row{what: fmt.Sprintf("export %s annotations (spanmark JSON, %s)", commas(exp.Count), size(exp.Bytes)),
 		value: fmt.Sprintf("%.0f ms", exp.MS), heap: heapUsed(tctx)})
 
+	// Labelling by key after a mouse selection, on words between the
+	// probes already labelled.
+	step := len(probe) / (cfg.samples * len(cfg.levels))
+	var spans [][2]int
+	for i := range cfg.samples {
+		spans = append(spans, probe[((len(cfg.levels)-1)*cfg.samples+i)*step+step/2])
+	}
+	kr, err := keyLabelRow(tctx, spans, exp.Count)
+	if err != nil {
+		return rows, err
+	}
+	rows = append(rows, kr)
+
 	// Import into a fresh browser context, so the document starts empty.
 	ictx, icancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 	defer icancel()
