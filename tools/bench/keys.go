@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 )
 
@@ -72,6 +74,33 @@ const wordRect = `(async (start, end) => {
   const a = rects[0], b = rects[rects.length - 1];
   return {x0: a.left + 1, y0: (a.top + a.bottom) / 2, x1: b.right - 1, y1: (b.top + b.bottom) / 2, text: r.toString()};
 })`
+
+// keyLabelRows labels each span by a mouse drag and the key 1, one at a
+// time, and returns the row of the Event Timing latency; with top above 0,
+// V8's sampling profiler runs meanwhile, and the rows of its top
+// functions follow.
+func keyLabelRows(ctx context.Context, spans [][2]int, count, top int) ([]row, error) {
+	if top > 0 {
+		if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
+			return nil, err
+		}
+		if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+			return nil, err
+		}
+		if _, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{}); err != nil {
+			return nil, err
+		}
+	}
+	r, err := keyLabelRow(ctx, spans, count)
+	if err != nil || top == 0 {
+		return []row{r}, err
+	}
+	res, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
+	if err != nil {
+		return nil, err
+	}
+	return append([]row{r}, profileTop(res.Profile, "profile: busy main thread while labelling by key (drags, keys and waits)", top)...), nil
+}
 
 // keyLabelRow labels each span by a mouse drag and the key 1, one at a
 // time, and returns the row of the Event Timing latency.

@@ -212,12 +212,16 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	if err != nil {
 		return rows, err
 	}
+	// With -profile, the rest runs on a build that keeps the wasm's function
+	// names, for the profile of labelling by key; names cost no speed.
+	large := s
 	if cfg.profile > 0 {
 		fmt.Fprintln(logw, "bench: building the site with function names, to profile…")
 		named, err := site.Build(ctx, site.Options{Web: web.FS, Quick: true, Names: true})
 		if err != nil {
 			return rows, err
 		}
+		large = named
 		pr, err := profileStartup(ctx, exe, named, cfg.profile, cfg.profOut)
 		rows = append(rows, pr...)
 		if err != nil {
@@ -230,7 +234,7 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 
 	text := string(cfg.article)
 	mux := http.NewServeMux()
-	mux.Handle("/", site.Handler(s.FS()))
+	mux.Handle("/", site.Handler(large.FS()))
 	mux.HandleFunc("/bench/article.txt", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, text)
@@ -376,11 +380,11 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	for i := range cfg.samples {
 		spans = append(spans, probe[((len(cfg.levels)-1)*cfg.samples+i)*step+step/2])
 	}
-	kr, err := keyLabelRow(tctx, spans, exp.Count)
+	kr, err := keyLabelRows(tctx, spans, exp.Count, cfg.profile)
+	rows = append(rows, kr...)
 	if err != nil {
 		return rows, err
 	}
-	rows = append(rows, kr)
 
 	// Import into a fresh browser context, so the document starts empty.
 	ictx, icancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
