@@ -60,13 +60,12 @@ type app struct {
 type page struct {
 	frame       *dom.Frame
 	frameQueued bool
-	dirty       map[int]bool // paragraphs to repaint
-	lazy        []int        // paragraphs to repaint in later slices (replace)
-	shown       int          // paragraphs on the page; a large article grows (queueRest)
-	resting     bool         // queueRest's tick is pending
-	titlePara   bool         // the first paragraph is the title
-	wrapped     bool         // the text is hard-wrapped: its lines flow (annotations.Document.IsHardWrapped)
-	toolbarDue  bool         // re-place the selection toolbar
+	dirty       map[int]bool        // paragraphs to repaint
+	lazy        []int               // paragraphs to repaint in later slices (replace)
+	shown       int                 // paragraphs on the page; a large article grows (queueRest)
+	resting     bool                // queueRest's tick is pending
+	article     annotations.Article // how the document shows (title paragraph, byline)
+	toolbarDue  bool                // re-place the selection toolbar
 	detailDue   bool
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
 	// A far jump to an annotation (jump.go): its id, the frames left to

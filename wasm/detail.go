@@ -138,19 +138,17 @@ func (a *app) renderDetail() {
 	a.el.entityRow.Set("hidden", !l.TakesEntities() && ann.Entity == "")
 	// The entity suggestions and link targets scan every annotation: do it
 	// when another annotation is selected or the count changed, not on
-	// every edit (labelling stays inside a frame with 10,000 annotations).
+	// every edit, and after the frame (a label by key adds one and selects
+	// it: the highlight is painted first, then the lists follow).
 	key := ann.ID + "/" + ann.Label + "/" + ann.Entity + "/" + strconv.Itoa(a.set.Len())
-	fresh := key != a.page.detailKey
-	a.page.detailKey = key
-	if fresh {
-		a.el.entityList.Set("textContent", "")
-		seen := map[string]bool{}
-		for _, o := range a.sorted() {
-			if o.Entity != "" && !seen[o.Entity] {
-				seen[o.Entity] = true
-				a.el.entityList.Call("append", option(o.Entity, o.Entity))
+	if key != a.page.detailKey {
+		a.page.detailKey = key
+		dom.After(0, func() {
+			if a.page.detailKey == key && a.set != nil {
+				a.fillEntityList()
+				a.fillLinkTargets()
 			}
-		}
+		})
 	}
 	// Links.
 	a.el.linkList.Set("textContent", "")
@@ -182,9 +180,6 @@ func (a *app) renderDetail() {
 		canLink = canLink || slices.Contains(r.From, ann.Label) || slices.Contains(r.To, ann.Label)
 	}
 	a.el.linkForm.Set("hidden", !canLink)
-	if fresh {
-		a.fillLinkTargets()
-	}
 	if ann.Conflict != nil {
 		text := ""
 		for i, v := range ann.Conflict.Votes {
@@ -200,4 +195,19 @@ func (a *app) renderDetail() {
 		a.el.conflictVotes.Set("textContent", text)
 	}
 	a.el.conflict.Set("hidden", ann.Conflict == nil)
+}
+
+// fillEntityList lists the entities of the work as suggestions for the
+// detail panel's entity field.
+func (a *app) fillEntityList() {
+	// One write for the whole list, not a DOM call per option.
+	var b []byte
+	seen := map[string]bool{}
+	for _, o := range a.sorted() {
+		if o.Entity != "" && !seen[o.Entity] {
+			seen[o.Entity] = true
+			b = appendOption(b, o.Entity, o.Entity)
+		}
+	}
+	a.el.entityList.Set("innerHTML", string(b))
 }

@@ -7,7 +7,8 @@ package main
 // docs/api.md documents the ones tests rely on (#article, #toolbar,
 // #sidebar, #status, #detail, span.hl, data-ids, data-first). The
 // highlight classes themselves (hl, mk, dN, kN-lS, in-lS, sel, cf) are
-// written by annotations.Highlighter.
+// written by annotations.Highlighter, and the article's (part, title,
+// byline) by annotations.Article.
 const (
 	idArticle      = "article"
 	idTitle        = "doc-title"
@@ -120,11 +121,7 @@ const (
 	// Classes set from Go.
 	classFlash    = "flash"    // a highlight just jumped to from the list
 	classSel      = "sel"      // runs of the selected annotation
-	classTitle    = "title"    // the paragraph that is the document's title
-	classByline   = "byline"   // a paragraph that is a byline
-	classPart     = "part"     // a div of partSize paragraphs in #article (render.go)
 	classWrapped  = "wrapped"  // #article of a hard-wrapped text, whose lines flow together
-	classBlock    = "pb"       // a line of a hard-wrapped text that begins a paragraph
 	classNear     = "near"     // a part laid out for a jump to an annotation in or near it (jump.go)
 	classErr      = "err"      // #status showing an error
 	classLinking  = "linking"  // <html> while link mode waits for a click

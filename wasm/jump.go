@@ -4,6 +4,8 @@ package main
 
 import (
 	"syscall/js"
+
+	"github.com/spanmark/spanmark/annotations"
 )
 
 // Jumping to an annotation (spanmark.select, a click in the list or on a
@@ -31,7 +33,7 @@ func (a *app) jump(id string) {
 		p.Get("classList").Call("remove", classNear)
 	}
 	a.page.near = a.page.near[:0]
-	if part := el.Call("closest", "."+classPart); !part.IsNull() {
+	if part := el.Call("closest", "."+annotations.ClassPart); !part.IsNull() {
 		for _, p := range []js.Value{part.Get("previousElementSibling"), part, part.Get("nextElementSibling")} {
 			if !p.IsNull() {
 				p.Get("classList").Call("add", classNear)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"runtime"
-	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -13,20 +12,15 @@ import (
 )
 
 // The article is one <p data-p=i data-start=offset> per paragraph of the
-// document, each written as one escaped HTML string by
-// annotations.Highlighter, so that a change repaints only the paragraphs it
-// touches with one DOM write each, within a frame at 10,000 annotations. The
-// paragraphs are grouped in parts, <div class="part">, of partSize each:
-// a part out of view skips style, layout and paint as a whole
-// (content-visibility in style.css), so that a frame's cost follows the
-// part in view rather than the length of the article.
-
-// partSize is the number of paragraphs per part.
-const partSize = 64
+// document, in parts of annotations.PartSize paragraphs (the markup is
+// annotations.Article's, which the build also writes for the sample), the
+// inside of each written as one escaped HTML string by
+// annotations.Highlighter, so that a change repaints only the paragraphs
+// it touches with one DOM write each.
 
 // para returns paragraph i's element; i must be below a.page.shown.
 func (a *app) para(i int) js.Value {
-	return a.el.parts.Index(i / partSize).Get("children").Index(i % partSize)
+	return a.el.parts.Index(i / annotations.PartSize).Get("children").Index(i % annotations.PartSize)
 }
 
 // queueFrame asks for one render step in the next animation frame.
@@ -128,11 +122,6 @@ func focusOf(el js.Value) string {
 	return ""
 }
 
-// runsOf returns the highlight runs of annotation id.
-func (a *app) runsOf(id string) js.Value {
-	return a.el.article.Call("querySelectorAll", `[data-ids~="`+cssEscape(id)+`"]`)
-}
-
 // cssEscape wraps CSS.escape, for ids inside attribute selectors; ids come
 // from files and may hold anything.
 func cssEscape(s string) string {
@@ -172,53 +161,75 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	a.page.lazy = a.page.lazy[:0]
 	a.applySchema()
 	doc := set.Document()
+	a.page.article = annotations.NewArticle(doc)
+	titlePara, byline := a.page.article.TitlePara, a.page.article.Byline
+	// Hard-wrapped text shows its lines flowing into paragraphs (style.css).
+	a.el.article.Get("classList").Call("toggle", classWrapped, a.page.article.Wrapped)
 	a.el.title.Set("textContent", doc.Title)
+	a.el.title.Set("hidden", titlePara)
 	paras := doc.Paragraphs()
-	rs := doc.Runes()
-	// The title shows as the heading; when it is the first paragraph, that
-	// paragraph is styled as the heading instead, so its text stays
-	// annotatable at its offsets.
-	a.page.titlePara = len(paras) > 0 && strings.TrimSpace(string(rs[paras[0].Start:paras[0].End])) == doc.Title
-	a.el.title.Set("hidden", a.page.titlePara)
-	byline := ""
-	for i, p := range paras {
-		if !(i == 0 && a.page.titlePara) && annotations.IsByline(rs[p.Start:p.End]) {
-			byline = string(rs[p.Start:p.End])
-			break
+	a.el.load.Set("hidden", true)
+	if !a.adopt(doc) {
+		a.el.article.Set("innerHTML", "")
+		a.page.shown = 0
+		if doc.Len() >= largeArticle {
+			a.appendParagraphs(firstSlice)
+		} else {
+			a.appendParagraphs(doc.Len() + 1)
 		}
 	}
-	a.el.article.Set("innerHTML", "")
-	// Hard-wrapped text shows its lines flowing into paragraphs (style.css).
-	a.page.wrapped = doc.IsHardWrapped()
-	a.el.article.Get("classList").Call("toggle", classWrapped, a.page.wrapped)
-	a.page.shown = 0
-	a.el.load.Set("hidden", true)
-	if doc.Len() >= largeArticle {
-		a.appendParagraphs(firstSlice)
-	} else {
-		a.appendParagraphs(doc.Len() + 1)
-	}
-	// The byline shows under the title: drawn by CSS from data-byline when
-	// the title is the first paragraph (so no text node shifts an offset),
-	// else in #doc-byline under #doc-title.
+	// The byline shows under the title: drawn by CSS from the title
+	// paragraph's data-byline when the title is the first paragraph, else
+	// in #doc-byline under #doc-title.
 	a.el.byline.Set("textContent", byline)
-	a.el.byline.Set("hidden", byline == "" || a.page.titlePara)
-	if a.page.titlePara && byline != "" {
-		a.para(0).Call("setAttribute", "data-byline", byline)
-	}
+	a.el.byline.Set("hidden", byline == "" || titlePara)
 	if a.page.shown < len(paras) {
 		a.queueRest()
 	}
 	a.page.detailDue = true
 	a.queueFrame()
 	// A new document lists its work at once (an import's orphans among
-	// it); a large set a moment later, after the article is painted.
-	a.showLists()
+	// it); a large set a moment later, after the article is painted. So
+	// does the first document of a visit: the sidebar and overview can
+	// follow the first interactive frame (style.css keeps their room).
+	if a.gen == 1 {
+		a.queueList()
+	} else {
+		a.showLists()
+	}
 	a.analysesStale()
 	setLastDocument(key)
 	dom.Document().Set("title", doc.Title+" · Spanmark")
 	a.projectShown()
 	a.el.root.Get("dataset").Set("ready", "true") // from the first article on (web/boot.js)
+}
+
+// adopt takes over the paragraphs already in #article when they are the
+// plain article of doc that the build wrote into the page
+// (tools/internal/site, prerender.go), marked with data-doc, the
+// document's id: the text then stays as it is through start-up, with no
+// layout shift, and only the paragraphs with highlights are repainted.
+// It reports whether it did. Either way the mark goes: from now on the
+// article is the program's.
+func (a *app) adopt(doc *annotations.Document) bool {
+	ds := a.el.article.Get("dataset")
+	mark := ds.Get("doc")
+	if mark.Type() != js.TypeString {
+		return false
+	}
+	ds.Delete("doc")
+	n := a.el.article.Call("querySelectorAll", paraBlock).Length()
+	if mark.String() != doc.ID || n != len(doc.Paragraphs()) {
+		return false
+	}
+	a.page.shown = n
+	for i := range n {
+		if len(a.set.InParagraph(i)) > 0 {
+			a.page.dirty[i] = true
+		}
+	}
+	a.paint()
+	return true
 }
 
 // showLists renders the sidebar and overview of a newly shown set: at
@@ -236,46 +247,16 @@ func (a *app) showLists() {
 }
 
 // appendParagraphs appends the next paragraphs of the article to the
-// page, at least one and about size code points of text, in one write.
+// page, at least one and about size code points of text, whole parts, in
+// one write.
 func (a *app) appendParagraphs(size int) {
 	doc := a.set.Document()
 	paras := doc.Paragraphs()
 	rs := doc.Runes()
 	b := a.page.buf[:0]
-	// Whole parts: a slice ends where a part does (or at the end).
-	for n := 0; a.page.shown < len(paras) && (n < size || a.page.shown%partSize != 0); a.page.shown++ {
-		i, p := a.page.shown, paras[a.page.shown]
-		n += p.End - p.Start + 1
-		if i%partSize == 0 {
-			b = append(b, `<div class="`+classPart+`">`...)
-		}
-		class := ""
-		if i == 0 && a.page.titlePara {
-			class = classTitle
-		} else if annotations.IsByline(rs[p.Start:p.End]) {
-			class = classByline
-		} else if a.page.wrapped && doc.StartsBlock(i) {
-			class = classBlock
-		}
-		b = append(b, `<p data-p="`...)
-		b = strconv.AppendInt(b, int64(i), 10)
-		b = append(b, `" data-start="`...)
-		b = strconv.AppendInt(b, int64(p.Start), 10)
-		if class != "" {
-			b = append(b, `" class="`...)
-			b = append(b, class...)
-		}
-		if class == classTitle {
-			// The page's h1 then: #doc-title is hidden.
-			b = append(b, `" role="heading" aria-level="1`...)
-		}
-		b = append(b, `">`...)
-		b = a.hl.AppendParagraph(b, rs, p.Start, p.End, a.set.InParagraph(i), a.selected)
-		b = append(b, "</p>"...)
-		if i%partSize == partSize-1 || i == len(paras)-1 {
-			b = append(b, "</div>"...)
-		}
-	}
+	b, a.page.shown = a.page.article.AppendParagraphs(b, a.page.shown, size, func(b []byte, i int) []byte {
+		return a.hl.AppendParagraph(b, rs, paras[i].Start, paras[i].End, a.set.InParagraph(i), a.selected)
+	})
 	if len(b) > 0 {
 		a.el.article.Call("insertAdjacentHTML", "beforeend", string(b))
 	}

@@ -1,7 +1,14 @@
-// boot.js starts Spanmark: it fetches the wasm with a progress bar, runs it
-// with wasm_exec.js (loaded before this script), registers the service
-// worker and offers a reload when a new version is waiting. It loads the
-// analyses (web/analysis.js) when a person first turns one on.
+// boot.js starts Spanmark: it compiles the wasm while it downloads, runs it
+// with wasm_exec.js, registers the service worker and offers a reload when
+// a new version is waiting. It loads the analyses (web/analysis.js) when a
+// person first turns one on.
+//
+// It is an async script: it runs as soon as it has arrived, usually while
+// the page is still parsing, so the wasm's compile starts at once rather
+// than after the deferred scripts; the program runs once the document is
+// parsed and wasm_exec.js (deferred) has run. Meanwhile the sample article
+// is already on the page: the build writes it into #article
+// (tools/internal/site, prerender.go) and the program takes it over.
 //
 // Readiness: the Go program sets <html data-ready="true"> when the app is
 // interactive. This script then removes #boot-progress and resolves
@@ -10,14 +17,44 @@
 (() => {
   "use strict";
 
-  // The build rewrites this name to the hashed one and sets wasmSize to the
-  // wasm's raw size (tools/internal/site/build.go, wasmSizePlaceholder).
+  // The build rewrites this name to the hashed one.
   const wasmURL = "app.wasm";
-  const wasmSize = 0;
+
+  // compiled is the compiled program. The response goes to the compiler as
+  // fetch gave it (the preload in index.html), never re-wrapped: Chromium
+  // caches the compiled code of a response with a URL, and a second visit
+  // skips the compile.
+  const compiled = (async () => {
+    const res = await fetch(wasmURL);
+    if (!res.ok) {
+      throw new Error(`fetch ${wasmURL}: ${res.status} ${res.statusText}`);
+    }
+    const type = (res.headers.get("Content-Type") || "").split(";")[0].trim();
+    // A host that does not send the wasm MIME type: compile from a buffer.
+    const module = await (WebAssembly.compileStreaming && type === "application/wasm"
+      ? WebAssembly.compileStreaming(res)
+      : WebAssembly.compile(await res.arrayBuffer()));
+    // For DevTools and tools/bench: when the compiled code was there.
+    performance.mark("spanmark:compiled");
+    return module;
+  })();
+  compiled.catch(() => {}); // reported by start
 
   const root = document.documentElement;
-  const progressBox = document.getElementById("boot-progress");
-  const progress = progressBox && progressBox.querySelector("progress");
+  // parsed resolves once the page is parsed and the deferred wasm_exec.js
+  // has run (or failed). The page is "interactive" before its deferred
+  // scripts run, so that state alone does not say wasm_exec.js has run;
+  // DOMContentLoaded comes after them, and load in the end, for a script
+  // that arrives after DOMContentLoaded with wasm_exec.js failed.
+  const parsed = new Promise((resolve) => {
+    const state = document.readyState;
+    if (state === "complete" || (state === "interactive" && typeof Go === "function")) {
+      resolve();
+      return;
+    }
+    document.addEventListener("DOMContentLoaded", resolve, { once: true });
+    addEventListener("load", resolve, { once: true });
+  });
 
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => {
@@ -33,8 +70,9 @@
   // downloads and compiles, unless ?article= names another; the Go
   // program takes the promise from spanmark._sample (wasm/start.go,
   // openFirst). Not enumerable, so not part of the API.
+  const params = new URLSearchParams(location.search);
   const sampleURL = root.dataset.sample;
-  if (sampleURL && !new URLSearchParams(location.search).has("article")) {
+  if (sampleURL && !params.has("article")) {
     const sample = fetch(sampleURL).then((res) => {
       if (!res.ok) {
         throw new Error(`${res.status} ${res.statusText}`);
@@ -45,9 +83,32 @@
     Object.defineProperty(window.spanmark, "_sample", { value: sample });
   }
 
-  function fail(err) {
+  // The sample on the page (#article[data-doc]) is not what this visit
+  // opens when ?article= names another article or another document was
+  // worked on last (wasm/persist.go, lastDocKey): then it goes, rather
+  // than show one article and switch to another.
+  function dropSample() {
+    const article = document.getElementById("article");
+    if (!article || !article.dataset.doc) {
+      return;
+    }
+    let last = null;
+    try {
+      last = localStorage.getItem("spanmark:last");
+    } catch (e) {
+      // storage refused: the program opens the sample
+    }
+    if (params.has("article") || (last && last !== article.dataset.doc)) {
+      delete article.dataset.doc;
+      article.replaceChildren();
+    }
+  }
+
+  async function fail(err) {
     const msg = "Spanmark could not start: " + (err && err.message ? err.message : String(err));
+    await parsed;
     root.dataset.bootError = msg;
+    const progressBox = document.getElementById("boot-progress");
     if (progressBox) {
       progressBox.textContent = msg;
     }
@@ -89,53 +150,15 @@
     });
   }
 
-  // fetchWasm returns the wasm response, counting its body's bytes into the
-  // progress bar as they arrive.
-  async function fetchWasm() {
-    const res = await fetch(wasmURL);
-    if (!res.ok) {
-      throw new Error(`fetch ${wasmURL}: ${res.status} ${res.statusText}`);
-    }
-    if (!res.body || !progress || wasmSize <= 0) {
-      return res;
-    }
-    const reader = res.body.getReader();
-    let loaded = 0;
-    const body = new ReadableStream({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) {
-          controller.close();
-          return;
-        }
-        loaded += value.byteLength;
-        progress.value = Math.min(loaded / wasmSize, 1);
-        controller.enqueue(value);
-      },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
-    });
-    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
-  }
-
-  // instantiate compiles while downloading when the server sends the wasm
-  // MIME type, and falls back to a buffer for hosts that do not.
-  async function instantiate(go) {
-    const res = await fetchWasm();
-    const type = (res.headers.get("Content-Type") || "").split(";")[0].trim();
-    if (WebAssembly.instantiateStreaming && type === "application/wasm") {
-      return WebAssembly.instantiateStreaming(res, go.importObject);
-    }
-    return WebAssembly.instantiate(await res.arrayBuffer(), go.importObject);
-  }
-
   async function start() {
+    await parsed;
+    dropSample();
+    const module = await compiled;
     if (typeof Go !== "function") {
       throw new Error("wasm_exec.js did not load");
     }
     const go = new Go();
-    const { instance } = await instantiate(go);
+    const instance = await WebAssembly.instantiate(module, go.importObject);
     const exited = go.run(instance);
     await Promise.race([
       whenReady(),
@@ -143,6 +166,7 @@
         throw new Error("the program exited before it was ready");
       }),
     ]);
+    const progressBox = document.getElementById("boot-progress");
     if (progressBox) {
       progressBox.remove();
     }

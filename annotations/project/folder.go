@@ -1,10 +1,11 @@
 package project
 
 import (
-	"github.com/spanmark/spanmark/annotations"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spanmark/spanmark/annotations"
 )
 
 // articleExtensions are the kinds of file the page opens as articles.

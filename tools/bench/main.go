@@ -1,17 +1,25 @@
 // Command bench measures Spanmark in headless Chromium and prints a table:
-// the wasm's size, the time from navigation to an interactive page, the
-// latency of labelling a span with 0, 1,000 and 10,000 annotations, the
-// time to export and import 10,000 annotations (onto the article, and onto
-// an edited copy of it, placed again), the time from turning the
-// suggestions on (and from an edit) to their highlights painted on the
-// sample and the large article, with the longest task meanwhile, and the
-// JavaScript heap after each step. Everything goes through window.spanmark (docs/api.md),
-// against the site that tools/build makes, served on 127.0.0.1.
+// the wasm's size; the start-up (article text painted, interactive on a
+// first and a second visit, each run in a fresh profile) beside a floor, a
+// minimal syscall/js program built and served the same way, and their
+// ratio (startup.go); the functions with most self time in a profile of
+// the start-up; the latency of labelling a span with 0, 1,000 and 10,000
+// annotations; the time to export and import 10,000 annotations (onto the
+// article, and onto an edited copy of it, placed again); the time from
+// turning the suggestions on (and from an edit) to their highlights
+// painted on the sample and the large article, with the longest task
+// meanwhile; and the JavaScript heap after each step. Everything goes
+// through window.spanmark (docs/api.md), against the site that tools/build
+// makes, served on 127.0.0.1.
 //
 // Usage:
 //
-//	go run ./tools/bench [-quick] [-chromium path] [-article file] [-samples n]
+//	go run ./tools/bench [-quick] [-startup] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]
 //
+// -startup measures the start-up only, in -runs fresh-profile runs (7 by
+// default; the table gives medians and ranges). -profile n lists the n
+// functions with most self time, and the program's own by total time;
+// -profile-out writes the profile as a .cpuprofile for DevTools.
 // Run it from inside the module. -article is the large article (default
 // testdata/corpus/war_and_peace_books_1-5.txt, about 1 MB). -quick measures
 // a small version (a 64 KB article, 10 and 100 annotations, few samples) so
@@ -67,6 +75,10 @@ type config struct {
 	levels  []int  // annotation counts at which to measure label latency
 	samples int    // labels measured per level
 	runs    int    // page loads measured per article
+	startup int    // fresh-profile start-up runs (app and floor each)
+	only    bool   // measure the start-up only
+	profile int    // functions of the start-up profile to list; 0 for none
+	profOut string // where to write the start-up profile, or ""
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -75,8 +87,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	chromium := fl.String("chromium", "", "the Chromium `binary` (default $SPANMARK_CHROMIUM or chromium on the PATH)")
 	article := fl.String("article", "testdata/corpus/war_and_peace_books_1-5.txt", "the large article, a UTF-8 text `file`")
 	samples := fl.Int("samples", 60, "labels to measure at each annotation count")
-	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
+	runs := fl.Int("runs", 7, "fresh-profile start-up `runs` of the app and of the floor")
+	only := fl.Bool("startup", false, "measure the start-up only")
+	prof := fl.Int("profile", 15, "list the `n` functions with most self time in a profile of the start-up; 0 for none")
+	profOut := fl.String("profile-out", "", "write the start-up profile to `file` (.cpuprofile, for DevTools)")
+	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-startup] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
 		return status
+	}
+	if *runs < 1 {
+		fmt.Fprintf(stderr, "bench: -runs: want 1 or more, got %d\n", *runs)
+		return 2
 	}
 	if *samples < 1 {
 		fmt.Fprintf(stderr, "bench: -samples: want 1 or more, got %d\n", *samples)
@@ -87,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bench:", err)
 		return 1
 	}
-	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3}
+	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3, startup: *runs, only: *only, profile: max(0, *prof), profOut: *profOut}
 	if *quick {
 		sample, err := fs.ReadFile(web.FS, "sample.txt")
 		if err != nil {
@@ -99,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			b.Write(sample)
 			b.WriteByte('\n')
 		}
-		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1}
+		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1, startup: 1, only: *only}
 	} else {
 		b, err := os.ReadFile(*article)
 		if err != nil {
@@ -166,7 +186,7 @@ const readyProbe = `new MutationObserver((_, obs) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-ready"], childList: true});`
 
 func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row, error) {
-	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Minute)
 	defer cancel()
 
 	fmt.Fprintln(logw, "bench: building the site…")
@@ -181,9 +201,43 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		}
 	}
 
+	floor, err := buildFloor(ctx)
+	if err != nil {
+		return rows, fmt.Errorf("build the floor: %w", err)
+	}
+	for _, a := range floor.Assets {
+		if a.Source == site.WasmName {
+			rows = append(rows, row{what: "floor wasm size raw / gzip", value: fmt.Sprintf("%.0f KB / %.0f KB", float64(a.Raw)/1024, float64(a.Gzip)/1024)})
+		}
+	}
+	sr, err := startupRows(ctx, exe, s, floor, cfg.startup, logw)
+	rows = append(rows, sr...)
+	if err != nil {
+		return rows, err
+	}
+	// With -profile, the rest runs on a build that keeps the wasm's function
+	// names, for the profile of labelling by key; names cost no speed.
+	large := s
+	if cfg.profile > 0 {
+		fmt.Fprintln(logw, "bench: building the site with function names, to profile…")
+		named, err := site.Build(ctx, site.Options{Web: web.FS, Quick: true, Names: true})
+		if err != nil {
+			return rows, err
+		}
+		large = named
+		pr, err := profileStartup(ctx, exe, named, cfg.profile, cfg.profOut)
+		rows = append(rows, pr...)
+		if err != nil {
+			return rows, fmt.Errorf("profile the start-up: %w", err)
+		}
+	}
+	if cfg.only {
+		return rows, nil
+	}
+
 	text := string(cfg.article)
 	mux := http.NewServeMux()
-	mux.Handle("/", site.Handler(s.FS()))
+	mux.Handle("/", site.Handler(large.FS()))
 	mux.HandleFunc("/bench/article.txt", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, text)
@@ -211,14 +265,9 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 
 	// Navigation to interactive, in a fresh browser context each time, so
 	// that nothing is cached: no HTTP cache, service worker or IndexedDB.
-	sampleLen := 0
-	if b, err := fs.ReadFile(web.FS, "sample.txt"); err == nil {
-		sampleLen = len([]rune(string(b)))
-	}
 	for _, c := range []struct {
 		what, url, target string
 	}{
-		{fmt.Sprintf("interactive, sample article (%d code points)", sampleLen), base, "< 300 ms"},
 		{fmt.Sprintf("interactive, %s article (?article=)", size(len(text))), base + "?article=bench/article.txt", ""},
 	} {
 		var times []float64
@@ -333,6 +382,19 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	}
 	rows = append(rows, row{what: fmt.Sprintf("export %s annotations (spanmark JSON, %s)", commas(exp.Count), size(exp.Bytes)),
 		value: fmt.Sprintf("%.0f ms", exp.MS), heap: heapUsed(tctx)})
+
+	// Labelling by key after a mouse selection, on words between the
+	// probes already labelled.
+	step := len(probe) / (cfg.samples * len(cfg.levels))
+	var spans [][2]int
+	for i := range cfg.samples {
+		spans = append(spans, probe[((len(cfg.levels)-1)*cfg.samples+i)*step+step/2])
+	}
+	kr, err := keyLabelRows(tctx, spans, exp.Count, cfg.profile)
+	rows = append(rows, kr...)
+	if err != nil {
+		return rows, err
+	}
 
 	// Import into a fresh browser context, so the document starts empty.
 	ictx, icancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())

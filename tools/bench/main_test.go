@@ -37,6 +37,8 @@ func TestRunQuick(t *testing.T) {
 		"export 115 annotations", // 100 in bulk and 5 measured at each of 3 levels
 		"import 115 annotations",
 		"import 115 annotations onto the article edited",
+		"label by key after a mouse selection, 115 annotations",
+		"interactive / floor, cold",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("run(-quick) printed no row %q; got:\n%s", want, stdout.String())

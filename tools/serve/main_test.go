@@ -45,7 +45,7 @@ func writeSite(t *testing.T) string {
 	t.Helper()
 	s, err := site.Assemble(map[string][]byte{
 		"index.html": []byte(`<!doctype html><title>t</title><script src="boot.js"></script>`),
-		"boot.js":    []byte("const wasmURL = \"app.wasm\";\nconst wasmSize = 0;\n"),
+		"boot.js":    []byte("const wasmURL = \"app.wasm\";\n"),
 		"sw.js":      []byte(`const build = {version: "dev", assets: []};`),
 		"app.wasm":   []byte("\x00asm"),
 	})

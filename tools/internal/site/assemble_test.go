@@ -23,7 +23,7 @@ func fakeSources() map[string][]byte {
 		"style.css":            []byte("main {\n  background: url(icon.svg);\n}\n"),
 		"icon.svg":             []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"> <rect width="4" height="4"/> </svg>`),
 		"manifest.webmanifest": []byte(`{ "icons": [ { "src": "icon.svg" } ] }`),
-		"boot.js":              []byte("// loads app.wasm\nconst wasmURL = \"app.wasm\";\nconst wasmSize = 0;\nconsole.log(wasmURL, wasmSize);\n"),
+		"boot.js":              []byte("// loads app.wasm\nconst wasmURL = \"app.wasm\";\nconsole.log(wasmURL);\n"),
 		"sw.js":                []byte("const build = {version: \"dev\", assets: []};\nconsole.log(build);\n"),
 		"sample.txt":           []byte("A title\nA paragraph.\n"),
 		"wasm_exec.js":         []byte("globalThis.Go = class { };\n"),
@@ -58,7 +58,7 @@ func TestAssembleNames(t *testing.T) {
 		}, []string{`"style.css"`, "boot.js>"}},
 		{"style.css", []string{"url(" + names["icon.svg"] + ")"}, nil},
 		{"manifest.webmanifest", []string{`"src":"` + names["icon.svg"] + `"`}, nil},
-		{"boot.js", []string{`"` + names["app.wasm"] + `"`, "9"}, []string{"loads app.wasm"}},
+		{"boot.js", []string{`"` + names["app.wasm"] + `"`}, []string{"loads app.wasm"}},
 		{WorkerName, []string{`version:"` + s.Version + `"`, `"index.html"`, `"` + names["app.wasm"] + `"`}, []string{"dev"}},
 	}
 	for _, tt := range tests {
@@ -142,8 +142,6 @@ func TestAssembleErrors(t *testing.T) {
 		want   string
 	}{
 		{"no_index", func(m map[string][]byte) { delete(m, "index.html") }, "build: index.html is missing"},
-		{"no_wasm_size", func(m map[string][]byte) { m["boot.js"] = []byte(`fetch("app.wasm")`) },
-			`build: boot.js: want the placeholder "const wasmSize = 0;" once, found it 0 times`},
 		{"no_build_list", func(m map[string][]byte) { m["sw.js"] = []byte(`const build = {};`) },
 			`build: sw.js: want the placeholder "const build = {version: \"dev\", assets: []};" once, found it 0 times`},
 		{"cycle", func(m map[string][]byte) {

@@ -34,9 +34,9 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// Names with a fixed meaning in the site. A rule that spans files: boot.js
-// and sw.js carry the placeholders below, and the build fails when one is
-// missing, so the two ends cannot drift apart silently.
+// Names with a fixed meaning in the site. A rule that spans files: sw.js
+// carries the placeholder below, and the build fails when it is missing,
+// so the two ends cannot drift apart silently.
 const (
 	// IndexName is the page; it keeps its name so that the folder's URL opens it.
 	IndexName = "index.html"
@@ -54,9 +54,6 @@ const (
 	WorkerScriptName = "worker.js"
 
 	bootName = "boot.js"
-	// wasmSizePlaceholder in boot.js becomes the wasm's raw size, which the
-	// progress bar needs: a compressed response's Content-Length is not it.
-	wasmSizePlaceholder = "const wasmSize = 0;"
 	// buildPlaceholder in sw.js becomes the build version and precache list.
 	buildPlaceholder = `const build = {version: "dev", assets: []};`
 )
@@ -108,6 +105,10 @@ type Options struct {
 	// instead of half a minute, for a .br file about 15% larger. The files
 	// are otherwise the same.
 	Quick bool
+	// Names keeps the wasm's function names (its name section, which
+	// -ldflags=-s drops), so that a profile names Go functions; tools/bench
+	// uses it. A site built with it is larger than one that ships.
+	Names bool
 }
 
 // Site is a built site, held in memory.
@@ -168,8 +169,8 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	var workerWasm []byte
 	var workerErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { workerWasm, workerErr = compileWasm(ctx, goCmd, dir, workerPkg) })
-	wasm, err := compileWasm(ctx, goCmd, dir, pkg)
+	wg.Go(func() { workerWasm, workerErr = compileWasm(ctx, goCmd, dir, workerPkg, opts.Names) })
+	wasm, err := compileWasm(ctx, goCmd, dir, pkg, opts.Names)
 	wg.Wait()
 	if err != nil {
 		return nil, err
@@ -232,8 +233,9 @@ func goEnv(ctx context.Context, goCmd string) (toolchainEnv, error) {
 }
 
 // compileWasm builds pkg for js/wasm without paths or symbol tables: -s -w
-// drop about a third of the raw size and nothing the browser uses.
-func compileWasm(ctx context.Context, goCmd, dir, pkg string) ([]byte, error) {
+// drop about a third of the raw size and nothing the browser uses. With
+// names, -s is left out: the name section stays, for profiles.
+func compileWasm(ctx context.Context, goCmd, dir, pkg string, names bool) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "spanmark-wasm-")
 	if err != nil {
 		return nil, fmt.Errorf("build: compile %s: %w", pkg, err)
@@ -245,7 +247,11 @@ func compileWasm(ctx context.Context, goCmd, dir, pkg string) ([]byte, error) {
 	// about 15% slower (BenchmarkDecode); anchoring, encoding and
 	// highlighting are within the benchmarks' noise. The standard library
 	// keeps its inlining.
-	cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", "-ldflags=-s -w", "-gcflags=github.com/spanmark/spanmark/...=-l", "-o", out, pkg)
+	ldflags := "-ldflags=-s -w"
+	if names {
+		ldflags = "-ldflags=-w"
+	}
+	cmd := exec.CommandContext(ctx, goCmd, "build", "-trimpath", ldflags, "-gcflags=github.com/spanmark/spanmark/...=-l", "-o", out, pkg)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
@@ -300,12 +306,6 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	for name, b := range sources {
 		src[name] = b
 	}
-	var err error
-	src[bootName], err = substitute(bootName, src[bootName], wasmSizePlaceholder,
-		"const wasmSize = "+strconv.Itoa(len(src[WasmName]))+";")
-	if err != nil {
-		return nil, err
-	}
 
 	var hashed, stable []string // every asset that gets a hashed name, and those that keep theirs
 	for name := range src {
@@ -357,6 +357,15 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	index, err := finish(IndexName)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
+	}
+	if name := sampleName(src[IndexName]); name != "" {
+		text, ok := src[name]
+		if !ok {
+			return nil, fmt.Errorf("build: %s names the sample article %s, which is missing", IndexName, name)
+		}
+		if index, err = prerender(index, string(text)); err != nil {
+			return nil, err
+		}
 	}
 	out[IndexName] = index
 

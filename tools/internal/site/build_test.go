@@ -101,13 +101,21 @@ func assetFrom(t *testing.T, s *Site, source string) Asset {
 	return Asset{}
 }
 
+// prerendered matches the sample article the build writes into the page
+// after minifying it (prerender.go), which the minifier would change.
+var prerendered = regexp.MustCompile(`(?s)(<main id="?article"?)[^>]*(>).*?(</main>)`)
+
 // TestBuildMinified checks that minifying a built file again changes
-// nothing, so every file that has a minifier went through it.
+// nothing, so every file that has a minifier went through it; the sample
+// article in the page is left out.
 func TestBuildMinified(t *testing.T) {
 	s := realSite(t)
 	m := newMinifier()
 	for _, a := range s.Assets {
 		b := s.Files[a.Name]
+		if a.Name == IndexName {
+			b = prerendered.ReplaceAll(b, []byte("$1$2$3"))
+		}
 		again, err := minifyFile(m, a.Name, b)
 		if err != nil {
 			t.Errorf("minify %s again: %v", a.Name, err)
