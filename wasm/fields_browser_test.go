@@ -14,7 +14,8 @@ import (
 
 // TestNoteSavedAsTyped types a note and an entity, never leaving the
 // field, and expects each in the work at once, one undo to take back the
-// whole note, and a reload straight after typing to keep both.
+// whole note, each stored within a second with the field still focused,
+// and a reload then to keep both.
 func TestNoteSavedAsTyped(t *testing.T) {
 	p := openApp(t)
 	text := sampleRunes(t)
@@ -45,6 +46,23 @@ func TestNoteSavedAsTyped(t *testing.T) {
 	const entity = "Vladimir Putin"
 	do(t, p, "type the entity", chromedp.KeyEvent(entity))
 	waitFor(t, p, "the entity in the work while the field has focus", noteOf+`.entity === `+js(entity))
+	// Stored within a second of the typing, with the field still focused:
+	// the record in IndexedDB holds the whole entity.
+	waitFor(t, p, "the entity stored", `new Promise((done) => {
+  const r = indexedDB.open("spanmark");
+  r.onerror = () => done(false);
+  r.onsuccess = () => {
+    const db = r.result, all = db.transaction("documents").objectStore("documents").getAll();
+    all.onerror = () => { db.close(); done(false); };
+    all.onsuccess = () => {
+      db.close();
+      done(all.result.some((d) => d.file && new TextDecoder().decode(d.file).includes(`+js(`"entity": "`+entity+`"`)+`)));
+    };
+  };
+})`)
+	if !eval[bool](t, p, `document.activeElement.id === "detail-entity"`) {
+		t.Fatalf("the entity field lost focus before the save")
+	}
 
 	p.Reload()
 	if got := eval[string](t, p, noteOf+`.note || ""`); got != note {

@@ -76,7 +76,8 @@ func buildFloor(ctx context.Context) (*site.Site, error) {
 	head = regexp.MustCompile(` data-sample="[^"]*"`).ReplaceAllString(head, "")
 	head = regexp.MustCompile(`<link rel="(icon|manifest)"[^>]*>`).ReplaceAllString(head, "")
 	files[site.IndexName].Data = []byte(head + "<body>\n</body>\n</html>\n")
-	return site.Build(ctx, site.Options{Web: files, ModuleDir: dir, Package: ".", Quick: true})
+	// The floor has no worker of its own: its program serves as both.
+	return site.Build(ctx, site.Options{Web: files, ModuleDir: dir, Package: ".", WorkerPackage: ".", Quick: true})
 }
 
 // serveSite serves s on a loopback port until ctx ends and returns its URL.
