@@ -136,3 +136,37 @@ func TestTableGraphHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestTableCorpus pools a project's corpus: the rows of every document
+// with work, each with its document and the corpus's annotator, the same
+// rows as the files give one by one.
+func TestTableCorpus(t *testing.T) {
+	dir := t.TempDir()
+	path, _ := writeCorpus(t, dir, "ann.jsonl", "ann")
+	code, out, errs := runCmd(t, "table", path)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v\n%s", err, out)
+	}
+	_, want, errs := runCmd(t, "table", samplePath, multiscriptPath)
+	wantRows, err := csv.NewReader(strings.NewReader(want)).ReadAll()
+	if err != nil {
+		t.Fatalf("the files' table is not CSV: %v (%s)", err, errs)
+	}
+	if len(rows) != len(wantRows) || len(rows) < 3 {
+		t.Fatalf("the corpus gives %d rows, the files %d; want the same, and some", len(rows), len(wantRows))
+	}
+	docs := map[string]bool{}
+	for _, row := range rows[1:] {
+		docs[row[0]] = true
+		if row[1] != "ann" {
+			t.Errorf("annotator %q, want the corpus's, ann: %q", row[1], row)
+		}
+	}
+	if len(docs) != 2 {
+		t.Errorf("rows of %d documents, want the 2 with work: %v", len(docs), docs)
+	}
+}

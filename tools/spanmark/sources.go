@@ -17,7 +17,7 @@ import (
 // format from, or detected when from is ""), in order: one source per
 // native or W3C file, one per document or annotator of a doccano or Label
 // Studio file. A file format that holds several documents, such as a
-// corpus, needs only a case in decodeAll to be read here too. What the
+// corpus (docs/project.md), is read whole, a source per document with work. What the
 // decoders could not keep is printed on warnings. Errors name the file,
 // and the line and JSON path when the decoder knows them.
 func readSources(paths []string, from string, warnings io.Writer) ([]argmap.Source, error) {
@@ -26,6 +26,22 @@ func readSources(paths []string, from string, warnings io.Writer) ([]argmap.Sour
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, err
+		}
+		if from == "" && isCorpus(b) {
+			// A project's corpus: every document with work, named by its
+			// title (the document attribute of every row and edge).
+			c, err := readCorpus(path, b)
+			if err != nil {
+				return nil, err
+			}
+			_, files, _ := corpusFiles(c)
+			for _, f := range files {
+				if f.Annotator == "" {
+					f.Annotator = c.Header.Annotator
+				}
+				out = append(out, argmap.FromFile(f, baseName(path)))
+			}
+			continue
 		}
 		fs, names, rep, err := decodeAll(path, from, b, readOptions{})
 		if err != nil {
