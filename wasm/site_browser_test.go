@@ -297,20 +297,35 @@ func shotSample(t *testing.T, p *browser.Page) {
   spanmark.select(best.id);
   return true;
 })()`)
+	// On a phone the panel rises from the bottom in the next frame, after
+	// select has scrolled: select again, now that the panel is there, so
+	// that the annotation shows above it.
+	waitFor(t, p, "the detail panel", `__t.visible("#detail")`)
+	eval[any](t, p, `(spanmark.select(document.querySelector("#article .sel[data-first]").dataset.first.split(" ")[0]), true)`)
 	waitFor(t, p, "the selected annotation's arcs", `document.querySelectorAll("#arcs path.arc").length > 0`)
 }
 
 // shotProject opens the demo project, places the sample annotations on its
-// first document and marks that document done with the d key.
+// first document, marks that document done with the d key, and goes to the
+// next document and back, as a person checking their work would.
 func shotProject(t *testing.T, p *browser.Page) {
 	p.Do("open the demo project", chromedp.Navigate(p.URL+"?project=demo/project.json"))
 	p.WaitReady()
 	waitCurrent(t, p, "sample")
 	importSample(t, p)
-	eval[any](t, p, `(document.getElementById("article").focus(), true)`)
+	eval[any](t, p, `spanmark.flush()`)
 	key(t, p, "d")
-	waitFor(t, p, "the sample marked done", `spanmark.project().documents[0].status === "done" && document.querySelector("#project-docs li[data-status=done]") !== null`)
-	waitFor(t, p, "the documents panel", `__t.visible("#project")`)
+	waitFor(t, p, "the sample marked done", `spanmark.project().documents[0].status === "done"`)
+	key(t, p, "n")
+	waitCurrent(t, p, "river-road")
+	key(t, p, "p")
+	waitCurrent(t, p, "sample")
+	waitFor(t, p, "the panel to show the sample done, with its annotations", `(() => {
+  const d = spanmark.project().documents[0];
+  return d.status === "done" && d.count > 0 && __t.visible("#project") &&
+    document.querySelector("#project-docs li[data-status=done]") !== null;
+})()`)
+	eval[any](t, p, `(document.activeElement && document.activeElement.blur(), scrollTo(0, 0), true)`)
 }
 
 // shotArgmap opens the argument map of the sample annotations.
