@@ -4,15 +4,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
@@ -196,35 +197,144 @@ func TestSiteUpdate(t *testing.T) {
 	p.CheckProblems(t)
 }
 
-// TestScreenshot writes the README's screenshot of the app on the sample
-// article when SPANMARK_SCREENSHOT names the file, from the module root:
+// TestScreenshot writes the README's screenshots, from the module root:
 //
 //	SPANMARK_SCREENSHOT=docs/screenshot.png go test ./wasm -run TestScreenshot
+//
+// writes the one at the top of the README (the app on the sample article,
+// its annotations imported, one selected with its relation arcs), and
+//
+//	SPANMARK_SCREENSHOTS=docs go test ./wasm -run TestScreenshot
+//
+// writes every screenshot into the folder: that one, in the light and dark
+// themes and on a 375 px phone, the demo project with its documents panel,
+// and the argument map. The test is skipped when neither is set.
 func TestScreenshot(t *testing.T) {
-	out := os.Getenv("SPANMARK_SCREENSHOT")
-	if out == "" {
-		t.Skip("set SPANMARK_SCREENSHOT=docs/screenshot.png to write the README's screenshot")
+	dir, one := os.Getenv("SPANMARK_SCREENSHOTS"), os.Getenv("SPANMARK_SCREENSHOT")
+	if dir == "" && one == "" {
+		t.Skip("set SPANMARK_SCREENSHOT=docs/screenshot.png, or SPANMARK_SCREENSHOTS=docs for all of them, to write the README's screenshots")
 	}
-	p := browser.New(t)
-	p.Do("set the viewport", chromedp.EmulateViewport(1280, 800))
-	p.Load()
-	// Show some work: the sample annotations of testdata, one selected.
+	type shot struct {
+		file          string
+		width, height int64
+		dark, phone   bool
+		show          func(t *testing.T, p *browser.Page)
+	}
+	shots := []shot{
+		{"screenshot.png", 1280, 800, false, false, shotSample},
+		{"screenshot-dark.png", 1280, 800, true, false, shotSample},
+		{"screenshot-375.png", 375, 812, false, true, shotSample},
+		{"screenshot-375-dark.png", 375, 812, true, true, shotSample},
+		{"screenshot-project.png", 1280, 800, false, false, shotProject},
+		{"screenshot-argmap.png", 1280, 900, false, false, shotArgmap},
+	}
+	if dir == "" {
+		shots = shots[:1]
+	}
+	for _, s := range shots {
+		out := one
+		if dir != "" {
+			out = filepath.Join(dir, s.file)
+		}
+		t.Run(strings.TrimSuffix(s.file, ".png"), func(t *testing.T) {
+			p := browser.NewTab(t)
+			installLib(t, p)
+			if _, err := chromedp.Call(p.Context(), emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+				Width: s.width, Height: s.height, DeviceScaleFactor: 1, Mobile: s.phone}); err != nil {
+				t.Fatalf("set the viewport: %v", err)
+			}
+			if s.phone {
+				if _, err := chromedp.Call(p.Context(), emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true}); err != nil {
+					t.Fatalf("emulate touch: %v", err)
+				}
+			}
+			if s.dark {
+				if _, err := chromedp.Call(p.Context(), emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+					t.Fatalf("emulate the dark theme: %v", err)
+				}
+			}
+			s.show(t, p)
+			// Let the sidebar and overview catch up (about 150 ms after the
+			// last change) and the page settle before the picture.
+			eval[any](t, p, `new Promise((r) => setTimeout(r, 400)).then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))`)
+			if e := eval[string](t, p, `document.querySelector("#status.err") ? document.getElementById("status").textContent : ""`); e != "" {
+				t.Fatalf("#status shows an error: %q", e)
+			}
+			png, err := chromedp.Run(p.Context(), chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatalf("screenshot: %v", err)
+			}
+			// Tests run in wasm/; the path is relative to the module root.
+			if err := os.WriteFile(filepath.Join("..", out), png, 0o644); err != nil {
+				t.Fatalf("write the screenshot: %v", err)
+			}
+			t.Logf("wrote %s (%d KB)", out, len(png)/1024)
+			p.CheckProblems(t)
+		})
+	}
+}
+
+// importSample places the sample annotations of testdata on the article shown.
+func importSample(t *testing.T, p *browser.Page) {
+	t.Helper()
 	work, err := os.ReadFile("../testdata/files/sample.spanmark.json")
 	if err != nil {
 		t.Fatalf("read the sample annotations: %v", err)
 	}
-	arg, _ := json.Marshal(string(work))
-	browser.Eval[chromedp.Void](p, `spanmark.import(`+string(arg)+`)`)
-	browser.Eval[chromedp.Void](p, `spanmark.select(spanmark.list()[1].id)`)
-	png, err := chromedp.Run(p.Context(), chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	// Tests run in wasm/; the path is relative to the module root.
-	if err := os.WriteFile("../"+out, png, 0o644); err != nil {
-		t.Fatalf("write the screenshot: %v", err)
-	}
-	p.CheckProblems(t)
+	eval[any](t, p, `spanmark.import(`+js(string(work))+`)`)
+}
+
+// shotSample shows the sample article with its annotations and selects the
+// annotation with the most relations, so that its arcs are drawn.
+func shotSample(t *testing.T, p *browser.Page) {
+	p.Load()
+	importSample(t, p)
+	eval[any](t, p, `(() => {
+  const rels = spanmark.relations();
+  const n = (id) => rels.filter((r) => r.from === id || r.to === id).length;
+  const best = spanmark.list().reduce((a, b) => n(b.id) > n(a.id) ? b : a);
+  spanmark.select(best.id);
+  return true;
+})()`)
+	// On a phone the panel rises from the bottom in the next frame, after
+	// select has scrolled: select again, now that the panel is there, so
+	// that the annotation shows above it.
+	waitFor(t, p, "the detail panel", `__t.visible("#detail")`)
+	eval[any](t, p, `(spanmark.select(document.querySelector("#article .sel[data-first]").dataset.first.split(" ")[0]), true)`)
+	waitFor(t, p, "the selected annotation's arcs", `document.querySelectorAll("#arcs path.arc").length > 0`)
+}
+
+// shotProject opens the demo project, places the sample annotations on its
+// first document, marks that document done with the d key, and goes to the
+// next document and back, as a person checking their work would.
+func shotProject(t *testing.T, p *browser.Page) {
+	p.Do("open the demo project", chromedp.Navigate(p.URL+"?project=demo/project.json"))
+	p.WaitReady()
+	waitCurrent(t, p, "sample")
+	importSample(t, p)
+	eval[any](t, p, `spanmark.flush()`)
+	key(t, p, "d")
+	waitFor(t, p, "the sample marked done", `spanmark.project().documents[0].status === "done"`)
+	key(t, p, "n")
+	waitCurrent(t, p, "river-road")
+	key(t, p, "p")
+	waitCurrent(t, p, "sample")
+	waitFor(t, p, "the panel to show the sample done, with its annotations", `(() => {
+  const d = spanmark.project().documents[0];
+  return d.status === "done" && d.count > 0 && __t.visible("#project") &&
+    document.querySelector("#project-docs li[data-status=done]") !== null;
+})()`)
+	eval[any](t, p, `(document.activeElement && document.activeElement.blur(), scrollTo(0, 0), true)`)
+}
+
+// shotArgmap opens the argument map of the sample annotations.
+func shotArgmap(t *testing.T, p *browser.Page) {
+	p.Load()
+	importSample(t, p)
+	clickSelector(t, p, "#argmap-view > summary")
+	waitFor(t, p, "the argument map drawn", `document.getElementById("argmap-view").dataset.ready === "true"`)
+	eval[any](t, p, `(document.getElementById("argmap-view").scrollIntoView({block: "start"}), true)`)
 }
 
 func head(s string) string {
