@@ -8,6 +8,7 @@ package main
 
 import (
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -264,5 +265,26 @@ func TestProjectDemo(t *testing.T) {
 	if got := openDoc(t, p); got.Source != "articles/school-meals.txt" {
 		t.Errorf("the third demo document comes from %q, want articles/school-meals.txt", got.Source)
 	}
+	p.CheckProblems(t)
+}
+
+// TestProjectImportCounts imports work into a project document: the
+// panel counts it and the document is in progress at once, without
+// leaving it.
+func TestProjectImportCounts(t *testing.T) {
+	p := browser.NewTab(t)
+	installLib(t, p)
+	p.Do("open the demo project", chromedp.Navigate(p.URL+"?project=demo/project.json"))
+	p.WaitReady()
+	waitCurrent(t, p, "sample")
+	work, err := os.ReadFile("../testdata/files/sample.spanmark.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval[any](t, p, `spanmark.import(`+js(string(work))+`)`)
+	waitFor(t, p, "the panel counting the import", `(() => {
+  const d = spanmark.project().documents[0];
+  return d.count === spanmark.list().length && d.count > 0 && d.status === "progress";
+})()`)
 	p.CheckProblems(t)
 }

@@ -313,6 +313,7 @@ func (a *app) replace(set *annotations.Set) {
 	a.queueFrame()
 	a.showLists()
 	a.analysesStale()
+	a.projectChanged() // an import's count and status in the project panel
 }
 
 // eagerRepaint is the number of paragraphs up to which a new set on the
