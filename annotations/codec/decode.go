@@ -26,7 +26,6 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
-	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Decode reads a file in the native "spanmark" v1 format and checks it:
@@ -63,12 +62,8 @@ func decode(data []byte, lim jsonio.Limits) (*annotations.File, error) {
 }
 
 func decodeFile(data []byte, lim jsonio.Limits, detached bool) (*annotations.File, error) {
-	if len(data) > lim.Size {
-		return nil, &annotations.PathError{Err: lite.Errorf("the file is %d bytes, more than the limit of %d", len(data), lim.Size)}
-	}
-	if !utf8.Valid(data) {
-		off := jsonio.InvalidUTF8At(data)
-		return nil, &annotations.PathError{Line: jsonio.LineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	if err := jsonio.CheckInput(data, lim.Size, ""); err != nil {
+		return nil, err
 	}
 	d := decoder{Decoder: jsonio.Decoder{Data: data, Lim: lim}, detached: detached}
 	p := jsonio.Parser{Data: data, Hook: d.take}

@@ -9,11 +9,9 @@ package codec
 import (
 	"errors"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
-	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Reader reads a parsed JSON document strictly. It keeps only the first
@@ -35,12 +33,8 @@ type Value struct {
 // NewReader parses data, a JSON document of at most maxSize bytes, and
 // returns a reader for it and its top-level value.
 func NewReader(data []byte, maxSize int) (*Reader, Value, error) {
-	if len(data) > maxSize {
-		return nil, Value{}, &annotations.PathError{Err: lite.Errorf("the file is %d bytes, more than the limit of %d", len(data), maxSize)}
-	}
-	if !utf8.Valid(data) {
-		off := jsonio.InvalidUTF8At(data)
-		return nil, Value{}, &annotations.PathError{Line: jsonio.LineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	if err := jsonio.CheckInput(data, maxSize, ""); err != nil {
+		return nil, Value{}, err
 	}
 	p := jsonio.Parser{Data: data}
 	root, err := p.Parse()

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
@@ -52,12 +51,8 @@ func Decode(data []byte) (*annotations.File, error) {
 }
 
 func decode(data []byte, lim jsonio.Limits) (*annotations.File, error) {
-	if len(data) > lim.Size {
-		return nil, &annotations.PathError{Err: lite.Errorf("decode w3c: the file is %d bytes, more than the limit of %d", len(data), lim.Size)}
-	}
-	if !utf8.Valid(data) {
-		off := jsonio.InvalidUTF8At(data)
-		return nil, &annotations.PathError{Line: jsonio.LineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	if err := jsonio.CheckInput(data, lim.Size, "decode w3c: "); err != nil {
+		return nil, err
 	}
 	p := jsonio.Parser{Data: data}
 	root, err := p.Parse()

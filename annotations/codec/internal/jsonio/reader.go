@@ -10,6 +10,19 @@ import (
 	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
+// CheckInput refuses data over maxSize bytes or not valid UTF-8: what
+// every decoder checks before parsing. op begins the size message.
+func CheckInput(data []byte, maxSize int, op string) error {
+	if len(data) > maxSize {
+		return &annotations.PathError{Err: lite.Errorf("%sthe file is %d bytes, more than the limit of %d", op, len(data), maxSize)}
+	}
+	if !utf8.Valid(data) {
+		off := InvalidUTF8At(data)
+		return &annotations.PathError{Line: LineAt(data, off), Err: lite.Errorf("invalid UTF-8 at byte %d", off)}
+	}
+	return nil
+}
+
 func InvalidUTF8At(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
