@@ -51,13 +51,8 @@ documents that all of them have, as if their texts were one.`
 func runAgree(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("agree", agreeUsage)
 	asJSON := fl.Bool("json", false, "print JSON")
-	from, textPaths, readOpts := teamFlags(fl)
-	var o readOptions
+	from, textPaths, o := teamFlags(fl)
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
-		var err error
-		if o, err = readOpts(); err != nil {
-			return err
-		}
 		return wantTeamFiles(paths, *from)
 	})
 	if !ok {
@@ -73,7 +68,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 			return agreeCorpora(cs, *asJSON, stdout, stderr)
 		}
 	}
-	p, _, err := loadPanel(paths, *from, *textPaths, o, stderr)
+	p, _, err := loadPanel(paths, *from, *textPaths, *o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
 		return 1
@@ -101,11 +96,11 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 
 // teamFlags defines the flags agree and merge share: --from and --text,
 // which loadPanel takes.
-func teamFlags(fl *cmdFlags) (from *string, textPaths *textList, readOpts func() (readOptions, error)) {
+func teamFlags(fl *cmdFlags) (from *string, textPaths *textList, o *readOptions) {
 	from = fl.String("from", "", "read the files as `FORMAT` (default: detect spanmark or w3c)")
 	textPaths = new(textList)
 	fl.Var(textPaths, "text", "the article's text file `TEXT`, for files that do not carry it; once for all, or once per such file in order")
-	return from, textPaths, addReadFlags(fl.FlagSet)
+	return from, textPaths, fl.readFlags()
 }
 
 // wantTeamFiles checks the files given to agree or merge: two or more, or

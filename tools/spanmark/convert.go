@@ -74,13 +74,8 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("o", "", "write to the file `OUT` (default: standard output)")
 	textPath := fl.String("text", "", "place the annotations in the article's text file `TEXT`")
 	strict := fl.Bool("strict", false, "treat what cannot be converted (the warnings) as an error")
-	readOpts := addReadFlags(fl.FlagSet)
-	var o readOptions
+	o := fl.readFlags()
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
-		var err error
-		if o, err = readOpts(); err != nil {
-			return err
-		}
 		if *to == "" {
 			*to = formatByExtension(*out)
 		}
@@ -107,7 +102,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	if *from == "" && isCorpus(data) {
 		return convertCorpus(paths[0], data, *to, *textPath, *out, stdout, stderr)
 	}
-	f, format, rep, err := readFile(paths[0], *from, data, o)
+	f, format, rep, err := readFile(paths[0], *from, data, *o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1
@@ -125,7 +120,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark convert: %s holds no text (%s with --text)\n", paths[0], textlessHint(format))
 		return 1
 	}
-	b, err := formats[*to].encode(f, o)
+	b, err := formats[*to].encode(f, *o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
 		return 1

@@ -19,6 +19,9 @@ type cmdFlags struct {
 	*flag.FlagSet
 	name  string // the command's name, as typed after spanmark
 	usage string // the usage text, without the list of flags
+	// after run once the flags are parsed, before the command's own
+	// check: they read flags that need more than the flag package.
+	after []func() error
 }
 
 // newFlags returns an empty flag set for the command name, whose usage
@@ -38,6 +41,11 @@ func (c *cmdFlags) parse(args []string, stdout, stderr io.Writer, check func(res
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, c.fullUsage())
 		return nil, 0, false
+	}
+	for _, f := range c.after {
+		if err == nil {
+			err = f()
+		}
 	}
 	if err == nil && check != nil {
 		err = check(rest)

@@ -5,7 +5,6 @@ package main
 // says whether detect can recognise it.
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -30,7 +29,7 @@ type format struct {
 }
 
 // readOptions are the flags that say how to read and write other tools'
-// files: --offsets and --doc (see [addReadFlags]).
+// files: --offsets and --doc (see cmdFlags.readFlags).
 type readOptions struct {
 	// offsets is the unit of doccano's offsets.
 	offsets exchange.OffsetUnit
@@ -39,22 +38,24 @@ type readOptions struct {
 	doc string
 }
 
-// addReadFlags registers --offsets and --doc on fs; call the result
-// after parsing.
-func addReadFlags(fs *flag.FlagSet) func() (readOptions, error) {
-	offsets := fs.String("offsets", "utf16", "unit of doccano offsets: utf16 (doccano's default) or codepoints")
-	doc := fs.String("doc", "", "in a file with several documents (doccano lines, Label Studio tasks × annotators), the one to read: N from 1, or its annotator")
-	return func() (readOptions, error) {
-		o := readOptions{doc: *doc}
+// readFlags registers --offsets and --doc; the options are set once the
+// flags are parsed, and a bad --offsets is a usage error.
+func (c *cmdFlags) readFlags() *readOptions {
+	offsets := c.String("offsets", "utf16", "unit of doccano offsets: utf16 (doccano's default) or codepoints")
+	doc := c.String("doc", "", "in a file with several documents (doccano lines, Label Studio tasks × annotators), the one to read: N from 1, or its annotator")
+	o := &readOptions{}
+	c.after = append(c.after, func() error {
+		o.doc = *doc
 		switch *offsets {
 		case "utf16", "utf-16":
 		case "codepoints", "codepoint", "code-points":
 			o.offsets = exchange.UnitCodePoint
 		default:
-			return o, fmt.Errorf("--offsets %q: want utf16 or codepoints", *offsets)
+			return fmt.Errorf("--offsets %q: want utf16 or codepoints", *offsets)
 		}
-		return o, nil
-	}
+		return nil
+	})
+	return o
 }
 
 func one(f *annotations.File, err error) ([]*annotations.File, *exchange.Report, error) {

@@ -38,13 +38,8 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("merge", mergeUsage)
 	minAgree := fl.Int("min-agree", 0, "keep without conflict what `N` annotators made (default: a majority)")
 	out := fl.String("o", "", "write to the file `OUT` (required)")
-	from, textPaths, readOpts := teamFlags(fl)
-	var o readOptions
+	from, textPaths, o := teamFlags(fl)
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
-		var err error
-		if o, err = readOpts(); err != nil {
-			return err
-		}
 		if *out == "" {
 			return errors.New("-o OUT is required")
 		}
@@ -69,7 +64,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 			return mergeCorpora(cs, *minAgree, *out, stdout, stderr)
 		}
 	}
-	p, files, err := loadPanel(paths, *from, *textPaths, o, stderr)
+	p, files, err := loadPanel(paths, *from, *textPaths, *o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
 		return 1

@@ -61,13 +61,8 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("stats", statsUsage)
 	from := fl.String("from", "", "read FILE as `FORMAT` (default: detect spanmark or w3c)")
 	asJSON := fl.Bool("json", false, "print one JSON object")
-	readOpts := addReadFlags(fl.FlagSet)
-	var o readOptions
+	o := fl.readFlags()
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
-		var err error
-		if o, err = readOpts(); err != nil {
-			return err
-		}
 		return wantOneFile(paths)
 	})
 	if !ok {
@@ -81,7 +76,7 @@ func runStats(args []string, stdout, stderr io.Writer) int {
 	if *from == "" && isCorpus(data) {
 		return runCorpusStats(paths[0], data, *asJSON, stdout, stderr)
 	}
-	f, _, rep, err := readFile(paths[0], *from, data, o)
+	f, _, rep, err := readFile(paths[0], *from, data, *o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark stats: %v\n", err)
 		return 1

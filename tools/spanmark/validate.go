@@ -34,13 +34,8 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("validate", validateUsage)
 	from := fl.String("from", "", "read the files as `FORMAT` (default: detect spanmark or w3c)")
 	strict := fl.Bool("strict", false, "treat a quote that is not at its offsets, or what cannot be kept, as an error")
-	readOpts := addReadFlags(fl.FlagSet)
-	var o readOptions
+	o := fl.readFlags()
 	paths, code, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
-		var err error
-		if o, err = readOpts(); err != nil {
-			return err
-		}
 		if len(paths) == 0 {
 			return errors.New("no files")
 		}
@@ -51,7 +46,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, path := range paths {
-		if !validateFile(path, *from, o, *strict, stdout, stderr) {
+		if !validateFile(path, *from, *o, *strict, stdout, stderr) {
 			status = 1
 		}
 	}
