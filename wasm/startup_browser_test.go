@@ -18,10 +18,13 @@ import (
 // startProbe runs in the page before its own scripts. It adds up the
 // layout shifts (PerformanceObserver, layout-shift), and when the page is
 // parsed (before the program can run: web/boot.js waits for that) it
-// keeps the article's paragraphs, the first one's box (the paragraphs
-// out of view are sized by estimate, content-visibility in style.css, so
-// the whole article's height says nothing), and, in the first frame
-// after, whether the program was ready yet.
+// keeps the article's paragraphs; once the first frame after is rendered
+// it keeps the first paragraph's box and whether the program was ready
+// yet. Not earlier: until a frame has been rendered, Chromium has not
+// decided which content-visibility: auto paragraphs (style.css) are in
+// view, and sizes every one by its estimate, which nobody sees; and not
+// the whole article's height, since the paragraphs out of view are sized
+// by estimate for good.
 const startProbe = `(() => {
   const s = window.__start = {shift: 0, paras: [], height: 0, top: 0, readyAtParse: null, readyAtFrame: null};
   new PerformanceObserver((list) => {
@@ -30,11 +33,13 @@ const startProbe = `(() => {
   document.addEventListener("DOMContentLoaded", () => {
     const article = document.getElementById("article");
     s.paras = [...article.querySelectorAll("p")];
-    const r = s.paras[0].getBoundingClientRect();
-    s.height = r.height;
-    s.top = r.top;
     s.readyAtParse = document.documentElement.dataset.ready === "true";
-    requestAnimationFrame(() => { s.readyAtFrame = document.documentElement.dataset.ready === "true"; });
+    requestAnimationFrame(() => setTimeout(() => {
+      const r = s.paras[0].getBoundingClientRect();
+      s.height = r.height;
+      s.top = r.top;
+      s.readyAtFrame = document.documentElement.dataset.ready === "true";
+    }));
   });
 })();`
 
