@@ -1,7 +1,10 @@
 package anchor
 
+//go:generate go run gen_decompositions.go
+
 import (
 	"slices"
+	"sync"
 	"unicode"
 )
 
@@ -10,24 +13,24 @@ import (
 //
 //   - a run of white space (spaces, tabs, line breaks, NBSP, indentation)
 //     becomes one space;
-//   - a precomposed letter (NFC, "é") becomes its canonical decomposition
-//     (NFD, "e" and U+0301), so precomposed and decomposed text match;
-//   - curly and straight quotes become the straight ones, and hyphens and
+//   - a precomposed character (NFC, "é") becomes its canonical
+//     decomposition (NFD, "e" and U+0301), so precomposed and decomposed
+//     text match;
+//   - curly, straight and angle quotes become the straight ones, and hyphens and
 //     dashes the ASCII hyphen-minus: a typographic change costs nothing,
 //     less than any other substitution.
 //
 // Offsets found in the folded text are mapped back to the text's own code
 // points (see [folded.start] and [folded.end]).
 //
-// The decomposition table covers the Latin letters of U+00C0-U+017F
-// (Latin-1 and Latin Extended-A: the Western and Central European
-// languages), generated from golang.org/x/text/unicode/norm and checked
-// against it by TestDecompositions. The full normalisation tables, or even
-// the rest of the Latin ranges (Extended-B, Vietnamese), would cost the
-// browser more than its size budget allows (the Latin ranges alone 2 KB
-// gzipped); other precomposed forms match their decomposed spelling only
-// approximately, at the cost of a substitution and an insertion, and
-// combining marks are not reordered.
+// The decompositions are Unicode's, for every code point (the table in
+// decompositions.go, generated from golang.org/x/text/unicode/norm and
+// checked against it by TestDecompositions, and the Hangul syllables by
+// their formula). The normalisation package itself would add about 57 KB
+// (gzipped) to the worker's wasm, which anchors; the table adds 11 KB,
+// and is read into a map the first time a text needs it. Combining marks that follow a letter in the text are not put in
+// canonical order: a text whose marks are out of that order matches its
+// normalised spelling only approximately, at the cost of substitutions.
 
 // folded is a text after folding, with a map back to the original.
 type folded struct {
@@ -103,39 +106,53 @@ func (f *folded) to(o int) int {
 
 func isFoldSpace(c rune) bool { return c == 0xA0 || unicode.IsSpace(c) }
 
-// typographic lists the quote and dash variants, each followed by the
-// ASCII character it folds to.
-const typographic = "‘'’'‚'‛'′'“\"”\"„\"‟\"″\"«\"»\"‐-‑-‒-–-—-―-−-"
-
-// appendFolded appends the folded form of the code point c, not a space.
+// appendFolded appends the folded form of the code point c, not a space:
+// the ASCII quote or hyphen for a typographic variant, the canonical
+// decomposition for a precomposed letter, c itself otherwise.
 func appendFolded(out []rune, c rune) []rune {
-	if c < 0xAB {
+	if c < 0xC0 {
+		switch c {
+		case 0xAB, 0xBB: // « »
+			return append(out, '"')
+		}
 		return append(out, c)
 	}
-	var from rune
-	for k, r := range []rune(typographic) {
-		if k%2 == 0 {
-			from = r
-		} else if from == c {
-			return append(out, r)
-		}
+	switch c {
+	case '‘', '’', '‚', '‛', '′':
+		return append(out, '\'')
+	case '“', '”', '„', '‟', '″':
+		return append(out, '"')
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		return append(out, '-')
 	}
-	if c < 0xC0 || c > 0x17F {
-		return append(out, c)
-	}
-	mark, prev := rune(0), rune(0)
-	for _, r := range decompositions {
-		switch {
-		case r >= 0x300 && r <= 0x36F:
-			mark, prev = r, 0
-		case prev == 0:
-			prev = r
-		default:
-			if prev == c {
-				return append(appendFolded(out, r), mark)
-			}
-			prev = 0
+	if c >= hangulBase && c < hangulBase+hangulCount {
+		s := c - hangulBase
+		out = append(out, 0x1100+s/588, 0x1161+s%588/28)
+		if t := s % 28; t != 0 {
+			out = append(out, 0x11A7+t)
 		}
+		return out
+	}
+	if d, ok := decompositionTable()[c]; ok {
+		return append(out, d...)
 	}
 	return append(out, c)
 }
+
+// The Hangul syllables decompose by a formula (The Unicode Standard,
+// section 3.12) into a leading consonant, a vowel and, for 27 of every 28,
+// a trailing consonant.
+const hangulBase, hangulCount = 0xAC00, 11172
+
+// decompositionTable reads decompositions, once, when a text first has a
+// code point that may have a decomposition.
+var decompositionTable = sync.OnceValue(func() map[rune][]rune {
+	rs := []rune(decompositions)
+	m := make(map[rune][]rune, len(rs)/4)
+	for i := 0; i < len(rs); {
+		n := int(rs[i+1])
+		m[rs[i]] = rs[i+2 : i+2+n : i+2+n]
+		i += 2 + n
+	}
+	return m
+})

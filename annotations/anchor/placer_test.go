@@ -40,6 +40,26 @@ func TestPlaceSelectors(t *testing.T) {
 			want: Match{Start: 3, End: 17, Method: MethodQuote, Score: 1},
 		},
 		{
+			name:   "nfc_quote_nfd_text_vietnamese",
+			reason: "a letter with two marks, ệ, is e, U+0323 and U+0302 in canonical order",
+			text:   "Ngh\u0065\u0323\u0302 thu\u00e2\u0323t Vi\u0065\u0323\u0302t Nam",
+			sel:    annotations.Selector{Exact: "Vi\u1ec7t Nam"},
+			want:   Match{Start: 14, End: 24, Method: MethodQuote, Score: 1},
+		},
+		{
+			name:   "nfc_quote_nfd_text_hangul",
+			reason: "Hangul syllables decompose into their letters, as macOS writes file names",
+			text:   "\u1112\u1161\u11ab\u1100\u116e\u11a8 \u110b\u1165 \u1109\u1175\u11b7",
+			sel:    annotations.Selector{Exact: "\uc5b4 \uc2ec"},
+			want:   Match{Start: 7, End: 13, Method: MethodQuote, Score: 1},
+		},
+		{
+			name: "nfd_quote_nfc_text_greek",
+			text: "\u0397 \u03b1\u03c0\u03cc\u03c6\u03b1\u03c3\u03b7 \u03ad\u03bb\u03b7\u03be\u03b5",
+			sel:  annotations.Selector{Exact: "\u03b1\u03c0\u03bf\u0301\u03c6\u03b1\u03c3\u03b7"},
+			want: Match{Start: 2, End: 9, Method: MethodQuote, Score: 1},
+		},
+		{
 			name: "curly_quotes",
 			text: "He said \"peace now\" and left.",
 			sel:  annotations.Selector{Exact: "said \u201cpeace now\u201d and"},
