@@ -75,7 +75,8 @@ func buildFloor(ctx context.Context) (*site.Site, error) {
 	}
 	head = regexp.MustCompile(` data-sample="[^"]*"`).ReplaceAllString(head, "")
 	head = regexp.MustCompile(`<link rel="(icon|manifest)"[^>]*>`).ReplaceAllString(head, "")
-	files[site.IndexName].Data = []byte(head + "<body>\n</body>\n</html>\n")
+	// One line of text, so that the floor has a first contentful paint.
+	files[site.IndexName].Data = []byte(head + "<body>\n<p>Floor.</p>\n</body>\n</html>\n")
 	// The floor has no worker of its own: its program serves as both.
 	return site.Build(ctx, site.Options{Web: files, ModuleDir: dir, Package: ".", WorkerPackage: ".", Quick: true})
 }
@@ -104,8 +105,9 @@ func serveSite(ctx context.Context, s *site.Site, extra http.Handler) (string, e
 // milliseconds since navigation started: when the article's first
 // paragraph with text was painted (window.__benchText: a frame after it
 // was in the DOM, as a message posted from requestAnimationFrame), when
-// the page declared itself ready (window.__benchReady), and every layout
-// shift (window.__benchCLS).
+// the page declared itself ready (window.__benchReady), every layout
+// shift (window.__benchCLS), and the browser's own first contentful paint
+// (window.__benchFCP, the Paint Timing API), which the floor has too.
 const startupProbe = `(() => {
   const root = () => document.documentElement;
   window.__benchCLS = 0;
@@ -113,6 +115,11 @@ const startupProbe = `(() => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__benchCLS += e.value;
     }).observe({type: "layout-shift", buffered: true});
+  } catch (e) {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === "first-contentful-paint") window.__benchFCP = e.startTime;
+    }).observe({type: "paint", buffered: true});
   } catch (e) {}
   let textSeen = false;
   const check = () => {
@@ -138,6 +145,7 @@ const startupProbe = `(() => {
 // visit is what one page load measured, in milliseconds since navigation.
 type visit struct {
 	Text     float64 // article text painted; 0 when the page has no article
+	FCP      float64 // first contentful paint, by the browser's account
 	Compiled float64 // the wasm compiled (web/boot.js marks it)
 	Ready    float64 // interactive
 	CLS      float64 // cumulative layout shift up to interactive and a frame after
@@ -203,7 +211,7 @@ func loadVisit(ctx context.Context, url string) (visit, error) {
 		return v, err
 	}
 	raw, err := eval[json.RawMessage](ctx, `spanmark.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() =>
-  resolve({text: window.__benchText ?? 0, compiled: performance.getEntriesByName("spanmark:compiled")[0]?.startTime ?? 0, ready: window.__benchReady ?? performance.now(), cls: window.__benchCLS ?? 0}), 50))))`)
+  resolve({text: window.__benchText ?? 0, fcp: window.__benchFCP ?? 0, compiled: performance.getEntriesByName("spanmark:compiled")[0]?.startTime ?? 0, ready: window.__benchReady ?? performance.now(), cls: window.__benchCLS ?? 0}), 50))))`)
 	if err == nil {
 		err = json.Unmarshal(raw, &v)
 	}
@@ -223,7 +231,7 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 	if err != nil {
 		return nil, err
 	}
-	var text, cold, warm, cls, fcold, fwarm, rcold, rwarm, ccold, cwarm, fccold, fcwarm []float64
+	var text, fcp, ffcp, cold, warm, cls, fcold, fwarm, rcold, rwarm, ccold, cwarm, fccold, fcwarm []float64
 	for i := range runs {
 		fmt.Fprintf(logw, "bench: start-up run %d of %d…\n", i+1, runs)
 		fc, fw, err := startupRun(ctx, exe, floorURL)
@@ -235,6 +243,7 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 			return nil, fmt.Errorf("app: %w", err)
 		}
 		text = append(text, ac.Text)
+		fcp, ffcp = append(fcp, ac.FCP), append(ffcp, fc.FCP)
 		ccold, cwarm = append(ccold, ac.Compiled), append(cwarm, aw.Compiled)
 		fccold, fcwarm = append(fccold, fc.Compiled), append(fcwarm, fw.Compiled)
 		cold = append(cold, ac.Ready)
@@ -253,6 +262,7 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 	}
 	return []row{
 		{what: "article text painted, cold", value: med(text), target: "≤ 100 ms"},
+		{what: "first contentful paint, cold: app | floor", value: med(fcp) + " | " + med(ffcp)},
 		{what: "wasm compiled, cold | second visit", value: med(ccold) + " | " + med(cwarm)},
 		{what: "floor wasm compiled, cold | second visit", value: med(fccold) + " | " + med(fcwarm)},
 		{what: "interactive, sample article, cold", value: med(cold), target: "≤ 300 ms"},
