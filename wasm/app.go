@@ -39,6 +39,7 @@ type app struct {
 	proj  *projectState      // the open project, or nil (project.go)
 	tab   tabs.State         // this tab's part in the two-tab protocol (tabs.go)
 	form  fields             // the note and entity fields' unsaved text (fields.go)
+	jr    journal            // the typed text not yet stored, kept in localStorage (journal.go)
 	edits int                // changes so far, counted by changed
 	draft annotations.Schema // what the label editor shows (schema.go)
 	pick  picker             // the link target picker (picker.go)
