@@ -68,6 +68,7 @@ type page struct {
 	article     annotations.Article // how the document shows (title paragraph, byline)
 	toolbarDue  bool                // re-place the selection toolbar
 	detailDue   bool
+	reveal      bool // scroll the selected annotation into view after the detail panel (selection.go)
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
 	// A far jump to an annotation (jump.go): its id, the frames left to
 	// check it, and the article parts laid out around it.

@@ -50,6 +50,10 @@ func (a *app) render() {
 		a.renderDetail()
 		a.page.arcsDue = true
 	}
+	if a.page.reveal {
+		a.page.reveal = false
+		a.reveal()
+	}
 	if a.page.arcsDue {
 		a.page.arcsDue = false
 		a.drawArcs()
