@@ -36,6 +36,9 @@ func (a *app) wireSelection() {
 			return
 		}
 		id := a.pickAt(run)
+		if ev.Get("clientY").Float() < run.Call("getBoundingClientRect").Get("top").Float() {
+			id = focusOf(run) // on the badge, above the run: its annotation
+		}
 		if id == "" {
 			return
 		}
