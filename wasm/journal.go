@@ -56,13 +56,17 @@ func (a *app) journalTyped() {
 	}
 	a.jr.typed[i+1] = v
 	a.jr.seq++
-	a.writeJournal(strings.Join(append([]string{"v1", a.tab.Tab, strconv.Itoa(a.tab.Rev), a.set.Document().ID}, a.jr.typed...), "\x00"))
+	a.writeJournal()
 }
 
-// writeJournal stores the journal of the document shown; "" removes it. A
-// refusal (quota, private mode) is said once: the work goes on, saved
-// only by the autosave.
-func (a *app) writeJournal(s string) {
+// writeJournal stores the journal of the document shown, or removes it
+// when nothing is pending. A refusal (quota, private mode) is said once:
+// the work goes on, saved only by the autosave.
+func (a *app) writeJournal() {
+	s := ""
+	if len(a.jr.typed) > 0 {
+		s = "v1\x00" + a.tab.Tab + "\x00" + strconv.Itoa(a.tab.Rev) + "\x00" + a.set.Document().ID + "\x00" + strings.Join(a.jr.typed, "\x00")
+	}
 	err := dom.LocalSet(journalPrefix+a.key, s)
 	if err != nil && !a.jr.error {
 		a.fail(errors.New("keep the typed text in localStorage: " + err.Error() + " — it is saved a moment after typing instead; wait a second before closing the tab"))
@@ -75,40 +79,41 @@ func (a *app) writeJournal(s string) {
 func (a *app) journalSaved(seq int) {
 	if seq == a.jr.seq && a.jr.typed != nil {
 		a.jr.typed = nil
-		a.writeJournal("")
+		a.writeJournal()
 	}
 }
 
 // replayJournal applies the journal of the document just restored from
-// rec, if it fits (see the top of this file), and removes it.
+// rec, if it fits (see the top of this file). What it changed stays
+// journalled, now as this tab's, until a save stores it; the rest is
+// removed.
 func (a *app) replayJournal(rec js.Value) {
 	j := dom.LocalGet(journalPrefix + a.key)
 	if j == "" {
 		return
 	}
 	parts := strings.Split(j, "\x00")
-	a.jr.typed = nil
-	a.writeJournal("") // what is applied is saved like any edit
-	if len(parts) < 4 || len(parts)%2 != 0 || parts[0] != "v1" || parts[3] != a.set.Document().ID {
-		return
-	}
-	rev, err := strconv.Atoi(parts[2])
-	stored := rec.Get("rev").Int()
-	if err != nil || rev != stored && (rec.Get("tab").String() != parts[1] || rev > stored) {
+	switch {
+	case len(parts) < 4 || len(parts)%2 != 0 || parts[0] != "v1" || parts[3] != a.set.Document().ID:
+	case parts[2] != strconv.Itoa(rec.Get("rev").Int()) && parts[1] != rec.Get("tab").String():
+		// Another tab saved since the journal was written: the stored
+		// work is not the one the text was typed on.
 		a.say("Text typed just before the page closed was not restored: the document was saved in another tab since.")
-		return
+	default:
+		for i := 4; i < len(parts); i += 2 {
+			key, v := parts[i], parts[i+1]
+			if key == "" {
+				continue
+			}
+			var e annotations.Edit = annotations.SetNote{ID: key[1:], Note: v}
+			if key[0] == 'e' {
+				e = annotations.SetEntity{ID: key[1:], Entity: v}
+			}
+			if c, err := a.apply(e); err == nil && !c.IsEmpty() {
+				a.jr.typed = append(a.jr.typed, key, v) // journalled until saved
+				a.say("Restored the text typed just before the page closed.")
+			}
+		}
 	}
-	for i := 4; i < len(parts); i += 2 {
-		key, v := parts[i], parts[i+1]
-		if key == "" {
-			continue
-		}
-		var e annotations.Edit = annotations.SetNote{ID: key[1:], Note: v}
-		if key[0] == 'e' {
-			e = annotations.SetEntity{ID: key[1:], Entity: v}
-		}
-		if c, err := a.apply(e); err == nil && !c.IsEmpty() {
-			a.say("Restored the text typed just before the page closed.")
-		}
-	}
+	a.writeJournal()
 }

@@ -43,6 +43,9 @@ func TestTypedThenReload(t *testing.T) {
 	p.Do("type the note and reload", chromedp.KeyEvent(note), chromedp.Reload())
 	p.WaitReady()
 	waitFor(t, p, "the note after the reload", ann+`.note === `+js(note))
+	// Again at once, before the restored note can have been saved.
+	p.Reload()
+	waitFor(t, p, "the note after a second reload", ann+`.note === `+js(note))
 	if !eval[bool](t, p, `spanmark.undo()`) {
 		t.Errorf("spanmark.undo() after the restored note changed nothing, want it to take the note back")
 	}
