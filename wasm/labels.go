@@ -128,7 +128,8 @@ func (a *app) labelSelection(label string) bool {
 // nothing in the article is selected. Under a finger (and on a narrow
 // screen) it goes below the selection instead, clear of its handles:
 // above it is where the phone shows its own menu (copy, share). When
-// there is no room below, the page scrolls to make it.
+// there is no room below a selection in view, the page scrolls to make
+// it; one out of view gets the toolbar at the bottom of the screen.
 func (a *app) placeToolbar() {
 	if _, _, ok := a.selectionSpan(); !ok || a.tab.ReadOnly {
 		a.hideToolbar()
@@ -148,7 +149,7 @@ func (a *app) placeToolbar() {
 	top := t - h - 8
 	if win.Call("matchMedia", touchMedia).Get("matches").Bool() {
 		top = b + handleRoom
-		if over := top + h + 8 - vh; over > 0 && t-over > 0 {
+		if over := top + h + 8 - vh; over > 0 && t-over > 0 && b <= vh {
 			y := win.Get("scrollY").Float()
 			win.Call("scrollBy", 0, over)
 			top -= win.Get("scrollY").Float() - y // as far as the page could scroll
