@@ -27,6 +27,10 @@ import (
 // was built on or one this same tab wrote since (its own save, cut short by
 // the unload or not). Anything else is dropped and changes nothing. A
 // journal outlives an undo of what it holds only until the next save.
+//
+// The journal is one string of parts separated by NUL: "v1", the tab's
+// id, the revision, the document's id, then a field's key (fields.key)
+// and its text for every field pending.
 
 const journalPrefix = "spanmark:typed:"
 
