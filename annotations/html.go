@@ -136,6 +136,8 @@ const ariaQuoteLen = 60
 // outermost first, and is the focus of the first of them; each of the
 // others also gets an empty focusable marker span.mk[data-first=id] just
 // before the run, so that every annotation has a place to move focus to.
+// The badges of the markers and the run stand in a row, in that order:
+// the class bN of a marker or the run puts its badge N places along.
 // Other runs have role "mark". Runs covering selected get the class
 // "sel"; runs covering an annotation with a [Conflict] get "cf".
 // anns are the annotations touching the paragraph, as [Set.InParagraph]
@@ -163,6 +165,7 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 		for i := 1; i < len(starts); i++ {
 			b = append(b, `<span class="mk`...)
 			b = h.appendSlotClass(b, " in-l", starts[i].Label)
+			b = appendPlace(b, i-1)
 			b = append(b, '"')
 			b = h.appendFocus(b, rs, starts[i:i+1], false, sg.IDs, byID)
 			b = append(b, `></span>`...)
@@ -178,6 +181,7 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 		b = h.appendSlotClass(b, " in-l", byID[sg.IDs[len(sg.IDs)-1]].Label)
 		if len(starts) > 0 {
 			b = h.appendSlotClass(b, " f-l", starts[0].Label)
+			b = appendPlace(b, len(starts)-1)
 		}
 		sel, cf := false, false
 		for _, id := range sg.IDs {
@@ -208,6 +212,16 @@ func (h *Highlighter) AppendParagraph(b []byte, rs []rune, start, end int, anns 
 		b = append(b, "</span>"...)
 	}
 	return b
+}
+
+// appendPlace appends the class " bN" that puts a badge N places along
+// the row of the badges starting at one place, if N > 0.
+func appendPlace(b []byte, n int) []byte {
+	if n == 0 {
+		return b
+	}
+	b = append(b, " b"...)
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 func (h *Highlighter) appendSlotClass(b []byte, prefix, label string) []byte {

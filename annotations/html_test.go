@@ -56,8 +56,23 @@ func TestHighlighterAppendParagraph(t *testing.T) {
 			},
 			selected: "a1",
 			want: `<span class="mk in-l0" data-first="a1" tabindex="-1" role="button" aria-label="Actor: Lavrov; also Claim: Lavrov spoke" data-badge="A"></span>` +
-				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 sel" data-ids="a2 a1" data-first="a2 a1" tabindex="-1" role="button" aria-label="Claim: Lavrov spoke; also Actor: Lavrov" data-badge="C">Lavrov</span>` +
+				`<span class="hl d2 k0-l1 k1-l0 in-l0 f-l1 b1 sel" data-ids="a2 a1" data-first="a2 a1" tabindex="-1" role="button" aria-label="Claim: Lavrov spoke; also Actor: Lavrov" data-badge="C">Lavrov</span>` +
 				`<span class="hl d1 k0-l1 in-l1" data-ids="a2" role="mark"> spoke</span>`,
+		},
+		{
+			// Three badges in a row: the markers', then the run's.
+			name: "three_same_start",
+			text: "Lavrov spoke",
+			anns: []Annotation{
+				{ID: "a1", Label: "actor", Start: 0, End: 6},
+				{ID: "a2", Label: "claim", Start: 0, End: 12},
+				{ID: "a3", Label: "proposal", Start: 0, End: 11},
+			},
+			want: `<span class="mk in-l2" data-first="a3" tabindex="-1" role="button" aria-label="Proposal: Lavrov spok; also Actor: Lavrov; also Claim: Lavrov spoke" data-badge="P"></span>` +
+				`<span class="mk in-l0 b1" data-first="a1" tabindex="-1" role="button" aria-label="Actor: Lavrov; also Proposal: Lavrov spok; also Claim: Lavrov spoke" data-badge="A"></span>` +
+				`<span class="hl d3 k0-l1 k1-l2 k2-l0 in-l0 f-l1 b2" data-ids="a2 a3 a1" data-first="a2 a3 a1" tabindex="-1" role="button" aria-label="Claim: Lavrov spoke; also Actor: Lavrov; also Proposal: Lavrov spok" data-badge="C">Lavrov</span>` +
+				`<span class="hl d2 k0-l1 k1-l2 in-l2" data-ids="a2 a3" role="mark"> spok</span>` +
+				`<span class="hl d1 k0-l1 in-l1" data-ids="a2" role="mark">e</span>`,
 		},
 		{
 			name: "crossing",

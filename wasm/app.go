@@ -39,6 +39,7 @@ type app struct {
 	proj  *projectState      // the open project, or nil (project.go)
 	tab   tabs.State         // this tab's part in the two-tab protocol (tabs.go)
 	form  fields             // the note and entity fields' unsaved text (fields.go)
+	jr    journal            // the typed text not yet stored, kept in localStorage (journal.go)
 	edits int                // changes so far, counted by changed
 	draft annotations.Schema // what the label editor shows (schema.go)
 	pick  picker             // the link target picker (picker.go)
@@ -67,6 +68,7 @@ type page struct {
 	article     annotations.Article // how the document shows (title paragraph, byline)
 	toolbarDue  bool                // re-place the selection toolbar
 	detailDue   bool
+	reveal      bool // scroll the selected annotation into view after the detail panel (selection.go)
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
 	// A far jump to an annotation (jump.go): its id, the frames left to
 	// check it, and the article parts laid out around it.

@@ -31,7 +31,7 @@ func (a *app) wireDocuments() {
 				if !ok {
 					return errors.New("open: the document is no longer stored")
 				}
-				return a.restore(rec)
+				return a.restore(rec, true)
 			})
 		} else if b := t.Call("closest", "button[data-delete]"); !b.IsNull() {
 			id := b.Call("getAttribute", "data-delete").String()
@@ -92,7 +92,9 @@ func (a *app) deleteDocument(id string) error {
 		return errors.New("delete document: " + err.Error())
 	}
 	a.post(a.tab.Delete(id))
+	_ = dom.LocalSet(journalPrefix+id, "") // typed text of a deleted document
 	if a.set != nil && a.key == id {
+		a.jr.typed = nil
 		setLastDocument("")
 		return a.openFirst()
 	}

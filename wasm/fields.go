@@ -26,6 +26,7 @@ const fieldDelay = 300
 type fields struct {
 	el    js.Value // the field of this visit, or undefined
 	id    string   // the annotation it edits
+	key   string   // "n" or "e" (note or entity), then id: its key in the journal (journal.go)
 	dirty bool     // el holds text not yet saved
 	timer int      // the pending save, or 0
 	// joinAt is a.edits right after this visit's last save, or -1 before
@@ -36,8 +37,9 @@ type fields struct {
 
 func (a *app) wireFields() {
 	a.form = fields{el: js.Undefined(), joinAt: -1}
-	for _, el := range []js.Value{a.el.note, a.el.entity} {
-		dom.On(el, "input", func(js.Value) { a.typed(el) })
+	for i, el := range []js.Value{a.el.note, a.el.entity} {
+		kind := "ne"[i : i+1] // the journal's mark of the field (journal.go)
+		dom.On(el, "input", func(js.Value) { a.typed(el, kind) })
 		dom.On(el, "focusout", func(js.Value) {
 			// After focus has landed: a repaint while it moves (Escape
 			// back to the highlight) would remove the element taking it
@@ -64,8 +66,9 @@ func (a *app) wireFields() {
 	})
 }
 
-// typed notes an edit of field el and schedules its save.
-func (a *app) typed(el js.Value) {
+// typed notes an edit of field el, of kind "n" (note) or "e" (entity),
+// journals it and schedules its save.
+func (a *app) typed(el js.Value, kind string) {
 	if a.selected == "" {
 		return
 	}
@@ -74,6 +77,7 @@ func (a *app) typed(el js.Value) {
 		a.form.joinAt = -1
 	}
 	a.form.el, a.form.id, a.form.dirty = el, a.selected, true
+	a.form.key = kind + a.selected
 	if a.form.timer != 0 {
 		js.Global().Call("clearTimeout", a.form.timer)
 	}
@@ -81,6 +85,9 @@ func (a *app) typed(el js.Value) {
 		a.form.timer = 0
 		a.commitFields()
 	})
+	if a.editable() == nil {
+		a.journalTyped()
+	}
 }
 
 // commitFields saves the text of the field typed in, if any, now.
@@ -96,7 +103,7 @@ func (a *app) commitFields() {
 	a.form.dirty = false
 	v := el.Get("value").String()
 	var e annotations.Edit = annotations.SetNote{ID: a.form.id, Note: v}
-	if el.Equal(a.el.entity) {
+	if a.form.key[0] == 'e' {
 		e = annotations.SetEntity{ID: a.form.id, Entity: v}
 	}
 	if err := a.editable(); err != nil {

@@ -125,7 +125,11 @@ func (a *app) labelSelection(label string) bool {
 }
 
 // placeToolbar shows the toolbar above the selection, or hides it when
-// nothing in the article is selected.
+// nothing in the article is selected. Under a finger (and on a narrow
+// screen) it goes below the selection instead, clear of its handles:
+// above it is where the phone shows its own menu (copy, share). When
+// there is no room below a selection in view, the page scrolls to make
+// it; one out of view gets the toolbar at the bottom of the screen.
 func (a *app) placeToolbar() {
 	if _, _, ok := a.selectionSpan(); !ok || a.tab.ReadOnly {
 		a.hideToolbar()
@@ -140,8 +144,18 @@ func (a *app) placeToolbar() {
 	tb.Set("hidden", false)
 	w := tb.Get("offsetWidth").Float()
 	h := tb.Get("offsetHeight").Float()
-	vw := js.Global().Get("innerWidth").Float()
+	win := js.Global()
+	vw, vh := win.Get("innerWidth").Float(), win.Get("innerHeight").Float()
 	top := t - h - 8
+	if win.Call("matchMedia", touchMedia).Get("matches").Bool() {
+		top = b + handleRoom
+		if over := top + h + 8 - vh; over > 0 && t-over > 0 && b <= vh {
+			y := win.Get("scrollY").Float()
+			win.Call("scrollBy", 0, over)
+			top -= win.Get("scrollY").Float() - y // as far as the page could scroll
+		}
+		top = min(top, vh-h-8)
+	}
 	if top < 8 {
 		top = b + 8
 	}
@@ -150,6 +164,14 @@ func (a *app) placeToolbar() {
 	st.Call("setProperty", "top", strconv.Itoa(int(top))+"px")
 	st.Call("setProperty", "left", strconv.Itoa(int(left))+"px")
 }
+
+const (
+	// touchMedia matches where the toolbar goes below the selection.
+	touchMedia = "(pointer: coarse), (max-width: 800px)"
+	// handleRoom is the gap under the selection, in CSS pixels, that
+	// leaves room for a phone's selection handles.
+	handleRoom = 30
+)
 
 func (a *app) hideToolbar() { a.el.toolbar.Set("hidden", true) }
 

@@ -147,7 +147,7 @@ func (a *app) loadText(text, title, source string) (string, error) {
 	doc := annotations.NewDocument(text, title, source)
 	rec, ok, err := a.record(doc.ID)
 	if err == nil && ok {
-		if err := a.restore(rec); err == nil {
+		if err := a.restore(rec, true); err == nil {
 			return doc.ID, nil
 		}
 	}

@@ -122,6 +122,7 @@ func (a *app) flush() error {
 	if !ok {
 		return nil
 	}
+	seq := a.jr.seq
 	// The file is a copy of the work as it is now; changes from now on
 	// need another save. It is written in steps with the browser's own
 	// work in between, so a large set never holds the page for long.
@@ -161,6 +162,7 @@ func (a *app) flush() error {
 		return errors.New("save: " + err.Error() + " — your latest changes are not stored; export them to keep them")
 	}
 	a.post(a.tab.Saved(rev))
+	a.journalSaved(seq)
 	return nil
 }
 
@@ -202,8 +204,10 @@ func (a *app) record(id string) (js.Value, bool, error) {
 	return v, v.Type() == js.TypeObject, nil
 }
 
-// restore shows the work stored in rec.
-func (a *app) restore(rec js.Value) error {
+// restore shows the work stored in rec, and then applies the journal of
+// text typed in it (journal.go) when replay is set: on opening a
+// document, not on following another tab's save.
+func (a *app) restore(rec js.Value, replay bool) error {
 	data := goBytes(rec.Get("file"))
 	f, err := codec.Decode(data)
 	if err != nil {
@@ -215,6 +219,9 @@ func (a *app) restore(rec js.Value) error {
 		return errors.New("restore the saved document: " + err.Error())
 	}
 	a.showKey(rec.Get("id").String(), set, rec.Get("rev").Int())
+	if replay {
+		a.replayJournal(rec)
+	}
 	return nil
 }
 

@@ -222,7 +222,7 @@ func (a *app) openDocument(id string) error {
 	}
 	key := projectKey(ps.url, id)
 	if rec, ok, err := a.record(key); err == nil && ok {
-		if err := a.restore(rec); err == nil {
+		if err := a.restore(rec, true); err == nil {
 			a.adoptProjectSchema()
 			return nil
 		}

@@ -50,6 +50,10 @@ func (a *app) render() {
 		a.renderDetail()
 		a.page.arcsDue = true
 	}
+	if a.page.reveal {
+		a.page.reveal = false
+		a.reveal()
+	}
 	if a.page.arcsDue {
 		a.page.arcsDue = false
 		a.drawArcs()
@@ -152,7 +156,8 @@ func (a *app) show(set *annotations.Set, rev int) { a.showKey(set.Document().ID,
 func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	a.set, a.key = set, key
 	a.tab.Show(key, rev)
-	a.gen++ // work begun on the document shown before gives up
+	a.jr.typed = nil // the journal of the document shown before stays stored
+	a.gen++          // work begun on the document shown before gives up
 	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
 	a.selected, a.linkMode = "", false

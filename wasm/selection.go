@@ -36,6 +36,9 @@ func (a *app) wireSelection() {
 			return
 		}
 		id := a.pickAt(run)
+		if ev.Get("clientY").Float() < run.Call("getBoundingClientRect").Get("top").Float() {
+			id = focusOf(run) // on the badge, above the run: its annotation
+		}
 		if id == "" {
 			return
 		}
@@ -131,6 +134,18 @@ func (a *app) selectAnnotation(id string, scroll bool) {
 		a.jump(id)
 		a.markRuns(id, classFlash, true)
 		dom.After(1200, func() { a.markRuns(id, classFlash, false) })
+		return
+	}
+	a.page.reveal = true
+}
+
+// reveal scrolls the start of the selected annotation into view, if it is
+// out of it, once the detail panel shows: on a narrow screen the panel is
+// a bottom sheet, and the stylesheet's scroll-padding keeps the span
+// above it (web/style.css).
+func (a *app) reveal() {
+	if r := a.el.article.Call("querySelector", ".hl."+classSel); !r.IsNull() {
+		r.Call("scrollIntoView", map[string]any{"block": "nearest"})
 	}
 }
 

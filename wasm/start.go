@@ -58,7 +58,7 @@ func (a *app) openFirst() error {
 	if id := dom.LocalGet(lastDocKey); id != "" {
 		rec, ok, err := a.record(id)
 		if err == nil && ok {
-			err := a.restore(rec)
+			err := a.restore(rec, true)
 			if err == nil {
 				return nil
 			}
@@ -110,7 +110,7 @@ func (a *app) openFirstText(text, source string) error {
 		if err != nil || !ok || gen != a.gen || a.tab.Unsaved || a.set.Len() > 0 {
 			return
 		}
-		if err := a.restore(rec); err != nil {
+		if err := a.restore(rec, true); err != nil {
 			a.fail(err)
 		}
 	}()

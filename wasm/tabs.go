@@ -75,7 +75,7 @@ func (a *app) reload(done string) {
 				a.act(x)
 				return nil
 			}
-			err = a.restore(rec)
+			err = a.restore(rec, false)
 		}
 		if err != nil {
 			return errors.New("reload from the other tab: " + err.Error())

@@ -164,15 +164,37 @@ func (s *Store) PutIf(v js.Value, check func(old js.Value) error) error {
 // LocalGet wraps localStorage.getItem; a missing key or a browser that
 // refuses storage gives "".
 func LocalGet(key string) string {
-	var v js.Value
-	if catch(func() { v = global.Get("localStorage").Call("getItem", key) }) != nil || v.Type() != js.TypeString {
+	v, err := local("getItem", key)
+	if err != nil || v.Type() != js.TypeString {
 		return ""
 	}
 	return v.String()
 }
 
 // LocalSet wraps localStorage.setItem and returns the browser's refusal
-// (private mode, quota) as an error.
+// (private mode, quota) as an error. An empty value removes the key, which
+// LocalGet reads as "" all the same.
 func LocalSet(key, value string) error {
-	return catch(func() { global.Get("localStorage").Call("setItem", key, value) })
+	method, args := "setItem", []any{key, value}
+	if value == "" {
+		method, args = "removeItem", args[:1]
+	}
+	_, err := local(method, args...)
+	return err
+}
+
+// local calls a method of localStorage and returns the browser's refusal
+// as an error. Its defer keeps it from being inlined: the callers stay
+// small.
+func local(method string, args ...any) (v js.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			je, ok := r.(js.Error)
+			if !ok {
+				panic(r)
+			}
+			err = ErrorOf(je.Value)
+		}
+	}()
+	return global.Get("localStorage").Call(method, args...), nil
 }
