@@ -155,9 +155,9 @@ func (a *app) loadText(text, title, source string) (string, error) {
 	return doc.ID, nil
 }
 
-// decodeNative decodes a Spanmark file.
+// decodeNative decodes a Spanmark file, in steps (pace).
 func decodeNative(data []byte) (*annotations.File, error) {
-	f, err := codec.Decode(data)
+	f, err := codec.DecodeInSteps(data, false, paceStep, pace())
 	if err != nil {
 		return nil, errors.New("import: " + err.Error())
 	}
@@ -239,7 +239,7 @@ func (a *app) importW3C(data []byte) (importResult, error) {
 		return importResult{}, errors.New("import W3C annotations: " + err.Error())
 	}
 	native := []byte(res.String())
-	f, err := codec.DecodeDetached(native)
+	f, err := codec.DecodeInSteps(native, true, paceStep, pace())
 	if err != nil {
 		return importResult{}, errors.New("import W3C annotations: " + err.Error())
 	}

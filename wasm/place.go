@@ -16,7 +16,10 @@ import (
 // here, at once (annotations.File.SetAt). Any other, an import onto an
 // edited article or a W3C file, is placed by the worker with
 // annotations/anchor (wasm/worker/place.go), which the page's wasm does
-// not link: the page waits for it without blocking.
+// not link: the page waits for it without blocking. The page's own share
+// of the work (decoding, building the set, reading the report) is done in
+// steps (pace), so that importing thousands of annotations leaves the page
+// responsive.
 
 // placeReport is what placing did beyond copying, as the worker reports
 // it: how many annotations moved (found again elsewhere than their
@@ -51,7 +54,8 @@ func (p placement) After(text []rune) annotations.Selector {
 // and the placer's, without an operation. It blocks; call it from a
 // goroutine.
 func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document) (*annotations.Set, placeReport, error) {
-	if s, ok, err := f.SetAt(doc); ok {
+	pause := pace()
+	if s, ok, err := f.SetAtInSteps(doc, paceStep, pause); ok {
 		if err != nil {
 			return nil, placeReport{}, err
 		}
@@ -61,11 +65,11 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 	if err != nil {
 		return nil, placeReport{}, err
 	}
-	pf, err := codec.Decode([]byte(res.Get("file").String()))
+	pf, err := codec.DecodeInSteps([]byte(res.Get("file").String()), false, paceStep, pause)
 	if err != nil {
 		return nil, placeReport{}, errors.New("the worker's placed file: " + err.Error())
 	}
-	s, ok, err := pf.SetAt(doc)
+	s, ok, err := pf.SetAtInSteps(doc, paceStep, pause)
 	switch {
 	case err != nil:
 		return nil, placeReport{}, errors.New("the worker's placed file: " + err.Error())
@@ -73,11 +77,20 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 		return nil, placeReport{}, errors.New("the worker placed the annotations on another text")
 	}
 	var rep placeReport
+	var byID map[string]int // f's annotations by id, for the moved ones
 	for line := range strings.SplitSeq(res.Get("report").String(), "\n") {
 		switch line[:strings.IndexByte(line+"\t", '\t')] {
 		case "moved":
-			rep.moved++
-			if p, ok := parsePlacement(line, f); ok {
+			if byID == nil {
+				byID = make(map[string]int, len(f.Annotations))
+				for i := range f.Annotations {
+					byID[f.Annotations[i].ID] = i
+				}
+			}
+			if rep.moved++; rep.moved%paceStep == 0 {
+				pause()
+			}
+			if p, ok := parsePlacement(line, f, byID); ok {
 				rep.placements = append(rep.placements, p)
 			}
 		case "orphan":
@@ -92,8 +105,8 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 // parsePlacement reads a "moved" line of the worker's report
 // (wasm/worker/place.go): moved, id, from, to, method and score, tab
 // separated, the id escaped; f is the file placed, for the annotation's
-// selector.
-func parsePlacement(line string, f *annotations.File) (placement, bool) {
+// selector, and byID the index of each of its annotations by id.
+func parsePlacement(line string, f *annotations.File, byID map[string]int) (placement, bool) {
 	fs := strings.Split(line, "\t")
 	if len(fs) != 6 {
 		return placement{}, false
@@ -113,10 +126,8 @@ func parsePlacement(line string, f *annotations.File) (placement, bool) {
 		return placement{}, false
 	}
 	p.Score = score
-	for i := range f.Annotations {
-		if f.Annotations[i].ID == p.ID {
-			p.Before = f.Annotations[i].Selector()
-		}
+	if i, ok := byID[p.ID]; ok {
+		p.Before = f.Annotations[i].Selector()
 	}
 	return p, true
 }
