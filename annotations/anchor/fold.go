@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 )
 
@@ -57,6 +58,12 @@ func newFolded(text []rune) folded {
 func (f *folded) add(text []rune, from, to int) {
 	for i := from; i < to; i++ {
 		c := text[i]
+		if c < 0x80 && c != ' ' && (c < '\t' || c > '\r') {
+			// Most of a text: ASCII, not a space, folds to itself.
+			f.rs = append(f.rs, c)
+			f.src = append(f.src, int32(i))
+			continue
+		}
 		if isFoldSpace(c) {
 			if i == 0 || !isFoldSpace(text[i-1]) {
 				f.rs = append(f.rs, ' ')
@@ -112,17 +119,38 @@ func appendFolded(out []rune, c rune) []rune {
 	if c < 0xAB {
 		return append(out, c)
 	}
+	if c >= 0xC0 && c <= 0x17F {
+		latinOnce.Do(func() {
+			for c := rune(0xC0); c <= 0x17F; c++ {
+				latinFolded[c-0xC0] = decompose(nil, c)
+			}
+		})
+		return append(out, latinFolded[c-0xC0]...)
+	}
+	k := 0
 	var from rune
-	for k, r := range []rune(typographic) {
+	for _, r := range typographic {
 		if k%2 == 0 {
 			from = r
 		} else if from == c {
 			return append(out, r)
 		}
+		k++
 	}
-	if c < 0xC0 || c > 0x17F {
-		return append(out, c)
-	}
+	return append(out, c)
+}
+
+// latinFolded holds the folded form of each code point of U+00C0-U+017F,
+// made from decompositions once, on first use: a text in a Western or
+// Central European language has many of them.
+var (
+	latinOnce   sync.Once
+	latinFolded [0x17F - 0xC0 + 1][]rune
+)
+
+// decompose appends the folded form of the code point c of U+00C0-U+017F:
+// its decomposition, if it has one.
+func decompose(out []rune, c rune) []rune {
 	mark, prev := rune(0), rune(0)
 	for _, r := range decompositions {
 		switch {
@@ -132,7 +160,12 @@ func appendFolded(out []rune, c rune) []rune {
 			prev = r
 		default:
 			if prev == c {
-				return append(appendFolded(out, r), mark)
+				if r >= 0xC0 && r <= 0x17F {
+					out = decompose(out, r) // not appendFolded: the table is being made
+				} else {
+					out = appendFolded(out, r)
+				}
+				return append(out, mark)
 			}
 			prev = 0
 		}
