@@ -203,6 +203,11 @@ func (a *app) openJSON(data []byte) error {
 	return nil
 }
 
+// warmWorkerSize is the size of a Spanmark file from which an import
+// starts the worker while the page reads the file: about 2,500
+// annotations, or a long article.
+const warmWorkerSize = 1 << 20
+
 // importResult is what an import reports: how many annotations moved to
 // be placed in this text, and how many could not be placed (kept aside
 // and listed as orphans).
@@ -218,6 +223,11 @@ func (a *app) importJSON(data []byte) (importResult, error) {
 	}
 	if codec.Sniff(data) == codec.FormatW3C {
 		return a.importW3C(data)
+	}
+	if len(data) >= warmWorkerSize {
+		// Reading a large file takes the page a while; the worker, which
+		// places it unless it is on its own text, starts meanwhile.
+		a.worker.warm()
 	}
 	f, err := decodeNative(data)
 	if err != nil {
