@@ -178,7 +178,7 @@ func (a *app) openJSON(data []byte) error {
 		return err
 	}
 	if f.Document.Text == "" {
-		_, err := a.importFile(f, data)
+		_, err := a.importFile(f, data, "import")
 		return err
 	}
 	if err := a.saveFirst(); err != nil {
@@ -233,42 +233,31 @@ func (a *app) importJSON(data []byte) (importResult, error) {
 	if err != nil {
 		return importResult{}, err
 	}
-	return a.importFile(f, data)
+	return a.importFile(f, data, "import")
 }
 
 // importW3C imports a W3C annotation collection onto the current article.
 // The W3C decoder is the worker's (wasm/worker), so that the page's wasm
-// does not link it: the worker decodes the file and answers with it in the
-// native format, without text (a W3C file holds none), or with the
-// decoder's error, which reads as the CLI's.
+// does not link it: the worker reads the file and places it at once, or
+// answers with the decoder's error, which reads as the CLI's.
 func (a *app) importW3C(data []byte) (importResult, error) {
-	bytes := js.Global().Get("Uint8Array").New(len(data))
-	js.CopyBytesToJS(bytes, data)
-	res, err := a.worker.ask("import-w3c", map[string]any{"data": bytes})
-	if err != nil {
-		return importResult{}, errors.New("import W3C annotations: " + err.Error())
-	}
-	native := []byte(res.String())
-	f, err := codec.DecodeInSteps(native, true, paceStep, pace())
-	if err != nil {
-		return importResult{}, errors.New("import W3C annotations: " + err.Error())
-	}
-	return a.importFile(f, native)
+	return a.importFile(nil, data, "import W3C annotations")
 }
 
-// importFile places f, read from data, on the current article and
-// replaces its work. It blocks; call it from a goroutine.
-func (a *app) importFile(f *annotations.File, data []byte) (importResult, error) {
+// importFile places f, read from data (nil for a W3C file: see place), on
+// the current article and replaces its work. op begins its errors. It
+// blocks; call it from a goroutine.
+func (a *app) importFile(f *annotations.File, data []byte, op string) (importResult, error) {
 	if err := a.editable(); err != nil {
-		return importResult{}, errors.New("import: " + err.Error())
+		return importResult{}, errors.New(op + ": " + err.Error())
 	}
 	gen := a.gen
 	set, rep, err := a.place(f, data, a.set.Document())
 	if err != nil {
-		return importResult{}, errors.New("import: " + err.Error())
+		return importResult{}, errors.New(op + ": " + err.Error())
 	}
 	if a.gen != gen {
-		return importResult{}, errors.New("import: another document was opened meanwhile; nothing was imported")
+		return importResult{}, errors.New(op + ": another document was opened meanwhile; nothing was imported")
 	}
 	a.replace(set)
 	a.queueSave()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
@@ -50,18 +51,23 @@ func (p placement) After(text []rune) annotations.Selector {
 }
 
 // place builds the set of f on doc. data is the file as it was read
-// (Spanmark or W3C JSON), for the worker. Its errors are the decoder's
-// and the placer's, without an operation. It blocks; call it from a
-// goroutine.
+// (Spanmark or W3C JSON), for the worker; f is nil for a W3C file, which
+// the worker reads (the page's wasm does not link its decoder) and always
+// places. Its errors are the decoder's and the placer's, without an
+// operation. It blocks; call it from a goroutine.
 func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document) (*annotations.Set, placeReport, error) {
 	pause := pace()
-	if s, ok, err := f.SetAtInSteps(doc, paceStep, pause); ok {
-		if err != nil {
-			return nil, placeReport{}, err
+	if f != nil {
+		if s, ok, err := f.SetAtInSteps(doc, paceStep, pause); ok {
+			if err != nil {
+				return nil, placeReport{}, err
+			}
+			return s, placeReport{orphanedRelations: len(s.OrphanRelations())}, nil
 		}
-		return s, placeReport{orphanedRelations: len(s.OrphanRelations())}, nil
 	}
-	res, err := a.worker.ask("place", map[string]any{"file": string(data), "text": doc.Text, "title": doc.Title, "source": doc.Source})
+	bytes := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(bytes, data)
+	res, err := a.worker.ask("place", map[string]any{"data": bytes, "text": doc.Text, "title": doc.Title, "source": doc.Source})
 	if err != nil {
 		return nil, placeReport{}, err
 	}
@@ -77,20 +83,13 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 		return nil, placeReport{}, errors.New("the worker placed the annotations on another text")
 	}
 	var rep placeReport
-	var byID map[string]int // f's annotations by id, for the moved ones
 	for line := range strings.SplitSeq(res.Get("report").String(), "\n") {
 		switch line[:strings.IndexByte(line+"\t", '\t')] {
 		case "moved":
-			if byID == nil {
-				byID = make(map[string]int, len(f.Annotations))
-				for i := range f.Annotations {
-					byID[f.Annotations[i].ID] = i
-				}
-			}
 			if rep.moved++; rep.moved%paceStep == 0 {
 				pause()
 			}
-			if p, ok := parsePlacement(line, f, byID); ok {
+			if p, ok := parsePlacement(line); ok {
 				rep.placements = append(rep.placements, p)
 			}
 		case "orphan":
@@ -103,12 +102,12 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 }
 
 // parsePlacement reads a "moved" line of the worker's report
-// (wasm/worker/place.go): moved, id, from, to, method and score, tab
-// separated, the id escaped; f is the file placed, for the annotation's
-// selector, and byID the index of each of its annotations by id.
-func parsePlacement(line string, f *annotations.File, byID map[string]int) (placement, bool) {
+// (wasm/worker/place.go): moved, id, from, to, method, score, and the
+// file's prefix, quote and suffix, tab separated, the id and the text
+// escaped.
+func parsePlacement(line string) (placement, bool) {
 	fs := strings.Split(line, "\t")
-	if len(fs) != 6 {
+	if len(fs) != 9 {
 		return placement{}, false
 	}
 	p := placement{ID: unescapeField(fs[1]), Method: fs[4]}
@@ -126,9 +125,8 @@ func parsePlacement(line string, f *annotations.File, byID map[string]int) (plac
 		return placement{}, false
 	}
 	p.Score = score
-	if i, ok := byID[p.ID]; ok {
-		p.Before = f.Annotations[i].Selector()
-	}
+	p.Before = annotations.Selector{Prefix: unescapeField(fs[6]), Exact: unescapeField(fs[7]), Suffix: unescapeField(fs[8]),
+		Start: p.From[0], End: p.From[1]}
 	return p, true
 }
 
