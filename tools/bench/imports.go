@@ -43,21 +43,17 @@ type importResult struct {
 	Longest         float64
 }
 
-// importRows measures importing the work of the tab src (count
-// annotations, exported as spanmark JSON) in a fresh browser context made
-// from browser: onto the article text itself, onto an edited copy of it
-// in the native format, and onto the edited copy in the W3C format (which
-// carries no text, so the quotes are placed by their context and order).
+// importRows measures importing work of count annotations, exported as
+// spanmark JSON and as W3C, in a fresh browser context made from browser:
+// onto the article text itself, onto an edited copy of it in the native
+// format, and onto the edited copy in the W3C format (which carries no
+// text, so the quotes are placed by their context and order).
 // The first placing of the visit includes the start of the page's worker.
 // With top > 0, the main thread is profiled during each import that
 // places, and the top functions listed (the page's build must keep its
 // function names).
-func importRows(src, browser context.Context, base, text, exported string, count, top int) ([]row, error) {
+func importRows(browser context.Context, base, text, exported, w3c string, count, top int) ([]row, error) {
 	var rows []row
-	w3c, err := eval[string](src, `spanmark.export("w3c")`)
-	if err != nil {
-		return rows, fmt.Errorf("export W3C: %w", err)
-	}
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(base)); err != nil {
