@@ -61,7 +61,18 @@ func NewFile(s *Set, annotator string, exported time.Time) *File {
 // nothing: placing the annotations on another text (finding each quote
 // again) is the work of package anchor, whose Place calls SetAt first.
 func (f *File) SetAt(doc *Document) (s *Set, ok bool, err error) {
-	if f.Document.Text != doc.Text || !f.isAtOffsets(doc.Runes()) {
+	return f.SetAtInSteps(doc, 0, nil)
+}
+
+// SetAtInSteps is [File.SetAt] calling pause after every n annotations it
+// checks or adds, so that a program on a single thread (the browser) can
+// let other work run while it builds a set of thousands. pause may be nil
+// (then n is not used).
+func (f *File) SetAtInSteps(doc *Document, n int, pause func()) (s *Set, ok bool, err error) {
+	if pause != nil && n < 1 {
+		n = 1
+	}
+	if f.Document.Text != doc.Text || !f.isAtOffsets(doc.Runes(), n, pause) {
 		return nil, false, nil
 	}
 	s = NewSet(doc, f.Schema)
@@ -71,6 +82,9 @@ func (f *File) SetAt(doc *Document) (s *Set, ok bool, err error) {
 		orphaned[o.Annotation.ID] = true
 	}
 	for i, a := range f.Annotations {
+		if pause != nil && i > 0 && i%n == 0 {
+			pause()
+		}
 		if err := s.Insert(a); err != nil {
 			return nil, true, &PathError{Path: "annotations[" + strconv.Itoa(i) + "]", Err: err}
 		}
@@ -88,9 +102,12 @@ func (f *File) SetAt(doc *Document) (s *Set, ok bool, err error) {
 }
 
 // isAtOffsets reports whether every annotation's quote is at its offsets
-// in text.
-func (f *File) isAtOffsets(text []rune) bool {
-	for _, a := range f.Annotations {
+// in text, calling pause (if not nil) after every n.
+func (f *File) isAtOffsets(text []rune, n int, pause func()) bool {
+	for i, a := range f.Annotations {
+		if pause != nil && i > 0 && i%n == 0 {
+			pause()
+		}
 		if a.Start < 0 || a.End > len(text) || a.Start >= a.End || string(text[a.Start:a.End]) != a.Quote {
 			return false
 		}

@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,43 +36,65 @@ func TestFileSetAt(t *testing.T) {
 		{name: "bad_relation", ok: true, err: "relations[0]: ",
 			f: file(text, []Annotation{lavrov, said}, Relation{ID: "r1", Type: "source", From: "a1", To: "a2"})},
 	}
+	// SetAtInSteps, one annotation a step, must do what SetAt does.
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			s, ok, err := tc.f.SetAt(doc)
-			if ok != tc.ok {
-				t.Fatalf("SetAt: ok %v, want %v", ok, tc.ok)
+		for _, steps := range []bool{false, true} {
+			name := tc.name
+			if steps {
+				name += "/in_steps"
 			}
-			if tc.err != "" {
-				if err == nil || len(err.Error()) < len(tc.err) || err.Error()[:len(tc.err)] != tc.err {
-					t.Fatalf("SetAt: error %v, want one starting %q", err, tc.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !ok {
-				if s != nil {
-					t.Errorf("SetAt: a set with ok false")
-				}
-				return
-			}
-			var anns, orphans []string
-			for _, a := range s.Annotations() {
-				anns = append(anns, a.ID)
-			}
-			for _, r := range s.OrphanRelations() {
-				orphans = append(orphans, r.ID)
-			}
-			if diff := cmp.Diff(tc.anns, anns); diff != "" {
-				t.Errorf("annotations (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.orphans, orphans); diff != "" {
-				t.Errorf("orphan relations (-want +got):\n%s", diff)
-			}
-			if len(s.Orphans()) != 1 || len(s.Relations()) != 1 {
-				t.Errorf("SetAt kept %d orphans and %d relations, want 1 and 1", len(s.Orphans()), len(s.Relations()))
-			}
-		})
+			t.Run(name, func(t *testing.T) { testSetAt(t, doc, tc.f, steps, tc.ok, tc.err, tc.anns, tc.orphans) })
+		}
+	}
+}
+
+func testSetAt(t *testing.T, doc *Document, f *File, steps, wantOK bool, wantErr string, wantAnns, wantOrphans []string) {
+	t.Helper()
+	pauses := 0
+	var s *Set
+	var ok bool
+	var err error
+	if steps {
+		s, ok, err = f.SetAtInSteps(doc, 1, func() { pauses++ })
+	} else {
+		s, ok, err = f.SetAt(doc)
+	}
+	if ok != wantOK {
+		t.Fatalf("SetAt: ok %v, want %v", ok, wantOK)
+	}
+	if wantErr != "" {
+		if err == nil || !strings.HasPrefix(err.Error(), wantErr) {
+			t.Fatalf("SetAt: error %v, want one starting %q", err, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		if s != nil {
+			t.Errorf("SetAt: a set with ok false")
+		}
+		return
+	}
+	// One pause between annotations checked, and one between those added.
+	if want := 2 * (len(f.Annotations) - 1); steps && pauses != want {
+		t.Errorf("SetAtInSteps paused %d times for %d annotations, want %d", pauses, len(f.Annotations), want)
+	}
+	var anns, orphans []string
+	for _, a := range s.Annotations() {
+		anns = append(anns, a.ID)
+	}
+	for _, r := range s.OrphanRelations() {
+		orphans = append(orphans, r.ID)
+	}
+	if diff := cmp.Diff(wantAnns, anns); diff != "" {
+		t.Errorf("annotations (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantOrphans, orphans); diff != "" {
+		t.Errorf("orphan relations (-want +got):\n%s", diff)
+	}
+	if len(s.Orphans()) != 1 || len(s.Relations()) != 1 {
+		t.Errorf("SetAt kept %d orphans and %d relations, want 1 and 1", len(s.Orphans()), len(s.Relations()))
 	}
 }

@@ -155,9 +155,9 @@ func (a *app) loadText(text, title, source string) (string, error) {
 	return doc.ID, nil
 }
 
-// decodeNative decodes a Spanmark file.
+// decodeNative decodes a Spanmark file, in steps (pace).
 func decodeNative(data []byte) (*annotations.File, error) {
-	f, err := codec.Decode(data)
+	f, err := codec.DecodeInSteps(data, false, paceStep, pace())
 	if err != nil {
 		return nil, errors.New("import: " + err.Error())
 	}
@@ -178,7 +178,7 @@ func (a *app) openJSON(data []byte) error {
 		return err
 	}
 	if f.Document.Text == "" {
-		_, err := a.importFile(f, data)
+		_, err := a.importFile(f, data, "import")
 		return err
 	}
 	if err := a.saveFirst(); err != nil {
@@ -203,6 +203,11 @@ func (a *app) openJSON(data []byte) error {
 	return nil
 }
 
+// warmWorkerSize is the size of a Spanmark file from which an import
+// starts the worker while the page reads the file: about 2,500
+// annotations, or a long article.
+const warmWorkerSize = 1 << 20
+
 // importResult is what an import reports: how many annotations moved to
 // be placed in this text, and how many could not be placed (kept aside
 // and listed as orphans).
@@ -219,46 +224,40 @@ func (a *app) importJSON(data []byte) (importResult, error) {
 	if codec.Sniff(data) == codec.FormatW3C {
 		return a.importW3C(data)
 	}
+	if len(data) >= warmWorkerSize {
+		// Reading a large file takes the page a while; the worker, which
+		// places it unless it is on its own text, starts meanwhile.
+		a.worker.warm()
+	}
 	f, err := decodeNative(data)
 	if err != nil {
 		return importResult{}, err
 	}
-	return a.importFile(f, data)
+	return a.importFile(f, data, "import")
 }
 
 // importW3C imports a W3C annotation collection onto the current article.
 // The W3C decoder is the worker's (wasm/worker), so that the page's wasm
-// does not link it: the worker decodes the file and answers with it in the
-// native format, without text (a W3C file holds none), or with the
-// decoder's error, which reads as the CLI's.
+// does not link it: the worker reads the file and places it at once, or
+// answers with the decoder's error, which reads as the CLI's.
 func (a *app) importW3C(data []byte) (importResult, error) {
-	bytes := js.Global().Get("Uint8Array").New(len(data))
-	js.CopyBytesToJS(bytes, data)
-	res, err := a.worker.ask("import-w3c", map[string]any{"data": bytes})
-	if err != nil {
-		return importResult{}, errors.New("import W3C annotations: " + err.Error())
-	}
-	native := []byte(res.String())
-	f, err := codec.DecodeDetached(native)
-	if err != nil {
-		return importResult{}, errors.New("import W3C annotations: " + err.Error())
-	}
-	return a.importFile(f, native)
+	return a.importFile(nil, data, "import W3C annotations")
 }
 
-// importFile places f, read from data, on the current article and
-// replaces its work. It blocks; call it from a goroutine.
-func (a *app) importFile(f *annotations.File, data []byte) (importResult, error) {
+// importFile places f, read from data (nil for a W3C file: see place), on
+// the current article and replaces its work. op begins its errors. It
+// blocks; call it from a goroutine.
+func (a *app) importFile(f *annotations.File, data []byte, op string) (importResult, error) {
 	if err := a.editable(); err != nil {
-		return importResult{}, errors.New("import: " + err.Error())
+		return importResult{}, errors.New(op + ": " + err.Error())
 	}
 	gen := a.gen
 	set, rep, err := a.place(f, data, a.set.Document())
 	if err != nil {
-		return importResult{}, errors.New("import: " + err.Error())
+		return importResult{}, errors.New(op + ": " + err.Error())
 	}
 	if a.gen != gen {
-		return importResult{}, errors.New("import: another document was opened meanwhile; nothing was imported")
+		return importResult{}, errors.New(op + ": another document was opened meanwhile; nothing was imported")
 	}
 	a.replace(set)
 	a.queueSave()

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
@@ -16,7 +17,10 @@ import (
 // here, at once (annotations.File.SetAt). Any other, an import onto an
 // edited article or a W3C file, is placed by the worker with
 // annotations/anchor (wasm/worker/place.go), which the page's wasm does
-// not link: the page waits for it without blocking.
+// not link: the page waits for it without blocking. The page's own share
+// of the work (decoding, building the set, reading the report) is done in
+// steps (pace), so that importing thousands of annotations leaves the page
+// responsive.
 
 // placeReport is what placing did beyond copying, as the worker reports
 // it: how many annotations moved (found again elsewhere than their
@@ -47,25 +51,31 @@ func (p placement) After(text []rune) annotations.Selector {
 }
 
 // place builds the set of f on doc. data is the file as it was read
-// (Spanmark or W3C JSON), for the worker. Its errors are the decoder's
-// and the placer's, without an operation. It blocks; call it from a
-// goroutine.
+// (Spanmark or W3C JSON), for the worker; f is nil for a W3C file, which
+// the worker reads (the page's wasm does not link its decoder) and always
+// places. Its errors are the decoder's and the placer's, without an
+// operation. It blocks; call it from a goroutine.
 func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document) (*annotations.Set, placeReport, error) {
-	if s, ok, err := f.SetAt(doc); ok {
-		if err != nil {
-			return nil, placeReport{}, err
+	pause := pace()
+	if f != nil {
+		if s, ok, err := f.SetAtInSteps(doc, paceStep, pause); ok {
+			if err != nil {
+				return nil, placeReport{}, err
+			}
+			return s, placeReport{orphanedRelations: len(s.OrphanRelations())}, nil
 		}
-		return s, placeReport{orphanedRelations: len(s.OrphanRelations())}, nil
 	}
-	res, err := a.worker.ask("place", map[string]any{"file": string(data), "text": doc.Text, "title": doc.Title, "source": doc.Source})
+	bytes := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(bytes, data)
+	res, err := a.worker.ask("place", map[string]any{"data": bytes, "text": doc.Text, "title": doc.Title, "source": doc.Source})
 	if err != nil {
 		return nil, placeReport{}, err
 	}
-	pf, err := codec.Decode([]byte(res.Get("file").String()))
+	pf, err := codec.DecodeInSteps([]byte(res.Get("file").String()), false, paceStep, pause)
 	if err != nil {
 		return nil, placeReport{}, errors.New("the worker's placed file: " + err.Error())
 	}
-	s, ok, err := pf.SetAt(doc)
+	s, ok, err := pf.SetAtInSteps(doc, paceStep, pause)
 	switch {
 	case err != nil:
 		return nil, placeReport{}, errors.New("the worker's placed file: " + err.Error())
@@ -76,8 +86,10 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 	for line := range strings.SplitSeq(res.Get("report").String(), "\n") {
 		switch line[:strings.IndexByte(line+"\t", '\t')] {
 		case "moved":
-			rep.moved++
-			if p, ok := parsePlacement(line, f); ok {
+			if rep.moved++; rep.moved%paceStep == 0 {
+				pause()
+			}
+			if p, ok := parsePlacement(line); ok {
 				rep.placements = append(rep.placements, p)
 			}
 		case "orphan":
@@ -90,12 +102,12 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 }
 
 // parsePlacement reads a "moved" line of the worker's report
-// (wasm/worker/place.go): moved, id, from, to, method and score, tab
-// separated, the id escaped; f is the file placed, for the annotation's
-// selector.
-func parsePlacement(line string, f *annotations.File) (placement, bool) {
+// (wasm/worker/place.go): moved, id, from, to, method, score, and the
+// file's prefix, quote and suffix, tab separated, the id and the text
+// escaped.
+func parsePlacement(line string) (placement, bool) {
 	fs := strings.Split(line, "\t")
-	if len(fs) != 6 {
+	if len(fs) != 9 {
 		return placement{}, false
 	}
 	p := placement{ID: unescapeField(fs[1]), Method: fs[4]}
@@ -113,11 +125,8 @@ func parsePlacement(line string, f *annotations.File) (placement, bool) {
 		return placement{}, false
 	}
 	p.Score = score
-	for i := range f.Annotations {
-		if f.Annotations[i].ID == p.ID {
-			p.Before = f.Annotations[i].Selector()
-		}
-	}
+	p.Before = annotations.Selector{Prefix: unescapeField(fs[6]), Exact: unescapeField(fs[7]), Suffix: unescapeField(fs[8]),
+		Start: p.From[0], End: p.From[1]}
 	return p, true
 }
 

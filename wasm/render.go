@@ -408,6 +408,29 @@ func (a *app) lastVisibleIndex(first int) int {
 	return last
 }
 
+// paceStep is how many annotations an import decodes, checks or adds
+// between two calls of its pace function: well under a millisecond.
+const paceStep = 64
+
+// pace returns a function that yields to the browser (yieldToBrowser)
+// when paceBudget milliseconds of work have passed since it last did, for
+// work done in steps on the main thread: it stays far from a long task
+// (50 ms) without a pause after every small step. Call it only from a
+// goroutine.
+func pace() func() {
+	perf := js.Global().Get("performance")
+	last := perf.Call("now").Float()
+	return func() {
+		if perf.Call("now").Float()-last >= paceBudget {
+			yieldToBrowser()
+			last = perf.Call("now").Float()
+		}
+	}
+}
+
+// paceBudget is the work between two yields of pace, in milliseconds.
+const paceBudget = 20
+
 // yieldToBrowser blocks until the browser has run its event loop once
 // (a zero timeout, so that it may paint; unlike an animation frame it also
 // fires in a hidden tab). Call it only from a goroutine.

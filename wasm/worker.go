@@ -54,6 +54,15 @@ func (c *workerConn) ask(kind string, msg map[string]any) (js.Value, error) {
 	return ans.result, ans.err
 }
 
+// warm starts the worker, if it has not started, without asking it
+// anything, so that a request about to come finds it ready: its start
+// then overlaps the page's own work. An error is left for that request.
+func (c *workerConn) warm() {
+	if c.w.IsUndefined() {
+		c.start()
+	}
+}
+
 func answerKey(kind string, gen int) string { return kind + " " + strconv.Itoa(gen) }
 
 func (c *workerConn) start() (err error) {

@@ -60,6 +60,12 @@ func newFolded(text []rune) folded {
 func (f *folded) add(text []rune, from, to int) {
 	for i := from; i < to; i++ {
 		c := text[i]
+		if c < 0x80 && c != ' ' && (c < '\t' || c > '\r') {
+			// Most of a text: ASCII, not a space, folds to itself.
+			f.rs = append(f.rs, c)
+			f.src = append(f.src, int32(i))
+			continue
+		}
 		if isFoldSpace(c) {
 			if i == 0 || !isFoldSpace(text[i-1]) {
 				f.rs = append(f.rs, ' ')

@@ -14,6 +14,38 @@ func (a *Anchorer) occurrences(quote []rune) []int {
 	return a.index.lookup(a.text, quote)
 }
 
+// occurrencesIn returns the starts of the exact occurrences of quote that
+// lie within text[lo:hi], in order. A stretch shorter than scanBelow is
+// read directly, which for a short, common quote ("a", "the") is far less
+// work than listing its copies in the whole text.
+func (a *Anchorer) occurrencesIn(quote []rune, lo, hi int) []int {
+	lo, hi = max(0, lo), min(len(a.text), hi)
+	m := len(quote)
+	if m == 0 || hi-lo < m {
+		return nil
+	}
+	if hi-lo < scanBelow || m < gramLen {
+		var starts []int
+		for s := lo; s+m <= hi; s++ {
+			if a.text[s] == quote[0] && slices.Equal(a.text[s:s+m], quote) {
+				starts = append(starts, s)
+			}
+		}
+		return starts
+	}
+	all := a.occurrences(quote)
+	i, _ := slices.BinarySearch(all, lo)
+	j := i
+	for j < len(all) && all[j]+m <= hi {
+		j++
+	}
+	return all[i:j]
+}
+
+// scanBelow is the length of text under which [Anchorer.occurrencesIn]
+// reads the text rather than the index.
+const scanBelow = 1 << 14
+
 // gramLen is the length in code points of the runs [gramIndex] lists.
 const gramLen = 4
 

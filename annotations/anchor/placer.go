@@ -286,7 +286,7 @@ func (p *Placer) landmark(i int) {
 		// The exact copy nearest the predicted place, within nearWindow.
 		want := it.start + drift
 		best := nearWindow + 1
-		for _, s := range p.a.occurrences(q.exact) {
+		for _, s := range p.a.occurrencesIn(q.exact, want-nearWindow, want+nearWindow+m) {
 			if d := abs(s - want); d < best && p.exactAt(q, s) {
 				found, best = s, d
 			}
@@ -415,9 +415,9 @@ func (p *Placer) search(i int) {
 			return
 		}
 	}
-	mt, err := p.searchIn(q, lo, hi)
+	mt, err := p.searchIn(q, []window{{lo, hi}})
 	if err != nil && (lo > 0 || hi < len(p.ft.rs)) {
-		mt, err = p.searchIn(q, 0, len(p.ft.rs))
+		mt, err = p.searchFar(q)
 	}
 	if err != nil {
 		if e, ok := err.(*AnchorError); ok {
@@ -429,15 +429,19 @@ func (p *Placer) search(i int) {
 	p.res[i] = p.finish(i, mt)
 }
 
-// searchIn finds q in the folded text between lo and hi: the exact quote
-// chosen by its context, and unless that is clear, approximate copies too
-// (the rule of [Anchorer.Anchor]'s last step).
-func (p *Placer) searchIn(q *query, lo, hi int) (Match, error) {
+// window is a stretch [lo, hi) of the folded text.
+type window struct{ lo, hi int }
+
+// searchIn finds q in the folded text within the windows, which are
+// ascending and do not overlap: the exact quote chosen by its context,
+// and unless that is clear, approximate copies too (the rule of
+// [Anchorer.Anchor]'s last step).
+func (p *Placer) searchIn(q *query, ws []window) (Match, error) {
 	m := len(q.exact)
 	var cs []candidate
 	if q.valid {
-		for _, s := range p.a.occurrences(q.exact) {
-			if s >= lo && s+m <= hi {
+		for _, w := range ws {
+			for _, s := range p.a.occurrencesIn(q.exact, w.lo, w.hi) {
 				cs = append(cs, p.a.newCandidate(q, s, s+m, 0, p.a.prefixDistance(q, s), p.a.suffixDistance(q, s+m)))
 			}
 		}
@@ -446,18 +450,81 @@ func (p *Placer) searchIn(q *query, lo, hi int) (Match, error) {
 	if !(len(cs) > 0 && cs[0].Score >= quoteAccept && tied(cs) == 1) && q.k > 0 {
 		// The approximate copies that overlap no exact one.
 		exact := len(cs)
-	next:
-		for _, f := range p.approximate(q, lo, hi) {
-			for _, c := range cs[:exact] {
-				if c.Start < f.End && f.Start < c.End {
-					continue next
+		for _, w := range ws {
+		next:
+			for _, f := range p.approximate(q, w.lo, w.hi) {
+				for _, c := range cs[:exact] {
+					if c.Start < f.End && f.Start < c.End {
+						continue next
+					}
 				}
+				cs = append(cs, f)
 			}
-			cs = append(cs, f)
 		}
 		rank(cs)
 	}
 	return pick(q, cs)
+}
+
+// searchFar finds q in the whole folded text, for a selector that is not
+// near its predicted place: its text was moved, or removed. A place far
+// from the prediction needs evidence that this is the selector's text,
+// not another copy of a common quote: it must be near an exact copy of a
+// piece of [seedLen] code points of the selector's context and quote,
+// which text moved with only light edits keeps. So only the stretches
+// around such pieces are searched, at the cost of a few lookups in the
+// index instead of a reading of the whole text for each selector; a
+// selector with no such piece left is an orphan. When every piece is too
+// common to narrow the search (a text that repeats itself), the whole
+// text is searched.
+func (p *Placer) searchFar(q *query) (Match, error) {
+	ws, ok := p.seedWindows(q)
+	if !ok {
+		return p.searchIn(q, []window{{0, len(p.ft.rs)}})
+	}
+	if len(ws) == 0 {
+		return Match{}, &AnchorError{Exact: q.sel.Exact, Reason: "not found (no piece of the quote and its context is left in the text)"}
+	}
+	return p.searchIn(q, ws)
+}
+
+// seedWindows returns the stretches of the folded text around the exact
+// copies of the pieces of q's context and quote, merged and ascending. ok
+// is false when the selector is too short to cut into pieces, or every
+// piece has more than [maxSeeds] copies.
+func (p *Placer) seedWindows(q *query) (ws []window, ok bool) {
+	pat := slices.Concat(q.prefix, q.exact, q.suffix)
+	n := len(pat)
+	if n < seedLen {
+		return nil, false
+	}
+	t := p.ft.rs
+	for off := 0; off < n; off += seedLen {
+		off := min(off, n-seedLen) // the last piece ends with the pattern
+		starts := p.a.occurrences(pat[off : off+seedLen])
+		if len(starts) > maxSeeds {
+			continue
+		}
+		ok = true
+		for _, s := range starts {
+			// The pattern would start at s-off; edits in it move its ends
+			// by less than its length.
+			ws = append(ws, window{max(0, s-off-n), min(len(t), s-off+2*n)})
+		}
+	}
+	if len(ws) == 0 {
+		return nil, ok
+	}
+	slices.SortFunc(ws, func(x, y window) int { return cmp.Compare(x.lo, y.lo) })
+	merged := ws[:1]
+	for _, w := range ws[1:] {
+		if last := &merged[len(merged)-1]; w.lo <= last.hi {
+			last.hi = max(last.hi, w.hi)
+		} else {
+			merged = append(merged, w)
+		}
+	}
+	return merged, true
 }
 
 // pick returns the best of the ranked candidates cs if it is good enough

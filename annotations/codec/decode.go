@@ -26,6 +26,7 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec/internal/jsonio"
+	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Decode reads a file in the native "spanmark" v1 format and checks it:
@@ -54,18 +55,32 @@ func Decode(data []byte) (*annotations.File, error) {
 // reads W3C files this way, through its worker, so that it need not link
 // the W3C decoder. A file with text is checked as Decode checks it.
 func DecodeDetached(data []byte) (*annotations.File, error) {
-	return decodeFile(data, jsonio.DefaultLimits, true)
+	return decodeFile(data, jsonio.DefaultLimits, true, 0, nil)
+}
+
+// DecodeInSteps reads a file exactly as [Decode] does (or as
+// [DecodeDetached] does when detached is set), calling pause after every n
+// annotations it reads and again after every n it checks, so that a
+// program on a single thread (the browser) can let other work run while
+// it reads thousands of them. pause may be nil.
+func DecodeInSteps(data []byte, detached bool, n int, pause func()) (*annotations.File, error) {
+	if n < 1 {
+		return nil, lite.Errorf("decode: %d annotations per step; want 1 or more", n)
+	}
+	return decodeFile(data, jsonio.DefaultLimits, detached, n, pause)
 }
 
 func decode(data []byte, lim jsonio.Limits) (*annotations.File, error) {
-	return decodeFile(data, lim, false)
+	return decodeFile(data, lim, false, 0, nil)
 }
 
-func decodeFile(data []byte, lim jsonio.Limits, detached bool) (*annotations.File, error) {
+// decodeFile reads a file; with pause non-nil, it calls pause after every
+// step annotations read and checked.
+func decodeFile(data []byte, lim jsonio.Limits, detached bool, step int, pause func()) (*annotations.File, error) {
 	if err := jsonio.CheckInput(data, lim.Size, ""); err != nil {
 		return nil, err
 	}
-	d := decoder{Decoder: jsonio.Decoder{Data: data, Lim: lim}, detached: detached}
+	d := decoder{Decoder: jsonio.Decoder{Data: data, Lim: lim}, detached: detached, step: step, pause: pause}
 	p := jsonio.Parser{Data: data, Hook: d.take}
 	root, err := p.Parse()
 	if err != nil {
@@ -97,6 +112,10 @@ type decoder struct {
 	// detached is set for a file without text ([DecodeDetached]), whose
 	// spans are not checked against it.
 	detached bool
+	// pause, when not nil, is called after every step annotations read
+	// and checked ([DecodeInSteps]).
+	pause func()
+	step  int
 
 	// The annotations, read by take while parsing: their count, the
 	// values with where their fields are, and the first error in them,
@@ -118,6 +137,9 @@ func (d *decoder) take(key string, i int, v *jsonio.Value) bool {
 		return false
 	}
 	d.nAnns = i + 1
+	if d.pause != nil && d.nAnns%d.step == 0 {
+		d.pause()
+	}
 	if d.pendingErr != nil || d.nAnns > d.Lim.Annotations {
 		return true
 	}
@@ -197,6 +219,9 @@ func (d *decoder) file(root *jsonio.Value) *annotations.File {
 	}
 	spans := make(map[span]int, len(f.Annotations))
 	for i := range f.Annotations {
+		if d.pause != nil && i > 0 && i%d.step == 0 {
+			d.pause()
+		}
 		a, offs := &f.Annotations[i], &d.annOffs[i]
 		if d.AnnotationCheck(a, offs, "annotations", i, sch, labels); d.Err != nil {
 			return nil

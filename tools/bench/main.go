@@ -5,8 +5,9 @@
 // ratio (startup.go); the functions with most self time in a profile of
 // the start-up; the latency of labelling a span with 0, 1,000 and 10,000
 // annotations; the time to export and import 10,000 annotations (onto the
-// article, and onto an edited copy of it, placed again); the time from
-// turning the suggestions on (and from an edit) to their highlights
+// article, and onto an edited copy of it, placed again, from the native
+// file and from the W3C one, with the longest task meanwhile); the time
+// from turning the suggestions on (and from an edit) to their highlights
 // painted on the sample and the large article, with the longest task
 // meanwhile; and the JavaScript heap after each step. Everything goes
 // through window.spanmark (docs/api.md), against the site that tools/build
@@ -14,7 +15,14 @@
 //
 // Usage:
 //
-//	go run ./tools/bench [-quick] [-startup] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]
+//	go run ./tools/bench [-quick] [-startup] [-import] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]
+//
+// -import measures the imports only: 10,000 annotations (and the probes'
+// 180) exported from the page and imported onto the article, onto an
+// edited copy of it, and as W3C onto the edited copy, each with the time
+// per selector and the longest task of the main thread (imports.go); with
+// -profile n, the n functions with most self time on the main thread
+// during each import that places.
 //
 // -startup measures the start-up only, in -runs fresh-profile runs (7 by
 // default; the table gives medians and ranges). -profile n lists the n
@@ -77,6 +85,7 @@ type config struct {
 	runs    int    // page loads measured per article
 	startup int    // fresh-profile start-up runs (app and floor each)
 	only    bool   // measure the start-up only
+	imports bool   // measure the imports only
 	profile int    // functions of the start-up profile to list; 0 for none
 	profOut string // where to write the start-up profile, or ""
 }
@@ -89,9 +98,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	samples := fl.Int("samples", 60, "labels to measure at each annotation count")
 	runs := fl.Int("runs", 7, "fresh-profile start-up `runs` of the app and of the floor")
 	only := fl.Bool("startup", false, "measure the start-up only")
+	imports := fl.Bool("import", false, "measure the imports only")
 	prof := fl.Int("profile", 15, "list the `n` functions with most self time in a profile of the start-up; 0 for none")
 	profOut := fl.String("profile-out", "", "write the start-up profile to `file` (.cpuprofile, for DevTools)")
-	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-startup] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
+	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-startup] [-import] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
 		return status
 	}
 	if *runs < 1 {
@@ -107,7 +117,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bench:", err)
 		return 1
 	}
-	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3, startup: *runs, only: *only, profile: max(0, *prof), profOut: *profOut}
+	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3, startup: *runs, only: *only, imports: *imports, profile: max(0, *prof), profOut: *profOut}
 	if *quick {
 		sample, err := fs.ReadFile(web.FS, "sample.txt")
 		if err != nil {
@@ -119,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			b.Write(sample)
 			b.WriteByte('\n')
 		}
-		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1, startup: 1, only: *only}
+		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1, startup: 1, only: *only, imports: *imports}
 	} else {
 		b, err := os.ReadFile(*article)
 		if err != nil {
@@ -210,10 +220,12 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 			rows = append(rows, row{what: "floor wasm size raw / gzip", value: fmt.Sprintf("%.0f KB / %.0f KB", float64(a.Raw)/1024, float64(a.Gzip)/1024)})
 		}
 	}
-	sr, err := startupRows(ctx, exe, s, floor, cfg.startup, logw)
-	rows = append(rows, sr...)
-	if err != nil {
-		return rows, err
+	if !cfg.imports {
+		sr, err := startupRows(ctx, exe, s, floor, cfg.startup, logw)
+		rows = append(rows, sr...)
+		if err != nil {
+			return rows, err
+		}
 	}
 	// With -profile, the rest runs on a build that keeps the wasm's function
 	// names, for the profile of labelling by key; names cost no speed.
@@ -225,10 +237,12 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 			return rows, err
 		}
 		large = named
-		pr, err := profileStartup(ctx, exe, named, cfg.profile, cfg.profOut)
-		rows = append(rows, pr...)
-		if err != nil {
-			return rows, fmt.Errorf("profile the start-up: %w", err)
+		if !cfg.imports {
+			pr, err := profileStartup(ctx, exe, named, cfg.profile, cfg.profOut)
+			rows = append(rows, pr...)
+			if err != nil {
+				return rows, fmt.Errorf("profile the start-up: %w", err)
+			}
 		}
 	}
 	if cfg.only {
@@ -270,6 +284,9 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	}{
 		{fmt.Sprintf("interactive, %s article (?article=)", size(len(text))), base + "?article=bench/article.txt", ""},
 	} {
+		if cfg.imports {
+			break
+		}
 		var times []float64
 		var heap float64
 		for range cfg.runs {
@@ -293,8 +310,10 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	if _, err := eval[any](tctx, `spanmark.ready`); err != nil {
 		return rows, fmt.Errorf("wait for the app: %w", err)
 	}
-	if rows, err = suggestRows(tctx, rows, "sample article"); err != nil {
-		return rows, err
+	if !cfg.imports {
+		if rows, err = suggestRows(tctx, rows, "sample article"); err != nil {
+			return rows, err
+		}
 	}
 	ms, err := eval[float64](tctx, `(async (text) => {
   const t0 = performance.now();
@@ -306,8 +325,10 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		return rows, fmt.Errorf("load the article: %w", err)
 	}
 	rows = append(rows, row{what: fmt.Sprintf("spanmark.load of the %s article, to painted", size(len(text))), value: fmt.Sprintf("%.0f ms", ms), heap: heapUsed(tctx)})
-	if rows, err = suggestRows(tctx, rows, size(len(text))+" article"); err != nil {
-		return rows, err
+	if !cfg.imports {
+		if rows, err = suggestRows(tctx, rows, size(len(text))+" article"); err != nil {
+			return rows, err
+		}
 	}
 
 	words := wordSpans(cfg.article)
@@ -342,6 +363,16 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		var spans [][2]int
 		for i := range cfg.samples {
 			spans = append(spans, probe[(li*cfg.samples+i)*step])
+		}
+		if cfg.imports {
+			// The same annotations, unmeasured.
+			if _, err := eval[int](tctx, `((spans) => {
+  for (const [start, end] of spans) spanmark.annotate({start, end, label: "actor"});
+  return spanmark.list().length;
+})(`+jsonOf(spans)+`)`); err != nil {
+				return rows, fmt.Errorf("label with %d annotations: %w", level, err)
+			}
+			continue
 		}
 		var res struct{ Latency, Busy []float64 }
 		raw, err := eval[json.RawMessage](tctx, labelProbe+`(`+jsonOf(spans)+`)`)
@@ -382,6 +413,12 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	}
 	rows = append(rows, row{what: fmt.Sprintf("export %s annotations (spanmark JSON, %s)", commas(exp.Count), size(exp.Bytes)),
 		value: fmt.Sprintf("%.0f ms", exp.MS), heap: heapUsed(tctx)})
+	// The same work as W3C, unmeasured, for the imports: labelling by key
+	// adds annotations.
+	w3c, err := eval[string](tctx, `spanmark.export("w3c")`)
+	if err != nil {
+		return rows, fmt.Errorf("export W3C: %w", err)
+	}
 
 	// Labelling by key after a mouse selection, on words between the
 	// probes already labelled.
@@ -390,71 +427,25 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	for i := range cfg.samples {
 		spans = append(spans, probe[((len(cfg.levels)-1)*cfg.samples+i)*step+step/2])
 	}
-	kr, err := keyLabelRows(tctx, spans, exp.Count, cfg.profile)
-	rows = append(rows, kr...)
-	if err != nil {
-		return rows, err
+	if !cfg.imports {
+		kr, err := keyLabelRows(tctx, spans, exp.Count, cfg.profile)
+		rows = append(rows, kr...)
+		if err != nil {
+			return rows, err
+		}
 	}
 
 	// Import into a fresh browser context, so the document starts empty.
-	ictx, icancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
-	defer icancel()
 	exported, err := eval[string](tctx, `window.__benchExport`)
 	if err != nil {
 		return rows, err
 	}
-	if err := chromedp.Do(ictx, chromedp.Navigate(base)); err != nil {
-		return rows, err
+	top := 0
+	if cfg.imports {
+		top = cfg.profile
 	}
-	var imp struct {
-		MS    float64
-		Count int
-	}
-	raw, err = eval[json.RawMessage](ictx, `(async (text, file) => {
-  await spanmark.ready;
-  await spanmark.load({text, title: "bench", source: "bench"});
-  await nextFrame();
-  const t0 = performance.now();
-  await spanmark.import(file);
-  await nextFrame();
-  return {ms: performance.now() - t0, count: spanmark.list().length};
-})(`+jsString(text)+`, `+jsString(exported)+`)`)
-	if err == nil {
-		err = json.Unmarshal(raw, &imp)
-	}
-	if err != nil {
-		return rows, fmt.Errorf("import: %w", err)
-	}
-	if imp.Count != exp.Count {
-		return rows, fmt.Errorf("import: the page lists %d annotations after importing a file of %d", imp.Count, exp.Count)
-	}
-	rows = append(rows, row{what: fmt.Sprintf("import %s annotations, to painted", commas(imp.Count)),
-		value: fmt.Sprintf("%.0f ms", imp.MS), target: "< 1000 ms", heap: heapUsed(ictx)})
-
-	// The same file onto an edited copy of the article: the annotations
-	// are placed again (anchoring, in the page's worker), the first such
-	// import of the visit waiting for the worker to start.
-	var ed struct {
-		MS              float64
-		Moved, Orphaned int
-	}
-	raw, err = eval[json.RawMessage](ictx, `(async (text, file) => {
-  await spanmark.load({text, title: "bench edited", source: "bench"});
-  await nextFrame();
-  const t0 = performance.now();
-  const r = await spanmark.import(file);
-  await nextFrame();
-  return {ms: performance.now() - t0, moved: r.moved, orphaned: r.orphaned};
-})(`+jsString(edit(text))+`, `+jsString(exported)+`)`)
-	if err == nil {
-		err = json.Unmarshal(raw, &ed)
-	}
-	if err != nil {
-		return rows, fmt.Errorf("import onto the edited article: %w", err)
-	}
-	rows = append(rows, row{what: fmt.Sprintf("import %s annotations onto the article edited (%s moved, %s orphaned), to painted",
-		commas(imp.Count), commas(ed.Moved), commas(ed.Orphaned)), value: fmt.Sprintf("%.0f ms", ed.MS), heap: heapUsed(ictx)})
-	return rows, nil
+	ir, err := importRows(bctx, base, text, exported, w3c, exp.Count, top)
+	return append(rows, ir...), err
 }
 
 // suggestRows measures the suggestions on the open article: from turning

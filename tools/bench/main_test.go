@@ -37,6 +37,7 @@ func TestRunQuick(t *testing.T) {
 		"export 115 annotations", // 100 in bulk and 5 measured at each of 3 levels
 		"import 115 annotations",
 		"import 115 annotations onto the article edited",
+		"import 115 annotations as W3C onto the article edited",
 		"label by key after a mouse selection, 115 annotations",
 		"interactive / floor, cold",
 	} {

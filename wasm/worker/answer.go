@@ -27,8 +27,6 @@ import (
 //     the tables of argmap.Map.Tables, both XML with every text escaped,
 //     and the statement labels to filter by, as [id, name] pairs.
 //   - export-w3c and export-jsonl: the text of the file in that format.
-//   - import-w3c: the file in the native format, without text (a W3C
-//     file holds none), for codec.DecodeDetached.
 //   - ping: "pong", to check that the worker runs.
 //
 // The errors of the exports and the import are the codec's messages, such
@@ -47,8 +45,6 @@ func answer(r request) (any, error) {
 	switch r.kind {
 	case "ping":
 		return "pong", nil
-	case "import-w3c":
-		return importW3C(r.data)
 	case "export-w3c", "export-jsonl":
 		return export(r.kind, r.file)
 	case "place":
@@ -134,17 +130,5 @@ func export(kind, file string) (string, error) {
 	} else {
 		b, err = jsonl.Encode(f)
 	}
-	return string(b), err
-}
-
-// importW3C decodes a W3C file and encodes it in the native format. A
-// W3C file holds no text, so neither does the result: the page reads it
-// with codec.DecodeDetached and places it on its article.
-func importW3C(data []byte) (string, error) {
-	f, err := w3c.Decode(data)
-	if err != nil {
-		return "", err
-	}
-	b, err := codec.Encode(f)
 	return string(b), err
 }

@@ -10,11 +10,11 @@
 // them.
 //
 // The page posts a request, {kind, gen, file, only, data}: kind is
-// "suggest", "argmap", "export-w3c", "export-jsonl", "import-w3c" or
-// "ping"; gen a number the page increases with every request of a kind;
-// file the open document's work in the native JSON format
-// (annotations/codec); only (argmap) a statement label to keep or ""; and
-// data (import-w3c) the bytes of the file to import, a Uint8Array. The
+// "suggest", "argmap", "export-w3c", "export-jsonl" or "ping" (or one of
+// the page's heavy lifting, below); gen a number the page increases with
+// every request of a kind; file the open document's work in the native
+// JSON format (annotations/codec); only (argmap) a statement label to keep
+// or ""; and data (place) the bytes of the file to import, a Uint8Array. The
 // worker answers {kind, gen, result} or {kind, gen, error}. An analysis
 // request that a newer one of the same kind overtakes while the worker is
 // busy is dropped unanswered, and the page drops answers older than its

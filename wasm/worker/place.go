@@ -22,16 +22,19 @@ import (
 // (annotations.File.SetAt) and asks the worker only for the rest
 // (wasm/worker.go, placeFile).
 //
-// The request "place" has file, the file as the person gave it (Spanmark
-// or W3C JSON, told apart by codec.Sniff; the page has decoded it
-// already, so it is valid), and text, title and source, the document to
-// place it on. The answer is {file, report}: file is the placed work in
+// The request "place" has data, the file as the person gave it (Spanmark
+// or W3C JSON, told apart by codec.Sniff), as a Uint8Array (or file, as a
+// string), and text, title and source, the document to place it on. The
+// page has decoded a Spanmark file already, so it is valid; a W3C file
+// the page does not read, and its decoder's error is the answer's. The answer is {file, report}: file is the placed work in
 // the native JSON format, every annotation at its offsets in text, so the
 // page builds its set with File.SetAt; report is one line per fact, its
 // fields separated by tabs and escaped as in answer.go:
 //
 //	method  name  count                 annotations placed by each method
-//	moved   id  from  to  method  score a moved annotation; from and to are start:end
+//	moved   id  from  to  method  score  prefix  quote  suffix
+//	                                    a moved annotation; from and to are start:end,
+//	                                    prefix, quote and suffix the file's
 //	orphan  id  reason                  an annotation kept aside
 //	relation  id                        a relation kept with the orphans
 //
@@ -39,7 +42,10 @@ import (
 // ("import: ...").
 
 func answerPlace(r request) (any, error) {
-	data := []byte(r.file)
+	data := r.data // a Uint8Array, or else a string
+	if data == nil {
+		data = []byte(r.file)
+	}
 	var f *annotations.File
 	var err error
 	if codec.Sniff(data) == codec.FormatW3C {
@@ -74,7 +80,12 @@ func reportLines(rep anchor.Report) string {
 	for _, p := range rep.Moved {
 		b.WriteString("moved\t")
 		escape(&b, p.ID)
-		b.WriteString("\t" + span(p.From) + "\t" + span(p.To) + "\t" + string(p.Method) + "\t" + strconv.FormatFloat(p.Score, 'f', 3, 64) + "\n")
+		b.WriteString("\t" + span(p.From) + "\t" + span(p.To) + "\t" + string(p.Method) + "\t" + strconv.FormatFloat(p.Score, 'f', 3, 64))
+		for _, s := range [3]string{p.Before.Prefix, p.Before.Exact, p.Before.Suffix} {
+			b.WriteByte('\t')
+			escape(&b, s)
+		}
+		b.WriteByte('\n')
 	}
 	for _, o := range rep.Orphaned {
 		b.WriteString("orphan\t")
