@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,11 +42,16 @@ func BenchmarkPlaceEditedArticle(b *testing.B) {
 				}
 			}
 			wrong := 0
+			how := map[string]Placement{}
+			for _, m := range rep.Moved {
+				how[m.ID] = m
+			}
 			for _, a := range s.Annotations() {
 				if w, ok := want[a.ID]; !ok || w != [2]int{a.Start, a.End} {
 					wrong++
-					if wrong == 1 {
-						b.Logf("first wrong: %s %q placed at %d-%d, want %v", a.ID, a.Quote, a.Start, a.End, w)
+					if wrong == 1 || os.Getenv("SPANMARK_BENCH_WRONG") != "" {
+						m := how[a.ID]
+						b.Logf("wrong: %s %q placed at %d-%d by %s (score %.2f), want %v; it was %q in %q, now %q", a.ID, a.Quote, a.Start, a.End, m.Method, m.Score, w, m.Before.Exact, m.Before.Prefix+"["+m.Before.Exact+"]"+m.Before.Suffix, func() string { x := m.After(doc.Runes()); return x.Prefix + "[" + x.Exact + "]" + x.Suffix }())
 					}
 				}
 			}
