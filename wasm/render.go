@@ -153,7 +153,6 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	a.set, a.key = set, key
 	a.tab.Show(key, rev)
 	a.gen++ // work begun on the document shown before gives up
-	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
 	a.selected, a.linkMode = "", false
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
@@ -273,7 +272,6 @@ func (a *app) appendParagraphs(size int) {
 func (a *app) replace(set *annotations.Set) {
 	old := a.set
 	a.set = set
-	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
 	a.selected, a.linkMode = "", false
 	a.el.root.Get("classList").Call("remove", classLinking)
