@@ -220,7 +220,7 @@ func (s *Set) run(steps []step) Change {
 		switch {
 		case st.beforeA == nil:
 			a := *st.afterA
-			s.put(&a)
+			s.put(&a, false)
 			mark(&a)
 			c.Added = append(c.Added, a.ID)
 			if st.orphan != nil {
@@ -236,7 +236,7 @@ func (s *Set) run(steps []step) Change {
 		default:
 			a := *st.afterA
 			mark(st.beforeA)
-			s.put(&a)
+			s.put(&a, false)
 			mark(&a)
 			c.Updated = append(c.Updated, a.ID)
 		}

@@ -19,7 +19,14 @@ type Set struct {
 	schema Schema
 
 	anns map[string]*Annotation
-	rels map[string]*Relation
+	// order holds the annotations of anns ordered by [Compare], kept so by
+	// put and remove (a binary search and a move of pointers), so that
+	// listing them in order costs no sort per call: the page lists them
+	// after every label. Loading a file out of order (Insert) clears
+	// sorted instead; the next listing sorts once.
+	order  []*Annotation
+	sorted bool
+	rels   map[string]*Relation
 	// byPara[i] holds the ids of the annotations that touch paragraph i.
 	byPara [][]string
 	// orphans are annotations read from a file that could not be placed in
@@ -46,6 +53,7 @@ func NewSet(doc *Document, schema Schema) *Set {
 		doc:     doc,
 		schema:  schema,
 		anns:    map[string]*Annotation{},
+		sorted:  true,
 		rels:    map[string]*Relation{},
 		byPara:  make([][]string, len(doc.Paragraphs())),
 		nextAnn: 1,
@@ -73,11 +81,28 @@ func (s *Set) Annotation(id string) (Annotation, bool) {
 
 // Annotations returns all annotations, ordered by [Compare].
 func (s *Set) Annotations() []Annotation {
-	ps := make([]*Annotation, 0, len(s.anns))
-	for _, a := range s.anns {
-		ps = append(ps, a)
+	ps := s.ordered()
+	out := make([]Annotation, len(ps))
+	for i, p := range ps {
+		out[i] = *p
 	}
-	return sortedCopies(ps)
+	return out
+}
+
+// At returns annotation i, 0 ≤ i < [Set.Len], in the order of [Compare]:
+// with Len, a way to go through them in order without the copy of
+// [Set.Annotations]. The order is kept as the set changes, so
+// indexes are valid until the next change.
+func (s *Set) At(i int) Annotation { return *s.ordered()[i] }
+
+// ordered returns s.order, sorting it first if a load left it out of
+// order.
+func (s *Set) ordered() []*Annotation {
+	if !s.sorted {
+		slices.SortStableFunc(s.order, Compare) // the one sort the browser program carries (lite.SortStableFunc)
+		s.sorted = true
+	}
+	return s.order
 }
 
 // InParagraph returns the annotations that touch paragraph i, ordered by [Compare].
@@ -202,7 +227,7 @@ func (s *Set) Insert(a Annotation) error {
 		return &dupError{op: "insert annotation " + strconv.Quote(a.ID), what: "the same label and span", other: d}
 	}
 	s.describe(&a)
-	s.put(&a)
+	s.put(&a, true)
 	s.bumpNext(a.ID, &s.nextAnn)
 	return nil
 }
@@ -230,8 +255,11 @@ func (s *Set) bumpNext(id string, next *int) {
 	}
 }
 
-// put stores a (replacing any annotation with its id) and indexes it.
-func (s *Set) put(a *Annotation) {
+// put stores a (replacing any annotation with its id) and indexes it,
+// in order. One read from a file (load) goes at the end: files list them
+// in order, and one out of order leaves the order to be sorted once (by
+// ordered), not every insertion to move the ones after it.
+func (s *Set) put(a *Annotation, load bool) {
 	if old, ok := s.anns[a.ID]; ok {
 		s.unindex(old)
 	}
@@ -240,6 +268,34 @@ func (s *Set) put(a *Annotation) {
 	for i := first; i < last; i++ {
 		s.byPara[i] = append(s.byPara[i], a.ID)
 	}
+	n := len(s.order)
+	if load && n > 0 && Compare(s.order[n-1], a) > 0 {
+		s.sorted = false
+	}
+	if load || !s.sorted {
+		s.order = append(s.order, a)
+		return
+	}
+	// By hand, not slices.Insert and BinarySearchFunc: each generic
+	// function is a copy in the browser program (lite.SortStableFunc).
+	i := s.orderIndex(a)
+	s.order = append(s.order, nil)
+	copy(s.order[i+1:], s.order[i:])
+	s.order[i] = a
+}
+
+// orderIndex returns the index in s.order, sorted, of the first
+// annotation that [Compare] puts at or after a.
+func (s *Set) orderIndex(a *Annotation) int {
+	lo, hi := 0, len(s.order)
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); Compare(s.order[m], a) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 func (s *Set) remove(id string) {
@@ -249,12 +305,31 @@ func (s *Set) remove(id string) {
 	}
 }
 
+// unindex takes a, as stored, out of every index.
 func (s *Set) unindex(a *Annotation) {
 	first, last := s.doc.ParagraphsIn(a.Start, a.End)
 	for i := first; i < last; i++ {
 		if j := slices.Index(s.byPara[i], a.ID); j >= 0 {
 			s.byPara[i] = slices.Delete(s.byPara[i], j, j+1)
 		}
+	}
+	// Stored annotations are never changed in place (an edit stores a
+	// new one), so a's key is the one it was ordered by.
+	j := -1
+	if s.sorted {
+		if i := s.orderIndex(a); i < len(s.order) && s.order[i] == a {
+			j = i
+		}
+	}
+	for i := 0; j < 0 && i < len(s.order); i++ {
+		if s.order[i] == a {
+			j = i
+		}
+	}
+	if j >= 0 {
+		copy(s.order[j:], s.order[j+1:])
+		s.order[len(s.order)-1] = nil
+		s.order = s.order[:len(s.order)-1]
 	}
 }
 

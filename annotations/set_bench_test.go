@@ -87,3 +87,27 @@ func BenchmarkSegmentAll(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkListAfterAdd10000 is one more label in a set of 10,000 and the
+// listing of all annotations in order that the page's lists make after it.
+func BenchmarkListAfterAdd10000(b *testing.B) {
+	s, adds := benchSet(b, 10000)
+	for _, a := range adds {
+		s.Apply(a, t0)
+	}
+	extra := Add{Label: "claim", Start: adds[5000].Start, End: adds[5000].End}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := s.Apply(extra, t0); err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for i := range s.Len() {
+			n += len(s.At(i).ID)
+		}
+		if n == 0 {
+			b.Fatal("no annotations listed")
+		}
+		s.Undo()
+	}
+}

@@ -19,7 +19,6 @@ import (
 type app struct {
 	set *annotations.Set
 	hl  *annotations.Highlighter
-	all []annotations.Annotation // a.set.Annotations() until the next change (sorted)
 	// gen counts the documents shown. Work that waits on the browser
 	// (storage, the other tab) notes it first and gives up when it has
 	// changed: the one check for stale asynchronous work. The page's own
@@ -76,7 +75,9 @@ type page struct {
 	jumpLeft    int
 	near        []js.Value
 	overviewDue bool
-	detailKey   string // what the detail's suggestions were built for (detail.go)
+	detailKey   string // the annotation and count the detail panel was last drawn for (detail.go)
+	entities    string // the entity field's suggestions written (detail.go)
+	listsStale  bool   // a closed list of the sidebar is not rendered (sidebar.go)
 	buf         []byte
 	// The debounce of the sidebar and overview (sidebar.go).
 	listTimer  int
@@ -239,7 +240,6 @@ func (a *app) redo() bool {
 // detail panel, the list and overview, and a save.
 func (a *app) changed(c annotations.Change) {
 	a.edits++
-	a.all = nil
 	for _, i := range c.Paragraphs {
 		a.page.dirty[i] = true
 	}
@@ -258,19 +258,6 @@ func (a *app) changed(c annotations.Change) {
 	a.queueSave()
 	a.projectChanged()
 	a.analysesStale()
-}
-
-// sorted returns the annotations of the current work ordered by
-// annotations.Less. The list is made once per change and shared by the
-// sidebar, overview and detail panel; do not modify it.
-func (a *app) sorted() []annotations.Annotation {
-	if a.all == nil {
-		a.all = a.set.Annotations()
-		if a.all == nil {
-			a.all = []annotations.Annotation{}
-		}
-	}
-	return a.all
 }
 
 // label returns the schema's label with id, or a stand-in for an unknown one.

@@ -62,9 +62,12 @@ func (a *app) wireCommands() {
 			}
 			el.Call("focus", noScroll)
 		case idLinkAdd:
-			if to := a.pick.pick; to != "" {
-				a.linkTo(to)
-			} else {
+			switch {
+			case a.pick.pick != "":
+				a.linkTo(a.pick.pick)
+			case !a.linkTargets():
+				a.say("No annotation can be linked with this one by this relation.")
+			default:
 				a.say("Choose the annotation to link to: type in the field beside Link.")
 			}
 		case idLinkMode:

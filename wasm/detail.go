@@ -26,7 +26,10 @@ func (a *app) wireDetail() {
 		}
 	})
 	// The note and entity save as they are typed (fields.go).
-	on(idLinkType, "change", func(js.Value) { a.fillLinkTargets() })
+	fill := func(js.Value) { a.fillEntityList() }
+	dom.On(a.el.entity, "focus", fill)
+	dom.On(a.el.entity, "input", fill)
+	on(idLinkType, "change", func(js.Value) { a.resetPicker() })
 	on(idLinkList, "click", func(ev js.Value) {
 		t := ev.Get("target")
 		if b := t.Call("closest", "button[data-unlink]"); !b.IsNull() {
@@ -136,19 +139,16 @@ func (a *app) renderDetail() {
 	// Only a label that takes entities offers the field; one that has an
 	// entity all the same (from before a relabel) shows it, to clear it.
 	a.el.entityRow.Set("hidden", !l.TakesEntities() && ann.Entity == "")
-	// The entity suggestions and link targets scan every annotation: do it
-	// when another annotation is selected or the count changed, not on
-	// every edit, and after the frame (a label by key adds one and selects
-	// it: the highlight is painted first, then the lists follow).
+	// The entity suggestions and link targets are made when the field or
+	// the picker is used (fillEntityList, linkTargets), not here: this
+	// runs on every label by key, and with thousands of annotations a scan
+	// of them all would delay its frame. Here the picker is only emptied,
+	// when another annotation is selected or the work changed in a way that
+	// may change its targets.
 	key := ann.ID + "/" + ann.Label + "/" + ann.Entity + "/" + strconv.Itoa(a.set.Len())
 	if key != a.page.detailKey {
 		a.page.detailKey = key
-		dom.After(0, func() {
-			if a.page.detailKey == key && a.set != nil {
-				a.fillEntityList()
-				a.fillLinkTargets()
-			}
-		})
+		a.resetPicker()
 	}
 	// Links.
 	a.el.linkList.Set("textContent", "")
@@ -198,16 +198,24 @@ func (a *app) renderDetail() {
 }
 
 // fillEntityList lists the entities of the work as suggestions for the
-// detail panel's entity field.
+// detail panel's entity field, when it takes focus or is typed in (not
+// after each label: it scans every annotation), in order of appearance.
+// The list is written only when it changed.
 func (a *app) fillEntityList() {
-	// One write for the whole list, not a DOM call per option.
+	if a.set == nil {
+		return
+	}
 	var b []byte
 	seen := map[string]bool{}
-	for _, o := range a.sorted() {
-		if o.Entity != "" && !seen[o.Entity] {
+	for i := range a.set.Len() {
+		if o := a.set.At(i); o.Entity != "" && !seen[o.Entity] {
 			seen[o.Entity] = true
 			b = appendOption(b, o.Entity, o.Entity)
 		}
 	}
-	a.el.entityList.Set("innerHTML", string(b))
+	// One write for the whole list, not a DOM call per option.
+	if s := string(b); s != a.page.entities {
+		a.page.entities = s
+		a.el.entityList.Set("innerHTML", s)
+	}
 }

@@ -108,12 +108,18 @@ func (a *app) labelSelection(label string) bool {
 	if !ok {
 		return false
 	}
+	// The selection goes before the edit repaints its paragraph: cleared
+	// after, with the paragraph's layout stale, it would make the browser
+	// lay the page out once here and again for the frame.
+	sel := js.Global().Call("getSelection")
+	r := sel.Call("getRangeAt", 0)
+	sel.Call("removeAllRanges")
 	c, err := a.apply(annotations.Add{Label: label, Start: start, End: end, Snap: a.snap})
 	if err != nil {
+		sel.Call("addRange", r) // to try another label on it
 		a.fail(err)
 		return true
 	}
-	dom.ClearSelection()
 	a.hideToolbar()
 	if len(c.Added) == 1 {
 		a.selectAnnotation(c.Added[0], false)

@@ -61,7 +61,8 @@ func (a *app) renderOverview() {
 		col[l.ID] = i
 	}
 	bins := make([][overviewBins]int, len(labels))
-	for _, x := range a.sorted() {
+	for i := range a.set.Len() {
+		x := a.set.At(i)
 		k, ok := col[x.Label]
 		if !ok {
 			continue

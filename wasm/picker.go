@@ -24,6 +24,7 @@ const maxOptions = 50
 // picker is the state of the link target picker.
 type picker struct {
 	cands  []pickItem // what the selected annotation may be linked with
+	fresh  bool       // cands are collected for the current state (linkTargets)
 	shown  []int      // indexes into cands of the options listed
 	active int        // index into shown of the active option, or -1
 	pick   string     // id of the annotation chosen, or ""
@@ -42,6 +43,7 @@ func (a *app) wirePicker() {
 		p.pick = ""
 		a.filterPicker()
 	})
+	dom.On(in, "focus", func(js.Value) { a.linkTargets() })
 	dom.On(in, "focusout", func(js.Value) { a.closePicker() })
 	dom.On(in, "keydown", func(ev js.Value) {
 		open := !p.list.Get("hidden").Bool()
@@ -85,17 +87,32 @@ func (a *app) wirePicker() {
 	})
 }
 
-// fillLinkTargets collects, for the chosen relation type, the annotations
-// the selected one may be linked with, and empties the picker.
-func (a *app) fillLinkTargets() {
+// resetPicker empties the picker for another annotation, relation type
+// or state of the work. Its candidates are collected when it is next used
+// (linkTargets), not now: this runs on every label.
+func (a *app) resetPicker() {
 	p := &a.pick
-	p.cands, p.pick = p.cands[:0], ""
+	p.cands, p.fresh, p.pick = p.cands[:0], false, ""
 	a.el.linkTarget.Set("value", "")
 	a.closePicker()
+	dom.ByID(idLinkAdd).Set("disabled", false)
+}
+
+// linkTargets collects, for the chosen relation type, the annotations the
+// selected one may be linked with, unless they are collected already, and
+// reports whether there are any.
+func (a *app) linkTargets() bool {
+	p := &a.pick
+	if p.fresh || a.set == nil {
+		return len(p.cands) > 0
+	}
+	p.fresh = true
+	p.cands = p.cands[:0]
 	ann, ok := a.set.Annotation(a.selected)
 	rt, ok2 := a.set.Schema().Relation(a.el.linkType.Get("value").String())
 	if ok && ok2 {
-		for _, o := range a.sorted() {
+		for i := range a.set.Len() {
+			o := a.set.At(i)
 			if o.ID == ann.ID || !(rt.Allows(ann.Label, o.Label) || rt.Allows(o.Label, ann.Label)) {
 				continue
 			}
@@ -107,11 +124,13 @@ func (a *app) fillLinkTargets() {
 		}
 	}
 	dom.ByID(idLinkAdd).Set("disabled", len(p.cands) == 0)
+	return len(p.cands) > 0
 }
 
 // filterPicker lists the candidates that contain the typed text.
 func (a *app) filterPicker() {
 	p := &a.pick
+	a.linkTargets()
 	q := strings.ToLower(strings.TrimSpace(a.el.linkTarget.Get("value").String()))
 	p.shown = p.shown[:0]
 	for i := range p.cands {

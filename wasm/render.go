@@ -158,7 +158,6 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	a.tab.Show(key, rev)
 	a.jr.typed = nil // the journal of the document shown before stays stored
 	a.gen++          // work begun on the document shown before gives up
-	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
 	a.selected, a.linkMode = "", false
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
@@ -278,7 +277,6 @@ func (a *app) appendParagraphs(size int) {
 func (a *app) replace(set *annotations.Set) {
 	old := a.set
 	a.set = set
-	a.all = nil
 	a.hl = annotations.NewHighlighter(set.Schema())
 	a.selected, a.linkMode = "", false
 	a.el.root.Get("classList").Call("remove", classLinking)

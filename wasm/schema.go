@@ -178,7 +178,8 @@ func (a *app) renderSchema() {
 // labels, and clears the last error.
 func (a *app) schemaNote() {
 	n := 0
-	for _, x := range a.sorted() {
+	for i := range a.set.Len() {
+		x := a.set.At(i)
 		if _, ok := a.draft.Label(x.Label); !ok {
 			n++
 		}

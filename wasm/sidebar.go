@@ -30,6 +30,16 @@ func (a *app) wireSidebar() {
 	refresh := func(js.Value) { a.renderList() }
 	dom.On(a.el.filterText, "input", refresh)
 	dom.On(a.el.filterLabel, "change", refresh)
+	// The lists in closed <details> are rendered when opened (closedList).
+	opened := func(js.Value) {
+		if a.page.listsStale && a.set != nil {
+			a.page.listsStale = false
+			a.renderActors()
+			a.renderClaims()
+		}
+	}
+	dom.On(a.el.actors.Get("parentElement"), "toggle", opened)
+	dom.On(a.el.claims.Get("parentElement"), "toggle", opened)
 	dom.On(a.el.sidebar, "click", func(ev js.Value) {
 		if it := ev.Get("target").Call("closest", "[data-id]"); !it.IsNull() {
 			a.selectAnnotation(it.Call("getAttribute", "data-id").String(), true)
@@ -84,8 +94,8 @@ func (a *app) queueList() {
 		// A large set in steps, each its own task, so that a label or a
 		// key press waits for one step at most.
 		set := a.set
-		steps := []func(){a.renderGroups, func() { a.renderActors(a.sorted()) },
-			func() { a.renderClaims(a.sorted()); a.renderOrphans() }, a.renderOverview}
+		steps := []func(){a.renderGroups, a.renderActors,
+			func() { a.renderClaims(); a.renderOrphans() }, a.renderOverview}
 		var next func()
 		next = func() {
 			if a.set != set || a.page.listQueued {
@@ -106,16 +116,14 @@ func (a *app) renderList() {
 		return
 	}
 	a.renderGroups()
-	all := a.sorted()
-	a.renderActors(all)
-	a.renderClaims(all)
+	a.renderActors()
+	a.renderClaims()
 	a.renderOrphans()
 }
 
 // renderGroups rebuilds the list grouped by label, with its filter.
 func (a *app) renderGroups() {
 	s := a.set.Schema()
-	all := a.sorted()
 	query := strings.ToLower(strings.TrimSpace(a.el.filterText.Get("value").String()))
 	only := a.el.filterLabel.Get("value").String()
 	match := func(x *annotations.Annotation) bool {
@@ -126,41 +134,53 @@ func (a *app) renderGroups() {
 			strings.Contains(strings.ToLower(x.Note), query) || strings.Contains(strings.ToLower(x.Entity), query)
 	}
 
+	// One pass over the annotations, in order, keeping copies of only
+	// the items listed.
+	type group struct {
+		items          []annotations.Annotation // the first maxListed that match
+		matched, total int
+	}
+	groups := make(map[string]*group, len(s.Labels))
+	for _, l := range s.Labels {
+		groups[l.ID] = &group{}
+	}
+	for i := range a.set.Len() {
+		x := a.set.At(i)
+		g := groups[x.Label]
+		if g == nil {
+			continue
+		}
+		g.total++
+		if match(&x) {
+			if g.matched < maxListed {
+				g.items = append(g.items, x)
+			}
+			g.matched++
+		}
+	}
 	byFrom := a.relationsByFrom()
 	var b []byte
 	for _, l := range s.Labels {
-		var items []int
-		for i := range all {
-			if all[i].Label == l.ID && match(&all[i]) {
-				items = append(items, i)
-			}
-		}
-		total := 0
-		for i := range all {
-			if all[i].Label == l.ID {
-				total++
-			}
-		}
+		g := groups[l.ID]
 		slot := strconv.Itoa(max(0, a.hl.Slot(l.ID)))
 		b = append(b, `<details open class="group"><summary><span class="badge in-l`+slot+`">`...)
 		b = annotations.AppendEscaped(b, annotations.Badge(l))
 		b = append(b, `</span> `...)
 		b = annotations.AppendEscaped(b, l.Name)
 		b = append(b, ` <span class="count">`...)
-		if len(items) != total {
-			b = strconv.AppendInt(b, int64(len(items)), 10)
+		if g.matched != g.total {
+			b = strconv.AppendInt(b, int64(g.matched), 10)
 			b = append(b, " of "...)
 		}
-		b = strconv.AppendInt(b, int64(total), 10)
+		b = strconv.AppendInt(b, int64(g.total), 10)
 		b = append(b, `</span></summary><ul>`...)
-		for n, i := range items {
-			if n == maxListed {
-				b = append(b, `<li class="more">and `...)
-				b = strconv.AppendInt(b, int64(len(items)-n), 10)
-				b = append(b, ` more: filter to narrow the list</li>`...)
-				break
-			}
-			b = a.appendItem(b, &all[i], a.relText(byFrom[all[i].ID]))
+		for i := range g.items {
+			b = a.appendItem(b, &g.items[i], a.relText(byFrom[g.items[i].ID]))
+		}
+		if g.matched > len(g.items) {
+			b = append(b, `<li class="more">and `...)
+			b = strconv.AppendInt(b, int64(g.matched-len(g.items)), 10)
+			b = append(b, ` more: filter to narrow the list</li>`...)
 		}
 		b = append(b, `</ul></details>`...)
 	}
@@ -197,18 +217,32 @@ func (a *app) appendItem(b []byte, x *annotations.Annotation, extra string) []by
 	return append(b, `</li>`...)
 }
 
+// closedList reports whether list is in a closed <details>, and if so
+// notes it to be rendered when opened (wireSidebar): with thousands of
+// annotations, a list nobody looks at is not worth rebuilding after each
+// label.
+func (a *app) closedList(list js.Value) bool {
+	closed := !list.Get("parentElement").Get("open").Bool()
+	a.page.listsStale = a.page.listsStale || closed
+	return closed
+}
+
 // renderActors groups the annotations that can be a relation's end
 // (actors, in the default schema) by entity, or by quote without one.
-func (a *app) renderActors(all []annotations.Annotation) {
+func (a *app) renderActors() {
+	if a.closedList(a.el.actors) {
+		return
+	}
 	ends := map[string]bool{}
 	for _, r := range a.set.Schema().Relations {
 		for _, t := range r.To {
 			ends[t] = true
 		}
 	}
-	groups := map[string][]int{}
+	groups := map[string][]annotations.Annotation{}
 	var names []string
-	for i, x := range all {
+	for i := range a.set.Len() {
+		x := a.set.At(i)
 		if !ends[x.Label] {
 			continue
 		}
@@ -219,7 +253,7 @@ func (a *app) renderActors(all []annotations.Annotation) {
 		if _, ok := groups[name]; !ok {
 			names = append(names, name)
 		}
-		groups[name] = append(groups[name], i)
+		groups[name] = append(groups[name], x)
 	}
 	// Most mentioned first, ties in order of appearance. Sorted through
 	// pointers: see lite.SortStableFunc (annotations/internal/lite) for why.
@@ -228,26 +262,21 @@ func (a *app) renderActors(all []annotations.Annotation) {
 		ps[i] = &names[i]
 	}
 	slices.SortStableFunc(ps, func(p, q *string) int { return len(groups[*q]) - len(groups[*p]) })
-	sorted := make([]string, len(ps))
-	for i, p := range ps {
-		sorted[i] = *p
-	}
-	names = sorted
 	var b []byte
 	listed := 0 // items, bounded like the other groups
-	for n, name := range names {
+	for n, p := range ps {
 		if n == maxListed || listed >= maxListed {
 			break
 		}
-		ids := groups[name]
-		listed += len(ids)
+		g := groups[*p]
+		listed += len(g)
 		b = append(b, `<li><details><summary>`...)
-		b = annotations.AppendEscaped(b, clip(name, 60))
+		b = annotations.AppendEscaped(b, clip(*p, 60))
 		b = append(b, ` <span class="count">`...)
-		b = strconv.AppendInt(b, int64(len(ids)), 10)
+		b = strconv.AppendInt(b, int64(len(g)), 10)
 		b = append(b, `</span></summary><ul>`...)
-		for _, i := range ids {
-			b = a.appendItem(b, &all[i], "")
+		for i := range g {
+			b = a.appendItem(b, &g[i], "")
 		}
 		b = append(b, `</ul></details></li>`...)
 	}
@@ -256,7 +285,10 @@ func (a *app) renderActors(all []annotations.Annotation) {
 
 // renderClaims lists each annotation that can be a relation's start
 // (claims and proposals) with the actors its relations point to.
-func (a *app) renderClaims(all []annotations.Annotation) {
+func (a *app) renderClaims() {
+	if a.closedList(a.el.claims) {
+		return
+	}
 	s := a.set.Schema()
 	starts := map[string]bool{}
 	for _, r := range s.Relations {
@@ -267,8 +299,8 @@ func (a *app) renderClaims(all []annotations.Annotation) {
 	byFrom := a.relationsByFrom()
 	var b []byte
 	n := 0
-	for i := range all {
-		x := &all[i]
+	for i := range a.set.Len() {
+		x := a.set.At(i)
 		if !starts[x.Label] {
 			continue
 		}
@@ -279,7 +311,7 @@ func (a *app) renderClaims(all []annotations.Annotation) {
 		if e == "" {
 			e = "no source or target yet"
 		}
-		b = a.appendItem(b, x, e)
+		b = a.appendItem(b, &x, e)
 	}
 	a.el.claims.Set("innerHTML", string(b))
 }
