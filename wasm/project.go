@@ -502,12 +502,13 @@ func (a *app) projectFiles(op string) ([]any, error) {
 }
 
 // exportProject encodes the work of the whole project: "corpus" (one
-// file, project.EncodeCorpus) or "jsonl" (every document's JSONL lines,
-// in the project's order). The worker encodes (wasm/worker/corpus.go);
+// file, project.EncodeCorpus), "jsonl" (every document's JSONL lines, in
+// the project's order) or "w3c" (one AnnotationCollection, named by the
+// project's URL). The worker encodes (wasm/worker/corpus.go);
 // the page collects the work. It blocks; call it from a goroutine.
 func (a *app) exportProject(format string) (string, error) {
-	if format != "corpus" && format != "jsonl" {
-		return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus or jsonl)")
+	if format != "corpus" && format != "jsonl" && format != "w3c" {
+		return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus, jsonl or w3c)")
 	}
 	files, err := a.projectFiles("export project")
 	if err != nil {
@@ -520,6 +521,7 @@ func (a *app) exportProject(format string) (string, error) {
 	}
 	res, err := a.worker.ask("corpus-export", map[string]any{
 		"project": ps.encoded(), "format": format, "annotator": annotator(), "statuses": statuses, "files": files,
+		"url": js.Global().Call("encodeURI", ps.url),
 	})
 	if err != nil {
 		return "", err

@@ -43,6 +43,7 @@ func TestRunQuick(t *testing.T) {
 		"documents panel, 20 rows",
 		"openDocument of a 50 KB article",
 		"exportProject corpus of 20 documents (3 with 3 annotations",
+		"exportProject w3c of 20 documents",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("run(-quick) printed no row %q; got:\n%s", want, stdout.String())

@@ -71,7 +71,7 @@ func writeProject(dir string, text []rune, pb projectBench) (mean int, err error
 }
 
 // projectFormats are the formats of spanmark.exportProject measured.
-var projectFormats = []string{"corpus"}
+var projectFormats = []string{"corpus", "w3c"}
 
 // projectHandler serves the folder dir under /bench/proj/.
 func projectHandler(dir string) http.Handler {
