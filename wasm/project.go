@@ -47,6 +47,7 @@ type projectState struct {
 	files   map[string]js.Value       // a chosen folder's files by path, or nil (folder.go)
 	filter  project.Status            // the panel shows only these; "" is all
 	rows    map[string]js.Value       // the panel's row of each document shown (projectpanel.go)
+	proto   js.Value                  // the panel's empty row, to clone
 }
 
 // projectKey is the storage key of a project document.
@@ -231,7 +232,7 @@ func (a *app) openDocument(id string) error {
 	set, err := a.fetchDocument(ps, d)
 	if err != nil {
 		ps.missing[id] = err.Error()
-		a.renderProjectDocs(id)
+		a.renderProject(id)
 		return err
 	}
 	delete(ps.missing, id)
@@ -345,7 +346,7 @@ func (a *app) projectShown() {
 		ps.count[id] = a.set.Len()
 		ps.save()
 	}
-	a.renderProjectDocs(old, id)
+	a.renderProject(old, id)
 }
 
 // projectChanged counts the work of the document shown and moves it from
@@ -364,7 +365,7 @@ func (a *app) projectChanged() {
 		ps.status[ps.current] = project.StatusProgress
 		ps.save()
 	}
-	a.renderProjectDocs(ps.current)
+	a.renderProject(ps.current)
 }
 
 // setProjectStatus sets the status of the document shown.
@@ -380,7 +381,7 @@ func (a *app) setProjectStatus(s project.Status) error {
 	}
 	ps.status[ps.current] = s
 	ps.save()
-	a.renderProjectDocs(ps.current)
+	a.renderProject(ps.current)
 	return nil
 }
 
@@ -521,7 +522,7 @@ func (a *app) exportProject(format string) (string, error) {
 	}
 	res, err := a.worker.ask("corpus-export", map[string]any{
 		"project": ps.encoded(), "format": format, "annotator": annotator(), "statuses": statuses, "files": files,
-		"url": js.Global().Call("encodeURI", ps.url),
+		"url": ps.url,
 	})
 	if err != nil {
 		return "", err

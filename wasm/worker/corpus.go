@@ -24,7 +24,7 @@ import (
 // the open project.json, which the page has decoded already.
 //
 // "corpus-export" has format, "corpus", "jsonl" or "w3c"; url, the
-// project's URL, the IRI of a W3C collection; annotator, the name
+// project's URL, which names a W3C collection; annotator, the name
 // every file is stamped with (with the time of the export); and statuses
 // and files, arrays parallel to the project's documents: each document's
 // status, and its work in the native JSON format, or "" when it has none.
@@ -90,7 +90,9 @@ func answerCorpusExport(r request) (any, error) {
 				list = append(list, f)
 			}
 		}
-		data, err := w3c.EncodeAll(w3c.Collection{ID: str(r.msg, "url"), Label: p.Title, Annotator: name, Exported: now, Schema: p.Schema}, list)
+		// The URL of a folder's project may have spaces.
+		id := js.Global().Call("encodeURI", str(r.msg, "url")).String()
+		data, err := w3c.EncodeAll(w3c.Collection{ID: id, Label: p.Title, Annotator: name, Exported: now, Schema: p.Schema}, list)
 		if err != nil {
 			return nil, errors.New("export project w3c: " + err.Error())
 		}
