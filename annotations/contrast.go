@@ -31,8 +31,20 @@ func luminance(hex string) float64 {
 }
 
 // BadgeText is the colour of the text on a label's badge where a schema
-// gives the label its own colour; web/style.css sets it as --on-label.
+// gives the label its own colour, in both themes: web/style.css sets it
+// as the light theme's --on-label, and wasm/labels.go for the label's
+// slot in the dark theme too, whose own badge text is dark.
 const BadgeText = "#ffffff"
+
+// PageBackgrounds are the page's background colours (--bg in
+// web/style.css), in the light theme and the dark one, on which a label's
+// colour underlines its spans: a schema's own colour is used in both.
+var PageBackgrounds = [2]string{"#fbfaf7", "#16181c"}
+
+// MinUnderlineContrast is the least contrast a label's own colour must
+// have with each of [PageBackgrounds]: WCAG 2.2 AA for graphics, such as
+// the underline that marks a span.
+const MinUnderlineContrast = 3
 
 // MinBadgeContrast is the least contrast a label's own colour must have
 // with [BadgeText]: WCAG 2.2 AA for small text, since the badge letter is
@@ -41,7 +53,9 @@ const MinBadgeContrast = 4.5
 
 // CheckReadable checks that the colour of every label of s that differs
 // from its colour in old is readable under the badge's text (see
-// [MinBadgeContrast]). Colours already in old are left alone, so a schema
+// [MinBadgeContrast]) and visible as an underline on the page in both
+// themes (see [MinUnderlineContrast]): a mid-tone, since one colour
+// serves a light page and a dark one. Colours already in old are left alone, so a schema
 // read from a file stays usable; the default colours are replaced by the
 // theme's own (web/style.css). The error names the field, as in
 // "labels[2].color".
@@ -61,6 +75,17 @@ func (s Schema) CheckReadable(old Schema) error {
 			return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) +
 				" is hard to read under the badge's white text (" + strconv.FormatFloat(c, 'f', 2, 64) +
 				":1, want at least 4.5:1); choose a darker colour")}
+		}
+		for t, bg := range PageBackgrounds {
+			if c, ok := Contrast(l.Color, bg); ok && c < MinUnderlineContrast {
+				theme, hint := "light", "darker"
+				if t == 1 {
+					theme, hint = "dark", "lighter"
+				}
+				return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) +
+					" is hard to see on the " + theme + " theme's page, " + bg + " (" + strconv.FormatFloat(c, 'f', 2, 64) +
+					":1, want at least 3:1); choose a " + hint + " colour")}
+			}
 		}
 	}
 	return nil
