@@ -55,8 +55,8 @@ const MinBadgeContrast = 4.5
 // from its colour in old is readable under the badge's text (see
 // [MinBadgeContrast]) and visible as an underline on the page in both
 // themes (see [MinUnderlineContrast]): a mid-tone, since one colour
-// serves a light page and a dark one. Colours already in old are left alone, so a schema
-// read from a file stays usable; the default colours are replaced by the
+// serves a light page and a dark one. Colours already in old are left
+// alone, so a schema read from a file stays usable; the default colours are replaced by the
 // theme's own (web/style.css). The error names the field, as in
 // "labels[2].color".
 func (s Schema) CheckReadable(old Schema) error {
@@ -70,21 +70,17 @@ func (s Schema) CheckReadable(old Schema) error {
 		if d, ok := DefaultSchema().Label(l.ID); ok && d.Color == l.Color {
 			continue
 		}
-		c, ok := Contrast(l.Color, BadgeText)
-		if ok && c < MinBadgeContrast {
-			return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) +
-				" is hard to read under the badge's white text (" + strconv.FormatFloat(c, 'f', 2, 64) +
-				":1, want at least 4.5:1); choose a darker colour")}
-		}
-		for t, bg := range PageBackgrounds {
-			if c, ok := Contrast(l.Color, bg); ok && c < MinUnderlineContrast {
-				theme, hint := "light", "darker"
-				if t == 1 {
-					theme, hint = "dark", "lighter"
-				}
-				return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) +
-					" is hard to see on the " + theme + " theme's page, " + bg + " (" + strconv.FormatFloat(c, 'f', 2, 64) +
-					":1, want at least 3:1); choose a " + hint + " colour")}
+		for _, r := range [...]struct {
+			on, what, want, hint string
+			min                  float64
+		}{
+			{BadgeText, "hard to read under the badge's white text", "4.5", "darker", MinBadgeContrast},
+			{PageBackgrounds[0], "hard to see on the light theme's page, " + PageBackgrounds[0], "3", "darker", MinUnderlineContrast},
+			{PageBackgrounds[1], "hard to see on the dark theme's page, " + PageBackgrounds[1], "3", "lighter", MinUnderlineContrast},
+		} {
+			if c, ok := Contrast(l.Color, r.on); ok && c < r.min {
+				return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) + " is " + r.what +
+					" (" + strconv.FormatFloat(c, 'f', 2, 64) + ":1, want at least " + r.want + ":1); choose a " + r.hint + " colour")}
 			}
 		}
 	}
