@@ -191,8 +191,12 @@ func projectRows(ctx context.Context, base string, pb projectBench, top int) ([]
 			value: fmt.Sprintf("p50 %.0f p95 %.0f ms", percentile(res.Labels, 50), percentile(res.Labels, 95))},
 		{what: fmt.Sprintf("Documents dialog (#docs) of %d stored, to painted", res.Stored), value: fmt.Sprintf("%.0f ms", res.Dialog), target: "< 100 ms"},
 	}
-	for _, e := range res.Exports {
-		rows = append(rows, row{what: fmt.Sprintf("exportProject %s of %s documents (%s; %s)", e.Format, n, work, size(e.Bytes)),
+	for i, e := range res.Exports {
+		first := "" // the worker starts on its first task of the visit
+		if i == 0 {
+			first = ", the worker started"
+		}
+		rows = append(rows, row{what: fmt.Sprintf("exportProject %s of %s documents (%s; %s)%s", e.Format, n, work, size(e.Bytes), first),
 			value: fmt.Sprintf("%.0f ms", e.MS), heap: heapUsed(tctx)})
 	}
 	return append(rows, prof...), nil
