@@ -31,8 +31,20 @@ func luminance(hex string) float64 {
 }
 
 // BadgeText is the colour of the text on a label's badge where a schema
-// gives the label its own colour; web/style.css sets it as --on-label.
+// gives the label its own colour, in both themes: web/style.css sets it
+// as the light theme's --on-label, and wasm/labels.go for the label's
+// slot in the dark theme too, whose own badge text is dark.
 const BadgeText = "#ffffff"
+
+// PageBackgrounds are the page's background colours (--bg in
+// web/style.css), in the light theme and the dark one, on which a label's
+// colour underlines its spans: a schema's own colour is used in both.
+var PageBackgrounds = [2]string{"#fbfaf7", "#16181c"}
+
+// MinUnderlineContrast is the least contrast a label's own colour must
+// have with each of [PageBackgrounds]: WCAG 2.2 AA for graphics, such as
+// the underline that marks a span.
+const MinUnderlineContrast = 3
 
 // MinBadgeContrast is the least contrast a label's own colour must have
 // with [BadgeText]: WCAG 2.2 AA for small text, since the badge letter is
@@ -41,8 +53,10 @@ const MinBadgeContrast = 4.5
 
 // CheckReadable checks that the colour of every label of s that differs
 // from its colour in old is readable under the badge's text (see
-// [MinBadgeContrast]). Colours already in old are left alone, so a schema
-// read from a file stays usable; the default colours are replaced by the
+// [MinBadgeContrast]) and visible as an underline on the page in both
+// themes (see [MinUnderlineContrast]): a mid-tone, since one colour
+// serves a light page and a dark one. Colours already in old are left
+// alone, so a schema read from a file stays usable; the default colours are replaced by the
 // theme's own (web/style.css). The error names the field, as in
 // "labels[2].color".
 func (s Schema) CheckReadable(old Schema) error {
@@ -56,11 +70,18 @@ func (s Schema) CheckReadable(old Schema) error {
 		if d, ok := DefaultSchema().Label(l.ID); ok && d.Color == l.Color {
 			continue
 		}
-		c, ok := Contrast(l.Color, BadgeText)
-		if ok && c < MinBadgeContrast {
-			return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) +
-				" is hard to read under the badge's white text (" + strconv.FormatFloat(c, 'f', 2, 64) +
-				":1, want at least 4.5:1); choose a darker colour")}
+		for _, r := range [...]struct {
+			on, what, want, hint string
+			min                  float64
+		}{
+			{BadgeText, "hard to read under the badge's white text", "4.5", "darker", MinBadgeContrast},
+			{PageBackgrounds[0], "hard to see on the light theme's page, " + PageBackgrounds[0], "3", "darker", MinUnderlineContrast},
+			{PageBackgrounds[1], "hard to see on the dark theme's page, " + PageBackgrounds[1], "3", "lighter", MinUnderlineContrast},
+		} {
+			if c, ok := Contrast(l.Color, r.on); ok && c < r.min {
+				return &PathError{Path: "labels[" + strconv.Itoa(i) + "].color", Err: errors.New(strconv.Quote(l.Color) + " is " + r.what +
+					" (" + strconv.FormatFloat(c, 'f', 2, 64) + ":1, want at least " + r.want + ":1); choose a " + r.hint + " colour")}
+			}
 		}
 	}
 	return nil

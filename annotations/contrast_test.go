@@ -41,7 +41,11 @@ func TestCheckReadable(t *testing.T) {
 		wantErr string // "" for none
 	}{
 		{name: "default_colours", s: def, old: Schema{}},
-		{name: "dark_new_colour", s: with("#5a2d82"), old: def},
+		{name: "mid_tone_new_colour", s: with("#8e44ad"), old: def},
+		{name: "too_dark_for_the_dark_theme", s: with("#5a2d82"), old: def,
+			wantErr: `labels[3].color: "#5a2d82" is hard to see on the dark theme's page, #16181c (1.80:1, want at least 3:1); choose a lighter colour`},
+		{name: "black_for_the_dark_theme", s: with("#000000"), old: def, wantErr: `labels[3].color: "#000000" is hard to see on the dark theme's page`},
+		{name: "dark_colour_kept", s: with("#5a2d82"), old: with("#5a2d82")},
 		{name: "no_colour", s: with(""), old: def},
 		{name: "pale_new_colour", s: with("#ffee88"), old: def, wantErr: `labels[3].color: "#ffee88" is hard to read`},
 		{name: "pale_colour_kept", s: with("#ffee88"), old: with("#ffee88")},

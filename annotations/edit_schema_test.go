@@ -38,7 +38,7 @@ func TestSetSchema(t *testing.T) {
 	}{
 		{
 			name:       "rename_recolour_rekey",
-			schema:     edit(func(s *Schema) { s.Labels[0].Name, s.Labels[0].Color, s.Labels[0].Key = "Speaker", "#5a2d82", "a" }),
+			schema:     edit(func(s *Schema) { s.Labels[0].Name, s.Labels[0].Color, s.Labels[0].Key = "Speaker", "#8e44ad", "a" }),
 			wantLabels: []string{"actor", "claim", "proposal"},
 		},
 		{

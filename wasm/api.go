@@ -157,24 +157,27 @@ func (a *app) wireAPI() {
 		return promise("export", func() (any, error) { return a.export(format) }), nil
 	})
 	async("import", func(args []js.Value) (any, error) {
-		if len(args) == 0 {
-			return nil, errors.New("import: no input")
-		}
-		data := args[0]
-		if data.Type() != js.TypeString {
-			data = js.Global().Get("JSON").Call("stringify", data)
-		}
-		// A String object tells the length without copying the text into Go.
-		err := checkSize("import: the input", js.Global().Get("String").New(data).Get("length").Int())
+		data, err := jsonArg(args, "import")
 		var r importResult
 		if err == nil {
-			r, err = a.importJSON([]byte(data.String()))
+			r, err = a.importJSON(data)
 		}
 		if err != nil {
 			a.fail(err) // shown in #status too, as docs/api.md says
 			return nil, err
 		}
 		return map[string]any{"moved": r.Moved, "orphaned": r.Orphaned}, nil
+	})
+	async("open", func(args []js.Value) (any, error) {
+		data, err := jsonArg(args, "open")
+		if err == nil {
+			err = a.openJSON(data) // what Open… does with a .json file
+		}
+		if err != nil {
+			a.fail(err)
+			return nil, err
+		}
+		return js.Undefined(), nil
 	})
 	sync("schema", func([]js.Value) (any, error) { return a.schemaJSON() })
 	sync("setSchema", func(args []js.Value) (any, error) {
@@ -232,6 +235,23 @@ func (a *app) wireAPI() {
 		return out, nil
 	})
 	async("work", func(args []js.Value) (any, error) { return a.work(len(args) == 0 || args[0].Truthy()) })
+}
+
+// jsonArg returns the first argument, a JSON text or a value to encode
+// as JSON, for op ("import").
+func jsonArg(args []js.Value, op string) ([]byte, error) {
+	if len(args) == 0 {
+		return nil, errors.New(op + ": no input")
+	}
+	data := args[0]
+	if data.Type() != js.TypeString {
+		data = js.Global().Get("JSON").Call("stringify", data)
+	}
+	// A String object tells the length without copying the text into Go.
+	if err := checkSize(op+": the input", js.Global().Get("String").New(data).Get("length").Int()); err != nil {
+		return nil, err
+	}
+	return []byte(data.String()), nil
 }
 
 func textArg(args []js.Value, i int) string {

@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-
 	"strings"
 	"syscall/js"
 
@@ -134,4 +133,19 @@ func (a *app) openFolder(name string, files map[string]js.Value) error {
 	ps := newProjectState(folderScheme+name+"/project.json", p)
 	ps.files = files
 	return a.showProject(ps)
+}
+
+// loneProject is the error of a project file opened on its own (Open…,
+// spanmark.open), not with its folder. The file names its documents by
+// paths beside it and holds none of their texts, and a file chosen alone
+// gives the page no way to read its neighbours, so none can be opened:
+// the error says so, names the first, and the way that works.
+func loneProject(data []byte) error {
+	p, err := project.Decode(data)
+	if err == nil { // project.Decode refuses a project without documents
+		err = errors.New("a project file opened on its own comes without its documents, so none of its " +
+			formatCount(len(p.Documents), "document", "documents") + " (" + p.Documents[0].Path +
+			", …) can be read. Choose the folder that holds it with Open folder… instead.")
+	}
+	return errors.New("open project: " + err.Error())
 }

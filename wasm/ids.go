@@ -62,6 +62,7 @@ const (
 	idProjectFilter = "project-filter"
 	idProjectDone   = "project-done"
 	idProjectDocs   = "project-docs"
+	idProjectRow    = "project-row"
 
 	// Opening a folder as a project (folder.go).
 	idOpenFolder  = "open-folder"

@@ -28,11 +28,15 @@ func (a *app) applySchema() {
 		slot := strconv.Itoa(max(0, a.hl.Slot(l.ID))) // the highlighter's slot, as the article uses
 		// A default label in its default colour takes the theme's colour
 		// for its slot, which meets the contrast rules in light and dark
-		// (web/style.css); a schema's own colour replaces it.
+		// (web/style.css); a schema's own colour replaces it in both,
+		// under the badge text it was checked with
+		// (annotations.CheckReadable), where the dark theme's is dark.
 		if l.Color != "" && !isDefaultColor(l) {
 			style.Call("setProperty", "--l"+slot, l.Color)
+			style.Call("setProperty", "--o"+slot, annotations.BadgeText)
 		} else {
 			style.Call("removeProperty", "--l"+slot)
+			style.Call("removeProperty", "--o"+slot)
 		}
 		a.el.toolbar.Call("append", labelButton(l, slot, "Label the selection "+l.Name))
 		a.el.detailLabels.Call("append", labelButton(l, slot, "Change the label to "+l.Name))

@@ -167,11 +167,14 @@ func decodeNative(data []byte) (*annotations.File, error) {
 // openJSON opens a Spanmark file as its own article with its work. A W3C
 // collection (JSON-LD), told apart by codec.Sniff as the CLI does, and a
 // Spanmark file without text are imported onto the current article
-// instead.
+// instead; a project file says why it cannot open alone.
 func (a *app) openJSON(data []byte) error {
-	if codec.Sniff(data) == codec.FormatW3C {
+	switch codec.Sniff(data) {
+	case codec.FormatW3C:
 		_, err := a.importW3C(data)
 		return err
+	case codec.FormatProject:
+		return loneProject(data) // folder.go
 	}
 	f, err := decodeNative(data)
 	if err != nil {

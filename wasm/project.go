@@ -46,6 +46,8 @@ type projectState struct {
 	guide   string                    // the guidelines' text, read when the project opens (guidelines.go)
 	files   map[string]js.Value       // a chosen folder's files by path, or nil (folder.go)
 	filter  project.Status            // the panel shows only these; "" is all
+	rows    map[string]js.Value       // the panel's row of each document shown (projectpanel.go)
+	proto   js.Value                  // the panel's empty row, to clone
 }
 
 // projectKey is the storage key of a project document.
@@ -230,7 +232,7 @@ func (a *app) openDocument(id string) error {
 	set, err := a.fetchDocument(ps, d)
 	if err != nil {
 		ps.missing[id] = err.Error()
-		a.renderProject()
+		a.renderProject(id)
 		return err
 	}
 	delete(ps.missing, id)
@@ -338,12 +340,13 @@ func (a *app) projectShown() {
 	} else if ps.files == nil { // a folder cannot be read again on the next visit
 		_ = dom.LocalSet(lastProjectKey, ps.url)
 	}
+	old := ps.current
 	ps.current = id
 	if id != "" {
 		ps.count[id] = a.set.Len()
 		ps.save()
 	}
-	a.renderProject()
+	a.renderProject(old, id)
 }
 
 // projectChanged counts the work of the document shown and moves it from
@@ -362,7 +365,7 @@ func (a *app) projectChanged() {
 		ps.status[ps.current] = project.StatusProgress
 		ps.save()
 	}
-	a.renderProject()
+	a.renderProject(ps.current)
 }
 
 // setProjectStatus sets the status of the document shown.
@@ -378,7 +381,7 @@ func (a *app) setProjectStatus(s project.Status) error {
 	}
 	ps.status[ps.current] = s
 	ps.save()
-	a.renderProject()
+	a.renderProject(ps.current)
 	return nil
 }
 
@@ -423,55 +426,6 @@ func docTitle(d project.Document) string {
 		return d.Title
 	}
 	return d.Path[strings.LastIndexByte(d.Path, '/')+1:]
-}
-
-var statusWords = map[project.Status]string{
-	project.StatusNew: "new", project.StatusProgress: "in progress", project.StatusDone: "done",
-}
-
-// renderProject fills the documents panel. Titles are text, never markup.
-func (a *app) renderProject() {
-	ps := a.proj
-	if ps == nil {
-		return
-	}
-	dom.ByID(idProjectTitle).Set("textContent", ps.p.Title)
-	done := 0
-	list := dom.ByID(idProjectDocs)
-	list.Set("textContent", "")
-	for _, d := range ps.p.Documents {
-		s := ps.statusOf(d.ID)
-		if s == project.StatusDone {
-			done++
-		}
-		if ps.filter != "" && s != ps.filter {
-			continue
-		}
-		li := dom.Create("li", "", "")
-		li.Call("setAttribute", "data-status", string(s))
-		b := dom.Create("button", "doc-open", docTitle(d))
-		b.Set("type", "button")
-		b.Call("setAttribute", "data-doc", d.ID)
-		if d.ID == ps.current {
-			b.Call("setAttribute", "aria-current", "true")
-		}
-		info := statusWords[s] + " · " + formatCount(ps.count[d.ID], "annotation", "annotations")
-		if why, ok := ps.missing[d.ID]; ok {
-			info = "missing: " + why
-			li.Call("setAttribute", "data-missing", "true")
-		}
-		li.Call("append", b, dom.Create("span", "doc-info", info))
-		list.Call("append", li)
-	}
-	n := len(ps.p.Documents)
-	bar := dom.ByID(idProjectBar)
-	bar.Set("max", max(n, 1))
-	bar.Set("value", done)
-	dom.ByID(idProjectCount).Set("textContent", strconv.Itoa(done)+" of "+strconv.Itoa(n)+" done")
-	mark := dom.ByID(idProjectDone)
-	mark.Set("disabled", ps.current == "")
-	isDone := ps.current != "" && ps.statusOf(ps.current) == project.StatusDone
-	mark.Call("setAttribute", "aria-pressed", strconv.FormatBool(isDone))
 }
 
 // projectInfo is the project as the API returns it.
@@ -549,12 +503,13 @@ func (a *app) projectFiles(op string) ([]any, error) {
 }
 
 // exportProject encodes the work of the whole project: "corpus" (one
-// file, project.EncodeCorpus) or "jsonl" (every document's JSONL lines,
-// in the project's order). The worker encodes (wasm/worker/corpus.go);
+// file, project.EncodeCorpus), "jsonl" (every document's JSONL lines, in
+// the project's order) or "w3c" (one AnnotationCollection, named by the
+// project's URL). The worker encodes (wasm/worker/corpus.go);
 // the page collects the work. It blocks; call it from a goroutine.
 func (a *app) exportProject(format string) (string, error) {
-	if format != "corpus" && format != "jsonl" {
-		return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus or jsonl)")
+	if format != "corpus" && format != "jsonl" && format != "w3c" {
+		return "", errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus, jsonl or w3c)")
 	}
 	files, err := a.projectFiles("export project")
 	if err != nil {
@@ -567,6 +522,7 @@ func (a *app) exportProject(format string) (string, error) {
 	}
 	res, err := a.worker.ask("corpus-export", map[string]any{
 		"project": ps.encoded(), "format": format, "annotator": annotator(), "statuses": statuses, "files": files,
+		"url": ps.url,
 	})
 	if err != nil {
 		return "", err

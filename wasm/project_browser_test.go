@@ -7,6 +7,7 @@ package main
 // after a reload and export as one corpus.
 
 import (
+	"encoding/json"
 	"net/http"
 	"os"
 	"strings"
@@ -160,7 +161,69 @@ func TestProjectWalk(t *testing.T) {
 		t.Errorf("exportProject(\"jsonl\") has %d lines, want 2 (alpha's and gamma's annotations):\n%s", n, jsonl)
 	}
 	checkCorpus(t, p)
+	checkProjectW3C(t, p)
 	p.CheckProblems(t)
+}
+
+// checkProjectW3C exports the project as one W3C collection and checks,
+// for each annotation, its quote, label, creator and target source, and
+// the documents listed, against what the project's work is.
+func checkProjectW3C(t *testing.T, p *browser.Page) {
+	t.Helper()
+	data := eval[string](t, p, `spanmark.exportProject("w3c")`)
+	var c struct {
+		ID, Type  string
+		Total     int
+		Documents []struct{ ID, Title, Source string } `json:"spanmark:documents"`
+		First     struct {
+			Items []struct {
+				Creator struct{ Name string }
+				Body    []struct{ Purpose, Value string }
+				Target  struct {
+					Source   string
+					Selector []struct{ Type, Exact string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(data), &c); err != nil {
+		t.Fatalf("exportProject(\"w3c\"): %v\n%s", err, short(data))
+	}
+	type item struct{ Source, Quote, Label, Creator string }
+	var got []item
+	for _, it := range c.First.Items {
+		x := item{Source: it.Target.Source, Creator: it.Creator.Name}
+		for _, s := range it.Target.Selector {
+			if s.Type == "TextQuoteSelector" {
+				x.Quote = s.Exact
+			}
+		}
+		for _, b := range it.Body {
+			if b.Purpose == "tagging" {
+				x.Label = b.Value
+			}
+		}
+		got = append(got, x)
+	}
+	var docs []string
+	urn := map[string]string{} // document path to its IRI
+	for _, d := range c.Documents {
+		docs = append(docs, d.Title+" "+d.Source)
+		urn[d.Source] = "urn:" + d.ID
+	}
+	if diff := cmp.Diff([]string{"Alpha alpha.txt", "Gamma gamma.json"}, docs); diff != "" {
+		t.Errorf("the W3C collection's documents (-want +got):\n%s", diff)
+	}
+	want := []item{
+		{Source: urn["alpha.txt"], Quote: "mayor", Label: "actor", Creator: "Ada"},
+		{Source: urn["gamma.json"], Quote: "council", Label: "actor", Creator: "Ada"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" || !strings.HasPrefix(want[0].Source, "urn:sha256:") || want[0].Source == want[1].Source {
+		t.Errorf("the W3C collection's annotations (-want +got):\n%s\nsources %q", diff, urn)
+	}
+	if c.Type != "AnnotationCollection" || c.Total != 2 || c.ID != p.URL+"proj/project.json" {
+		t.Errorf("the W3C collection is a %q of %d named %q, want an AnnotationCollection of 2 named %q", c.Type, c.Total, c.ID, p.URL+"proj/project.json")
+	}
 }
 
 // checkCorpus exports the project's corpus, decodes it with the package

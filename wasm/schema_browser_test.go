@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
 
@@ -47,14 +48,14 @@ func TestProjectSchemaEdit(t *testing.T) {
 	clickSelector(t, p, "#schema-edit")
 	waitFor(t, p, "the editor", `document.getElementById("schema-dialog").open`)
 	setField(t, p, "l", 0, "name", `Speaker <img src=x onerror="window.__pwned=1">`)
-	setField(t, p, "l", 0, "color", "#5a2d82")
+	setField(t, p, "l", 0, "color", "#8e44ad")
 	clickSelector(t, p, `#schema-dialog button[data-act="add"]`)
 	setField(t, p, "l", 3, "name", "Place")
 	setField(t, p, "l", 3, "key", "4")
 	clickSelector(t, p, `#schema-dialog button[data-act="save"]`)
 	waitFor(t, p, "the editor to close", `!document.getElementById("schema-dialog").open`)
 	want := []schemaLabel{
-		{"actor", `Speaker <img src=x onerror="window.__pwned=1">`, "1", "#5a2d82"},
+		{"actor", `Speaker <img src=x onerror="window.__pwned=1">`, "1", "#8e44ad"},
 		{"claim", "Claim", "2", "#D55E00"},
 		{"proposal", "Proposal", "3", "#009E73"},
 		{"label-4", "Place", "4", ""},
@@ -67,15 +68,35 @@ func TestProjectSchemaEdit(t *testing.T) {
 	}
 	waitFor(t, p, "the toolbar to list the new names",
 		`[...document.querySelectorAll("#toolbar [data-label]")].map(b => b.textContent).join("|").includes("Place4")`)
-	if got := eval[string](t, p, `getComputedStyle(document.documentElement).getPropertyValue("--l0").trim()`); got != "#5a2d82" {
-		t.Errorf("--l0 after the recolour = %q, want #5a2d82", got)
+	if got := eval[string](t, p, `getComputedStyle(document.documentElement).getPropertyValue("--l0").trim()`); got != "#8e44ad" {
+		t.Errorf("--l0 after the recolour = %q, want #8e44ad", got)
 	}
 
-	// A colour too pale for the badge's text is refused with the model's words.
+	// A schema's own colour serves both themes, under the badge text it
+	// was checked with: white, where the dark theme's own badges are dark.
+	badges := func() []string {
+		return eval[[]string](t, p, `["actor", "claim"].map(id => getComputedStyle(document.querySelector("#detail-labels [data-label=" + id + "] .badge") ?? document.querySelector("#toolbar [data-label=" + id + "] .badge")).color)`)
+	}
+	if diff := cmp.Diff([]string{"rgb(255, 255, 255)", "rgb(255, 255, 255)"}, badges()); diff != "" {
+		t.Errorf("badge text, light theme (-want +got):\n%s", diff)
+	}
+	if _, err := chromedp.Call(p.Context(), emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"rgb(255, 255, 255)", "rgb(22, 24, 28)"}, badges()); diff != "" {
+		t.Errorf("badge text, dark theme: the recoloured label's, then a default one's (-want +got):\n%s", diff)
+	}
+
+	// A colour too pale for the badge's text, or too dark for the dark
+	// theme's page, is refused with the model's words.
 	clickSelector(t, p, "#schema-edit")
 	setField(t, p, "l", 1, "color", "#ffee88")
 	clickSelector(t, p, `#schema-dialog button[data-act="save"]`)
 	waitFor(t, p, "the error", `document.getElementById("schema-error").textContent.includes("labels[1].color")`)
+	setField(t, p, "l", 1, "color", "#5a2d82")
+	clickSelector(t, p, `#schema-dialog button[data-act="save"]`)
+	waitFor(t, p, "the dark theme's error", `document.getElementById("schema-error").textContent.includes("dark theme's page")`)
 
 	// Deleting the claim label deletes its annotation and the link.
 	clickSelector(t, p, `#schema-dialog button[data-act="cancel"]`)

@@ -132,3 +132,19 @@ func TestContrast(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaColourRules checks that the rules a schema's own colour is
+// checked by (annotations.CheckReadable) name the stylesheet's colours:
+// the page's background in each theme, and the badge text the program
+// gives such a colour in both, the light theme's.
+func TestSchemaColourRules(t *testing.T) {
+	light, dark := themes(t)
+	got := []string{annotations.PageBackgrounds[0], annotations.PageBackgrounds[1], annotations.BadgeText}
+	want := []string{light["--bg"], dark["--bg"], light["--on-label"]}
+	for i := range got {
+		if strings.ToLower(got[i]) != want[i] {
+			t.Errorf("annotations has %s where style.css has %s (page light, page dark, badge text)", got, want)
+			break
+		}
+	}
+}

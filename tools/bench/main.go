@@ -9,13 +9,15 @@
 // file and from the W3C one, with the longest task meanwhile); the time
 // from turning the suggestions on (and from an edit) to their highlights
 // painted on the sample and the large article, with the longest task
-// meanwhile; and the JavaScript heap after each step. Everything goes
+// meanwhile; a project of 1,000 articles of 50 KB (project.go: opening it,
+// drawing its documents panel, opening documents one after another,
+// exporting it); and the JavaScript heap after each step. Everything goes
 // through window.spanmark (docs/api.md), against the site that tools/build
 // makes, served on 127.0.0.1.
 //
 // Usage:
 //
-//	go run ./tools/bench [-quick] [-startup] [-import] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]
+//	go run ./tools/bench [-quick] [-startup | -import | -project] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]
 //
 // -import measures the imports only: 10,000 annotations (and the probes'
 // 180) exported from the page and imported onto the article, onto an
@@ -25,12 +27,15 @@
 // during each import that places.
 //
 // -startup measures the start-up only, in -runs fresh-profile runs (7 by
-// default; the table gives medians and ranges). -profile n lists the n
+// default; the table gives medians and ranges). -project measures the
+// project rows only, and with -profile n lists the functions with most
+// self time while they run. -profile n lists the n
 // functions with most self time, and the program's own by total time;
 // -profile-out writes the profile as a .cpuprofile for DevTools.
 // Run it from inside the module. -article is the large article (default
 // testdata/corpus/war_and_peace_books_1-5.txt, about 1 MB). -quick measures
-// a small version (a 64 KB article, 10 and 100 annotations, few samples) so
+// a small version (a 64 KB article, 10 and 100 annotations, few samples,
+// a project of 20 documents) so
 // that its test can run it in seconds. The browser is $SPANMARK_CHROMIUM,
 // or chromium on the PATH.
 //
@@ -79,15 +84,17 @@ func main() {
 
 // config is what one run measures.
 type config struct {
-	article []rune // the large article
-	levels  []int  // annotation counts at which to measure label latency
-	samples int    // labels measured per level
-	runs    int    // page loads measured per article
-	startup int    // fresh-profile start-up runs (app and floor each)
-	only    bool   // measure the start-up only
-	imports bool   // measure the imports only
-	profile int    // functions of the start-up profile to list; 0 for none
-	profOut string // where to write the start-up profile, or ""
+	article  []rune // the large article
+	levels   []int  // annotation counts at which to measure label latency
+	samples  int    // labels measured per level
+	runs     int    // page loads measured per article
+	startup  int    // fresh-profile start-up runs (app and floor each)
+	only     bool   // measure the start-up only
+	imports  bool   // measure the imports only
+	proj     projectBench
+	projOnly bool   // measure the project rows only
+	profile  int    // functions of the start-up profile to list; 0 for none
+	profOut  string // where to write the start-up profile, or ""
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -99,9 +106,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	runs := fl.Int("runs", 7, "fresh-profile start-up `runs` of the app and of the floor")
 	only := fl.Bool("startup", false, "measure the start-up only")
 	imports := fl.Bool("import", false, "measure the imports only")
+	projOnly := fl.Bool("project", false, "measure the project rows only")
 	prof := fl.Int("profile", 15, "list the `n` functions with most self time in a profile of the start-up; 0 for none")
 	profOut := fl.String("profile-out", "", "write the start-up profile to `file` (.cpuprofile, for DevTools)")
-	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-startup] [-import] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
+	if status, ok := cli.Parse(fl, "usage: go run ./tools/bench [-quick] [-startup | -import | -project] [-runs n] [-profile n] [-profile-out file] [-chromium path] [-article file] [-samples n]", args, stderr); !ok {
 		return status
 	}
 	if *runs < 1 {
@@ -117,7 +125,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "bench:", err)
 		return 1
 	}
-	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3, startup: *runs, only: *only, imports: *imports, profile: max(0, *prof), profOut: *profOut}
+	if n := btoi(*only) + btoi(*imports) + btoi(*projOnly); n > 1 {
+		fmt.Fprintln(stderr, "bench: -startup, -import and -project: choose one")
+		return 2
+	}
+	cfg := config{levels: []int{0, 1000, 10000}, samples: *samples, runs: 3, startup: *runs, only: *only, imports: *imports, profile: max(0, *prof), profOut: *profOut,
+		proj: projectBench{docs: 1000, size: 50 << 10, switches: 15}, projOnly: *projOnly}
 	if *quick {
 		sample, err := fs.ReadFile(web.FS, "sample.txt")
 		if err != nil {
@@ -129,7 +142,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			b.Write(sample)
 			b.WriteByte('\n')
 		}
-		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1, startup: 1, only: *only, imports: *imports}
+		cfg = config{article: []rune(b.String()), levels: []int{0, 10, 100}, samples: min(*samples, 5), runs: 1, startup: 1, only: *only, imports: *imports,
+			proj: projectBench{docs: 20, size: 50 << 10, switches: 3}, projOnly: *projOnly}
 	} else {
 		b, err := os.ReadFile(*article)
 		if err != nil {
@@ -211,47 +225,32 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		}
 	}
 
-	floor, err := buildFloor(ctx)
-	if err != nil {
-		return rows, fmt.Errorf("build the floor: %w", err)
-	}
-	for _, a := range floor.Assets {
-		if a.Source == site.WasmName {
-			rows = append(rows, row{what: "floor wasm size raw / gzip", value: fmt.Sprintf("%.0f KB / %.0f KB", float64(a.Raw)/1024, float64(a.Gzip)/1024)})
-		}
-	}
-	if !cfg.imports {
-		sr, err := startupRows(ctx, exe, s, floor, cfg.startup, logw)
-		rows = append(rows, sr...)
-		if err != nil {
-			return rows, err
-		}
-	}
-	// With -profile, the rest runs on a build that keeps the wasm's function
-	// names, for the profile of labelling by key; names cost no speed.
 	large := s
-	if cfg.profile > 0 {
-		fmt.Fprintln(logw, "bench: building the site with function names, to profile…")
-		named, err := site.Build(ctx, site.Options{Web: web.FS, Quick: true, Names: true})
-		if err != nil {
+	if !cfg.projOnly && !cfg.imports {
+		var err error
+		if rows, large, err = startupAndProfile(ctx, exe, s, cfg, rows, logw); err != nil || cfg.only {
 			return rows, err
 		}
-		large = named
-		if !cfg.imports {
-			pr, err := profileStartup(ctx, exe, named, cfg.profile, cfg.profOut)
-			rows = append(rows, pr...)
-			if err != nil {
-				return rows, fmt.Errorf("profile the start-up: %w", err)
-			}
+	} else if cfg.profile > 0 {
+		fmt.Fprintln(logw, "bench: building the site with function names, to profile…")
+		if large, err = site.Build(ctx, site.Options{Web: web.FS, Quick: true, Names: true}); err != nil {
+			return rows, err
 		}
 	}
-	if cfg.only {
-		return rows, nil
+	// The project rows use a folder of their own, made now.
+	projDir, err := os.MkdirTemp("", "spanmark-bench-project-")
+	if err != nil {
+		return rows, err
+	}
+	defer os.RemoveAll(projDir)
+	if cfg.proj.mean, err = writeProject(projDir, cfg.article, cfg.proj); err != nil {
+		return rows, fmt.Errorf("write the project: %w", err)
 	}
 
 	text := string(cfg.article)
 	mux := http.NewServeMux()
 	mux.Handle("/", site.Handler(large.FS()))
+	mux.Handle("/bench/proj/", projectHandler(projDir))
 	mux.HandleFunc("/bench/article.txt", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, text)
@@ -275,6 +274,10 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 	defer bcancel()
 	if err := chromedp.Do(bctx); err != nil {
 		return rows, fmt.Errorf("start %s: %w", exe, err)
+	}
+	if cfg.projOnly {
+		pr, err := projectRows(bctx, base, cfg.proj, cfg.profile)
+		return append(rows, pr...), err
 	}
 
 	// Navigation to interactive, in a fresh browser context each time, so
@@ -445,7 +448,49 @@ func measure(ctx context.Context, exe string, cfg config, logw io.Writer) ([]row
 		top = cfg.profile
 	}
 	ir, err := importRows(bctx, base, text, exported, w3c, exp.Count, top)
-	return append(rows, ir...), err
+	rows = append(rows, ir...)
+	if err != nil || cfg.imports {
+		return rows, err
+	}
+
+	pr, err := projectRows(bctx, base, cfg.proj, 0)
+	return append(rows, pr...), err
+}
+
+// startupAndProfile measures the floor, the start-up and, with -profile,
+// profiles it; it returns the site the rest is measured on.
+func startupAndProfile(ctx context.Context, exe string, s *site.Site, cfg config, rows []row, logw io.Writer) ([]row, *site.Site, error) {
+	floor, err := buildFloor(ctx)
+	if err != nil {
+		return rows, s, fmt.Errorf("build the floor: %w", err)
+	}
+	for _, a := range floor.Assets {
+		if a.Source == site.WasmName {
+			rows = append(rows, row{what: "floor wasm size raw / gzip", value: fmt.Sprintf("%.0f KB / %.0f KB", float64(a.Raw)/1024, float64(a.Gzip)/1024)})
+		}
+	}
+	sr, err := startupRows(ctx, exe, s, floor, cfg.startup, logw)
+	rows = append(rows, sr...)
+	if err != nil {
+		return rows, s, err
+	}
+	// With -profile, the rest runs on a build that keeps the wasm's function
+	// names, for the profile of labelling by key; names cost no speed.
+	large := s
+	if cfg.profile > 0 {
+		fmt.Fprintln(logw, "bench: building the site with function names, to profile…")
+		named, err := site.Build(ctx, site.Options{Web: web.FS, Quick: true, Names: true})
+		if err != nil {
+			return rows, s, err
+		}
+		large = named
+		pr, err := profileStartup(ctx, exe, named, cfg.profile, cfg.profOut)
+		rows = append(rows, pr...)
+		if err != nil {
+			return rows, s, fmt.Errorf("profile the start-up: %w", err)
+		}
+	}
+	return rows, large, nil
 }
 
 // suggestRows measures the suggestions on the open article: from turning
@@ -658,4 +703,12 @@ func commas(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

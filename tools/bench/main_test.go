@@ -40,6 +40,11 @@ func TestRunQuick(t *testing.T) {
 		"import 115 annotations as W3C onto the article edited",
 		"label by key after a mouse selection, 115 annotations",
 		"interactive / floor, cold",
+		"openProject of 20 documents",
+		"documents panel, 20 rows",
+		"openDocument of a 50 KB article",
+		"exportProject corpus of 20 documents (3 with 3 annotations",
+		"exportProject w3c of 20 documents",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("run(-quick) printed no row %q; got:\n%s", want, stdout.String())

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
+	"github.com/spanmark/spanmark/annotations/project"
 )
 
 func init() {
@@ -39,9 +40,13 @@ as warnings, with counts and the first places; --strict makes them an
 error (exit status 1). A file with several documents (doccano lines, Label
 Studio tasks and annotators) needs --doc to pick one.
 
-A corpus file (docs/project.md) converts to jsonl only: the rows of all
-its files, each starting with a "project-document" field naming the
-project document (the header's id) the annotation is in.`
+A corpus file (docs/project.md) converts to jsonl or w3c only: to jsonl,
+the rows of all its files, each starting with a "project-document" field
+naming the project document (the header's id) the annotation is in; to
+w3c, one AnnotationCollection of the work of all its documents begun,
+named by the corpus file's file: URL, each annotation targeting its
+document's urn:sha256 IRI, the documents (title, path) listed in
+"spanmark:documents".`
 }
 
 // formatByExtension is the format an output file's extension names, or ""
@@ -128,11 +133,12 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	return writeOutput(b, *out, stdout, stderr)
 }
 
-// convertCorpus converts the corpus data read from path: only to JSONL,
-// with a "project-document" field first in each row.
+// convertCorpus converts the corpus data read from path: to JSONL, with
+// a "project-document" field first in each row, or to one W3C
+// collection.
 func convertCorpus(path string, data []byte, to, textPath, out string, stdout, stderr io.Writer) int {
-	if to != "jsonl" || textPath != "" {
-		fmt.Fprintf(stderr, "spanmark convert: %s is a corpus, which converts only --to jsonl, without --text\n", path)
+	if to != "jsonl" && to != "w3c" || textPath != "" {
+		fmt.Fprintf(stderr, "spanmark convert: %s is a corpus, which converts only --to jsonl or w3c, without --text\n", path)
 		return 1
 	}
 	c, err := readCorpus(path, data)
@@ -140,7 +146,11 @@ func convertCorpus(path string, data []byte, to, textPath, out string, stdout, s
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1
 	}
-	b, err := corpusJSONL(c)
+	convert := corpusJSONL
+	if to == "w3c" {
+		convert = func(c *project.Corpus) ([]byte, error) { return corpusW3C(c, path) }
+	}
+	b, err := convert(c)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", path, err)
 		return 1

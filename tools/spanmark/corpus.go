@@ -10,10 +10,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/annotations/project"
 )
 
@@ -166,6 +170,30 @@ func corpusJSONL(c *project.Corpus) ([]byte, error) {
 		}
 	}
 	return out.Bytes(), nil
+}
+
+// corpusW3C writes the work of c's documents begun as one W3C
+// AnnotationCollection (w3c.EncodeAll), as the page's exportProject("w3c")
+// does, named by the file: URL of the corpus file at path.
+func corpusW3C(c *project.Corpus, path string) ([]byte, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	var files []*annotations.File
+	var exported annotations.Time
+	for i, d := range c.Header.Documents {
+		if f := c.Files[i]; f != nil {
+			f.Document.Title, f.Document.Source = d.Title, d.Path
+			if d.Title == "" {
+				f.Document.Title = d.Path[strings.LastIndexByte(d.Path, '/')+1:]
+			}
+			exported = max(exported, f.Exported)
+			files = append(files, f)
+		}
+	}
+	id := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	return w3c.EncodeAll(w3c.Collection{ID: id, Label: c.Header.Title, Annotator: c.Header.Annotator, Exported: exported, Schema: c.Header.Schema}, files)
 }
 
 // jsonString is s as a JSON string.

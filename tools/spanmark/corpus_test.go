@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/project"
@@ -100,9 +101,58 @@ func TestCorpusCommands(t *testing.T) {
 			t.Errorf("rows per document %v", n)
 		}
 	})
+	t.Run("convert_w3c", func(t *testing.T) {
+		code, out, errs := runCmd(t, "convert", "--to", "w3c", path)
+		if code != 0 {
+			t.Fatalf("status %d, stderr %q", code, errs)
+		}
+		var c struct {
+			Type      string
+			Documents []struct{ ID, Title, Source string } `json:"spanmark:documents"`
+			First     struct {
+				Items []struct{ Target any }
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &c); err != nil {
+			t.Fatal(err)
+		}
+		c2, err := project.DecodeCorpus([]byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		type doc struct{ ID, Title, Source string }
+		var got, want []doc
+		for _, d := range c.Documents {
+			got = append(got, doc(d))
+		}
+		sources := map[string]int{}
+		for i, f := range c2.Files {
+			if f != nil {
+				want = append(want, doc{f.Document.ID, c2.Header.Documents[i].Path[len("articles/"):], c2.Header.Documents[i].Path})
+				sources["urn:"+f.Document.ID] = len(f.Annotations) + len(f.Relations)
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" || c.Type != "AnnotationCollection" {
+			t.Errorf("convert --to w3c: a %q whose documents differ (-want +got):\n%s", c.Type, diff)
+		}
+		n := map[string]int{}
+		for _, it := range c.First.Items {
+			var src string
+			switch tg := it.Target.(type) {
+			case map[string]any:
+				src, _ = tg["source"].(string)
+			case string: // a relation's target is its "from" annotation's IRI
+				src, _, _ = strings.Cut(tg, "#")
+			}
+			n[src]++
+		}
+		if diff := cmp.Diff(sources, n); diff != "" {
+			t.Errorf("convert --to w3c: items per document (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("convert_refused", func(t *testing.T) {
-		code, _, errs := runCmd(t, "convert", "--to", "w3c", path)
-		if code != 1 || !strings.Contains(errs, "converts only --to jsonl") {
+		code, _, errs := runCmd(t, "convert", "--to", "brat", path)
+		if code != 1 || !strings.Contains(errs, "converts only --to jsonl or w3c") {
 			t.Errorf("status %d, stderr %q", code, errs)
 		}
 	})

@@ -13,6 +13,7 @@ import (
 	"github.com/spanmark/spanmark/annotations/anchor"
 	"github.com/spanmark/spanmark/annotations/codec"
 	"github.com/spanmark/spanmark/annotations/codec/jsonl"
+	"github.com/spanmark/spanmark/annotations/codec/w3c"
 	"github.com/spanmark/spanmark/annotations/project"
 )
 
@@ -22,12 +23,14 @@ import (
 // decodes, checks and places. Both requests carry project, the text of
 // the open project.json, which the page has decoded already.
 //
-// "corpus-export" has format, "corpus" or "jsonl"; annotator, the name
+// "corpus-export" has format, "corpus", "jsonl" or "w3c"; url, the
+// project's URL, which names a W3C collection; annotator, the name
 // every file is stamped with (with the time of the export); and statuses
 // and files, arrays parallel to the project's documents: each document's
 // status, and its work in the native JSON format, or "" when it has none.
-// The answer is the corpus, or the document's JSONL lines in the
-// project's order, as a string.
+// The answer is the corpus, the document's JSONL lines in the project's
+// order, or one W3C AnnotationCollection of the documents whose status is
+// not new (w3c.EncodeAll), as a string.
 //
 // "corpus-import" has corpus, the text to import. The answer is an array
 // parallel to the corpus's documents, each {id, status, file, count,
@@ -77,6 +80,23 @@ func answerCorpusExport(r request) (any, error) {
 			b.Write(data)
 		}
 		return b.String(), nil
+	case "w3c":
+		// The documents begun, as in the corpus, each named by its path
+		// in the project.
+		var list []*annotations.File
+		for i, f := range work {
+			if f != nil && project.Status(statuses[i]) != project.StatusNew {
+				f.Document.Title, f.Document.Source = docTitle(p.Documents[i]), p.Documents[i].Path
+				list = append(list, f)
+			}
+		}
+		// The URL of a folder's project may have spaces.
+		id := js.Global().Call("encodeURI", str(r.msg, "url")).String()
+		data, err := w3c.EncodeAll(w3c.Collection{ID: id, Label: p.Title, Annotator: name, Exported: now, Schema: p.Schema}, list)
+		if err != nil {
+			return nil, errors.New("export project w3c: " + err.Error())
+		}
+		return string(data), nil
 	case "corpus":
 		h := project.CorpusHeader{Title: p.Title, Schema: p.Schema, Annotator: name}
 		list := make([]*annotations.File, len(p.Documents))
@@ -95,7 +115,7 @@ func answerCorpusExport(r request) (any, error) {
 		}
 		return string(data), nil
 	default:
-		return nil, errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus or jsonl)")
+		return nil, errors.New("export project: unknown format " + strconv.Quote(format) + " (want corpus, jsonl or w3c)")
 	}
 }
 

@@ -132,32 +132,12 @@ func Encode(f *annotations.File) ([]byte, error) {
 	if err != nil {
 		return nil, lite.Errorf("encode w3c: %w", err)
 	}
-	anns := make([]*annotations.Annotation, len(f.Annotations))
-	for i := range f.Annotations {
-		anns[i] = &f.Annotations[i]
-	}
-	slices.SortStableFunc(anns, annotations.Compare)
-	rels := jsonio.SortedRelations(f.Relations)
-
 	// The writer produces what encoding/json's Encoder with SetIndent("",
 	// "  ") and SetEscapeHTML(false) would (the tests check this). About
 	// 1.4 KB per annotation and 0.6 KB per relation, indented.
 	w := &jsonio.Writer{Buf: make([]byte, 0, 2048+1500*len(f.Annotations)+600*len(f.Relations))}
 	w.Open('{')
-	w.Key("@context")
-	w.Open('[')
-	w.StrElem(w3cContext)
-	w.Elem()
-	w.Open('{')
-	w.Str("spanmark", w3cNamespace)
-	for _, term := range w3cExtensionContext {
-		w.Key(term)
-		w.Open('{')
-		w.Str("@type", "@json")
-		w.Close('}')
-	}
-	w.Close('}')
-	w.Close(']')
+	writeContext(w, w3cExtensionContext[:])
 	w.Str("id", localIRI(doc, w3cCollectionID))
 	w.Str("type", typeCollection)
 	w.StrOmit("label", f.Document.Title)
@@ -190,9 +170,48 @@ func Encode(f *annotations.File) ([]byte, error) {
 	w.IntField("startIndex", 0)
 	w.Key("items")
 	w.Open('[')
+	if err := writeItems(w, f, doc); err != nil {
+		return nil, err
+	}
+	w.Close(']')
+	w.Close('}')
+	w.Close('}')
+	return append(w.Buf, '\n'), nil
+}
+
+// writeContext writes the "@context" of an export: the Web Annotation
+// context and the terms of the extension properties it uses.
+func writeContext(w *jsonio.Writer, terms []string) {
+	w.Key("@context")
+	w.Open('[')
+	w.StrElem(w3cContext)
+	w.Elem()
+	w.Open('{')
+	w.Str("spanmark", w3cNamespace)
+	for _, term := range terms {
+		w.Key(term)
+		w.Open('{')
+		w.Str("@type", "@json")
+		w.Close('}')
+	}
+	w.Close('}')
+	w.Close(']')
+}
+
+// writeItems writes the annotations of f, ordered by [annotations.Compare],
+// then its relations by id, as the elements of a page's items, each
+// targeting the document named doc.
+func writeItems(w *jsonio.Writer, f *annotations.File, doc string) error {
+	anns := make([]*annotations.Annotation, len(f.Annotations))
+	for i := range f.Annotations {
+		anns[i] = &f.Annotations[i]
+	}
+	slices.SortStableFunc(anns, annotations.Compare)
+	rels := jsonio.SortedRelations(f.Relations)
+
 	for _, a := range anns {
 		if a.ID == "" || a.Quote == "" {
-			return nil, lite.Errorf("encode w3c: annotation %q at [%d,%d): empty id or quote", a.ID, a.Start, a.End)
+			return lite.Errorf("encode w3c: annotation %q at [%d,%d): empty id or quote", a.ID, a.Start, a.End)
 		}
 		w.Elem()
 		w.Open('{')
@@ -244,7 +263,7 @@ func Encode(f *annotations.File) ([]byte, error) {
 	}
 	for _, r := range rels {
 		if r.ID == "" {
-			return nil, lite.Errorf("encode w3c: relation %s from %q to %q: empty id", r.Type, r.From, r.To)
+			return lite.Errorf("encode w3c: relation %s from %q to %q: empty id", r.Type, r.From, r.To)
 		}
 		w.Elem()
 		w.Open('{')
@@ -264,10 +283,7 @@ func Encode(f *annotations.File) ([]byte, error) {
 		w.Str("target", localIRI(doc, r.From))
 		w.Close('}')
 	}
-	w.Close(']')
-	w.Close('}')
-	w.Close('}')
-	return append(w.Buf, '\n'), nil
+	return nil
 }
 
 // writeCreator writes the creator of an export, a Person named name, unless
