@@ -40,9 +40,11 @@
 // hint second. The best candidate is returned only if
 //
 //   - it is good enough: its score is at least [minScore] (0.6), or one
-//     side of its context matches at least [sideAccept] (75%), because an
-//     exact short quote with unrelated context on both sides is more likely
-//     another occurrence than the annotated one; and
+//     side of its context matches at least [sideAccept] (90%, nearly
+//     intact), because an exact short quote with unrelated context on both
+//     sides is more likely another occurrence than the annotated one, and
+//     one that only half matches on one side is often a look-alike phrase
+//     nearby; and
 //   - it is clearly the best: no other candidate has the same score (within
 //     [scoreTie]) and the same distance from the hint. Otherwise the answer
 //     is ambiguous, and Anchor returns an [*AnchorError] listing the tied
@@ -132,8 +134,11 @@ const (
 	// sideAccept: a candidate whose prefix or suffix matches at least this
 	// well is taken even below minScore. The quote was cut from the text
 	// on one side, or rewritten around on the other, and one intact side is
-	// evidence enough that this is the place.
-	sideAccept = 0.75
+	// evidence enough that this is the place. A side three-quarters alike
+	// is not: in a long edited text, a line with the annotated word
+	// deleted leaves look-alike phrases nearby ("whose name day we are
+	// keeping") that match that well.
+	sideAccept = 0.9
 	// nearWindow is how far either side of the hint the fuzzy search looks
 	// before the whole text, in code points: a few paragraphs of drift.
 	// It looks within an eighth of that first.
@@ -271,7 +276,7 @@ func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate 
 //     in the whole text, competing with the exact ones;
 //
 // and checks the chosen place against the quote. The result scores at least
-// 0.6, or one side of its context matches at least 75%, and no other place
+// 0.6, or one side of its context matches at least 90%, and no other place
 // is as good (the rule is spelt out at the top of match.go). Otherwise
 // Anchor returns an [*AnchorError] wrapping [ErrNotFound] that says why: the
 // quote is empty or gone, the best place scores too low, or several places

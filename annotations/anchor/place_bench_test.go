@@ -64,6 +64,40 @@ func BenchmarkPlaceEditedArticle(b *testing.B) {
 	}
 }
 
+// TestPlaceEditedArticle places the file of BenchmarkPlaceEditedArticle
+// and holds it to the target for wrong placements, at most 0.1%: an
+// annotation whose words were deleted (its line removed) must become an
+// orphan, not move to a look-alike phrase nearby ("we are keeping" a
+// page on) or into a word that contains its quote ("a" into "as").
+func TestPlaceEditedArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("places 10,180 annotations on 1 MB twice")
+	}
+	old := loadCorpus(t, 0)
+	f := benchFile(t, old)
+	doc := annotations.NewDocument(editParagraphs(string(old)), "edited", "bench")
+	want := benchWant(f, old)
+	for _, mode := range []string{"spanmark", "w3c"} {
+		g := *f
+		if mode == "w3c" {
+			g.Document.Text = ""
+		}
+		s, _, err := Place(&g, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wrong []string
+		for _, a := range s.Annotations() {
+			if w := want[a.ID]; w != [2]int{a.Start, a.End} {
+				wrong = append(wrong, a.ID+" "+strconv.Quote(a.Quote))
+			}
+		}
+		if max := len(f.Annotations) / 1000; len(wrong) > max {
+			t.Errorf("%s: %d of %d annotations placed on other words, more than %d: %v", mode, len(wrong), len(f.Annotations), max, wrong)
+		}
+	}
+}
+
 // benchFile returns the file of tools/bench's import on text.
 func benchFile(tb testing.TB, text []rune) *annotations.File {
 	tb.Helper()

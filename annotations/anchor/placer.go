@@ -370,6 +370,11 @@ func (p *Placer) result(i, s, e, dq int) Result {
 	if ns, ne := snapWords(p.ft.rs, q, s, e, alignSlack); ns != s || ne != e {
 		s, e = ns, ne
 		dq = editDistance(q.exact, p.ft.rs[s:e])
+		// Whole words must still be the quote, within the budget of an
+		// aligned quote: a deleted "a" is not the "as" it was found in.
+		if float64(dq) > alignErrorRate*float64(len(q.exact)) {
+			return Result{Err: &AnchorError{Exact: p.sels[i].Exact, Reason: "not found (the words around the best place differ too much from the quote)"}}
+		}
 	}
 	dp, ds := p.a.prefixDistance(q, s), p.a.suffixDistance(q, e)
 	c := p.a.newCandidate(q, s, e, dq, dp, ds)
@@ -418,6 +423,12 @@ func (p *Placer) search(i int) {
 	mt, err := p.searchIn(q, []window{{lo, hi}})
 	if err != nil && (lo > 0 || hi < len(p.ft.rs)) {
 		mt, err = p.searchFar(q)
+	}
+	if err == nil && it.fromDiff && mt.Score < quoteAccept {
+		// The diff of the texts says these words were deleted or rewritten:
+		// a place that contradicts it needs the evidence of text that moved
+		// with its context, not a look-alike phrase nearby.
+		err = &AnchorError{Reason: "not found (the diff of the texts shows its words deleted, and no other place matches its context well)"}
 	}
 	if err != nil {
 		if e, ok := err.(*AnchorError); ok {
