@@ -419,6 +419,21 @@ func (p *Placer) search(i int) {
 			p.res[i] = r
 			return
 		}
+		// Near the predicted place, within a few paragraphs of drift: a
+		// good match there, edited or not, beats a copy of the quote
+		// further off, which on a text that repeats itself (and with few
+		// landmarks to narrow the stretch) is exact where the annotated
+		// copy was edited.
+		for _, w := range []int{nearWindow / 8, nearWindow} {
+			near := window{max(lo, pred-w), min(hi, pred+(it.end-it.start)+w)}
+			if mt, err := p.searchIn(q, []window{near}); err == nil && mt.Score >= nearAccept {
+				p.res[i] = p.finish(i, mt)
+				return
+			}
+			if near.lo == lo && near.hi == hi {
+				break
+			}
+		}
 	}
 	mt, err := p.searchIn(q, []window{{lo, hi}})
 	if err != nil && (lo > 0 || hi < len(p.ft.rs)) {
