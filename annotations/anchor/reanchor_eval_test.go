@@ -297,3 +297,19 @@ func BenchmarkPlacerUnit(b *testing.B) {
 		}
 	}
 }
+
+// TestReanchorFewSelectors places a few selectors, without the old text,
+// on each evaluation text: with so few, the landmarks are far apart, and
+// on the text that repeats itself an exact copy of an edited quote lies
+// between them; the place near the prediction must still win. None may be
+// wrong.
+func TestReanchorFewSelectors(t *testing.T) {
+	for _, tx := range evalTexts(t) {
+		e := replaceWords(tx.text, 50, 1)
+		spans := evalSpans(e, 200, 2)
+		c := e.score(spans, evalPlace(e.old, e.text, evalSelectors(e, spans), false))
+		if c.wrong > 0 {
+			t.Errorf("%s: %d of %d wrong, the first %s", tx.name, c.wrong, c.n, c.firstWrong)
+		}
+	}
+}
