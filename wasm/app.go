@@ -66,6 +66,7 @@ type page struct {
 	resting     bool                // queueRest's tick is pending
 	article     annotations.Article // how the document shows (title paragraph, byline)
 	toolbarDue  bool                // re-place the selection toolbar
+	labelsDue   bool                // list the schema's labels (labels.go, labelsNow)
 	detailDue   bool
 	reveal      bool // scroll the selected annotation into view after the detail panel (selection.go)
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
