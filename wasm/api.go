@@ -28,89 +28,46 @@ func (a *app) wireAPI() {
 		api = js.Global().Get("Object").New()
 		js.Global().Set("spanmark", api)
 	}
-	sync := func(name string, fn func(args []js.Value) (any, error)) {
-		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) (res any) {
-			defer func() {
-				if r := recover(); r != nil {
-					res = errorResult(name + ": " + panicMessage(r))
-				}
-			}()
-			v, err := fn(args)
-			if err != nil {
-				return errorResult(err.Error())
-			}
-			return v
-		}))
+	for i := range apiMethods {
+		m := &apiMethods[i]
+		api.Set(m.name, js.FuncOf(func(_ js.Value, args []js.Value) any { return a.call(m, args) }))
 	}
-	promise := func(name string, fn func() (any, error)) js.Value {
-		return dom.NewPromise(func() (v any, err error) {
-			defer func() {
-				if r := recover(); r != nil {
-					err = errors.New(name + ": " + panicMessage(r))
-				}
-			}()
-			return fn()
-		})
-	}
-	async := func(name string, fn func(args []js.Value) (any, error)) {
-		api.Set(name, js.FuncOf(func(_ js.Value, args []js.Value) any {
-			return promise(name, func() (any, error) { return fn(args) })
-		}))
-	}
-	id := func(args []js.Value, i int) string {
-		if i >= len(args) || args[i].Type() != js.TypeString {
-			panic("argument " + strconv.Itoa(i+1) + " must be an id string")
-		}
-		return args[i].String()
-	}
-	str := func(o js.Value, key string) string {
-		v := o.Get(key)
-		if v.Type() == js.TypeString {
-			return v.String()
-		}
-		if v.IsUndefined() || v.IsNull() {
-			return ""
-		}
-		panic(key + " must be a string")
-	}
-	num := func(o js.Value, key string) int {
-		v := o.Get(key)
-		if v.Type() != js.TypeNumber {
-			panic(key + " must be a number")
-		}
-		return v.Int()
-	}
-	obj := func(args []js.Value) js.Value {
-		if len(args) == 0 || args[0].Type() != js.TypeObject {
-			panic("the argument must be an object")
-		}
-		return args[0]
-	}
-	edit := func(e annotations.Edit) (any, error) {
-		_, err := a.apply(e)
-		return js.Undefined(), err
-	}
+}
 
-	async("load", func(args []js.Value) (any, error) {
-		o := obj(args)
-		source := str(o, "source")
+// apiMethod is one method of window.spanmark. A synchronous one returns
+// what run returns, or the error as errorResult; an async one returns a
+// promise of it.
+type apiMethod struct {
+	name  string
+	async bool
+	run   func(a *app, args []js.Value) (any, error)
+}
+
+// apiMethods is static data, and wireAPI installs it in a loop: the page
+// is ready sooner without a function that makes a closure per method,
+// which the browser would compile before the first frame. Each method's
+// code is compiled on its first call.
+var apiMethods = [...]apiMethod{
+	{"load", true, func(a *app, args []js.Value) (any, error) {
+		o := argObj(args)
+		source := argStr(o, "source")
 		if source == "" {
 			source = "api"
 		}
-		return a.loadText(str(o, "text"), str(o, "title"), source)
-	})
-	sync("annotate", func(args []js.Value) (any, error) {
-		o := obj(args)
-		c, err := a.apply(annotations.Add{Label: str(o, "label"), Start: num(o, "start"), End: num(o, "end"),
-			Note: str(o, "note"), Entity: str(o, "entity"), Snap: o.Get("snap").Truthy()})
+		return a.loadText(argStr(o, "text"), argStr(o, "title"), source)
+	}},
+	{"annotate", false, func(a *app, args []js.Value) (any, error) {
+		o := argObj(args)
+		c, err := a.apply(annotations.Add{Label: argStr(o, "label"), Start: argNum(o, "start"), End: argNum(o, "end"),
+			Note: argStr(o, "note"), Entity: argStr(o, "entity"), Snap: o.Get("snap").Truthy()})
 		if err != nil {
 			return nil, err
 		}
 		return c.Added[0], nil
-	})
-	sync("link", func(args []js.Value) (any, error) {
-		o := obj(args)
-		l := annotations.Link{Type: str(o, "type"), From: str(o, "from"), To: str(o, "to")}
+	}},
+	{"link", false, func(a *app, args []js.Value) (any, error) {
+		o := argObj(args)
+		l := annotations.Link{Type: argStr(o, "type"), From: argStr(o, "from"), To: argStr(o, "to")}
 		if a.set != nil {
 			l = a.set.Orient(l) // as the link form does
 		}
@@ -119,20 +76,22 @@ func (a *app) wireAPI() {
 			return nil, err
 		}
 		return c.Relations[0], nil
-	})
-	sync("unlink", func(args []js.Value) (any, error) { return edit(annotations.Unlink{ID: id(args, 0)}) })
-	sync("remove", func(args []js.Value) (any, error) { return edit(annotations.Delete{IDs: []string{id(args, 0)}}) })
-	sync("relabel", func(args []js.Value) (any, error) {
-		return edit(annotations.Relabel{ID: id(args, 0), Label: id(args, 1)})
-	})
-	sync("note", func(args []js.Value) (any, error) {
-		return edit(annotations.SetNote{ID: id(args, 0), Note: textArg(args, 1)})
-	})
-	sync("entity", func(args []js.Value) (any, error) {
-		return edit(annotations.SetEntity{ID: id(args, 0), Entity: textArg(args, 1)})
-	})
-	sync("labelAll", func(args []js.Value) (any, error) {
-		c, err := a.apply(annotations.AddAll{ID: id(args, 0)})
+	}},
+	{"unlink", false, func(a *app, args []js.Value) (any, error) { return a.edit(annotations.Unlink{ID: argID(args, 0)}) }},
+	{"remove", false, func(a *app, args []js.Value) (any, error) {
+		return a.edit(annotations.Delete{IDs: []string{argID(args, 0)}})
+	}},
+	{"relabel", false, func(a *app, args []js.Value) (any, error) {
+		return a.edit(annotations.Relabel{ID: argID(args, 0), Label: argID(args, 1)})
+	}},
+	{"note", false, func(a *app, args []js.Value) (any, error) {
+		return a.edit(annotations.SetNote{ID: argID(args, 0), Note: textArg(args, 1)})
+	}},
+	{"entity", false, func(a *app, args []js.Value) (any, error) {
+		return a.edit(annotations.SetEntity{ID: argID(args, 0), Entity: textArg(args, 1)})
+	}},
+	{"labelAll", false, func(a *app, args []js.Value) (any, error) {
+		c, err := a.apply(annotations.AddAll{ID: argID(args, 0)})
 		if err != nil {
 			return nil, err
 		}
@@ -141,12 +100,12 @@ func (a *app) wireAPI() {
 			ids[i] = x
 		}
 		return ids, nil
-	})
-	sync("list", func([]js.Value) (any, error) { return a.fileJSON("annotations") })
-	sync("relations", func([]js.Value) (any, error) { return a.fileJSON("relations") })
+	}},
+	{"list", false, func(a *app, _ []js.Value) (any, error) { return a.fileJSON("annotations") }},
+	{"relations", false, func(a *app, _ []js.Value) (any, error) { return a.fileJSON("relations") }},
 	// export returns the native format at once, and a promise of the
 	// formats that the worker makes (docs/api.md).
-	sync("export", func(args []js.Value) (any, error) {
+	{"export", false, func(a *app, args []js.Value) (any, error) {
 		format := "spanmark"
 		if len(args) > 0 && args[0].Type() == js.TypeString {
 			format = args[0].String()
@@ -154,9 +113,9 @@ func (a *app) wireAPI() {
 		if !isWorkerFormat(format) {
 			return a.exportNative(format)
 		}
-		return promise("export", func() (any, error) { return a.export(format) }), nil
-	})
-	async("import", func(args []js.Value) (any, error) {
+		return apiPromise("export", func() (any, error) { return a.export(format) }), nil
+	}},
+	{"import", true, func(a *app, args []js.Value) (any, error) {
 		data, err := jsonArg(args, "import")
 		var r importResult
 		if err == nil {
@@ -167,8 +126,8 @@ func (a *app) wireAPI() {
 			return nil, err
 		}
 		return map[string]any{"moved": r.Moved, "orphaned": r.Orphaned}, nil
-	})
-	async("open", func(args []js.Value) (any, error) {
+	}},
+	{"open", true, func(a *app, args []js.Value) (any, error) {
 		data, err := jsonArg(args, "open")
 		if err == nil {
 			err = a.openJSON(data) // what Open… does with a .json file
@@ -178,52 +137,52 @@ func (a *app) wireAPI() {
 			return nil, err
 		}
 		return js.Undefined(), nil
-	})
-	sync("schema", func([]js.Value) (any, error) { return a.schemaJSON() })
-	sync("setSchema", func(args []js.Value) (any, error) {
-		s, err := decodeSchema(js.Global().Get("JSON").Call("stringify", obj(args)).String())
+	}},
+	{"schema", false, func(a *app, _ []js.Value) (any, error) { return a.schemaJSON() }},
+	{"setSchema", false, func(a *app, args []js.Value) (any, error) {
+		s, err := decodeSchema(js.Global().Get("JSON").Call("stringify", argObj(args)).String())
 		if err != nil {
 			return nil, err
 		}
 		return js.Undefined(), a.setSchema(s)
-	})
-	sync("review", func([]js.Value) (any, error) { return a.reviewJSON(), nil })
-	sync("undo", func([]js.Value) (any, error) { return a.undo(), nil })
-	sync("redo", func([]js.Value) (any, error) { return a.redo(), nil })
-	sync("select", func(args []js.Value) (any, error) {
+	}},
+	{"review", false, func(a *app, _ []js.Value) (any, error) { return a.reviewJSON(), nil }},
+	{"undo", false, func(a *app, _ []js.Value) (any, error) { return a.undo(), nil }},
+	{"redo", false, func(a *app, _ []js.Value) (any, error) { return a.redo(), nil }},
+	{"select", false, func(a *app, args []js.Value) (any, error) {
 		if len(args) == 0 || args[0].IsNull() || args[0].IsUndefined() {
 			a.selectAnnotation("", false) // select(null) deselects
 			return js.Undefined(), nil
 		}
-		x := id(args, 0)
+		x := argID(args, 0)
 		if _, ok := a.set.Annotation(x); !ok {
 			return nil, errors.New("select: annotation " + strconv.Quote(x) + " " + annotations.ErrNotFound.Error())
 		}
 		a.selectAnnotation(x, true)
 		return js.Undefined(), nil
-	})
-	async("flush", func([]js.Value) (any, error) { return js.Undefined(), a.flush() })
-	async("openProject", func(args []js.Value) (any, error) {
-		if err := a.openProject(id(args, 0)); err != nil {
+	}},
+	{"flush", true, func(a *app, _ []js.Value) (any, error) { return js.Undefined(), a.flush() }},
+	{"openProject", true, func(a *app, args []js.Value) (any, error) {
+		if err := a.openProject(argID(args, 0)); err != nil {
 			return nil, err
 		}
 		return a.projectInfo(), nil
-	})
-	sync("project", func([]js.Value) (any, error) { return a.projectInfo(), nil })
-	async("openDocument", func(args []js.Value) (any, error) { return js.Undefined(), a.openDocument(id(args, 0)) })
-	sync("setStatus", func(args []js.Value) (any, error) {
-		return js.Undefined(), a.setProjectStatus(project.Status(id(args, 0)))
-	})
-	async("exportProject", func(args []js.Value) (any, error) { return a.exportProject(id(args, 0)) })
-	async("importProject", func(args []js.Value) (any, error) {
+	}},
+	{"project", false, func(a *app, _ []js.Value) (any, error) { return a.projectInfo(), nil }},
+	{"openDocument", true, func(a *app, args []js.Value) (any, error) { return js.Undefined(), a.openDocument(argID(args, 0)) }},
+	{"setStatus", false, func(a *app, args []js.Value) (any, error) {
+		return js.Undefined(), a.setProjectStatus(project.Status(argID(args, 0)))
+	}},
+	{"exportProject", true, func(a *app, args []js.Value) (any, error) { return a.exportProject(argID(args, 0)) }},
+	{"importProject", true, func(a *app, args []js.Value) (any, error) {
 		r, err := a.importProject([]byte(textArg(args, 0)))
 		if err != nil {
 			a.fail(err)
 			return nil, err
 		}
 		return r, nil
-	})
-	async("documents", func([]js.Value) (any, error) {
+	}},
+	{"documents", true, func(a *app, _ []js.Value) (any, error) {
 		docs, err := a.documents()
 		if err != nil {
 			return nil, err
@@ -233,8 +192,81 @@ func (a *app) wireAPI() {
 			out[i] = map[string]any{"id": d.ID, "title": d.Title, "count": d.Count, "saved": d.Saved}
 		}
 		return out, nil
+	}},
+	{"work", true, func(a *app, args []js.Value) (any, error) { return a.work(len(args) == 0 || args[0].Truthy()) }},
+}
+
+// call runs method m with args, as wireAPI installs it.
+func (a *app) call(m *apiMethod, args []js.Value) (res any) {
+	if m.async {
+		return apiPromise(m.name, func() (any, error) { return m.run(a, args) })
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = errorResult(m.name + ": " + panicMessage(r))
+		}
+	}()
+	v, err := m.run(a, args)
+	if err != nil {
+		return errorResult(err.Error())
+	}
+	return v
+}
+
+// apiPromise returns a promise of what fn returns; a panic in fn rejects
+// it with the method's name.
+func apiPromise(name string, fn func() (any, error)) js.Value {
+	return dom.NewPromise(func() (v any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = errors.New(name + ": " + panicMessage(r))
+			}
+		}()
+		return fn()
 	})
-	async("work", func(args []js.Value) (any, error) { return a.work(len(args) == 0 || args[0].Truthy()) })
+}
+
+// edit applies e for a method that returns nothing.
+func (a *app) edit(e annotations.Edit) (any, error) {
+	_, err := a.apply(e)
+	return js.Undefined(), err
+}
+
+// argID returns argument i, an id string.
+func argID(args []js.Value, i int) string {
+	if i >= len(args) || args[i].Type() != js.TypeString {
+		panic("argument " + strconv.Itoa(i+1) + " must be an id string")
+	}
+	return args[i].String()
+}
+
+// argStr returns o[key], a string or nothing.
+func argStr(o js.Value, key string) string {
+	v := o.Get(key)
+	if v.Type() == js.TypeString {
+		return v.String()
+	}
+	if v.IsUndefined() || v.IsNull() {
+		return ""
+	}
+	panic(key + " must be a string")
+}
+
+// argNum returns o[key], a number.
+func argNum(o js.Value, key string) int {
+	v := o.Get(key)
+	if v.Type() != js.TypeNumber {
+		panic(key + " must be a number")
+	}
+	return v.Int()
+}
+
+// argObj returns the first argument, an object.
+func argObj(args []js.Value) js.Value {
+	if len(args) == 0 || args[0].Type() != js.TypeObject {
+		panic("the argument must be an object")
+	}
+	return args[0]
 }
 
 // jsonArg returns the first argument, a JSON text or a value to encode

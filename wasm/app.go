@@ -66,6 +66,7 @@ type page struct {
 	resting     bool                // queueRest's tick is pending
 	article     annotations.Article // how the document shows (title paragraph, byline)
 	toolbarDue  bool                // re-place the selection toolbar
+	labelsDue   bool                // list the schema's labels (labels.go, labelsNow)
 	detailDue   bool
 	reveal      bool // scroll the selected annotation into view after the detail panel (selection.go)
 	arcsDue     bool // redraw the relations' arcs (arcs.go)
@@ -101,8 +102,10 @@ func newApp() *app {
 		snap: true,
 		page: page{dirty: map[int]bool{}},
 		db:   storage{ready: make(chan struct{}), channel: js.Undefined()},
-		// The tab's id tells its own broadcasts from other tabs'.
-		tab: tabs.State{Tab: strconv.FormatFloat(js.Global().Get("Math").Call("random").Float(), 'f', 12, 64)[2:]},
+		// The tab's id tells its own broadcasts from other tabs': a random
+		// integer, since strconv's float formatting would be one more body
+		// of code for the browser to compile before the page is ready.
+		tab: tabs.State{Tab: strconv.FormatInt(int64(js.Global().Get("Math").Call("random").Float()*(1<<53)), 36)},
 	}
 	e := &a.el
 	// One loop rather than a call per element: each call site costs the

@@ -89,6 +89,7 @@ func (a *app) labelAll() {
 // chosen in the panel, in whichever direction the schema allows
 // (annotations.Set.Orient, as spanmark.link does).
 func (a *app) linkTo(id string) {
+	a.labelsNow()
 	l := annotations.Link{Type: a.el.linkType.Get("value").String(), From: a.selected, To: id}
 	a.setLinkMode(false)
 	if _, err := a.apply(a.set.Orient(l)); err != nil {

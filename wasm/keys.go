@@ -152,6 +152,7 @@ func (a *app) enter(target js.Value) bool {
 	}
 	a.selectAnnotation(id, false)
 	// Move into the panel: its first label button.
+	a.labelsNow()
 	if b := a.el.detailLabels.Call("querySelector", "button"); !b.IsNull() {
 		b.Call("focus")
 	}

@@ -18,6 +18,7 @@ import (
 // applySchema rebuilds everything that lists the labels. a.hl must be
 // the highlighter of the current schema: its slots are the styles.
 func (a *app) applySchema() {
+	a.page.labelsDue = false
 	s := a.set.Schema()
 	style := a.el.root.Get("style")
 	a.el.toolbar.Set("textContent", "")
@@ -45,6 +46,18 @@ func (a *app) applySchema() {
 	a.el.linkType.Set("textContent", "")
 	for _, r := range s.Relations {
 		a.el.linkType.Call("append", option(r.ID, r.Name))
+	}
+}
+
+// labelsNow lists the labels if showKey left that to the first frame:
+// what reads the lists before it calls it first. The page is ready
+// sooner without them: the buttons are many DOM calls, and code that the
+// browser compiles on its first call, while nothing shows them before
+// the first frame (the toolbar and the detail panel are hidden, the
+// label filter lists "All labels" by default).
+func (a *app) labelsNow() {
+	if a.page.labelsDue && a.set != nil {
+		a.applySchema()
 	}
 }
 

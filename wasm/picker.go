@@ -108,6 +108,7 @@ func (a *app) linkTargets() bool {
 	}
 	p.fresh = true
 	p.cands = p.cands[:0]
+	a.labelsNow()
 	ann, ok := a.set.Annotation(a.selected)
 	rt, ok2 := a.set.Schema().Relation(a.el.linkType.Get("value").String())
 	if ok && ok2 {

@@ -39,6 +39,7 @@ func (a *app) render() {
 	if a.set == nil {
 		return
 	}
+	a.labelsNow()
 	a.paint()
 	if a.page.toolbarDue {
 		a.page.toolbarDue = false
@@ -163,7 +164,13 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	a.el.root.Get("classList").Call("remove", classLinking, classReadOnly)
 	clear(a.page.dirty)
 	a.page.lazy = a.page.lazy[:0]
-	a.applySchema()
+	if a.gen == 1 {
+		// The first document of a visit lists its labels in the first
+		// frame, after the page is ready (labelsNow).
+		a.page.labelsDue = true
+	} else {
+		a.applySchema()
+	}
 	doc := set.Document()
 	a.page.article = annotations.NewArticle(doc)
 	titlePara, byline := a.page.article.TitlePara, a.page.article.Byline

@@ -125,6 +125,7 @@ func (a *app) renderList() {
 func (a *app) renderGroups() {
 	s := a.set.Schema()
 	query := strings.ToLower(strings.TrimSpace(a.el.filterText.Get("value").String()))
+	a.labelsNow()
 	only := a.el.filterLabel.Get("value").String()
 	match := func(x *annotations.Annotation) bool {
 		if only != "" && x.Label != only {

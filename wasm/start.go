@@ -69,8 +69,8 @@ func (a *app) openFirst() error {
 	if sample.Type() != js.TypeString {
 		return errors.New("the page names no sample article")
 	}
-	if text, ok := a.prerenderedText(); ok {
-		return a.openFirstText(text, "sample")
+	if doc, ok := a.prerenderedDoc(); ok {
+		return a.openFirstDoc(doc)
 	}
 	var text string
 	var err error
@@ -102,7 +102,18 @@ func (a *app) openFirstText(text, source string) error {
 		return err
 	default:
 	}
-	set := annotations.NewSet(annotations.NewDocument(text, "", source), annotations.DefaultSchema())
+	return a.openFirstDoc(annotations.NewDocument(text, "", source))
+}
+
+// openFirstDoc is openFirstText with the document made.
+func (a *app) openFirstDoc(doc *annotations.Document) error {
+	select {
+	case <-a.db.ready:
+		_, err := a.loadText(doc.Text, "", doc.Source)
+		return err
+	default:
+	}
+	set := annotations.NewSet(doc, annotations.DefaultSchema())
 	a.show(set, 0)
 	gen := a.gen
 	go func() {
@@ -117,16 +128,18 @@ func (a *app) openFirstText(text, source string) error {
 	return nil
 }
 
-// prerenderedText returns the text of the sample the build wrote into the
-// page (render.go, adopt) when it can be told exactly: its paragraphs
-// joined by line breaks, with a final one or without, whose document id
-// is the one #article is marked with. The program then starts without
-// waiting for the fetch of the sample: one round trip through the event
-// loop less, on a main thread that is busy during start-up.
-func (a *app) prerenderedText() (string, bool) {
+// prerenderedDoc returns the document of the sample the build wrote
+// into the page (render.go, adopt) when it can be told exactly: its
+// paragraphs joined by line breaks, with a final one or without, whose
+// document id is the one #article is marked with. The program then
+// starts without waiting for the fetch of the sample: one round trip
+// through the event loop less, on a main thread that is busy during
+// start-up. The document's own id is the check, so the text is hashed
+// once for the usual text that ends with a line break.
+func (a *app) prerenderedDoc() (*annotations.Document, bool) {
 	mark := a.el.article.Get("dataset").Get("doc")
 	if mark.Type() != js.TypeString {
-		return "", false
+		return nil, false
 	}
 	ps := a.el.article.Call("querySelectorAll", paraBlock)
 	var b strings.Builder
@@ -136,10 +149,10 @@ func (a *app) prerenderedText() (string, bool) {
 		}
 		b.WriteString(ps.Index(i).Get("textContent").String())
 	}
-	for _, text := range []string{b.String() + "\n", b.String()} {
-		if annotations.DocumentID(text) == mark.String() {
-			return text, true
+	for _, t := range []string{b.String() + "\n", b.String()} {
+		if doc := annotations.NewDocument(t, "", "sample"); doc.ID == mark.String() {
+			return doc, true
 		}
 	}
-	return "", false
+	return nil, false
 }
