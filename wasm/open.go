@@ -169,7 +169,7 @@ func decodeNative(data []byte) (*annotations.File, error) {
 // Spanmark file without text are imported onto the current article
 // instead; a project file says why it cannot open alone.
 func (a *app) openJSON(data []byte) error {
-	switch codec.Sniff(data) {
+	switch codec.SniffInSteps(data, pace()) {
 	case codec.FormatW3C:
 		_, err := a.importW3C(data)
 		return err
@@ -224,7 +224,7 @@ func (a *app) importJSON(data []byte) (importResult, error) {
 	if err := checkSize("import: the input", len(data)); err != nil {
 		return importResult{}, err
 	}
-	if codec.Sniff(data) == codec.FormatW3C {
+	if codec.SniffInSteps(data, pace()) == codec.FormatW3C {
 		return a.importW3C(data)
 	}
 	if len(data) >= warmWorkerSize {

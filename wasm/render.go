@@ -276,25 +276,31 @@ func (a *app) appendParagraphs(size int) {
 // the whole article.
 func (a *app) replace(set *annotations.Set) {
 	old := a.set
-	a.set = set
-	a.hl = annotations.NewHighlighter(set.Schema())
-	a.selected, a.linkMode = "", false
-	a.el.root.Get("classList").Call("remove", classLinking)
-	a.applySchema()
 	var todo []int
 	for i := range min(a.page.shown, len(set.Document().Paragraphs())) {
 		if len(old.InParagraph(i)) > 0 || len(set.InParagraph(i)) > 0 {
 			todo = append(todo, i)
 		}
 	}
+	// The paragraphs in view are read from the layout before anything
+	// changes on the page: after the new schema's colours and buttons, the
+	// reads would lay out the whole article again, a long task.
+	first, last := 0, -1
+	if len(todo) > eagerRepaint {
+		first = a.firstVisibleIndex()
+		last = a.lastVisibleIndex(first)
+	}
+	a.set = set
+	a.hl = annotations.NewHighlighter(set.Schema())
+	a.selected, a.linkMode = "", false
+	a.el.root.Get("classList").Call("remove", classLinking)
+	a.applySchema()
 	if len(todo) <= eagerRepaint {
 		for _, i := range todo {
 			a.page.dirty[i] = true
 		}
 	} else {
 		// In view first; the rest from there downwards, then upwards.
-		first := a.firstVisibleIndex()
-		last := a.lastVisibleIndex(first)
 		a.page.lazy = a.page.lazy[:0]
 		for _, i := range todo {
 			switch {
