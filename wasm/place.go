@@ -6,7 +6,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
@@ -65,9 +64,10 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 			return s, placeReport{orphanedRelations: len(s.OrphanRelations())}, nil
 		}
 	}
-	bytes := js.Global().Get("Uint8Array").New(len(data))
-	js.CopyBytesToJS(bytes, data)
-	res, err := a.worker.ask("place", map[string]any{"data": bytes, "decoded": f != nil, "text": doc.Text, "title": doc.Title, "source": doc.Source})
+	// The file and the text go as bytes: copied at once, where a string
+	// is converted for JavaScript.
+	res, err := a.worker.ask("place", map[string]any{"data": jsBytes(data), "decoded": f != nil,
+		"text": jsBytes([]byte(doc.Text)), "title": doc.Title, "source": doc.Source})
 	if err != nil {
 		return nil, placeReport{}, err
 	}
@@ -93,7 +93,7 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 			orphaned = orphaned[1:]
 			continue
 		}
-		if m, ok := moves[i]; ok {
+		if m := moves[i]; m.Method != "" {
 			m.ID, m.From, m.Before = a.ID, [2]int{a.Start, a.End}, a.Selector()
 			rep.placements = append(rep.placements, m)
 		}
@@ -103,12 +103,13 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 }
 
 // parseSpots reads the worker's spots of n annotations
-// (wasm/worker/place.go), and the moves among them by index, with their
-// new spans, methods and scores. ok is false when they are not n or one
+// (wasm/worker/place.go), and a placement for each (by index) with its
+// new span, method and score when it moved (no method when it did not).
+// ok is false when they are not n or one
 // does not read.
-func parseSpots(lines string, n int, pause func()) (spots []annotations.Spot, moves map[int]placement, ok bool) {
+func parseSpots(lines string, n int, pause func()) (spots []annotations.Spot, moves []placement, ok bool) {
 	spots = make([]annotations.Spot, 0, n)
-	moves = make(map[int]placement)
+	moves = make([]placement, n)
 	if lines == "" {
 		return spots, moves, n == 0
 	}

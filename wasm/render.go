@@ -385,17 +385,30 @@ func (a *app) settle() {
 // firstVisibleIndex returns the index of the first paragraph on the page
 // whose box reaches into the viewport, or a.page.shown when there is none.
 func (a *app) firstVisibleIndex() int {
-	// Binary search on the paragraphs' bottoms: a few layout reads, not n.
-	lo, hi := 0, a.page.shown
+	// Binary searches on the bottoms, a few layout reads, not n: first of
+	// the parts, whose boxes are known without laying out their
+	// paragraphs (web/style.css skips those off screen: reading one of
+	// them would lay it out), then of the paragraphs of the part found.
+	bottom := func(v js.Value) float64 { return v.Call("getBoundingClientRect").Get("bottom").Float() }
+	lo, hi := 0, (a.page.shown+annotations.PartSize-1)/annotations.PartSize
 	for lo < hi {
 		m := (lo + hi) / 2
-		if a.para(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
+		if bottom(a.el.parts.Index(m)) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo
+	lo, hi = lo*annotations.PartSize, min(a.page.shown, (lo+1)*annotations.PartSize)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if bottom(a.para(m)) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return min(lo, a.page.shown)
 }
 
 // lastVisibleIndex returns the index of the last paragraph from first on

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
@@ -22,7 +23,8 @@ import (
 //
 // The request "place" has data, the file as the person gave it (Spanmark
 // or W3C JSON, told apart by codec.Sniff), as a Uint8Array (or file, as a
-// string), and text, title and source, the document to place it on. The
+// string), and text (UTF-8 bytes, a Uint8Array, or a string), title and
+// source, the document to place it on. The
 // page has decoded a Spanmark file already, so it is valid, and says so
 // with decoded: it needs only where each annotation goes, and builds the
 // set itself (annotations.File.SetPlaced), with no second decoding of a
@@ -61,7 +63,13 @@ func answerPlace(r request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := annotations.NewDocument(str(r.msg, "text"), str(r.msg, "title"), str(r.msg, "source"))
+	text := str(r.msg, "text")
+	if t := r.msg.Get("text"); t.InstanceOf(js.Global().Get("Uint8Array")) {
+		b := make([]byte, t.Length())
+		js.CopyBytesToGo(b, t)
+		text = string(b)
+	}
+	doc := annotations.NewDocument(text, str(r.msg, "title"), str(r.msg, "source"))
 	spots, matches := anchor.NewFilePlacer(f, doc).Spots()
 	order := make([]int, len(f.Annotations))
 	for i := range order {
