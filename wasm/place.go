@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
@@ -74,7 +75,10 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 	if f == nil {
 		// A W3C file, which the worker read: its work comes back in the
 		// native format, without text, the spots in its order.
-		f, err = codec.DecodeInSteps([]byte(res.Get("file").String()), true, paceStep, pause)
+		v := res.Get("file")
+		file := make([]byte, v.Length())
+		js.CopyBytesToGo(file, v)
+		f, err = codec.DecodeInSteps(file, true, paceStep, pause)
 		if err != nil {
 			return nil, placeReport{}, errors.New("the worker's file: " + err.Error())
 		}

@@ -23,20 +23,20 @@ import (
 //
 // The request "place" has data, the file as the person gave it (Spanmark
 // or W3C JSON, told apart by codec.Sniff), as a Uint8Array (or file, as a
-// string), and text (UTF-8 bytes, a Uint8Array, or a string), title and
-// source, the document to place it on. The
-// page has decoded a Spanmark file already, so it is valid, and says so
-// with decoded: it needs only where each annotation goes, and builds the
-// set itself (annotations.File.SetPlaced), with no second decoding of a
-// placed file. A W3C file the page does not read, and its decoder's error
-// is the answer's.
+// string), and text (its UTF-8 bytes, a Uint8Array, or a string), title
+// and source, the document to place it on. The page has decoded a
+// Spanmark file already, so it is valid, and says so with decoded: it
+// needs only where each annotation goes, and builds the set itself
+// (annotations.File.SetPlaced), with no second decoding of a placed file.
+// A W3C file the page does not read, and its decoder's error is the
+// answer's.
 //
 // The answer is {spots}, and file too when the page has not decoded it:
 // file is the work as read, in the native JSON format without its text
-// (codec.DecodeDetached reads it), and spots are then in its order (the
-// encoder's); otherwise in the order of data's annotations. spots is one
-// line per annotation, its fields separated by tabs and escaped as in
-// answer.go:
+// (codec.DecodeDetached reads it), as UTF-8 bytes in a Uint8Array, and
+// spots are then in its order (the encoder's); otherwise in the order of
+// data's annotations. spots is one line per annotation, its fields
+// separated by tabs and escaped as in answer.go:
 //
 //	start  end                  placed where the file said
 //	start  end  method  score   placed elsewhere, or only approximately:
@@ -81,7 +81,11 @@ func answerPlace(r request) (any, error) {
 		if err != nil {
 			return nil, errors.New("encode the file: " + err.Error())
 		}
-		answer["file"] = string(out)
+		// As bytes: the page copies them at once, where a string of
+		// megabytes is converted in one long task.
+		file := js.Global().Get("Uint8Array").New(len(out))
+		js.CopyBytesToJS(file, out)
+		answer["file"] = file
 		// The encoder's order, which the page reads back.
 		slices.SortStableFunc(order, func(i, j int) int { return annotations.Compare(&f.Annotations[i], &f.Annotations[j]) })
 	}
