@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"errors"
 	"strconv"
 	"time"
 
@@ -113,4 +114,71 @@ func (f *File) isAtOffsets(text []rune, n int, pause func()) bool {
 		}
 	}
 	return true
+}
+
+// Spot is where an annotation of a file goes on another text, as a placer
+// (package anchor) found it: its new span, or, when Reason is set, why it
+// could not be placed.
+type Spot struct {
+	Start, End int
+	Reason     string
+}
+
+// SetPlaced builds the set of f's work on doc with each annotation i at
+// spots[i] (len(spots) must be len(f.Annotations)), calling pause after
+// every n annotations it adds (pause may be nil). An annotation whose spot
+// has a reason, or that would repeat another one there, is kept aside as
+// an orphan, and so is a relation with an orphan at an end. orphaned lists
+// the indexes in f.Annotations of the annotations kept aside, in order;
+// their orphans, with the reasons, are the set's last ones
+// ([Set.Orphans]), after f's own. err is a [*PathError] for an annotation
+// or relation that the set refuses otherwise.
+//
+// This is the one rule for building a placed set, shared by package
+// anchor's FilePlacer and by the browser page, which receives the spots
+// from its worker.
+func (f *File) SetPlaced(doc *Document, spots []Spot, n int, pause func()) (s *Set, orphaned []int, err error) {
+	if len(spots) != len(f.Annotations) {
+		return nil, nil, lite.Errorf("place: %d spots for %d annotations", len(spots), len(f.Annotations))
+	}
+	if pause != nil && n < 1 {
+		n = 1
+	}
+	s = NewSet(doc, f.Schema)
+	isOrphan := make(map[string]bool, len(f.Orphans))
+	for _, o := range f.Orphans {
+		s.AddOrphan(o)
+		isOrphan[o.Annotation.ID] = true
+	}
+	for i, a := range f.Annotations {
+		if pause != nil && i > 0 && i%n == 0 {
+			pause()
+		}
+		reason := spots[i].Reason
+		if reason == "" {
+			b := a
+			b.Start, b.End = spots[i].Start, spots[i].End // Insert describes the new span
+			err := s.Insert(b)
+			if err == nil {
+				continue
+			}
+			if !errors.Is(err, ErrDuplicate) {
+				return nil, nil, &PathError{Path: "annotations[" + strconv.Itoa(i) + "]", Err: err}
+			}
+			reason = "it would repeat another annotation"
+		}
+		s.AddOrphan(Orphan{Annotation: a, Reason: reason})
+		isOrphan[a.ID] = true
+		orphaned = append(orphaned, i)
+	}
+	for i, r := range f.Relations {
+		if isOrphan[r.From] || isOrphan[r.To] {
+			s.AddOrphanRelation(r)
+			continue
+		}
+		if err := s.InsertRelation(r); err != nil {
+			return nil, nil, &PathError{Path: "relations[" + strconv.Itoa(i) + "]", Err: err}
+		}
+	}
+	return s, orphaned, nil
 }

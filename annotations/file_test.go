@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,5 +97,69 @@ func testSetAt(t *testing.T, doc *Document, f *File, steps, wantOK bool, wantErr
 	}
 	if len(s.Orphans()) != 1 || len(s.Relations()) != 1 {
 		t.Errorf("SetAt kept %d orphans and %d relations, want 1 and 1", len(s.Orphans()), len(s.Relations()))
+	}
+}
+
+func TestFileSetPlaced(t *testing.T) {
+	const text = "Earlier, Lavrov said the talks would go on."
+	doc := NewDocument(text, "t", "")
+	gone := Orphan{Annotation: Annotation{ID: "a9", Label: "actor", Start: 0, End: 4, Quote: "Ryan"}, Reason: "not found"}
+	f := &File{Spanmark: Version, Document: FileDocument{Text: text[9:]}, Schema: DefaultSchema(),
+		Annotations: []Annotation{
+			{ID: "a1", Label: "actor", Start: 0, End: 6, Quote: "Lavrov"},
+			{ID: "a2", Label: "claim", Start: 7, End: 33, Quote: "said the talks would go on"},
+			{ID: "a3", Label: "actor", Start: 0, End: 6, Quote: "Lavrov"}, // placed where a1 is
+			{ID: "a4", Label: "actor", Start: 40, End: 44, Quote: "Ryan"},
+		},
+		Relations: []Relation{
+			{ID: "r1", Type: "source", From: "a2", To: "a1"},
+			{ID: "r2", Type: "source", From: "a2", To: "a3"},
+			{ID: "r3", Type: "source", From: "a2", To: "a9"},
+		},
+		Orphans: []Orphan{gone}}
+	spots := []Spot{{Start: 9, End: 15}, {Start: 16, End: 42}, {Start: 9, End: 15}, {Reason: "the quote is not in the text"}}
+	for _, steps := range []bool{false, true} {
+		pauses := 0
+		var pause func()
+		if steps {
+			pause = func() { pauses++ }
+		}
+		s, orphaned, err := f.SetPlaced(doc, spots, 1, pause)
+		if err != nil {
+			t.Fatalf("SetPlaced: %v", err)
+		}
+		if diff := cmp.Diff([]int{2, 3}, orphaned); diff != "" {
+			t.Errorf("orphaned (-want +got):\n%s", diff)
+		}
+		var placed []string
+		for _, a := range s.Annotations() {
+			placed = append(placed, a.ID+" "+a.Quote+" "+strconv.Itoa(a.Start))
+		}
+		if diff := cmp.Diff([]string{"a1 Lavrov 9", "a2 said the talks would go on 16"}, placed); diff != "" {
+			t.Errorf("annotations (-want +got):\n%s", diff)
+		}
+		var reasons []string
+		for _, o := range s.Orphans() {
+			reasons = append(reasons, o.Annotation.ID+": "+o.Reason)
+		}
+		if diff := cmp.Diff([]string{"a9: not found", "a3: it would repeat another annotation", "a4: the quote is not in the text"}, reasons); diff != "" {
+			t.Errorf("orphans (-want +got):\n%s", diff)
+		}
+		var rels []string
+		for _, r := range s.OrphanRelations() {
+			rels = append(rels, r.ID)
+		}
+		if diff := cmp.Diff([]string{"r2", "r3"}, rels); diff != "" {
+			t.Errorf("relations kept with the orphans (-want +got):\n%s", diff)
+		}
+		if n := len(s.Relations()); n != 1 {
+			t.Errorf("%d relations on the text, want 1 (r1)", n)
+		}
+		if steps && pauses != len(f.Annotations)-1 {
+			t.Errorf("%d pauses, want %d", pauses, len(f.Annotations)-1)
+		}
+	}
+	if _, _, err := f.SetPlaced(doc, spots[:2], 0, nil); err == nil {
+		t.Error("SetPlaced with fewer spots than annotations: no error")
 	}
 }

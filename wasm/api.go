@@ -280,11 +280,39 @@ func jsonArg(args []js.Value, op string) ([]byte, error) {
 		data = js.Global().Get("JSON").Call("stringify", data)
 	}
 	// A String object tells the length without copying the text into Go.
-	if err := checkSize(op+": the input", js.Global().Get("String").New(data).Get("length").Int()); err != nil {
+	obj := js.Global().Get("String").New(data)
+	if err := checkSize(op+": the input", obj.Get("length").Int()); err != nil {
 		return nil, err
 	}
-	return []byte(data.String()), nil
+	return stringBytes(obj), nil
 }
+
+// stringBytes copies a JS string into Go: a long one (a file of
+// megabytes) in slices, yielding to the browser between them (pace), as
+// one copy would be a long task. Call it only from a goroutine.
+// s is a String object (its methods are not called on a primitive).
+func stringBytes(s js.Value) []byte {
+	n := s.Get("length").Int() // UTF-16 code units
+	if n <= stringSlice {
+		return []byte(s.Call("toString").String())
+	}
+	pause := pace()
+	b := make([]byte, 0, n+n/8)
+	for i := 0; i < n; {
+		j := min(n, i+stringSlice)
+		if c := s.Call("charCodeAt", j-1).Int(); j < n && c >= 0xD800 && c < 0xDC00 {
+			j-- // not between the halves of a surrogate pair
+		}
+		b = append(b, s.Call("slice", i, j).String()...)
+		i = j
+		pause()
+	}
+	return b
+}
+
+// stringSlice is how many UTF-16 code units of a string stringBytes
+// copies at once: a few milliseconds.
+const stringSlice = 1 << 18
 
 func textArg(args []js.Value, i int) string {
 	if i >= len(args) || args[i].IsUndefined() || args[i].IsNull() {

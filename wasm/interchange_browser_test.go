@@ -118,6 +118,17 @@ func TestExportW3CAndJSONL(t *testing.T) {
 	if status := eval[string](t, p, `document.getElementById("status").textContent`); !strings.HasPrefix(status, "Imported ") {
 		t.Errorf("#status after the import: %q, want it to begin \"Imported \"", status)
 	}
+	// Again with the items in reverse order: the same work comes back,
+	// each annotation at its own spot (the worker answers with the work
+	// in the encoder's order and the spots in the same order).
+	eval[any](t, p, `(() => { for (const a of spanmark.list()) spanmark.remove(a.id); })()`)
+	r = eval[map[string]int](t, p, fmt.Sprintf(`(() => { const w = JSON.parse(%s); w.first.items.reverse(); return spanmark.import(JSON.stringify(w)); })()`, js(got.W3C)))
+	if r["moved"] != 0 || r["orphaned"] != 0 {
+		t.Errorf("import of the W3C export reversed: %v, want nothing moved or orphaned", r)
+	}
+	if diff := cmp.Diff(want, state(t, p)); diff != "" {
+		t.Errorf("the work after importing its W3C export reversed (-want +got):\n%s", diff)
+	}
 	// An unknown format is still refused at once, without a promise.
 	if r := try(t, p, `spanmark.export("csv")`); r.OK || !strings.Contains(r.Err, `unknown format "csv"`) {
 		t.Errorf("spanmark.export(\"csv\"): %+v, want an unknown format error", r)

@@ -169,7 +169,7 @@ func decodeNative(data []byte) (*annotations.File, error) {
 // Spanmark file without text are imported onto the current article
 // instead; a project file says why it cannot open alone.
 func (a *app) openJSON(data []byte) error {
-	switch codec.Sniff(data) {
+	switch codec.SniffInSteps(data, pace()) {
 	case codec.FormatW3C:
 		_, err := a.importW3C(data)
 		return err
@@ -206,7 +206,7 @@ func (a *app) openJSON(data []byte) error {
 	return nil
 }
 
-// warmWorkerSize is the size of a Spanmark file from which an import
+// warmWorkerSize is the size of a file (Spanmark or W3C) from which an import
 // starts the worker while the page reads the file: about 2,500
 // annotations, or a long article.
 const warmWorkerSize = 1 << 20
@@ -224,13 +224,14 @@ func (a *app) importJSON(data []byte) (importResult, error) {
 	if err := checkSize("import: the input", len(data)); err != nil {
 		return importResult{}, err
 	}
-	if codec.Sniff(data) == codec.FormatW3C {
-		return a.importW3C(data)
-	}
 	if len(data) >= warmWorkerSize {
 		// Reading a large file takes the page a while; the worker, which
-		// places it unless it is on its own text, starts meanwhile.
+		// reads a W3C file and places a Spanmark one unless it is on its
+		// own text, starts meanwhile.
 		a.worker.warm()
+	}
+	if codec.SniffInSteps(data, pace()) == codec.FormatW3C {
+		return a.importW3C(data)
 	}
 	f, err := decodeNative(data)
 	if err != nil {

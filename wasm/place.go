@@ -22,8 +22,8 @@ import (
 // steps (pace), so that importing thousands of annotations leaves the page
 // responsive.
 
-// placeReport is what placing did beyond copying, as the worker reports
-// it: how many annotations moved (found again elsewhere than their
+// placeReport is what placing did beyond copying, from the worker's spots
+// (parseSpots): how many annotations moved (found again elsewhere than their
 // offsets), how many could not be placed and were kept aside as orphans,
 // and how many relations are kept with them.
 type placeReport struct {
@@ -65,69 +65,88 @@ func (a *app) place(f *annotations.File, data []byte, doc *annotations.Document)
 			return s, placeReport{orphanedRelations: len(s.OrphanRelations())}, nil
 		}
 	}
-	bytes := js.Global().Get("Uint8Array").New(len(data))
-	js.CopyBytesToJS(bytes, data)
-	res, err := a.worker.ask("place", map[string]any{"data": bytes, "text": doc.Text, "title": doc.Title, "source": doc.Source})
+	// The file and the text go as bytes: copied at once, where a string
+	// is converted for JavaScript.
+	res, err := a.worker.ask("place", map[string]any{"data": jsBytes(data), "decoded": f != nil,
+		"text": jsBytes([]byte(doc.Text)), "title": doc.Title, "source": doc.Source})
 	if err != nil {
 		return nil, placeReport{}, err
 	}
-	pf, err := codec.DecodeInSteps([]byte(res.Get("file").String()), false, paceStep, pause)
-	if err != nil {
-		return nil, placeReport{}, errors.New("the worker's placed file: " + err.Error())
-	}
-	s, ok, err := pf.SetAtInSteps(doc, paceStep, pause)
-	switch {
-	case err != nil:
-		return nil, placeReport{}, errors.New("the worker's placed file: " + err.Error())
-	case !ok:
-		return nil, placeReport{}, errors.New("the worker placed the annotations on another text")
-	}
-	var rep placeReport
-	for line := range strings.SplitSeq(res.Get("report").String(), "\n") {
-		switch line[:strings.IndexByte(line+"\t", '\t')] {
-		case "moved":
-			if rep.moved++; rep.moved%paceStep == 0 {
-				pause()
-			}
-			if p, ok := parsePlacement(line); ok {
-				rep.placements = append(rep.placements, p)
-			}
-		case "orphan":
-			rep.orphaned++
-		case "relation":
-			rep.orphanedRelations++
+	if f == nil {
+		// A W3C file, which the worker read: its work comes back in the
+		// native format, without text, the spots in its order.
+		v := res.Get("file")
+		file := make([]byte, v.Length())
+		js.CopyBytesToGo(file, v)
+		f, err = codec.DecodeInSteps(file, true, paceStep, pause)
+		if err != nil {
+			return nil, placeReport{}, errors.New("the worker's file: " + err.Error())
 		}
 	}
+	spots, moves, ok := parseSpots(res.Get("spots").String(), len(f.Annotations), pause)
+	if !ok {
+		return nil, placeReport{}, errors.New("the worker placed another file")
+	}
+	s, orphaned, err := f.SetPlaced(doc, spots, paceStep, pause)
+	if err != nil {
+		return nil, placeReport{}, err
+	}
+	rep := placeReport{orphaned: len(orphaned), orphanedRelations: len(s.OrphanRelations())}
+	for i, a := range f.Annotations {
+		if len(orphaned) > 0 && orphaned[0] == i {
+			orphaned = orphaned[1:]
+			continue
+		}
+		if m := moves[i]; m.Method != "" {
+			m.ID, m.From, m.Before = a.ID, [2]int{a.Start, a.End}, a.Selector()
+			rep.placements = append(rep.placements, m)
+		}
+	}
+	rep.moved = len(rep.placements)
 	return s, rep, nil
 }
 
-// parsePlacement reads a "moved" line of the worker's report
-// (wasm/worker/place.go): moved, id, from, to, method, score, and the
-// file's prefix, quote and suffix, tab separated, the id and the text
-// escaped.
-func parsePlacement(line string) (placement, bool) {
-	fs := strings.Split(line, "\t")
-	if len(fs) != 9 {
-		return placement{}, false
+// parseSpots reads the worker's spots of n annotations
+// (wasm/worker/place.go), and a placement for each (by index) with its
+// new span, method and score when it moved (no method when it did not).
+// ok is false when they are not n or one
+// does not read.
+func parseSpots(lines string, n int, pause func()) (spots []annotations.Spot, moves []placement, ok bool) {
+	spots = make([]annotations.Spot, 0, n)
+	moves = make([]placement, n)
+	if lines == "" {
+		return spots, moves, n == 0
 	}
-	p := placement{ID: unescapeField(fs[1]), Method: fs[4]}
-	span := func(s string) ([2]int, bool) {
-		a, b, ok := strings.Cut(s, ":")
-		x, err1 := strconv.Atoi(a)
-		y, err2 := strconv.Atoi(b)
-		return [2]int{x, y}, ok && err1 == nil && err2 == nil
+	for line := range strings.SplitSeq(strings.TrimSuffix(lines, "\n"), "\n") {
+		if len(spots) == n {
+			return nil, nil, false
+		}
+		if len(spots)%(16*paceStep) == 0 {
+			pause()
+		}
+		fs := strings.Split(line, "\t")
+		if fs[0] == "!" && len(fs) == 2 {
+			spots = append(spots, annotations.Spot{Reason: unescapeField(fs[1])})
+			continue
+		}
+		if len(fs) != 2 && len(fs) != 4 {
+			return nil, nil, false
+		}
+		start, err1 := strconv.Atoi(fs[0])
+		end, err2 := strconv.Atoi(fs[1])
+		if err1 != nil || err2 != nil {
+			return nil, nil, false
+		}
+		if len(fs) == 4 {
+			score, err := strconv.ParseFloat(fs[3], 64)
+			if err != nil {
+				return nil, nil, false
+			}
+			moves[len(spots)] = placement{To: [2]int{start, end}, Method: fs[2], Score: score}
+		}
+		spots = append(spots, annotations.Spot{Start: start, End: end})
 	}
-	var ok1, ok2 bool
-	p.From, ok1 = span(fs[2])
-	p.To, ok2 = span(fs[3])
-	score, err := strconv.ParseFloat(fs[5], 64)
-	if !ok1 || !ok2 || err != nil {
-		return placement{}, false
-	}
-	p.Score = score
-	p.Before = annotations.Selector{Prefix: unescapeField(fs[6]), Exact: unescapeField(fs[7]), Suffix: unescapeField(fs[8]),
-		Start: p.From[0], End: p.From[1]}
-	return p, true
+	return spots, moves, len(spots) == n
 }
 
 // unescapeField undoes the worker's escaping of a report field: \\, \t

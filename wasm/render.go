@@ -283,25 +283,31 @@ func (a *app) appendParagraphs(size int) {
 // the whole article.
 func (a *app) replace(set *annotations.Set) {
 	old := a.set
-	a.set = set
-	a.hl = annotations.NewHighlighter(set.Schema())
-	a.selected, a.linkMode = "", false
-	a.el.root.Get("classList").Call("remove", classLinking)
-	a.applySchema()
 	var todo []int
 	for i := range min(a.page.shown, len(set.Document().Paragraphs())) {
 		if len(old.InParagraph(i)) > 0 || len(set.InParagraph(i)) > 0 {
 			todo = append(todo, i)
 		}
 	}
+	// The paragraphs in view are read from the layout before anything
+	// changes on the page: after the new schema's colours and buttons, the
+	// reads would lay out the whole article again, a long task.
+	first, last := 0, -1
+	if len(todo) > eagerRepaint {
+		first = a.firstVisibleIndex()
+		last = a.lastVisibleIndex(first)
+	}
+	a.set = set
+	a.hl = annotations.NewHighlighter(set.Schema())
+	a.selected, a.linkMode = "", false
+	a.el.root.Get("classList").Call("remove", classLinking)
+	a.applySchema()
 	if len(todo) <= eagerRepaint {
 		for _, i := range todo {
 			a.page.dirty[i] = true
 		}
 	} else {
 		// In view first; the rest from there downwards, then upwards.
-		first := a.firstVisibleIndex()
-		last := a.lastVisibleIndex(first)
 		a.page.lazy = a.page.lazy[:0]
 		for _, i := range todo {
 			switch {
@@ -386,17 +392,30 @@ func (a *app) settle() {
 // firstVisibleIndex returns the index of the first paragraph on the page
 // whose box reaches into the viewport, or a.page.shown when there is none.
 func (a *app) firstVisibleIndex() int {
-	// Binary search on the paragraphs' bottoms: a few layout reads, not n.
-	lo, hi := 0, a.page.shown
+	// Binary searches on the bottoms, a few layout reads, not n: first of
+	// the parts, whose boxes are known without laying out their
+	// paragraphs (web/style.css skips those off screen: reading one of
+	// them would lay it out), then of the paragraphs of the part found.
+	bottom := func(v js.Value) float64 { return v.Call("getBoundingClientRect").Get("bottom").Float() }
+	lo, hi := 0, (a.page.shown+annotations.PartSize-1)/annotations.PartSize
 	for lo < hi {
 		m := (lo + hi) / 2
-		if a.para(m).Call("getBoundingClientRect").Get("bottom").Float() < 0 {
+		if bottom(a.el.parts.Index(m)) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo
+	lo, hi = lo*annotations.PartSize, min(a.page.shown, (lo+1)*annotations.PartSize)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if bottom(a.para(m)) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return min(lo, a.page.shown)
 }
 
 // lastVisibleIndex returns the index of the last paragraph from first on

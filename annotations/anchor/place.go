@@ -1,9 +1,6 @@
 package anchor
 
 import (
-	"errors"
-	"strconv"
-
 	"github.com/spanmark/spanmark/annotations"
 )
 
@@ -133,50 +130,60 @@ func (fp *FilePlacer) Finish() (*annotations.Set, Report, error) {
 		rep.OrphanedRelations = orphanRelations(f, s)
 		return s, rep, nil
 	}
-	s := annotations.NewSet(fp.doc, f.Schema)
-	for _, o := range f.Orphans {
-		s.AddOrphan(o)
+	spots, matches := fp.Spots()
+	s, orphaned, err := f.SetPlaced(fp.doc, spots, 0, nil)
+	if err != nil {
+		return nil, Report{}, err
 	}
+	rep.Orphaned = s.Orphans()[len(f.Orphans):]
 	for i, a := range f.Annotations {
-		path := "annotations[" + strconv.Itoa(i) + "]"
-		r := fp.p.Results()[i]
-		err := r.Err
-		if err == nil {
-			m := r.Match
-			b := a
-			b.Start, b.End = m.Start, m.End // Insert describes the new span
-			if err = s.Insert(b); err == nil {
-				rep.Methods[m.Method]++
-				if m.Start != a.Start || m.End != a.End || m.Method == MethodFuzzy {
-					rep.Moved = append(rep.Moved, Placement{ID: a.ID, From: [2]int{a.Start, a.End},
-						To: [2]int{m.Start, m.End}, Method: m.Method, Score: m.Score,
-						Before: a.Selector()})
-				}
-				continue
-			} else if !errors.Is(err, annotations.ErrDuplicate) {
-				return nil, Report{}, &annotations.PathError{Path: path, Err: err}
-			}
-			err = errors.New("it would repeat another annotation")
-		}
-		o := annotations.Orphan{Annotation: a, Reason: err.Error()}
-		s.AddOrphan(o)
-		rep.Orphaned = append(rep.Orphaned, o)
-	}
-	orphaned := make(map[string]bool)
-	for _, o := range s.Orphans() {
-		orphaned[o.Annotation.ID] = true
-	}
-	for i, r := range f.Relations {
-		if orphaned[r.From] || orphaned[r.To] {
-			s.AddOrphanRelation(r)
-			rep.OrphanedRelations = append(rep.OrphanedRelations, r)
+		if len(orphaned) > 0 && orphaned[0] == i {
+			orphaned = orphaned[1:]
 			continue
 		}
-		if err := s.InsertRelation(r); err != nil {
-			return nil, Report{}, &annotations.PathError{Path: "relations[" + strconv.Itoa(i) + "]", Err: err}
+		m := matches[i]
+		rep.Methods[m.Method]++
+		if Moved(a, m) {
+			rep.Moved = append(rep.Moved, Placement{ID: a.ID, From: [2]int{a.Start, a.End},
+				To: [2]int{m.Start, m.End}, Method: m.Method, Score: m.Score,
+				Before: a.Selector()})
 		}
 	}
+	rep.OrphanedRelations = orphanRelations(f, s)
 	return s, rep, nil
+}
+
+// Spots returns where each annotation of the file goes on the document,
+// once [FilePlacer.Step] has reported done (it completes the work first if
+// not): the spots to build the set with ([annotations.File.SetPlaced]),
+// and the matches found, with their methods and scores (the zero Match
+// for an annotation not placed). A program that builds the set elsewhere
+// (the browser page, from its worker's answer) needs only these.
+func (fp *FilePlacer) Spots() ([]annotations.Spot, []Match) {
+	fp.Step(nil)
+	spots := make([]annotations.Spot, len(fp.f.Annotations))
+	matches := make([]Match, len(fp.f.Annotations))
+	for i, a := range fp.f.Annotations {
+		if fp.p == nil {
+			spots[i] = annotations.Spot{Start: a.Start, End: a.End}
+			matches[i] = Match{Start: a.Start, End: a.End, Method: MethodPosition, Score: 1}
+			continue
+		}
+		r := fp.p.Results()[i]
+		if r.Err != nil {
+			spots[i].Reason = r.Err.Error()
+			continue
+		}
+		spots[i] = annotations.Spot{Start: r.Match.Start, End: r.Match.End}
+		matches[i] = r.Match
+	}
+	return spots, matches
+}
+
+// Moved reports whether a placed at m is a move for a person to review:
+// somewhere else than the file said, or found only approximately.
+func Moved(a annotations.Annotation, m Match) bool {
+	return m.Start != a.Start || m.End != a.End || m.Method == MethodFuzzy
 }
 
 // orphanRelations returns the relations of f that s keeps with its orphans,

@@ -29,7 +29,13 @@ const (
 // nothing from text inside values, so a note quoting "@context" changes
 // nothing. Malformed JSON past the deciding field is left for the
 // decoder to report with its position.
-func Sniff(data []byte) Format {
+func Sniff(data []byte) Format { return SniffInSteps(data, nil) }
+
+// SniffInSteps is [Sniff] calling pause after every sniffStep bytes it
+// reads, so that a program on a single thread (the browser) can let other
+// work run while it reads a file of megabytes (a W3C collection is read
+// to its end). pause may be nil.
+func SniffInSteps(data []byte, pause func()) Format {
 	// One pass over the bytes, counting brackets outside strings; a
 	// string at depth 1 after '{' or ',' is a field name. Escaped names
 	// are compared raw: the two looked for hold no escapes.
@@ -40,7 +46,12 @@ func Sniff(data []byte) Format {
 	// first element of an array (a plain list of W3C annotations, as
 	// Hypothesis exports them, whose every annotation has a target).
 	depth, top, key, w3c := 0, 1, false, false
+	next := sniffStep
 	for i := 0; i < len(data); i++ {
+		if i >= next && pause != nil {
+			pause()
+			next = i + sniffStep
+		}
 		switch c := data[i]; c {
 		case ' ', '\t', '\n', '\r':
 		case '{', '[':
@@ -101,3 +112,7 @@ func Sniff(data []byte) Format {
 	}
 	return FormatUnknown
 }
+
+// sniffStep is how many bytes SniffInSteps reads between two calls of its
+// pause function: a few milliseconds in the browser.
+const sniffStep = 1 << 18

@@ -4,11 +4,10 @@ package main
 
 import (
 	"errors"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
+	"syscall/js"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/anchor"
@@ -24,19 +23,25 @@ import (
 //
 // The request "place" has data, the file as the person gave it (Spanmark
 // or W3C JSON, told apart by codec.Sniff), as a Uint8Array (or file, as a
-// string), and text, title and source, the document to place it on. The
-// page has decoded a Spanmark file already, so it is valid; a W3C file
-// the page does not read, and its decoder's error is the answer's. The answer is {file, report}: file is the placed work in
-// the native JSON format, every annotation at its offsets in text, so the
-// page builds its set with File.SetAt; report is one line per fact, its
-// fields separated by tabs and escaped as in answer.go:
+// string), and text (its UTF-8 bytes, a Uint8Array, or a string), title
+// and source, the document to place it on. The page has decoded a
+// Spanmark file already, so it is valid, and says so with decoded: it
+// needs only where each annotation goes, and builds the set itself
+// (annotations.File.SetPlaced), with no second decoding of a placed file.
+// A W3C file the page does not read, and its decoder's error is the
+// answer's.
 //
-//	method  name  count                 annotations placed by each method
-//	moved   id  from  to  method  score  prefix  quote  suffix
-//	                                    a moved annotation; from and to are start:end,
-//	                                    prefix, quote and suffix the file's
-//	orphan  id  reason                  an annotation kept aside
-//	relation  id                        a relation kept with the orphans
+// The answer is {spots}, and file too when the page has not decoded it:
+// file is the work as read, in the native JSON format without its text
+// (codec.DecodeDetached reads it), as UTF-8 bytes in a Uint8Array, and
+// spots are then in its order (the encoder's); otherwise in the order of
+// data's annotations. spots is one line per annotation, its fields
+// separated by tabs and escaped as in answer.go:
+//
+//	start  end                  placed where the file said
+//	start  end  method  score   placed elsewhere, or only approximately:
+//	                            a move for the person to review (anchor.Moved)
+//	!  reason                   not placed: an orphan
 //
 // An error is the placer's, without an operation: the page adds its own
 // ("import: ...").
@@ -58,45 +63,52 @@ func answerPlace(r request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := annotations.NewDocument(str(r.msg, "text"), str(r.msg, "title"), str(r.msg, "source"))
-	set, rep, err := anchor.Place(f, doc)
-	if err != nil {
-		return nil, err
+	text := str(r.msg, "text")
+	if t := r.msg.Get("text"); t.InstanceOf(js.Global().Get("Uint8Array")) {
+		b := make([]byte, t.Length())
+		js.CopyBytesToGo(b, t)
+		text = string(b)
 	}
-	out, err := codec.Encode(annotations.NewFile(set, f.Annotator, time.Now()))
-	if err != nil {
-		return nil, errors.New("encode the placed file: " + err.Error())
+	doc := annotations.NewDocument(text, str(r.msg, "title"), str(r.msg, "source"))
+	spots, matches := anchor.NewFilePlacer(f, doc).Spots()
+	order := make([]int, len(f.Annotations))
+	for i := range order {
+		order[i] = i
 	}
-	return map[string]any{"file": string(out), "report": reportLines(rep)}, nil
+	answer := map[string]any{}
+	if !r.msg.Get("decoded").Truthy() {
+		out, err := codec.Encode(f)
+		if err != nil {
+			return nil, errors.New("encode the file: " + err.Error())
+		}
+		// As bytes: the page copies them at once, where a string of
+		// megabytes is converted in one long task.
+		file := js.Global().Get("Uint8Array").New(len(out))
+		js.CopyBytesToJS(file, out)
+		answer["file"] = file
+		// The encoder's order, which the page reads back.
+		slices.SortStableFunc(order, func(i, j int) int { return annotations.Compare(&f.Annotations[i], &f.Annotations[j]) })
+	}
+	answer["spots"] = spotLines(f, spots, matches, order)
+	return answer, nil
 }
 
-// reportLines writes rep in the format above.
-func reportLines(rep anchor.Report) string {
+// spotLines writes the spots of f's annotations in order, in the format
+// above.
+func spotLines(f *annotations.File, spots []annotations.Spot, matches []anchor.Match, order []int) string {
 	var b strings.Builder
-	for _, m := range slices.Sorted(maps.Keys(rep.Methods)) {
-		b.WriteString("method\t" + string(m) + "\t" + strconv.Itoa(rep.Methods[m]) + "\n")
-	}
-	span := func(s [2]int) string { return strconv.Itoa(s[0]) + ":" + strconv.Itoa(s[1]) }
-	for _, p := range rep.Moved {
-		b.WriteString("moved\t")
-		escape(&b, p.ID)
-		b.WriteString("\t" + span(p.From) + "\t" + span(p.To) + "\t" + string(p.Method) + "\t" + strconv.FormatFloat(p.Score, 'f', 3, 64))
-		for _, s := range [3]string{p.Before.Prefix, p.Before.Exact, p.Before.Suffix} {
-			b.WriteByte('\t')
-			escape(&b, s)
+	for _, i := range order {
+		sp := spots[i]
+		if sp.Reason != "" {
+			b.WriteString("!\t")
+			escape(&b, sp.Reason)
+			b.WriteByte('\n')
+			continue
 		}
-		b.WriteByte('\n')
-	}
-	for _, o := range rep.Orphaned {
-		b.WriteString("orphan\t")
-		escape(&b, o.Annotation.ID)
-		b.WriteByte('\t')
-		escape(&b, o.Reason)
-		b.WriteByte('\n')
-	}
-	for _, rel := range rep.OrphanedRelations {
-		b.WriteString("relation\t")
-		escape(&b, rel.ID)
+		b.WriteString(strconv.Itoa(sp.Start) + "\t" + strconv.Itoa(sp.End))
+		if m := matches[i]; anchor.Moved(f.Annotations[i], m) {
+			b.WriteString("\t" + string(m.Method) + "\t" + strconv.FormatFloat(m.Score, 'f', 3, 64))
+		}
 		b.WriteByte('\n')
 	}
 	return b.String()
