@@ -57,13 +57,14 @@ type documentInfo struct {
 	_         [0]func() // not comparable: no equality function in the wasm
 }
 
-// documents lists the stored documents, newest first.
+// documents lists the stored documents, newest first, from their
+// summaries: one request that never reads the work.
 func (a *app) documents() ([]documentInfo, error) {
 	st, err := a.storage()
 	if err != nil {
 		return nil, err
 	}
-	all, err := st.All()
+	all, err := st.Summaries()
 	if err != nil {
 		return nil, errors.New("list documents: " + err.Error())
 	}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"syscall/js"
 	"time"
@@ -21,11 +22,15 @@ import (
 // JSON of the work (codec.Encode) as UTF-8 bytes in a Uint8Array
 // (a string in records of earlier versions, which restore still reads).
 // rev and tab belong to the two-tab protocol (tabs.go,
-// wasm/internal/tabs).
+// wasm/internal/tabs). Beside it, store "summaries" holds each
+// document's summary, written in the same transaction (summaryOf): the
+// documents dialog lists those and never reads the work, which may be
+// megabytes for a thousand documents.
 
 const (
 	dbName     = "spanmark"
 	storeName  = "documents"
+	metaName   = "summaries"
 	lastDocKey = "spanmark:last"
 	// saveDelay is the debounce of autosave in milliseconds: edits in a
 	// burst are written once, and the work is stored well within a second.
@@ -61,7 +66,7 @@ func pauseUnlessHidden() {
 }
 
 func (a *app) openStorage() {
-	a.db.store, a.db.err = dom.OpenStore(dbName, storeName)
+	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, storedSummary)
 	close(a.db.ready)
 	if a.db.err != nil {
 		a.fail(errors.New(a.db.err.Error() + " — your work will not be kept after this tab closes; export it to keep it"))
@@ -140,7 +145,7 @@ func (a *app) flush() error {
 		"id": key, "title": doc.Title, "count": set.Len(),
 		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab.Tab, "file": jsBytes(data),
 	})
-	err = st.PutIf(rec, func(old js.Value) error {
+	err = st.PutIf(rec, summaryOf(rec, doc.Source, doc.Len()), func(old js.Value) error {
 		stored := 0
 		if old.Type() == js.TypeObject {
 			stored = old.Get("rev").Int()
@@ -247,7 +252,7 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
 	rev := 1
-	err := st.PutIf(rec, func(old js.Value) error {
+	err := st.PutIf(rec, storedSummary(rec), func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)
@@ -255,4 +260,41 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 		return nil
 	})
 	return rev, err
+}
+
+// summaryOf is the summary of record rec, whose document has source and
+// length code points: {id, title, source, length, count, saved,
+// project}, where project is the URL of the project the document belongs
+// to (projectKey), or "".
+func summaryOf(rec js.Value, source string, length int) js.Value {
+	id := rec.Get("id").String()
+	proj, _, ok := strings.Cut(id, "#")
+	if !ok {
+		proj = ""
+	}
+	return js.ValueOf(map[string]any{"id": id, "title": rec.Get("title"), "source": source, "length": length,
+		"count": rec.Get("count"), "saved": rec.Get("saved"), "project": proj})
+}
+
+// storedSummary is the summary of a stored record, its document's source
+// and length read from its file: for the records of an earlier version
+// (in the database's upgrade) and for imported work. A file that cannot
+// be read gives length -1; the record still gets listed, and opening it
+// says what is wrong.
+func storedSummary(rec js.Value) js.Value {
+	source, length := "", -1
+	_ = jsCatch(func() {
+		f := rec.Get("file")
+		if f.Type() != js.TypeString {
+			f = js.Global().Get("TextDecoder").New().Call("decode", f)
+		}
+		d := js.Global().Get("JSON").Call("parse", f).Get("document")
+		if v := d.Get("source"); v.Type() == js.TypeString {
+			source = v.String()
+		}
+		if v := d.Get("length"); v.Type() == js.TypeNumber {
+			length = v.Int()
+		}
+	})
+	return summaryOf(rec, source, length)
 }

@@ -30,6 +30,15 @@ func (a *app) renderProject(ids ...string) {
 		return
 	}
 	full := len(ids) == 0
+	// A row drawn again is a new element: the row that had the focus
+	// (a click on its button gives it) gets it back, or the keyboard
+	// would start again from the top of the page.
+	focused := ""
+	if b := dom.Document().Get("activeElement"); !b.IsNull() {
+		if b = b.Call("closest", "#"+idProjectDocs+" button[data-doc]"); !b.IsNull() {
+			focused = b.Call("getAttribute", "data-doc").String()
+		}
+	}
 	for _, id := range ids {
 		li, ok := ps.rows[id]
 		d, known := ps.doc(id)
@@ -49,6 +58,9 @@ func (a *app) renderProject(ids ...string) {
 			}
 		}
 		dom.ByID(idProjectDocs).Call("replaceChildren", shown...)
+	}
+	if li, ok := ps.rows[focused]; ok {
+		li.Get("firstChild").Call("focus", map[string]any{"preventScroll": true})
 	}
 	done := 0
 	for _, d := range ps.p.Documents {

@@ -8,39 +8,66 @@ import (
 )
 
 // Store is one IndexedDB object store whose records are objects keyed by
-// their "id" property. Its methods block until IndexedDB answers, so call
-// them from a goroutine, never inside a js.FuncOf callback. Every failure
-// (private mode, quota, a blocked upgrade) comes back as an error.
+// their "id" property, with a second store beside it of one small summary
+// per record, under the same id, written and deleted in the same
+// transaction as the record: listing the records reads only the
+// summaries. Its methods block until IndexedDB answers, so call them from
+// a goroutine, never inside a js.FuncOf callback. Every failure (private
+// mode, quota, a blocked upgrade) comes back as an error.
 type Store struct {
 	db   js.Value
 	name string
+	meta string // the summaries' store
 }
 
+// storeVersion is the database's version; version 1 had no summaries.
+const storeVersion = 2
+
 // OpenStore wraps indexedDB.open, creating the object store named store
-// in database db at its first use.
-func OpenStore(db, store string) (*Store, error) {
+// and its summaries' store meta in database db at their first use. A
+// database of version 1 gets meta filled in its upgrade, with summary of
+// each stored record, so that everything stored before is listed: the
+// upgrade is one transaction, and when it fails the database stays as it
+// was.
+func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*Store, error) {
 	idb := global.Get("indexedDB")
 	if idb.IsUndefined() || idb.IsNull() {
 		return nil, errors.New("open storage: this browser has no IndexedDB")
 	}
 	var req js.Value
-	if err := catch(func() { req = idb.Call("open", db, 1) }); err != nil {
+	if err := catch(func() { req = idb.Call("open", db, storeVersion) }); err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
+	var next js.Func
 	up := js.FuncOf(func(js.Value, []js.Value) any {
 		d := req.Get("result")
-		if !d.Get("objectStoreNames").Call("contains", store).Bool() {
+		names := d.Get("objectStoreNames")
+		if !names.Call("contains", store).Bool() {
 			d.Call("createObjectStore", store, map[string]any{"keyPath": "id"})
 		}
+		if names.Call("contains", meta).Bool() {
+			return nil
+		}
+		ms := d.Call("createObjectStore", meta, map[string]any{"keyPath": "id"})
+		cur := req.Get("transaction").Call("objectStore", store).Call("openCursor")
+		next = js.FuncOf(func(js.Value, []js.Value) any {
+			if c := cur.Get("result"); !c.IsNull() {
+				ms.Call("put", summary(c.Get("value")))
+				c.Call("continue")
+			}
+			return nil
+		})
+		cur.Set("onsuccess", next)
 		return nil
 	})
 	defer up.Release()
 	req.Set("onupgradeneeded", up)
 	d, err := wait(req)
+	next.Release() // the upgrade, if any, is over
 	if err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
-	return &Store{db: d, name: store}, nil
+	return &Store{db: d, name: store, meta: meta}, nil
 }
 
 // catch runs fn and turns a JavaScript exception thrown in it (which
@@ -78,14 +105,15 @@ func wait(req js.Value) (js.Value, error) {
 	return req.Get("result"), nil
 }
 
-// tx wraps IDBDatabase.transaction and waits for it to complete, after do
-// has queued its requests on the object store.
-func (s *Store) tx(mode string, do func(os js.Value)) error {
+// tx wraps IDBDatabase.transaction over the records and their summaries
+// and waits for it to complete, after do has queued its requests on the
+// two stores.
+func (s *Store) tx(mode string, do func(os, meta js.Value)) error {
 	ch := make(chan error, 1)
 	var t js.Value
 	err := catch(func() {
-		t = s.db.Call("transaction", s.name, mode)
-		do(t.Call("objectStore", s.name))
+		t = s.db.Call("transaction", []any{s.name, s.meta}, mode)
+		do(t.Call("objectStore", s.name), t.Call("objectStore", s.meta))
 	})
 	if err != nil {
 		return err
@@ -120,35 +148,59 @@ func (s *Store) Get(key string) (js.Value, error) {
 	return wait(req)
 }
 
-// All wraps IDBObjectStore.getAll.
-func (s *Store) All() (js.Value, error) {
+// Summaries wraps IDBObjectStore.getAll on the summaries.
+func (s *Store) Summaries() (js.Value, error) {
 	var req js.Value
 	if err := catch(func() {
-		req = s.db.Call("transaction", s.name, "readonly").Call("objectStore", s.name).Call("getAll")
+		req = s.db.Call("transaction", s.meta, "readonly").Call("objectStore", s.meta).Call("getAll")
 	}); err != nil {
 		return js.Undefined(), err
 	}
 	return wait(req)
 }
 
-// Delete wraps IDBObjectStore.delete and waits for the transaction.
+// GetMany reads the records of keys in one transaction: one request each,
+// queued at once, the results read when it completes. A missing key gives
+// undefined.
+func (s *Store) GetMany(keys []string) ([]js.Value, error) {
+	reqs := make([]js.Value, len(keys))
+	err := s.tx("readonly", func(os, _ js.Value) {
+		for i, k := range keys {
+			reqs[i] = os.Call("get", k)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range reqs {
+		reqs[i] = r.Get("result")
+	}
+	return reqs, nil
+}
+
+// Delete deletes a record and its summary and waits for the transaction.
 func (s *Store) Delete(key string) error {
-	return s.tx("readwrite", func(os js.Value) { os.Call("delete", key) })
+	return s.tx("readwrite", func(os, meta js.Value) {
+		os.Call("delete", key)
+		meta.Call("delete", key)
+	})
 }
 
 // PutIf wraps a read-write transaction that reads the record with v's id,
 // asks check about it (undefined when there is none) and, when check
-// returns nil, puts v. Reading and writing in one transaction means no
-// other tab can write in between. It returns check's error or the
-// browser's.
-func (s *Store) PutIf(v js.Value, check func(old js.Value) error) error {
+// returns nil, puts v and its summary sum (which check may still change).
+// Reading and writing in one transaction means no other tab can write in
+// between, and a record and its summary never disagree. It returns
+// check's error or the browser's.
+func (s *Store) PutIf(v, sum js.Value, check func(old js.Value) error) error {
 	var refused error
 	var got js.Func
-	err := s.tx("readwrite", func(os js.Value) {
+	err := s.tx("readwrite", func(os, meta js.Value) {
 		req := os.Call("get", v.Get("id"))
 		got = js.FuncOf(func(js.Value, []js.Value) any {
 			if refused = check(req.Get("result")); refused == nil {
 				os.Call("put", v)
+				meta.Call("put", sum)
 			}
 			return nil
 		})
