@@ -102,35 +102,36 @@ func (a *app) deleteDocument(id string) error {
 	return nil
 }
 
-// showDocuments fills and opens the documents dialog.
+// showDocuments fills and opens the documents dialog. There may be
+// thousands of documents: each row is a clone of the page's empty row
+// (#docs-row), and the list is replaced in one call.
 func (a *app) showDocuments() error {
 	docs, err := a.documents()
 	if err != nil {
 		return err
 	}
-	list := dom.ByID(idDocsList)
-	list.Set("textContent", "")
+	rows := make([]any, 0, len(docs)+1)
 	if len(docs) == 0 {
-		list.Call("append", dom.Create("li", "", "No saved documents yet."))
+		rows = append(rows, dom.Create("li", "", "No saved documents yet."))
 	}
+	proto := dom.ByID(idDocsRow).Get("content").Get("firstChild")
+	date := js.Global().Get("Date")
 	for _, d := range docs {
-		li := dom.Create("li", "", "")
-		open := dom.Create("button", "doc-open", d.Title)
-		open.Set("type", "button")
+		li := proto.Call("cloneNode", true)
+		open, del := li.Get("firstChild"), li.Get("lastChild")
+		open.Set("textContent", d.Title)
 		open.Call("setAttribute", "data-open", d.ID)
 		if a.set != nil && d.ID == a.key {
 			open.Call("setAttribute", "aria-current", "true")
 		}
-		saved := js.Global().Get("Date").New(d.Saved).Call("toLocaleString").String()
-		info := dom.Create("span", "doc-info", formatCount(d.Count, "annotation", "annotations")+" · saved "+saved)
-		del := dom.Create("button", "danger", "Delete")
-		del.Set("type", "button")
+		saved := date.New(d.Saved).Call("toLocaleString").String()
+		open.Get("nextSibling").Set("textContent", formatCount(d.Count, "annotation", "annotations")+" · saved "+saved)
 		del.Call("setAttribute", "data-delete", d.ID)
 		del.Call("setAttribute", "data-title", d.Title)
 		del.Call("setAttribute", "aria-label", "Delete "+d.Title)
-		li.Call("append", open, info, del)
-		list.Call("append", li)
+		rows = append(rows, li)
 	}
+	dom.ByID(idDocsList).Call("replaceChildren", rows...)
 	if dlg := dom.ByID(idDocsDialog); !dlg.Get("open").Bool() {
 		dlg.Call("showModal")
 	}

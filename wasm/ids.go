@@ -48,6 +48,7 @@ const (
 	idDocs         = "docs"
 	idDocsDialog   = "docs-dialog"
 	idDocsList     = "docs-list"
+	idDocsRow      = "docs-row"
 	idDocsClose    = "docs-close"
 	idHelp         = "help"
 	idHelpButton   = "help-button"

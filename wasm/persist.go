@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"strings"
 	"sync"
 	"syscall/js"
 	"time"
@@ -66,7 +65,7 @@ func pauseUnlessHidden() {
 }
 
 func (a *app) openStorage() {
-	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, storedSummary)
+	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, oldSummary)
 	close(a.db.ready)
 	if a.db.err != nil {
 		a.fail(errors.New(a.db.err.Error() + " — your work will not be kept after this tab closes; export it to keep it"))
@@ -242,17 +241,17 @@ func (a *app) saveFirst() error {
 func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
 
 // putRecord stores data, work in the native JSON format (codec.Encode)
-// with its document's title and count annotations, under key as a
+// with its document's title, source, length and count annotations, under key as a
 // revision after the stored one, for work that was never shown here (an
 // imported project's documents). It returns the revision written. It
 // blocks; call it from a goroutine.
-func putRecord(st *dom.Store, key, title string, count int, data []byte, tab string) (int, error) {
+func putRecord(st *dom.Store, key, title string, count int, source, length js.Value, data []byte, tab string) (int, error) {
 	rec := js.ValueOf(map[string]any{
 		"id": key, "title": title, "count": count,
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
 	rev := 1
-	err := st.PutIf(rec, storedSummary(rec), func(old js.Value) error {
+	err := st.PutIf(rec, summaryOf(rec, source, length), func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)
@@ -263,38 +262,20 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 }
 
 // summaryOf is the summary of record rec, whose document has source and
-// length code points: {id, title, source, length, count, saved,
-// project}, where project is the URL of the project the document belongs
-// to (projectKey), or "".
-func summaryOf(rec js.Value, source string, length int) js.Value {
-	id := rec.Get("id").String()
-	proj, _, ok := strings.Cut(id, "#")
-	if !ok {
-		proj = ""
-	}
-	return js.ValueOf(map[string]any{"id": id, "title": rec.Get("title"), "source": source, "length": length,
-		"count": rec.Get("count"), "saved": rec.Get("saved"), "project": proj})
+// length code points: the record without its file ({id, title, count,
+// saved, rev, tab}; a project document's id names its project:
+// projectKey) and with source and length.
+func summaryOf(rec js.Value, source, length any) js.Value {
+	obj := js.Global().Get("Object")
+	s := obj.Call("assign", obj.New(), rec)
+	s.Delete("file")
+	s.Set("source", source)
+	s.Set("length", length)
+	return s
 }
 
-// storedSummary is the summary of a stored record, its document's source
-// and length read from its file: for the records of an earlier version
-// (in the database's upgrade) and for imported work. A file that cannot
-// be read gives length -1; the record still gets listed, and opening it
-// says what is wrong.
-func storedSummary(rec js.Value) js.Value {
-	source, length := "", -1
-	_ = jsCatch(func() {
-		f := rec.Get("file")
-		if f.Type() != js.TypeString {
-			f = js.Global().Get("TextDecoder").New().Call("decode", f)
-		}
-		d := js.Global().Get("JSON").Call("parse", f).Get("document")
-		if v := d.Get("source"); v.Type() == js.TypeString {
-			source = v.String()
-		}
-		if v := d.Get("length"); v.Type() == js.TypeNumber {
-			length = v.Int()
-		}
-	})
-	return summaryOf(rec, source, length)
-}
+// oldSummary is the summary of a record stored by the version before
+// the summaries, in the database's upgrade: its source and length are
+// unknown (null) until the document is saved again, which is not needed
+// to list it.
+func oldSummary(rec js.Value) js.Value { return summaryOf(rec, nil, nil) }

@@ -60,7 +60,7 @@ func (a *app) renderProject(ids ...string) {
 		dom.ByID(idProjectDocs).Call("replaceChildren", shown...)
 	}
 	if li, ok := ps.rows[focused]; ok {
-		li.Get("firstChild").Call("focus", map[string]any{"preventScroll": true})
+		li.Get("firstChild").Call("focus")
 	}
 	done := 0
 	for _, d := range ps.p.Documents {

@@ -15,9 +15,10 @@ import (
 // a goroutine, never inside a js.FuncOf callback. Every failure (private
 // mode, quota, a blocked upgrade) comes back as an error.
 type Store struct {
-	db   js.Value
-	name string
-	meta string // the summaries' store
+	db    js.Value
+	name  string
+	meta  string   // the summaries' store
+	scope js.Value // [name, meta]
 }
 
 // storeVersion is the database's version; version 1 had no summaries.
@@ -42,13 +43,14 @@ func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*St
 	up := js.FuncOf(func(js.Value, []js.Value) any {
 		d := req.Get("result")
 		names := d.Get("objectStoreNames")
+		byID := js.ValueOf(map[string]any{"keyPath": "id"})
 		if !names.Call("contains", store).Bool() {
-			d.Call("createObjectStore", store, map[string]any{"keyPath": "id"})
+			d.Call("createObjectStore", store, byID)
 		}
 		if names.Call("contains", meta).Bool() {
 			return nil
 		}
-		ms := d.Call("createObjectStore", meta, map[string]any{"keyPath": "id"})
+		ms := d.Call("createObjectStore", meta, byID)
 		cur := req.Get("transaction").Call("objectStore", store).Call("openCursor")
 		next = js.FuncOf(func(js.Value, []js.Value) any {
 			if c := cur.Get("result"); !c.IsNull() {
@@ -67,7 +69,7 @@ func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*St
 	if err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
-	return &Store{db: d, name: store, meta: meta}, nil
+	return &Store{db: d, name: store, meta: meta, scope: js.ValueOf([]any{store, meta})}, nil
 }
 
 // catch runs fn and turns a JavaScript exception thrown in it (which
@@ -112,7 +114,7 @@ func (s *Store) tx(mode string, do func(os, meta js.Value)) error {
 	ch := make(chan error, 1)
 	var t js.Value
 	err := catch(func() {
-		t = s.db.Call("transaction", []any{s.name, s.meta}, mode)
+		t = s.db.Call("transaction", s.scope, mode)
 		do(t.Call("objectStore", s.name), t.Call("objectStore", s.meta))
 	})
 	if err != nil {
@@ -149,33 +151,22 @@ func (s *Store) Get(key string) (js.Value, error) {
 }
 
 // Summaries wraps IDBObjectStore.getAll on the summaries.
-func (s *Store) Summaries() (js.Value, error) {
+func (s *Store) Summaries() (js.Value, error) { return s.all(s.meta, js.Undefined()) }
+
+// Between reads the records whose keys are from lo to hi, in one request.
+func (s *Store) Between(lo, hi string) (js.Value, error) {
+	return s.all(s.name, global.Get("IDBKeyRange").Call("bound", lo, hi)) // lo <= hi: it cannot throw
+}
+
+// all wraps IDBObjectStore.getAll on store with query.
+func (s *Store) all(store string, query js.Value) (js.Value, error) {
 	var req js.Value
 	if err := catch(func() {
-		req = s.db.Call("transaction", s.meta, "readonly").Call("objectStore", s.meta).Call("getAll")
+		req = s.db.Call("transaction", store, "readonly").Call("objectStore", store).Call("getAll", query)
 	}); err != nil {
 		return js.Undefined(), err
 	}
 	return wait(req)
-}
-
-// GetMany reads the records of keys in one transaction: one request each,
-// queued at once, the results read when it completes. A missing key gives
-// undefined.
-func (s *Store) GetMany(keys []string) ([]js.Value, error) {
-	reqs := make([]js.Value, len(keys))
-	err := s.tx("readonly", func(os, _ js.Value) {
-		for i, k := range keys {
-			reqs[i] = os.Call("get", k)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	for i, r := range reqs {
-		reqs[i] = r.Get("result")
-	}
-	return reqs, nil
 }
 
 // Delete deletes a record and its summary and waits for the transaction.
