@@ -6,6 +6,7 @@ import (
 	"errors"
 	"syscall/js"
 
+	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
@@ -103,35 +104,40 @@ func (a *app) deleteDocument(id string) error {
 }
 
 // showDocuments fills and opens the documents dialog. There may be
-// thousands of documents: each row is a clone of the page's empty row
-// (#docs-row), and the list is replaced in one call.
+// thousands of documents, and every value that crosses from the page
+// into the wasm costs: the list is one HTML text, its untrusted parts
+// (titles, ids) escaped, set in one call, and one formatter writes the
+// dates.
 func (a *app) showDocuments() error {
 	docs, err := a.documents()
 	if err != nil {
 		return err
 	}
-	rows := make([]any, 0, len(docs)+1)
+	var b []byte
 	if len(docs) == 0 {
-		rows = append(rows, dom.Create("li", "", "No saved documents yet."))
+		b = append(b, "<li>No saved documents yet.</li>"...)
 	}
-	proto := dom.ByID(idDocsRow).Get("content").Get("firstChild")
-	date := js.Global().Get("Date")
+	date := js.Global().Get("Intl").Get("DateTimeFormat").New(js.Undefined(),
+		js.ValueOf(map[string]any{"dateStyle": "medium", "timeStyle": "short"}))
 	for _, d := range docs {
-		li := proto.Call("cloneNode", true)
-		open, del := li.Get("firstChild"), li.Get("lastChild")
-		open.Set("textContent", d.Title)
-		open.Call("setAttribute", "data-open", d.ID)
+		cur := ""
 		if a.set != nil && d.ID == a.key {
-			open.Call("setAttribute", "aria-current", "true")
+			cur = ` aria-current="true"`
 		}
-		saved := date.New(d.Saved).Call("toLocaleString").String()
-		open.Get("nextSibling").Set("textContent", formatCount(d.Count, "annotation", "annotations")+" · saved "+saved)
-		del.Call("setAttribute", "data-delete", d.ID)
-		del.Call("setAttribute", "data-title", d.Title)
-		del.Call("setAttribute", "aria-label", "Delete "+d.Title)
-		rows = append(rows, li)
+		info := formatCount(d.Count, "annotation", "annotations") + " · saved " + date.Call("format", d.Saved).String()
+		// Markup and text in turn: every odd part is escaped.
+		parts := [...]string{`<li><button type="button" class="doc-open"` + cur + ` data-open="`, d.ID, `">`, d.Title,
+			`</button><span class="doc-info">`, info, `</span><button type="button" class="danger" data-delete="`, d.ID,
+			`" data-title="`, d.Title, `" aria-label="Delete `, d.Title, `">Delete</button></li>`}
+		for i, p := range parts {
+			if i%2 == 0 {
+				b = append(b, p...)
+			} else {
+				b = annotations.AppendEscaped(b, p)
+			}
+		}
 	}
-	dom.ByID(idDocsList).Call("replaceChildren", rows...)
+	dom.ByID(idDocsList).Set("innerHTML", string(b))
 	if dlg := dom.ByID(idDocsDialog); !dlg.Get("open").Bool() {
 		dlg.Call("showModal")
 	}

@@ -48,7 +48,6 @@ const (
 	idDocs         = "docs"
 	idDocsDialog   = "docs-dialog"
 	idDocsList     = "docs-list"
-	idDocsRow      = "docs-row"
 	idDocsClose    = "docs-close"
 	idHelp         = "help"
 	idHelpButton   = "help-button"
