@@ -141,12 +141,19 @@ const projectProbe = `(async (url, switches, formats) => {
   }
   await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
   db.close();
-  out.dialogFull = await ms(async () => {
-    document.getElementById("docs").click();
-    while (!dlg.open) await new Promise((r) => setTimeout(r, 0));
-  });
-  out.storedFull = document.querySelectorAll("#docs-list li").length;
-  dlg.close();
+  // The median of five openings: the first alone is at the mercy of
+  // whatever else the machine runs.
+  const full = [];
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    full.push(await ms(async () => {
+      document.getElementById("docs").click();
+      while (!dlg.open) await new Promise((r) => setTimeout(r, 0));
+    }));
+    out.storedFull = document.querySelectorAll("#docs-list li").length;
+    dlg.close();
+  }
+  out.dialogFull = full.sort((a, b) => a - b)[2];
   return out;
 })`
 
@@ -225,7 +232,7 @@ func projectRows(ctx context.Context, base string, pb projectBench, top int) ([]
 		rows = append(rows, row{what: fmt.Sprintf("exportProject %s of %s documents (%s; %s)%s", e.Format, n, work, size(e.Bytes), first),
 			value: fmt.Sprintf("%.0f ms", e.MS), heap: heapUsed(tctx)})
 	}
-	rows = append(rows, row{what: fmt.Sprintf("Documents dialog (#docs) of %s stored %s documents, to painted", commas(res.StoredFull), size(pb.mean)),
+	rows = append(rows, row{what: fmt.Sprintf("Documents dialog (#docs) of %s stored %s documents, to painted (median of 5)", commas(res.StoredFull), size(pb.mean)),
 		value: fmt.Sprintf("%.0f ms", res.DialogFull), target: "< 100 ms", heap: heapUsed(tctx)})
 	return append(rows, prof...), nil
 }
