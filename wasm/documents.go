@@ -65,7 +65,7 @@ func (a *app) documents() ([]documentInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	all, err := st.Summaries()
+	all, err := st.All(true, "", "\uffff") // every key: ids and URLs start below U+FFFF
 	if err != nil {
 		return nil, errors.New("list documents: " + err.Error())
 	}
@@ -106,8 +106,7 @@ func (a *app) deleteDocument(id string) error {
 // showDocuments fills and opens the documents dialog. There may be
 // thousands of documents, and every value that crosses from the page
 // into the wasm costs: the list is one HTML text, its untrusted parts
-// (titles, ids) escaped, set in one call, and one formatter writes the
-// dates.
+// (titles, ids) escaped, set in one call.
 func (a *app) showDocuments() error {
 	docs, err := a.documents()
 	if err != nil {
@@ -117,14 +116,13 @@ func (a *app) showDocuments() error {
 	if len(docs) == 0 {
 		b = append(b, "<li>No saved documents yet.</li>"...)
 	}
-	date := js.Global().Get("Intl").Get("DateTimeFormat").New(js.Undefined(),
-		js.ValueOf(map[string]any{"dateStyle": "medium", "timeStyle": "short"}))
+	date := js.Global().Get("Date")
 	for _, d := range docs {
 		cur := ""
 		if a.set != nil && d.ID == a.key {
 			cur = ` aria-current="true"`
 		}
-		info := formatCount(d.Count, "annotation", "annotations") + " · saved " + date.Call("format", d.Saved).String()
+		info := formatCount(d.Count, "annotation", "annotations") + " · saved " + date.New(d.Saved).Call("toLocaleString").String()
 		// Markup and text in turn: every odd part is escaped.
 		parts := [...]string{`<li><button type="button" class="doc-open"` + cur + ` data-open="`, d.ID, `">`, d.Title,
 			`</button><span class="doc-info">`, info, `</span><button type="button" class="danger" data-delete="`, d.ID,

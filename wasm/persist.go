@@ -65,7 +65,7 @@ func pauseUnlessHidden() {
 }
 
 func (a *app) openStorage() {
-	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, oldSummary)
+	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, summaryOf)
 	close(a.db.ready)
 	if a.db.err != nil {
 		a.fail(errors.New(a.db.err.Error() + " — your work will not be kept after this tab closes; export it to keep it"))
@@ -144,7 +144,7 @@ func (a *app) flush() error {
 		"id": key, "title": doc.Title, "count": set.Len(),
 		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab.Tab, "file": jsBytes(data),
 	})
-	err = st.PutIf(rec, summaryOf(rec, doc.Source, doc.Len()), func(old js.Value) error {
+	err = st.PutIf(rec, summaryOf(rec), func(old js.Value) error {
 		stored := 0
 		if old.Type() == js.TypeObject {
 			stored = old.Get("rev").Int()
@@ -201,10 +201,11 @@ func (a *app) record(id string) (js.Value, bool, error) {
 	if err != nil {
 		return js.Undefined(), false, err
 	}
-	v, err := st.Get(id)
+	all, err := st.All(false, id, id)
 	if err != nil {
 		return js.Undefined(), false, errors.New("read storage: " + err.Error())
 	}
+	v := all.Index(0) // undefined when there is none
 	return v, v.Type() == js.TypeObject, nil
 }
 
@@ -241,17 +242,17 @@ func (a *app) saveFirst() error {
 func setLastDocument(id string) { _ = dom.LocalSet(lastDocKey, id) }
 
 // putRecord stores data, work in the native JSON format (codec.Encode)
-// with its document's title, source, length and count annotations, under key as a
+// with its document's title and count annotations, under key as a
 // revision after the stored one, for work that was never shown here (an
 // imported project's documents). It returns the revision written. It
 // blocks; call it from a goroutine.
-func putRecord(st *dom.Store, key, title string, count int, source, length js.Value, data []byte, tab string) (int, error) {
+func putRecord(st *dom.Store, key, title string, count int, data []byte, tab string) (int, error) {
 	rec := js.ValueOf(map[string]any{
 		"id": key, "title": title, "count": count,
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
 	rev := 1
-	err := st.PutIf(rec, summaryOf(rec, source, length), func(old js.Value) error {
+	err := st.PutIf(rec, summaryOf(rec), func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)
@@ -261,21 +262,13 @@ func putRecord(st *dom.Store, key, title string, count int, source, length js.Va
 	return rev, err
 }
 
-// summaryOf is the summary of record rec, whose document has source and
-// length code points: the record without its file ({id, title, count,
-// saved, rev, tab}; a project document's id names its project:
-// projectKey) and with source and length.
-func summaryOf(rec js.Value, source, length any) js.Value {
+// summaryOf is the summary of record rec: the record without its file,
+// {id, title, count, saved, rev, tab} (a project document's id names its
+// project: projectKey). Records of every version have these, so the
+// database's upgrade makes the summaries of earlier records with it too.
+func summaryOf(rec js.Value) js.Value {
 	obj := js.Global().Get("Object")
 	s := obj.Call("assign", obj.New(), rec)
 	s.Delete("file")
-	s.Set("source", source)
-	s.Set("length", length)
 	return s
 }
-
-// oldSummary is the summary of a record stored by the version before
-// the summaries, in the database's upgrade: its source and length are
-// unknown (null) until the document is saved again, which is not needed
-// to list it.
-func oldSummary(rec js.Value) js.Value { return summaryOf(rec, nil, nil) }

@@ -475,7 +475,7 @@ func (a *app) projectFiles(op string) ([]any, error) {
 	st, err := a.storage()
 	var all js.Value
 	if err == nil {
-		all, err = st.Between(prefix, prefix+"\uffff")
+		all, err = st.All(false, prefix, prefix+"\uffff")
 	}
 	if err != nil {
 		return nil, errors.New(op + ": read storage: " + err.Error())
@@ -582,7 +582,7 @@ func (a *app) importProject(data []byte) (any, error) {
 		d, _ := ps.doc(id)
 		c := x.Get("count").Int()
 		key := projectKey(ps.url, id)
-		rev, err := putRecord(st, key, docTitle(d), c, x.Get("source"), x.Get("length"), []byte(file), a.tab.Tab)
+		rev, err := putRecord(st, key, docTitle(d), c, []byte(file), a.tab.Tab)
 		if err != nil {
 			return nil, errors.New("import project: store " + id + ": " + err.Error())
 		}

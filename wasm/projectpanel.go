@@ -30,22 +30,21 @@ func (a *app) renderProject(ids ...string) {
 		return
 	}
 	full := len(ids) == 0
-	// A row drawn again is a new element: the row that had the focus
-	// (a click on its button gives it) gets it back, or the keyboard
-	// would start again from the top of the page.
-	focused := ""
-	if b := dom.Document().Get("activeElement"); !b.IsNull() {
-		if b = b.Call("closest", "#"+idProjectDocs+" button[data-doc]"); !b.IsNull() {
-			focused = b.Call("getAttribute", "data-doc").String()
-		}
-	}
 	for _, id := range ids {
 		li, ok := ps.rows[id]
 		d, known := ps.doc(id)
 		if known && ps.filter != "" && ok != (ps.statusOf(id) == ps.filter) {
 			full = true
 		} else if known && ok {
-			li.Call("replaceWith", ps.row(d))
+			// The new row is a new element: the focus, when the old
+			// row had it (a click on its button gives it), moves to
+			// it, or the keyboard would start again from the top.
+			focused := li.Call("matches", ":focus-within").Bool()
+			n := ps.row(d)
+			li.Call("replaceWith", n)
+			if focused {
+				n.Get("firstChild").Call("focus")
+			}
 		}
 	}
 	if full {
@@ -58,9 +57,6 @@ func (a *app) renderProject(ids ...string) {
 			}
 		}
 		dom.ByID(idProjectDocs).Call("replaceChildren", shown...)
-	}
-	if li, ok := ps.rows[focused]; ok {
-		li.Get("firstChild").Call("focus")
 	}
 	done := 0
 	for _, d := range ps.p.Documents {

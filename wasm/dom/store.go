@@ -39,20 +39,18 @@ func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*St
 	if err := catch(func() { req = idb.Call("open", db, storeVersion) }); err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
-	var next js.Func
-	up := js.FuncOf(func(js.Value, []js.Value) any {
+	up := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		// Version 2 is the newest: an upgrade always makes the
+		// summaries, and the records' store too when there was none.
 		d := req.Get("result")
-		names := d.Get("objectStoreNames")
 		byID := js.ValueOf(map[string]any{"keyPath": "id"})
-		if !names.Call("contains", store).Bool() {
+		if args[0].Get("oldVersion").Int() < 1 {
 			d.Call("createObjectStore", store, byID)
-		}
-		if names.Call("contains", meta).Bool() {
-			return nil
 		}
 		ms := d.Call("createObjectStore", meta, byID)
 		cur := req.Get("transaction").Call("objectStore", store).Call("openCursor")
-		next = js.FuncOf(func(js.Value, []js.Value) any {
+		// Not released: it runs in the one upgrade a database has.
+		next := js.FuncOf(func(js.Value, []js.Value) any {
 			if c := cur.Get("result"); !c.IsNull() {
 				ms.Call("put", summary(c.Get("value")))
 				c.Call("continue")
@@ -65,7 +63,6 @@ func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*St
 	defer up.Release()
 	req.Set("onupgradeneeded", up)
 	d, err := wait(req)
-	next.Release() // the upgrade, if any, is over
 	if err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
@@ -139,30 +136,18 @@ func (s *Store) tx(mode string, do func(os, meta js.Value)) error {
 	return err
 }
 
-// Get wraps IDBObjectStore.get; a missing key gives undefined.
-func (s *Store) Get(key string) (js.Value, error) {
-	var req js.Value
-	if err := catch(func() {
-		req = s.db.Call("transaction", s.name, "readonly").Call("objectStore", s.name).Call("get", key)
-	}); err != nil {
-		return js.Undefined(), err
+// All wraps IDBObjectStore.getAll: the records, or with meta their
+// summaries, whose keys are from lo to hi (lo to lo is one record, or
+// none).
+func (s *Store) All(meta bool, lo, hi string) (js.Value, error) {
+	store := s.name
+	if meta {
+		store = s.meta
 	}
-	return wait(req)
-}
-
-// Summaries wraps IDBObjectStore.getAll on the summaries.
-func (s *Store) Summaries() (js.Value, error) { return s.all(s.meta, js.Undefined()) }
-
-// Between reads the records whose keys are from lo to hi, in one request.
-func (s *Store) Between(lo, hi string) (js.Value, error) {
-	return s.all(s.name, global.Get("IDBKeyRange").Call("bound", lo, hi)) // lo <= hi: it cannot throw
-}
-
-// all wraps IDBObjectStore.getAll on store with query.
-func (s *Store) all(store string, query js.Value) (js.Value, error) {
 	var req js.Value
 	if err := catch(func() {
-		req = s.db.Call("transaction", store, "readonly").Call("objectStore", store).Call("getAll", query)
+		r := global.Get("IDBKeyRange").Call("bound", lo, hi)
+		req = s.db.Call("transaction", store, "readonly").Call("objectStore", store).Call("getAll", r)
 	}); err != nil {
 		return js.Undefined(), err
 	}
