@@ -251,11 +251,12 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 		"id": key, "title": title, "count": count,
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
-	rev := 1
-	err := st.PutIf(rec, summaryOf(rec), func(old js.Value) error {
+	rev, sum := 1, summaryOf(rec)
+	err := st.PutIf(rec, sum, func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)
+			sum.Set("rev", rev)
 		}
 		return nil
 	})

@@ -280,6 +280,9 @@ func checkCorpus(t *testing.T, p *browser.Page) {
 	if diff := cmp.Diff(before.statuses(), viewProject(t, p).statuses()); diff != "" {
 		t.Errorf("importing the project's own corpus changed it (-before +after):\n%s", diff)
 	}
+	// The import wrote stored documents again, each a revision later:
+	// their summaries say so too.
+	checkAgree(t, p, "after importing the corpus")
 }
 
 // TestProjectBadFile opens a project.json whose document leaves the
