@@ -144,7 +144,7 @@ func (a *app) flush() error {
 		"id": key, "title": doc.Title, "count": set.Len(),
 		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab.Tab, "file": jsBytes(data),
 	})
-	err = st.PutIf(rec, summaryOf(rec), func(old js.Value) error {
+	err = st.PutIf(rec, summaryOf, func(old js.Value) error {
 		stored := 0
 		if old.Type() == js.TypeObject {
 			stored = old.Get("rev").Int()
@@ -251,12 +251,11 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 		"id": key, "title": title, "count": count,
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
-	rev, sum := 1, summaryOf(rec)
-	err := st.PutIf(rec, sum, func(old js.Value) error {
+	rev := 1
+	err := st.PutIf(rec, summaryOf, func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)
-			sum.Set("rev", rev)
 		}
 		return nil
 	})

@@ -164,11 +164,11 @@ func (s *Store) Delete(key string) error {
 
 // PutIf wraps a read-write transaction that reads the record with v's id,
 // asks check about it (undefined when there is none) and, when check
-// returns nil, puts v and its summary sum (which check may still change).
-// Reading and writing in one transaction means no other tab can write in
-// between, and a record and its summary never disagree. It returns
+// returns nil, puts v and summary(v), made after check (which may change
+// v). Reading and writing in one transaction means no other tab can write
+// in between, and a record and its summary never disagree. It returns
 // check's error or the browser's.
-func (s *Store) PutIf(v, sum js.Value, check func(old js.Value) error) error {
+func (s *Store) PutIf(v js.Value, summary func(js.Value) js.Value, check func(old js.Value) error) error {
 	var refused error
 	var got js.Func
 	err := s.tx("readwrite", func(os, meta js.Value) {
@@ -176,7 +176,7 @@ func (s *Store) PutIf(v, sum js.Value, check func(old js.Value) error) error {
 		got = js.FuncOf(func(js.Value, []js.Value) any {
 			if refused = check(req.Get("result")); refused == nil {
 				os.Call("put", v)
-				meta.Call("put", sum)
+				meta.Call("put", summary(v))
 			}
 			return nil
 		})
