@@ -6,6 +6,7 @@ import (
 	"errors"
 	"syscall/js"
 
+	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/wasm/dom"
 )
 
@@ -57,13 +58,14 @@ type documentInfo struct {
 	_         [0]func() // not comparable: no equality function in the wasm
 }
 
-// documents lists the stored documents, newest first.
+// documents lists the stored documents, newest first, from their
+// summaries: one request that never reads the work.
 func (a *app) documents() ([]documentInfo, error) {
 	st, err := a.storage()
 	if err != nil {
 		return nil, err
 	}
-	all, err := st.All()
+	all, err := st.All(true, "", "\uffff") // every key: ids and URLs start below U+FFFF
 	if err != nil {
 		return nil, errors.New("list documents: " + err.Error())
 	}
@@ -101,35 +103,39 @@ func (a *app) deleteDocument(id string) error {
 	return nil
 }
 
-// showDocuments fills and opens the documents dialog.
+// showDocuments fills and opens the documents dialog. There may be
+// thousands of documents, and every value that crosses from the page
+// into the wasm costs: the list is one HTML text, its untrusted parts
+// (titles, ids) escaped, set in one call.
 func (a *app) showDocuments() error {
 	docs, err := a.documents()
 	if err != nil {
 		return err
 	}
-	list := dom.ByID(idDocsList)
-	list.Set("textContent", "")
+	var b []byte
 	if len(docs) == 0 {
-		list.Call("append", dom.Create("li", "", "No saved documents yet."))
+		b = append(b, "<li>No saved documents yet.</li>"...)
 	}
+	date := js.Global().Get("Date")
 	for _, d := range docs {
-		li := dom.Create("li", "", "")
-		open := dom.Create("button", "doc-open", d.Title)
-		open.Set("type", "button")
-		open.Call("setAttribute", "data-open", d.ID)
+		cur := ""
 		if a.set != nil && d.ID == a.key {
-			open.Call("setAttribute", "aria-current", "true")
+			cur = ` aria-current="true"`
 		}
-		saved := js.Global().Get("Date").New(d.Saved).Call("toLocaleString").String()
-		info := dom.Create("span", "doc-info", formatCount(d.Count, "annotation", "annotations")+" · saved "+saved)
-		del := dom.Create("button", "danger", "Delete")
-		del.Set("type", "button")
-		del.Call("setAttribute", "data-delete", d.ID)
-		del.Call("setAttribute", "data-title", d.Title)
-		del.Call("setAttribute", "aria-label", "Delete "+d.Title)
-		li.Call("append", open, info, del)
-		list.Call("append", li)
+		info := formatCount(d.Count, "annotation", "annotations") + " · saved " + date.New(d.Saved).Call("toLocaleString").String()
+		// Markup and text in turn: every odd part is escaped.
+		parts := [...]string{`<li><button type="button" class="doc-open"` + cur + ` data-open="`, d.ID, `">`, d.Title,
+			`</button><span class="doc-info">`, info, `</span><button type="button" class="danger" data-delete="`, d.ID,
+			`" data-title="`, d.Title, `" aria-label="Delete `, d.Title, `">Delete</button></li>`}
+		for i, p := range parts {
+			if i%2 == 0 {
+				b = append(b, p...)
+			} else {
+				b = annotations.AppendEscaped(b, p)
+			}
+		}
 	}
+	dom.ByID(idDocsList).Set("innerHTML", string(b))
 	if dlg := dom.ByID(idDocsDialog); !dlg.Get("open").Bool() {
 		dlg.Call("showModal")
 	}

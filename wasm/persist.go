@@ -21,11 +21,15 @@ import (
 // JSON of the work (codec.Encode) as UTF-8 bytes in a Uint8Array
 // (a string in records of earlier versions, which restore still reads).
 // rev and tab belong to the two-tab protocol (tabs.go,
-// wasm/internal/tabs).
+// wasm/internal/tabs). Beside it, store "summaries" holds each
+// document's summary, written in the same transaction (summaryOf): the
+// documents dialog lists those and never reads the work, which may be
+// megabytes for a thousand documents.
 
 const (
 	dbName     = "spanmark"
 	storeName  = "documents"
+	metaName   = "summaries"
 	lastDocKey = "spanmark:last"
 	// saveDelay is the debounce of autosave in milliseconds: edits in a
 	// burst are written once, and the work is stored well within a second.
@@ -61,7 +65,7 @@ func pauseUnlessHidden() {
 }
 
 func (a *app) openStorage() {
-	a.db.store, a.db.err = dom.OpenStore(dbName, storeName)
+	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, summaryOf)
 	close(a.db.ready)
 	if a.db.err != nil {
 		a.fail(errors.New(a.db.err.Error() + " — your work will not be kept after this tab closes; export it to keep it"))
@@ -140,7 +144,7 @@ func (a *app) flush() error {
 		"id": key, "title": doc.Title, "count": set.Len(),
 		"saved": js.Global().Get("Date").Call("now"), "rev": rev, "tab": a.tab.Tab, "file": jsBytes(data),
 	})
-	err = st.PutIf(rec, func(old js.Value) error {
+	err = st.PutIf(rec, summaryOf, func(old js.Value) error {
 		stored := 0
 		if old.Type() == js.TypeObject {
 			stored = old.Get("rev").Int()
@@ -197,10 +201,11 @@ func (a *app) record(id string) (js.Value, bool, error) {
 	if err != nil {
 		return js.Undefined(), false, err
 	}
-	v, err := st.Get(id)
+	all, err := st.All(false, id, id)
 	if err != nil {
 		return js.Undefined(), false, errors.New("read storage: " + err.Error())
 	}
+	v := all.Index(0) // undefined when there is none
 	return v, v.Type() == js.TypeObject, nil
 }
 
@@ -247,7 +252,7 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 		"saved": js.Global().Get("Date").Call("now"), "rev": 1, "tab": tab, "file": jsBytes(data),
 	})
 	rev := 1
-	err := st.PutIf(rec, func(old js.Value) error {
+	err := st.PutIf(rec, summaryOf, func(old js.Value) error {
 		if old.Type() == js.TypeObject {
 			rev = old.Get("rev").Int() + 1
 			rec.Set("rev", rev)
@@ -255,4 +260,15 @@ func putRecord(st *dom.Store, key, title string, count int, data []byte, tab str
 		return nil
 	})
 	return rev, err
+}
+
+// summaryOf is the summary of record rec: the record without its file,
+// {id, title, count, saved, rev, tab} (a project document's id names its
+// project: projectKey). Records of every version have these, so the
+// database's upgrade makes the summaries of earlier records with it too.
+func summaryOf(rec js.Value) js.Value {
+	obj := js.Global().Get("Object")
+	s := obj.Call("assign", obj.New(), rec)
+	s.Delete("file")
+	return s
 }

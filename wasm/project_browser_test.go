@@ -280,6 +280,9 @@ func checkCorpus(t *testing.T, p *browser.Page) {
 	if diff := cmp.Diff(before.statuses(), viewProject(t, p).statuses()); diff != "" {
 		t.Errorf("importing the project's own corpus changed it (-before +after):\n%s", diff)
 	}
+	// The import wrote stored documents again, each a revision later:
+	// their summaries say so too.
+	checkAgree(t, p, "after importing the corpus")
 }
 
 // TestProjectBadFile opens a project.json whose document leaves the
@@ -349,5 +352,33 @@ func TestProjectImportCounts(t *testing.T) {
   const d = spanmark.project().documents[0];
   return d.count === spanmark.list().length && d.count > 0 && d.status === "progress";
 })()`)
+	p.CheckProblems(t)
+}
+
+// TestProjectRowKeepsFocus clicks a document in the panel, whose row is
+// drawn again as it opens, and then labels, which draws it again: the
+// keyboard focus stays on the row's button each time, so Tab goes on
+// from there.
+func TestProjectRowKeepsFocus(t *testing.T) {
+	p := browser.NewTab(t)
+	installLib(t, p)
+	p.Do("open the demo project", chromedp.Navigate(p.URL+"?project=demo/project.json"))
+	p.WaitReady()
+	waitCurrent(t, p, "sample")
+	id := eval[string](t, p, `spanmark.project().documents[1].id`)
+	row := `#project-docs button[data-doc="` + id + `"]`
+	focused := `document.activeElement.matches(` + js(row) + `) && document.activeElement.isConnected`
+	do(t, p, "click the second document", chromedp.Click(row))
+	waitCurrent(t, p, id)
+	if !eval[bool](t, p, focused) {
+		t.Errorf("after clicking %s and its row being drawn again, the focus is on %s, want the row's button", id,
+			eval[string](t, p, `document.activeElement.outerHTML.slice(0, 120)`))
+	}
+	eval[string](t, p, `spanmark.annotate({start: 0, end: 4, label: "actor"})`)
+	waitFor(t, p, "the row counting the label", `document.querySelector(`+js(row)+`).parentElement.textContent.includes("1 annotation")`)
+	if !eval[bool](t, p, focused) {
+		t.Errorf("after a label redrew the row, the focus is on %s, want the row's button",
+			eval[string](t, p, `document.activeElement.outerHTML.slice(0, 120)`))
+	}
 	p.CheckProblems(t)
 }

@@ -36,7 +36,15 @@ func (a *app) renderProject(ids ...string) {
 		if known && ps.filter != "" && ok != (ps.statusOf(id) == ps.filter) {
 			full = true
 		} else if known && ok {
-			li.Call("replaceWith", ps.row(d))
+			// The new row is a new element: the focus, when the old
+			// row had it (a click on its button gives it), moves to
+			// it, or the keyboard would start again from the top.
+			focused := li.Call("matches", ":focus-within").Bool()
+			n := ps.row(d)
+			li.Call("replaceWith", n)
+			if focused {
+				n.Get("firstChild").Call("focus")
+			}
 		}
 	}
 	if full {

@@ -8,30 +8,56 @@ import (
 )
 
 // Store is one IndexedDB object store whose records are objects keyed by
-// their "id" property. Its methods block until IndexedDB answers, so call
-// them from a goroutine, never inside a js.FuncOf callback. Every failure
-// (private mode, quota, a blocked upgrade) comes back as an error.
+// their "id" property, with a second store beside it of one small summary
+// per record, under the same id, written and deleted in the same
+// transaction as the record: listing the records reads only the
+// summaries. Its methods block until IndexedDB answers, so call them from
+// a goroutine, never inside a js.FuncOf callback. Every failure (private
+// mode, quota, a blocked upgrade) comes back as an error.
 type Store struct {
-	db   js.Value
-	name string
+	db    js.Value
+	name  string
+	meta  string   // the summaries' store
+	scope js.Value // [name, meta]
 }
 
+// storeVersion is the database's version; version 1 had no summaries.
+const storeVersion = 2
+
 // OpenStore wraps indexedDB.open, creating the object store named store
-// in database db at its first use.
-func OpenStore(db, store string) (*Store, error) {
+// and its summaries' store meta in database db at their first use. A
+// database of version 1 gets meta filled in its upgrade, with summary of
+// each stored record, so that everything stored before is listed: the
+// upgrade is one transaction, and when it fails the database stays as it
+// was.
+func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*Store, error) {
 	idb := global.Get("indexedDB")
 	if idb.IsUndefined() || idb.IsNull() {
 		return nil, errors.New("open storage: this browser has no IndexedDB")
 	}
 	var req js.Value
-	if err := catch(func() { req = idb.Call("open", db, 1) }); err != nil {
+	if err := catch(func() { req = idb.Call("open", db, storeVersion) }); err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
-	up := js.FuncOf(func(js.Value, []js.Value) any {
+	up := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		// Version 2 is the newest: an upgrade always makes the
+		// summaries, and the records' store too when there was none.
 		d := req.Get("result")
-		if !d.Get("objectStoreNames").Call("contains", store).Bool() {
-			d.Call("createObjectStore", store, map[string]any{"keyPath": "id"})
+		byID := js.ValueOf(map[string]any{"keyPath": "id"})
+		if args[0].Get("oldVersion").Int() < 1 {
+			d.Call("createObjectStore", store, byID)
 		}
+		ms := d.Call("createObjectStore", meta, byID)
+		cur := req.Get("transaction").Call("objectStore", store).Call("openCursor")
+		// Not released: it runs in the one upgrade a database has.
+		next := js.FuncOf(func(js.Value, []js.Value) any {
+			if c := cur.Get("result"); !c.IsNull() {
+				ms.Call("put", summary(c.Get("value")))
+				c.Call("continue")
+			}
+			return nil
+		})
+		cur.Set("onsuccess", next)
 		return nil
 	})
 	defer up.Release()
@@ -40,7 +66,7 @@ func OpenStore(db, store string) (*Store, error) {
 	if err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
-	return &Store{db: d, name: store}, nil
+	return &Store{db: d, name: store, meta: meta, scope: js.ValueOf([]any{store, meta})}, nil
 }
 
 // catch runs fn and turns a JavaScript exception thrown in it (which
@@ -78,14 +104,15 @@ func wait(req js.Value) (js.Value, error) {
 	return req.Get("result"), nil
 }
 
-// tx wraps IDBDatabase.transaction and waits for it to complete, after do
-// has queued its requests on the object store.
-func (s *Store) tx(mode string, do func(os js.Value)) error {
+// tx wraps IDBDatabase.transaction over the records and their summaries
+// and waits for it to complete, after do has queued its requests on the
+// two stores.
+func (s *Store) tx(mode string, do func(os, meta js.Value)) error {
 	ch := make(chan error, 1)
 	var t js.Value
 	err := catch(func() {
-		t = s.db.Call("transaction", s.name, mode)
-		do(t.Call("objectStore", s.name))
+		t = s.db.Call("transaction", s.scope, mode)
+		do(t.Call("objectStore", s.name), t.Call("objectStore", s.meta))
 	})
 	if err != nil {
 		return err
@@ -109,46 +136,47 @@ func (s *Store) tx(mode string, do func(os js.Value)) error {
 	return err
 }
 
-// Get wraps IDBObjectStore.get; a missing key gives undefined.
-func (s *Store) Get(key string) (js.Value, error) {
+// All wraps IDBObjectStore.getAll: the records, or with meta their
+// summaries, whose keys are from lo to hi (lo to lo is one record, or
+// none).
+func (s *Store) All(meta bool, lo, hi string) (js.Value, error) {
+	store := s.name
+	if meta {
+		store = s.meta
+	}
 	var req js.Value
 	if err := catch(func() {
-		req = s.db.Call("transaction", s.name, "readonly").Call("objectStore", s.name).Call("get", key)
+		r := global.Get("IDBKeyRange").Call("bound", lo, hi)
+		req = s.db.Call("transaction", store, "readonly").Call("objectStore", store).Call("getAll", r)
 	}); err != nil {
 		return js.Undefined(), err
 	}
 	return wait(req)
 }
 
-// All wraps IDBObjectStore.getAll.
-func (s *Store) All() (js.Value, error) {
-	var req js.Value
-	if err := catch(func() {
-		req = s.db.Call("transaction", s.name, "readonly").Call("objectStore", s.name).Call("getAll")
-	}); err != nil {
-		return js.Undefined(), err
-	}
-	return wait(req)
-}
-
-// Delete wraps IDBObjectStore.delete and waits for the transaction.
+// Delete deletes a record and its summary and waits for the transaction.
 func (s *Store) Delete(key string) error {
-	return s.tx("readwrite", func(os js.Value) { os.Call("delete", key) })
+	return s.tx("readwrite", func(os, meta js.Value) {
+		os.Call("delete", key)
+		meta.Call("delete", key)
+	})
 }
 
 // PutIf wraps a read-write transaction that reads the record with v's id,
 // asks check about it (undefined when there is none) and, when check
-// returns nil, puts v. Reading and writing in one transaction means no
-// other tab can write in between. It returns check's error or the
-// browser's.
-func (s *Store) PutIf(v js.Value, check func(old js.Value) error) error {
+// returns nil, puts v and summary(v), made after check (which may change
+// v). Reading and writing in one transaction means no other tab can write
+// in between, and a record and its summary never disagree. It returns
+// check's error or the browser's.
+func (s *Store) PutIf(v js.Value, summary func(js.Value) js.Value, check func(old js.Value) error) error {
 	var refused error
 	var got js.Func
-	err := s.tx("readwrite", func(os js.Value) {
+	err := s.tx("readwrite", func(os, meta js.Value) {
 		req := os.Call("get", v.Get("id"))
 		got = js.FuncOf(func(js.Value, []js.Value) any {
 			if refused = check(req.Get("result")); refused == nil {
 				os.Call("put", v)
+				meta.Call("put", summary(v))
 			}
 			return nil
 		})

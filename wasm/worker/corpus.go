@@ -154,6 +154,7 @@ func answerCorpusImport(r request) (any, error) {
 			return nil, errors.New("import project: document " + strconv.Quote(cd.ID) + ": " + err.Error())
 		}
 		res["file"], res["count"], res["moved"], res["orphaned"] = string(data), set.Len(), len(rep.Moved), len(rep.Orphaned)
+		res["source"], res["length"] = d.Path, set.Document().Len() // for the document's summary (wasm/persist.go)
 	}
 	return out, nil
 }
