@@ -196,7 +196,10 @@ func waitWithin(t *testing.T, p *browser.Page, d time.Duration, what, cond strin
 	t.Helper()
 	ctx, cancel := context.WithTimeout(p.Context(), d+5*time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(d))); err != nil {
+	// Polled on a timer, not on animation frames (Poll's default): a frame
+	// may wait on the one a dialog just closed, and the condition is then
+	// not checked again however long the app has been done.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(d), chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
 		t.Fatalf("wait for %s (%s): %v; #status says %q%s", what, cond, err, statusText(t, p), problems(p))
 	}
 }

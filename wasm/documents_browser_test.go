@@ -28,6 +28,8 @@ func docsDialog(t *testing.T, p *browser.Page) []string {
 		do(t, p, "open the documents list", chromedp.Click(chromedp.ID("docs")))
 	}
 	waitFor(t, p, "the documents list", `document.getElementById("docs-dialog").open`)
+	// A rendered frame, so that the rows have boxes for the clicks that follow.
+	eval[any](t, p, `new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`)
 	return eval[[]string](t, p, `[...document.querySelectorAll("#docs-list li")].map((li) =>
   li.querySelector("[data-open]").textContent + ": " + li.querySelector(".doc-info").textContent.split(" · ")[0])`)
 }

@@ -115,8 +115,7 @@ func TestOpenDroppedText(t *testing.T) {
 	}
 
 	// Switch to the notes through the documents list, then back.
-	do(t, p, "open the documents list", chromedp.Click(chromedp.ID("docs")))
-	waitFor(t, p, "the documents list", `document.querySelector("#docs-list button[data-open]") !== null`)
+	openDocsList(t, p)
 	notes := eval[string](t, p, `[...document.querySelectorAll("#docs-list [data-open]")].find((b) => b.closest("li, tr, div").textContent.includes("Field notes")).dataset.open`)
 	do(t, p, "open the notes", chromedp.Click(`#docs-list button[data-open="`+notes+`"]`))
 	waitFor(t, p, "the notes", `document.getElementById("doc-title").textContent === "Field notes"`)
@@ -135,7 +134,7 @@ func TestOpenDroppedText(t *testing.T) {
 		if !accept {
 			eval[any](t, p, `(window.__confirm = window.confirm, window.confirm = () => false, true)`)
 		}
-		do(t, p, "open the documents list", chromedp.Click(chromedp.ID("docs")))
+		openDocsList(t, p)
 		waitFor(t, p, "the delete button", `document.querySelector(`+js(`#docs-list button[data-delete="`+notes+`"]`)+`) !== null`)
 		do(t, p, "delete the notes", chromedp.Click(`#docs-list button[data-delete="`+notes+`"]`))
 		if !accept {
@@ -153,6 +152,17 @@ func TestOpenDroppedText(t *testing.T) {
 		t.Errorf("after accepting the deletion there are %d documents, want %d", n, before-1)
 	}
 	p.CheckProblems(t)
+}
+
+// openDocsList opens the documents dialog and waits for a frame to be
+// rendered with it: until then its rows (content-visibility: auto) have
+// no boxes of their own, and a click aimed at a button lands elsewhere. A
+// person never sees the dialog before that frame.
+func openDocsList(t *testing.T, p *browser.Page) {
+	t.Helper()
+	do(t, p, "open the documents list", chromedp.Click(chromedp.ID("docs")))
+	waitFor(t, p, "the documents list", `document.getElementById("docs-dialog").open && document.querySelector("#docs-list button[data-open]") !== null`)
+	eval[any](t, p, `new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`)
 }
 
 func containsTitle(titles []string, want string) bool {
