@@ -182,3 +182,42 @@ func TestDocumentsUpgradeFromVersion1(t *testing.T) {
 	a.CheckProblems(t)
 	p.CheckProblems(t)
 }
+
+// TestStorageBlockedByOldTab opens the app while another tab holds the
+// database open at version 1, as a tab of the version before does: the
+// upgrade waits, the page says why and what to do, and once that tab lets
+// go, the work made meanwhile is saved.
+func TestStorageBlockedByOldTab(t *testing.T) {
+	old := browser.NewTab(t)
+	installLib(t, old)
+	old.Do("open a page of the site", chromedp.Navigate(old.URL+"demo/project.json"))
+	eval[any](t, old, `new Promise((ok, fail) => {
+  const req = indexedDB.open("spanmark", 1);
+  req.onupgradeneeded = () => req.result.createObjectStore("documents", {keyPath: "id"});
+  req.onsuccess = () => { window.__old = req.result; ok(true); };
+  req.onerror = () => fail(req.error);
+})`)
+	for _, pr := range old.TakeProblems() {
+		if !strings.Contains(pr, "favicon.ico") { // asked for by a page that is not the app
+			t.Errorf("opening the old database: %s", pr)
+		}
+	}
+	a := old.OpenSibling(t)
+	installLib(t, a)
+	a.Load()
+	waitFor(t, a, "the status to say why nothing is saved", `document.getElementById("status").textContent.includes("another tab")`)
+	text := sampleRunes(t)
+	s, e := find(t, text, "Kremlin", 0)
+	eval[string](t, a, fmt.Sprintf(`spanmark.annotate({start: %d, end: %d, label: "actor"})`, s, e))
+
+	eval[any](t, old, `window.__old.close()`)
+	eval[any](t, a, `spanmark.flush()`)
+	if got := statusText(t, a); !strings.Contains(got, "saved") {
+		t.Errorf("status once the old tab let go: %q, want it to say the work is saved", got)
+	}
+	a.Reload()
+	if got := list(t, a); len(got) != 1 || got[0].Quote != "Kremlin" {
+		t.Errorf("after a reload: %+v, want the Kremlin annotation made while storage was blocked", got)
+	}
+	a.CheckProblems(t)
+}

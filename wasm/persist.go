@@ -65,10 +65,18 @@ func pauseUnlessHidden() {
 }
 
 func (a *app) openStorage() {
-	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, summaryOf)
+	blocked := false
+	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, summaryOf, func() {
+		blocked = true
+		a.fail(errors.New("Spanmark is open in another tab, an older version that holds its storage: close or reload that tab, and this one saves your work again"))
+	}, func() {
+		a.fail(errors.New("Spanmark was updated in another tab: reload this tab to go on (your work is saved)"))
+	})
 	close(a.db.ready)
 	if a.db.err != nil {
 		a.fail(errors.New(a.db.err.Error() + " — your work will not be kept after this tab closes; export it to keep it"))
+	} else if blocked {
+		a.say("Storage is open again: your work is saved.")
 	}
 }
 

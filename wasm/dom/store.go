@@ -30,7 +30,14 @@ const storeVersion = 2
 // each stored record, so that everything stored before is listed: the
 // upgrade is one transaction, and when it fails the database stays as it
 // was.
-func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*Store, error) {
+//
+// An upgrade waits while another tab holds the database open at an older
+// version: blocked is called then, so that the page can say why nothing is
+// saved yet (the open completes once that tab closes or reloads). Once
+// open, changed is called when a tab of a newer version asks for the
+// database: this tab keeps it, since closing it would stop its saves, and
+// should ask its user to reload.
+func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value, blocked, changed func()) (*Store, error) {
 	idb := global.Get("indexedDB")
 	if idb.IsUndefined() || idb.IsNull() {
 		return nil, errors.New("open storage: this browser has no IndexedDB")
@@ -62,10 +69,15 @@ func OpenStore(db, store, meta string, summary func(rec js.Value) js.Value) (*St
 	})
 	defer up.Release()
 	req.Set("onupgradeneeded", up)
+	onBlocked := js.FuncOf(func(js.Value, []js.Value) any { blocked(); return nil })
+	defer onBlocked.Release()
+	req.Set("onblocked", onBlocked)
 	d, err := wait(req)
 	if err != nil {
 		return nil, errors.New("open storage: " + err.Error())
 	}
+	// Not released: it lives as long as the connection.
+	d.Set("onversionchange", js.FuncOf(func(js.Value, []js.Value) any { changed(); return nil }))
 	return &Store{db: d, name: store, meta: meta, scope: js.ValueOf([]any{store, meta})}, nil
 }
 
