@@ -68,9 +68,9 @@ func (a *app) openStorage() {
 	blocked := false
 	a.db.store, a.db.err = dom.OpenStore(dbName, storeName, metaName, summaryOf, func() {
 		blocked = true
-		a.fail(errors.New("Spanmark is open in another tab, an older version that holds its storage: close or reload that tab, and this one saves your work again"))
+		a.fail(errors.New("another tab runs an older Spanmark, which holds its storage: close or reload that tab, and this one saves your work again"))
 	}, func() {
-		a.fail(errors.New("Spanmark was updated in another tab: reload this tab to go on (your work is saved)"))
+		a.fail(errors.New("another tab runs a newer Spanmark: reload this tab to go on (your work is saved)"))
 	})
 	close(a.db.ready)
 	if a.db.err != nil {
