@@ -143,19 +143,10 @@ func Encode(f *annotations.File) ([]byte, error) {
 	w.StrOmit("label", f.Document.Title)
 	w.IntField("total", len(f.Annotations)+len(f.Relations))
 	writeCreator(w, f.Annotator)
-	w.Key("generator")
-	w.Open('{')
-	w.Str("id", w3cGenerator)
-	w.Str("type", "Software")
-	w.Str("name", "Spanmark")
-	w.Close('}')
-	w.StrOmit("generated", jsonio.FormatTime(f.Exported))
+	writeGenerator(w, f.Exported)
 	w.Key("spanmark:document")
 	w.Open('{')
-	w.StrOmit("id", f.Document.ID)
-	w.StrOmit("title", f.Document.Title)
-	w.StrOmit("source", f.Document.Source)
-	w.IntField("length", f.Document.Length)
+	writeDocumentFields(w, f.Document)
 	w.Close('}')
 	w.Key("spanmark:schema")
 	w.Schema(f.Schema)
@@ -288,6 +279,27 @@ func writeItems(w *jsonio.Writer, f *annotations.File, doc string) error {
 
 // writeCreator writes the creator of an export, a Person named name, unless
 // name is empty.
+// writeGenerator writes the generator (Spanmark) and when it generated
+// the file, if known.
+func writeGenerator(w *jsonio.Writer, exported annotations.Time) {
+	w.Key("generator")
+	w.Open('{')
+	w.Str("id", w3cGenerator)
+	w.Str("type", "Software")
+	w.Str("name", "Spanmark")
+	w.Close('}')
+	w.StrOmit("generated", jsonio.FormatTime(exported))
+}
+
+// writeDocumentFields writes what a file says of its document, in an open
+// object: its id, title, source and length.
+func writeDocumentFields(w *jsonio.Writer, d annotations.FileDocument) {
+	w.StrOmit("id", d.ID)
+	w.StrOmit("title", d.Title)
+	w.StrOmit("source", d.Source)
+	w.IntField("length", d.Length)
+}
+
 func writeCreator(w *jsonio.Writer, name string) {
 	if name == "" {
 		return
