@@ -552,7 +552,6 @@ func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
 	if m < seedLen {
 		return nil, false
 	}
-	type window struct{ lo, hi int }
 	var ws []window
 	for off := 0; off+seedLen <= m; off += seedLen {
 		piece := q.exact[off : off+seedLen]
@@ -569,16 +568,7 @@ func (a *Anchorer) seededCandidates(q *query) (cs []candidate, ok bool) {
 	if len(ws) == 0 {
 		return nil, false
 	}
-	lite.SortStableFunc(ws, func(x, y *window) int { return cmp.Compare(x.lo, y.lo) })
-	merged := ws[:1]
-	for _, w := range ws[1:] {
-		if last := &merged[len(merged)-1]; w.lo <= last.hi {
-			last.hi = max(last.hi, w.hi)
-		} else {
-			merged = append(merged, w)
-		}
-	}
-	for _, w := range merged {
+	for _, w := range mergeWindows(ws) {
 		cs = append(cs, a.fuzzyCandidates(q, w.lo, w.hi)...)
 	}
 	rank(cs)

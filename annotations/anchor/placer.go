@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
+	"github.com/spanmark/spanmark/annotations/internal/lite"
 )
 
 // Placing a batch. A file's selectors are placed together, because they
@@ -458,6 +459,21 @@ func (p *Placer) search(i int) {
 // window is a stretch [lo, hi) of the folded text.
 type window struct{ lo, hi int }
 
+// mergeWindows sorts ws, which is not empty, by start and joins the
+// windows that overlap or touch.
+func mergeWindows(ws []window) []window {
+	lite.SortStableFunc(ws, func(x, y *window) int { return cmp.Compare(x.lo, y.lo) })
+	merged := ws[:1]
+	for _, w := range ws[1:] {
+		if last := &merged[len(merged)-1]; w.lo <= last.hi {
+			last.hi = max(last.hi, w.hi)
+		} else {
+			merged = append(merged, w)
+		}
+	}
+	return merged
+}
+
 // searchIn finds q in the folded text within the windows, which are
 // ascending and do not overlap: the exact quote chosen by its context,
 // and unless that is clear, approximate copies too (the rule of
@@ -541,16 +557,7 @@ func (p *Placer) seedWindows(q *query) (ws []window, ok bool) {
 	if len(ws) == 0 {
 		return nil, ok
 	}
-	slices.SortFunc(ws, func(x, y window) int { return cmp.Compare(x.lo, y.lo) })
-	merged := ws[:1]
-	for _, w := range ws[1:] {
-		if last := &merged[len(merged)-1]; w.lo <= last.hi {
-			last.hi = max(last.hi, w.hi)
-		} else {
-			merged = append(merged, w)
-		}
-	}
-	return merged, true
+	return mergeWindows(ws), true
 }
 
 // pick returns the best of the ranked candidates cs if it is good enough
