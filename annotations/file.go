@@ -90,16 +90,25 @@ func (f *File) SetAtInSteps(doc *Document, n int, pause func()) (s *Set, ok bool
 			return nil, true, &PathError{Path: "annotations[" + strconv.Itoa(i) + "]", Err: err}
 		}
 	}
-	for i, r := range f.Relations {
+	if err := insertRelations(s, f.Relations, orphaned); err != nil {
+		return nil, true, err
+	}
+	return s, true, nil
+}
+
+// insertRelations adds rels to s, keeping those with an orphan at an end
+// with the orphans.
+func insertRelations(s *Set, rels []Relation, orphaned map[string]bool) error {
+	for i, r := range rels {
 		if orphaned[r.From] || orphaned[r.To] {
 			s.AddOrphanRelation(r)
 			continue
 		}
 		if err := s.InsertRelation(r); err != nil {
-			return nil, true, &PathError{Path: "relations[" + strconv.Itoa(i) + "]", Err: err}
+			return &PathError{Path: "relations[" + strconv.Itoa(i) + "]", Err: err}
 		}
 	}
-	return s, true, nil
+	return nil
 }
 
 // isAtOffsets reports whether every annotation's quote is at its offsets
@@ -171,14 +180,8 @@ func (f *File) SetPlaced(doc *Document, spots []Spot, n int, pause func()) (s *S
 		isOrphan[a.ID] = true
 		orphaned = append(orphaned, i)
 	}
-	for i, r := range f.Relations {
-		if isOrphan[r.From] || isOrphan[r.To] {
-			s.AddOrphanRelation(r)
-			continue
-		}
-		if err := s.InsertRelation(r); err != nil {
-			return nil, nil, &PathError{Path: "relations[" + strconv.Itoa(i) + "]", Err: err}
-		}
+	if err := insertRelations(s, f.Relations, isOrphan); err != nil {
+		return nil, nil, err
 	}
 	return s, orphaned, nil
 }
