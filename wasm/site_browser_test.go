@@ -78,6 +78,19 @@ func TestSiteOffline(t *testing.T) {
 	if controlled := browser.Eval[bool](p, `navigator.serviceWorker.controller !== null`); !controlled {
 		t.Errorf("offline reload: the service worker does not control the page")
 	}
+	// The page and its files come from the cache by the worker's static
+	// routes, without the worker's script having to start.
+	sources := browser.Eval[map[string]string](p, `Object.fromEntries(performance.getEntries()
+		.filter((e) => e.entryType === "navigation" || /\.(wasm|js|css)$/.test(e.name))
+		.map((e) => [e.entryType === "navigation" ? "the page" : e.name.split("/").pop(), e.workerMatchedSourceType + "/" + e.workerFinalSourceType]))`)
+	if len(sources) < 5 {
+		t.Errorf("offline reload: resource timing lists %d of the page and its files, want the page, boot.js, wasm_exec.js, the wasm and the style: %v", len(sources), sources)
+	}
+	for name, src := range sources {
+		if src != "cache/cache" {
+			t.Errorf("offline reload: %s came from %s (matched/final source), want cache/cache", name, src)
+		}
+	}
 	p.CheckProblems(t)
 }
 
