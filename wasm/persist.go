@@ -31,6 +31,9 @@ const (
 	storeName  = "documents"
 	metaName   = "summaries"
 	lastDocKey = "spanmark:last"
+	// storedKey names the document last saved or restored here: one with
+	// work in storage, which a visit waits for (start.go, pristineSample).
+	storedKey = "spanmark:stored"
 	// saveDelay is the debounce of autosave in milliseconds: edits in a
 	// burst are written once, and the work is stored well within a second.
 	saveDelay = 300
@@ -174,6 +177,7 @@ func (a *app) flush() error {
 		return errors.New("save: " + err.Error() + " — your latest changes are not stored; export them to keep them")
 	}
 	a.post(a.tab.Saved(rev))
+	_ = dom.LocalSet(storedKey, key)
 	a.journalSaved(seq)
 	return nil
 }
@@ -231,7 +235,9 @@ func (a *app) restore(rec js.Value, replay bool) error {
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
-	a.showKey(rec.Get("id").String(), set, rec.Get("rev").Int())
+	key := rec.Get("id").String()
+	a.showKey(key, set, rec.Get("rev").Int())
+	_ = dom.LocalSet(storedKey, key)
 	if replay {
 		a.replayJournal(rec)
 	}

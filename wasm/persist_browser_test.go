@@ -103,6 +103,27 @@ func TestReloadRestores(t *testing.T) {
 	p.CheckProblems(t)
 }
 
+// TestReloadRestoresUnmarked reloads the sample with work stored but not
+// marked as stored in localStorage, as an earlier version left it: the
+// page may show the untouched sample first, but the work must come, and
+// without a claim that another tab made it.
+func TestReloadRestoresUnmarked(t *testing.T) {
+	p := openApp(t)
+	before := work(t, p)
+	eval[any](t, p, `spanmark.flush()`)
+	if got := eval[string](t, p, `localStorage.getItem("spanmark:stored") || ""`); got == "" {
+		t.Errorf("after a save, localStorage has no spanmark:stored")
+	}
+	eval[any](t, p, `localStorage.removeItem("spanmark:stored")`)
+	p.Reload()
+	waitFor(t, p, "the stored work", fmt.Sprintf(`spanmark.list().length === %d`, len(before.State.Annotations)))
+	checkSaved(t, p, "reload without the mark", before)
+	if st := statusText(t, p); mentionsOtherTab(st) {
+		t.Errorf("status = %q after restoring this browser's own saved work, want no word of another tab", st)
+	}
+	p.CheckProblems(t)
+}
+
 // TestKilledTabRestores closes the tab the way a crash does, with no
 // unload handlers, and opens the app in a new tab of the same profile.
 func TestKilledTabRestores(t *testing.T) {

@@ -55,7 +55,7 @@ func (a *app) openFirst() error {
 			return a.openFirstText(text, p.String())
 		}
 	}
-	if id := dom.LocalGet(lastDocKey); id != "" {
+	if id := dom.LocalGet(lastDocKey); id != "" && !a.pristineSample(id) {
 		rec, ok, err := a.record(id)
 		if err == nil && ok {
 			err := a.restore(rec, true)
@@ -87,6 +87,18 @@ func (a *app) openFirst() error {
 		return errors.New("fetch the sample " + sample.String() + ": " + err.Error())
 	}
 	return a.openFirstText(text, "sample")
+}
+
+// pristineSample reports whether document id, the one worked on last,
+// is the sample the build wrote into the page with no work known to be
+// stored for it: then the visit shows it without first waiting for
+// storage to open and answer, the longest wait of a later visit. Work
+// stored all the same (by an earlier version, which kept no storedKey)
+// still comes, a moment later (openFirstDoc).
+func (a *app) pristineSample(id string) bool {
+	mark := a.el.article.Get("dataset").Get("doc")
+	return mark.Type() == js.TypeString && mark.String() == id &&
+		dom.LocalGet(storedKey) != id && dom.LocalGet(journalPrefix+id) == ""
 }
 
 // openFirstText opens the first article of a visit. Storage may still be
@@ -123,6 +135,9 @@ func (a *app) openFirstDoc(doc *annotations.Document) error {
 		}
 		if err := a.restore(rec, true); err != nil {
 			a.fail(err)
+		} else if rec.Get("saved").Float() > js.Global().Get("performance").Get("timeOrigin").Float() {
+			// Saved since this page began loading, so by another tab.
+			a.say("Updated with changes made in another tab.")
 		}
 	}()
 	return nil
