@@ -83,8 +83,8 @@ func TestSiteOffline(t *testing.T) {
 	sources := browser.Eval[map[string]string](p, `Object.fromEntries(performance.getEntries()
 		.filter((e) => e.entryType === "navigation" || /\.(wasm|js|css)$/.test(e.name))
 		.map((e) => [e.entryType === "navigation" ? "the page" : e.name.split("/").pop(), e.workerMatchedSourceType + "/" + e.workerFinalSourceType]))`)
-	if len(sources) < 5 {
-		t.Errorf("offline reload: resource timing lists %d of the page and its files, want the page, boot.js, wasm_exec.js, the wasm and the style: %v", len(sources), sources)
+	if len(sources) < 3 {
+		t.Errorf("offline reload: resource timing lists %d of the page and its files, want the page, wasm_exec.js and the wasm: %v", len(sources), sources)
 	}
 	for name, src := range sources {
 		if src != "cache/cache" {

@@ -3,12 +3,12 @@
 // a new version is waiting. It loads the analyses (web/analysis.js) when a
 // person first turns one on.
 //
-// It is an async script: it runs as soon as it has arrived, usually while
-// the page is still parsing, so the wasm's compile starts at once rather
-// than after the deferred scripts; the program runs once the document is
-// parsed and wasm_exec.js (deferred) has run. Meanwhile the sample article
-// is already on the page: the build writes it into #article
-// (tools/internal/site, prerender.go) and the program takes it over.
+// The build writes it into the page's <head> (tools/internal/site,
+// inline.go), so it runs while the page is still parsing and the wasm's
+// download and compile start at once; the program runs once the document
+// is parsed and wasm_exec.js (deferred) has run. Meanwhile the sample
+// article is already on the page: the build writes it into #article
+// (prerender.go) and the program takes it over.
 //
 // Readiness: the Go program sets <html data-ready="true"> when the app is
 // interactive. This script then removes #boot-progress and resolves
@@ -21,7 +21,7 @@
   const wasmURL = "app.wasm";
 
   // compiled is the compiled program. The response goes to the compiler as
-  // fetch gave it (the preload in index.html), never re-wrapped: Chromium
+  // fetch gave it, never re-wrapped: Chromium
   // caches the compiled code of a response with a URL, and a second visit
   // skips the compile.
   const compiled = (async () => {
@@ -66,21 +66,28 @@
   ready.catch(() => {});
   window.spanmark = Object.assign(window.spanmark || {}, { ready });
 
-  // The sample article (<html data-sample>) is fetched while the wasm
-  // downloads and compiles, unless ?article= names another; the Go
-  // program takes the promise from spanmark._sample (wasm/start.go,
-  // openFirst). Not enumerable, so not part of the API.
+  // The sample article (<html data-sample>) is fetched when the Go
+  // program asks for it (wasm/start.go, openFirst), unless ?article= names
+  // another: usually it never does, for the build wrote the sample into
+  // the page. Not enumerable, so not part of the API.
   const params = new URLSearchParams(location.search);
   const sampleURL = root.dataset.sample;
   if (sampleURL && !params.has("article")) {
-    const sample = fetch(sampleURL).then((res) => {
-      if (!res.ok) {
-        throw new Error(`${res.status} ${res.statusText}`);
-      }
-      return res.text();
+    let sample;
+    Object.defineProperty(window.spanmark, "_sample", {
+      get() {
+        if (!sample) {
+          sample = fetch(sampleURL).then((res) => {
+            if (!res.ok) {
+              throw new Error(`${res.status} ${res.statusText}`);
+            }
+            return res.text();
+          });
+          sample.catch(() => {}); // reported by the Go program
+        }
+        return sample;
+      },
     });
-    sample.catch(() => {}); // reported by the Go program, if it is used
-    Object.defineProperty(window.spanmark, "_sample", { value: sample });
   }
 
   // The sample on the page (#article[data-doc]) is not what this visit

@@ -367,6 +367,18 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 			return nil, err
 		}
 	}
+	index, inlined, err := inlineHead(index, out)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range inlined {
+		delete(out, name)
+		for source, built := range renamed {
+			if built == name {
+				delete(renamed, source)
+			}
+		}
+	}
 	out[IndexName] = index
 
 	// The version covers every file the worker precaches, so any change to
@@ -375,6 +387,9 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 	precache := []string{IndexName}
 	var later []string
 	for _, name := range hashed {
+		if _, ok := renamed[name]; !ok {
+			continue // written into the page
+		}
 		if isLater(name) {
 			later = append(later, renamed[name])
 		} else {

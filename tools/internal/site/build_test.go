@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"io/fs"
 	"os"
@@ -45,11 +47,15 @@ func realSite(t *testing.T) *Site {
 // localRef matches the URLs in the built page's attributes.
 var localRef = regexp.MustCompile(`(?:src|href|data-sample|data-worker|data-analysis)=("[^"]*"|[^ >]+)`)
 
+// inlineCode matches the stylesheet and script the build writes into the
+// page ($2).
+var inlineCode = regexp.MustCompile(`(?s)<(script|style)>(.*?)</(?:script|style)>`)
+
 func TestBuildReferences(t *testing.T) {
 	s := realSite(t)
 	index := string(s.Files[IndexName])
 	refs := map[string]bool{}
-	for _, m := range localRef.FindAllStringSubmatch(index, -1) {
+	for _, m := range localRef.FindAllStringSubmatch(inlineCode.ReplaceAllString(index, ""), -1) {
 		ref := strings.Trim(m[1], `"`)
 		if strings.HasPrefix(ref, "#") {
 			continue // a link within the page, such as the skip link
@@ -64,14 +70,16 @@ func TestBuildReferences(t *testing.T) {
 	}
 	for _, a := range s.Assets {
 		switch a.Source {
-		case "boot.js", "wasm_exec.js", "style.css", "icon.svg", "manifest.webmanifest", "sample.txt", WorkerScriptName, analysisName:
+		case "wasm_exec.js", "icon.svg", "manifest.webmanifest", "sample.txt", WorkerScriptName, analysisName:
 			if !refs[a.Name] {
 				t.Errorf("index.html does not refer to %s (from %s); it refers to %v", a.Name, a.Source, refs)
 			}
+		case "boot.js", "style.css":
+			t.Errorf("the build ships %s as a file (%s); it belongs inside index.html", a.Source, a.Name)
 		case WasmName:
-			boot := s.Files[assetFrom(t, s, "boot.js").Name]
-			if !bytes.Contains(boot, []byte(`"`+a.Name+`"`)) {
-				t.Errorf("boot.js does not load %s", a.Name)
+			// The boot script, written into the page, loads it.
+			if !strings.Contains(index, `"`+a.Name+`"`) {
+				t.Errorf("index.html's boot script does not load %s", a.Name)
 			}
 		case WorkerWasmName:
 			script := s.Files[assetFrom(t, s, WorkerScriptName).Name]
@@ -124,13 +132,12 @@ func TestBuildMinified(t *testing.T) {
 		if len(again) < len(b) {
 			t.Errorf("%s is not minified: minifying it again saves %d of %d bytes", a.Name, len(b)-len(again), len(b))
 		}
-		if src, err := web.FS.ReadFile(a.Source); err == nil && isText(a.Source) && path.Ext(a.Source) != ".txt" && len(b) >= len(src) {
+		// The page holds the sample, the stylesheet and the boot script.
+		if src, err := web.FS.ReadFile(a.Source); err == nil && isText(a.Source) && path.Ext(a.Source) != ".txt" && a.Name != IndexName && len(b) >= len(src) {
 			t.Errorf("%s is %d bytes, its source %s %d", a.Name, len(b), a.Source, len(src))
 		}
 	}
 }
-
-var metaPolicy = regexp.MustCompile(`<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"`)
 
 // TestIndexDeclaresPolicy keeps the page's <meta> policy, in the source and
 // in the build, equal to the one the server sends.
@@ -149,8 +156,24 @@ func TestIndexDeclaresPolicy(t *testing.T) {
 			t.Errorf("%s has no Content-Security-Policy <meta>", name)
 			continue
 		}
-		if diff := cmp.Diff(Policy, string(m[1])); diff != "" {
-			t.Errorf("%s: policy differs from site.Policy (-want +got):\n%s", name, diff)
+		// The policy admits exactly the page's inline elements, by the
+		// hashes of their text as the page holds it.
+		var hashes [2][]string
+		kinds := map[string]int{}
+		for _, c := range inlineCode.FindAllSubmatch(page, -1) {
+			sum := sha256.Sum256(c[2])
+			i := 0
+			if string(c[1]) == "style" {
+				i = 1
+			}
+			hashes[i] = append(hashes[i], "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+			kinds[string(c[1])]++
+		}
+		if want := map[string]int{"script": 1, "style": 1}; name != "web/index.html" && !cmp.Equal(want, kinds) {
+			t.Errorf("%s has inline elements %v, want %v: the boot script and the stylesheet", name, kinds, want)
+		}
+		if diff := cmp.Diff(PolicyFor(hashes[0], hashes[1]), string(m[1])); diff != "" {
+			t.Errorf("%s: policy differs from site.PolicyFor its inline elements (-want +got):\n%s", name, diff)
 		}
 	}
 	if !strings.HasPrefix(HeaderPolicy, Policy+"; ") {

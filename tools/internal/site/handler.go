@@ -14,7 +14,8 @@ import (
 // would: the Content-Type of each file by its extension, the precompressed
 // variant the client accepts (brotli, then gzip) with Content-Encoding and
 // Vary, a year of immutable caching for hashed assets and revalidation for
-// index.html and sw.js, and [HeaderPolicy]. A request for a directory gets
+// index.html and sw.js, and the page's own policy ([PagePolicy]) or
+// [HeaderPolicy]. A request for a directory gets
 // its index.html; the handler lists nothing.
 func Handler(fsys fs.FS) http.Handler {
 	return &handler{fsys: fsys}
@@ -52,7 +53,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	hdr := w.Header()
-	hdr.Set("Content-Security-Policy", HeaderPolicy)
+	hdr.Set("Content-Security-Policy", headerPolicyOf(name, body))
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
 	hdr.Set("Content-Type", ContentType(name))
