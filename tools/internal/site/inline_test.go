@@ -31,9 +31,7 @@ func TestInlineHead(t *testing.T) {
 		t.Fatalf("Assemble: %v", err)
 	}
 	page := string(s.Files[IndexName])
-	var names []string
 	for _, a := range s.Assets {
-		names = append(names, a.Source)
 		if a.Source == "style.css" || a.Source == "boot.js" {
 			t.Errorf("the site ships %s as %s; it belongs inside the page", a.Source, a.Name)
 		}
