@@ -10,10 +10,10 @@
 const build = {version: "dev", assets: []};
 
 const cacheName = "spanmark-" + build.version;
+const cachePrefix = "spanmark-";
 
 // scope is the folder the site was deployed to, with a trailing slash.
 const scope = new URL(self.registration.scope);
-const cachePrefix = "spanmark-";
 
 // build.later lists the files the page loads only when a person turns on a
 // feature (the analysis worker, wasm/worker). They are precached after the

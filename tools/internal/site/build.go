@@ -367,17 +367,13 @@ func assemble(sources map[string][]byte, brotliLevel int) (*Site, error) {
 			return nil, err
 		}
 	}
-	index, inlined, err := inlineHead(index, out)
+	index, inside, err := inlineHead(index, out, renamed)
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range inlined {
-		delete(out, name)
-		for source, built := range renamed {
-			if built == name {
-				delete(renamed, source)
-			}
-		}
+	for _, source := range inside {
+		delete(out, renamed[source])
+		delete(renamed, source)
 	}
 	out[IndexName] = index
 

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"html"
 	"regexp"
 	"strings"
@@ -61,7 +60,7 @@ func PagePolicy(page []byte) string {
 // page's own declared policy (with the hashes of what the build wrote
 // into it) and frame-ancestors, else [HeaderPolicy].
 func headerPolicyOf(name string, body []byte) string {
-	if strings.HasSuffix(name, ".html") && bytes.Contains(body, []byte("Content-Security-Policy")) {
+	if strings.HasSuffix(name, ".html") {
 		if p := PagePolicy(body); p != "" {
 			return p + headerExtra
 		}

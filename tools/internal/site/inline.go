@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"regexp"
-	"strings"
 )
 
 // The page's stylesheet and boot script are written into the built page
@@ -17,53 +16,46 @@ import (
 // and the compile follow the page's own bytes. The policy admits the two
 // by their SHA-256 hashes and nothing else inline ([PolicyFor]).
 
-// Matches in the minified page: the stylesheet's <link> and the boot
-// script's <script>, by their hashed names ($1).
-var (
-	inlineStyle  = regexp.MustCompile(`<link rel="?stylesheet"? href="?(style\.[0-9a-f]+\.css)"?>`)
-	inlineScript = regexp.MustCompile(`<script src="?(boot\.[0-9a-f]+\.js)"?(?: async| defer)*></script>`)
-)
+// inlined lists the files written into the page, by source name, with
+// the element that loads each in the minified page (%s: the built name)
+// and the element that holds it.
+var inlined = []struct{ source, loader, tag string }{
+	{"style.css", `<link rel="?stylesheet"? href="?%s"?>`, "style"},
+	{bootName, `<script src="?%s"?(?: async| defer)*></script>`, "script"},
+}
 
-// inlineHead writes the built stylesheet and boot script into page in
-// place of the elements that load them, and the policy with their hashes
-// into its Content-Security-Policy <meta>. It returns the page and the
-// names of the files now inside it, which the site no longer needs.
+// inlineHead writes the built stylesheet and boot script (out, by the
+// built names in renamed) into page in place of the elements that load
+// them, and the policy with their hashes into its Content-Security-Policy
+// <meta>. It returns the page and the source names of the files now
+// inside it, which the site no longer ships.
 //
 // A page that does not declare [Policy] keeps its elements: its policy is
 // not the build's to widen.
-func inlineHead(page []byte, files map[string][]byte) ([]byte, []string, error) {
+func inlineHead(page []byte, out map[string][]byte, renamed map[string]string) ([]byte, []string, error) {
 	if PagePolicy(page) != Policy {
 		return page, nil, nil
 	}
-	var gone, scripts, styles []string
-	var err error
-	put := func(re *regexp.Regexp, tag, end string, hashes *[]string) {
-		m := re.FindSubmatch(page)
-		if m == nil || err != nil {
-			return
+	var gone []string
+	hashes := map[string][]string{} // by tag
+	for _, f := range inlined {
+		name, ok := renamed[f.source]
+		if !ok {
+			continue
 		}
-		name := string(m[1])
-		body, ok := files[name]
-		switch {
-		case !ok:
-			err = fmt.Errorf("build: %s loads %s, which is missing", IndexName, name)
-			return
-		case bytes.Contains(bytes.ToLower(body), []byte("</"+tag)) || bytes.Contains(body, []byte("<!--")):
+		loader := regexp.MustCompile(fmt.Sprintf(f.loader, regexp.QuoteMeta(name))).Find(page)
+		if loader == nil {
+			continue
+		}
+		body := out[name]
+		if bytes.Contains(bytes.ToLower(body), []byte("</"+f.tag)) || bytes.Contains(body, []byte("<!--")) {
 			// The HTML parser would end the element there.
-			source := strings.Replace(name, "."+strings.Split(name, ".")[1], "", 1)
-			err = fmt.Errorf("build: %s holds </%s or <!--, so it cannot be written into %s", source, tag, IndexName)
-			return
+			return nil, nil, fmt.Errorf("build: %s holds </%s or <!--, so it cannot be written into %s", f.source, f.tag, IndexName)
 		}
-		sum := sha256.Sum256(body)
-		*hashes = append(*hashes, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
-		el := append(append([]byte("<"+tag+">"), body...), end...)
-		page = bytes.Replace(page, m[0], el, 1)
-		gone = append(gone, name)
-	}
-	put(inlineStyle, "style", "</style>", &styles)
-	put(inlineScript, "script", "</script>", &scripts)
-	if err != nil {
-		return nil, nil, err
+		hashes[f.tag] = append(hashes[f.tag], hashSource(body))
+		el := append(append([]byte("<"+f.tag+">"), body...), "</"+f.tag+">"...)
+		page = bytes.Replace(page, loader, el, 1)
+		gone = append(gone, f.source)
 	}
 	if len(gone) == 0 {
 		return page, nil, nil
@@ -72,6 +64,13 @@ func inlineHead(page []byte, files map[string][]byte) ([]byte, []string, error) 
 	if n := bytes.Count(page, old); n != 1 {
 		return nil, nil, fmt.Errorf("build: %s: want its Content-Security-Policy <meta> to hold site.Policy once, found it %d times", IndexName, n)
 	}
-	page = bytes.Replace(page, old, []byte(`content="`+PolicyFor(scripts, styles)+`"`), 1)
+	page = bytes.Replace(page, old, []byte(`content="`+PolicyFor(hashes["script"], hashes["style"])+`"`), 1)
 	return page, gone, nil
+}
+
+// hashSource is the policy's source expression for an inline element
+// holding b.
+func hashSource(b []byte) string {
+	sum := sha256.Sum256(b)
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
