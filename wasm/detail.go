@@ -131,11 +131,13 @@ func (a *app) renderDetail() {
 		b := btns.Index(i)
 		b.Call("setAttribute", "aria-pressed", strconv.FormatBool(b.Call("getAttribute", "data-label").String() == ann.Label))
 	}
-	if !dom.Document().Get("activeElement").Equal(a.el.note) {
-		a.el.note.Set("value", ann.Note)
-	}
-	if !dom.Document().Get("activeElement").Equal(a.el.entity) {
-		a.el.entity.Set("value", ann.Entity)
+	for _, f := range []struct {
+		el    js.Value
+		value string
+	}{{a.el.note, ann.Note}, {a.el.entity, ann.Entity}} {
+		if !a.typingIn(f.el) {
+			f.el.Set("value", f.value)
+		}
 	}
 	// Only a label that takes entities offers the field; one that has an
 	// entity all the same (from before a relabel) shows it, to clear it.

@@ -90,6 +90,13 @@ func (a *app) typed(el js.Value, kind string) {
 	}
 }
 
+// typingIn reports whether field el holds text a repaint must leave: it
+// has focus, or it holds typed text not yet saved (focus has just left
+// it, and its save follows: wireFields).
+func (a *app) typingIn(el js.Value) bool {
+	return dom.Document().Get("activeElement").Equal(el) || (a.form.dirty && a.form.el.Equal(el))
+}
+
 // commitFields saves the text of the field typed in, if any, now.
 func (a *app) commitFields() {
 	if a.form.timer != 0 {

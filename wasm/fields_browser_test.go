@@ -87,3 +87,34 @@ func TestSelectNull(t *testing.T) {
 	waitFor(t, p, "the panel to close", `!__t.visible("#detail") && !document.querySelector("#article .sel")`)
 	p.CheckProblems(t)
 }
+
+// TestLastKeystrokeKept types an entity in two parts with a save between,
+// and leaves the field in the frame in which the detail panel is repainted
+// for another change: the repaint must not put the saved first part back
+// into the field before the typed rest is saved.
+func TestLastKeystrokeKept(t *testing.T) {
+	p := openApp(t)
+	text := sampleRunes(t)
+	s, e := find(t, text, "President Vladimir Putin", 0)
+	id := eval[string](t, p, fmt.Sprintf(`spanmark.annotate({start: %d, end: %d, label: "actor"})`, s, e))
+	eval[any](t, p, fmt.Sprintf(`spanmark.select(%s)`, js(id)))
+	entityOf := fmt.Sprintf(`(spanmark.list().find((a) => a.id === %s) || {}).entity`, js(id))
+
+	clickSelector(t, p, "#detail-entity")
+	do(t, p, "type the entity", chromedp.KeyEvent("Vladimir Puti"))
+	waitFor(t, p, "the first part saved", entityOf+` === "Vladimir Puti"`)
+	do(t, p, "type the last letter", chromedp.KeyEvent("n"))
+	ks, ke := find(t, text, "Kremlin", 0)
+	// Nothing pending, then: focus leaves the field in an animation frame
+	// registered before the app's, which the annotation's change queues.
+	eval[any](t, p, fmt.Sprintf(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  requestAnimationFrame(() => document.getElementById("detail-note").focus());
+  spanmark.annotate({start: %d, end: %d, label: "actor"});
+  done();
+})))`, ks, ke))
+	waitFor(t, p, "the whole entity saved", entityOf+` === "Vladimir Putin"`)
+	if got := eval[string](t, p, `document.getElementById("detail-entity").value`); got != "Vladimir Putin" {
+		t.Errorf("the entity field shows %q, want %q", got, "Vladimir Putin")
+	}
+	p.CheckProblems(t)
+}
