@@ -357,7 +357,8 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 		id := "T" + strconv.Itoa(nt)
 		tid[a.ID] = id
 		b.WriteString(id + "\t" + label + " " + strings.Join(ranges, ";") + "\t" + strings.Join(texts, " ") + "\n")
-		var notes []string
+		// Note lines and normalisations are written in the note's order,
+		// because a reader appends them to the note in file order.
 		normalised := false
 		if a.Note != "" {
 			for _, l := range strings.Split(a.Note, "\n") {
@@ -371,18 +372,17 @@ func EncodeBrat(f *annotations.File) (text string, ann []byte, err error) {
 					b.WriteString("N" + strconv.Itoa(nn) + "\t" + fs[0] + " " + id + " " + fs[1] + "\t" + oneLine(a.Entity) + "\n")
 					normalised = true
 				default:
-					notes = append(notes, l)
+					nh++
+					b.WriteString("#" + strconv.Itoa(nh) + "\tAnnotatorNotes " + id + "\t" + strings.ReplaceAll(l, "\t", " ") + "\n")
 				}
 			}
 		}
 		if a.Entity != "" && !normalised {
+			// Says nothing but the entity, so its place among the notes
+			// does not matter.
 			nn++
 			ref := strings.Join(strings.Fields(a.Entity), "_")
 			b.WriteString("N" + strconv.Itoa(nn) + "\tReference " + id + " spanmark:" + ref + "\t" + oneLine(a.Entity) + "\n")
-		}
-		for _, l := range notes {
-			nh++
-			b.WriteString("#" + strconv.Itoa(nh) + "\tAnnotatorNotes " + id + "\t" + strings.ReplaceAll(l, "\t", " ") + "\n")
 		}
 	}
 	ref := func(id string) string {
