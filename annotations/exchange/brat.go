@@ -282,9 +282,11 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 				note = "normalisation " + strings.Join(fields[2:], " ") + " " + oneLine(tail)
 				break
 			}
+			// The name is read as EncodeBrat writes it: on one line, with
+			// single spaces.
 			entity = fields[2]
-			if hasTail && strings.TrimSpace(tail) != "" {
-				entity = tail
+			if name := oneLine(tail); hasTail && name != "" {
+				entity = name
 			}
 			// The reference EncodeBrat makes up for an entity of ours says
 			// nothing more than the entity.
