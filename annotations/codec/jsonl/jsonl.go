@@ -36,8 +36,10 @@ const (
 //   - sources and targets: for a claim or proposal, the actors it is linked
 //     to by "source" and "target" relations, each given by its entity, or
 //     by its quote when it has none, in relation id order ([] when none);
-//   - links: every relation from the annotation, as {"type", "to"} with the
-//     id of the other annotation, for other relation types and for joins;
+//   - links: every relation from the annotation, as {"type", "type_name",
+//     "to"}: the relation type's id and its name in the schema (the id when
+//     it has none), and the id of the other annotation, for other relation
+//     types and for joins;
 //   - created, modified: RFC 3339 UTC times, or null when unknown.
 //
 // Orphans are not written: they have no place in the text. The output ends
@@ -103,6 +105,7 @@ func Encode(f *annotations.File) ([]byte, error) {
 			w.Elem()
 			w.Open('{')
 			w.Str("type", r.Type)
+			w.Str("type_name", relationName(f.Schema, r.Type))
 			w.Str("to", r.To)
 			w.Close('}')
 		}
@@ -113,6 +116,15 @@ func Encode(f *annotations.File) ([]byte, error) {
 		w.Buf = append(w.Buf, '\n')
 	}
 	return w.Buf, nil
+}
+
+// relationName is the name of the relation type id of sch, or the id when
+// the schema gives none.
+func relationName(sch annotations.Schema, id string) string {
+	if r, ok := sch.Relation(id); ok && r.Name != "" {
+		return r.Name
+	}
+	return id
 }
 
 // labelName is the name of the label id of sch, or the id when the schema

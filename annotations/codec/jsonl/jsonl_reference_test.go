@@ -54,7 +54,7 @@ func encodeJSONLReference(f *annotations.File) ([]byte, error) {
 			Created: optTime(jsonio.FormatTime(a.Created)), Modified: optTime(jsonio.FormatTime(a.Modified)),
 		}
 		for _, r := range from[a.ID] {
-			row.Links = append(row.Links, jsonlLink{Type: r.Type, To: r.To})
+			row.Links = append(row.Links, jsonlLink{Type: r.Type, TypeName: relationName(f.Schema, r.Type), To: r.To})
 			to, ok := byID[r.To]
 			if !ok {
 				return nil, lite.Errorf("encode jsonl: relation %q: no annotation has id %q", r.ID, r.To)
@@ -107,8 +107,9 @@ type jsonlRow struct {
 
 // jsonlLink is a relation from the annotation of a row.
 type jsonlLink struct {
-	Type string `json:"type"`
-	To   string `json:"to"`
+	Type     string `json:"type"`
+	TypeName string `json:"type_name"`
+	To       string `json:"to"`
 }
 
 func TestEncodeJSONLMatchesReference(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -132,6 +133,17 @@ func TestEncodeJSONLRelations(t *testing.T) {
 	// a4, an actor with no entity, is named by its quote.
 	f.Annotations = append(f.Annotations, annotations.Annotation{ID: "a4", Label: "actor", Start: 20, End: 26, Quote: "Riyadh"})
 	f.Relations = append(f.Relations, annotations.Relation{ID: "r3", Type: "target", From: "a3", To: "a4"})
+	// A relation type's name is written beside its id, whatever its
+	// script; a type with no name is named by its id.
+	f.Schema.Relations = slices.Clone(f.Schema.Relations)
+	for i := range f.Schema.Relations {
+		switch f.Schema.Relations[i].ID {
+		case "target":
+			f.Schema.Relations[i].Name = "目標"
+		case "source":
+			f.Schema.Relations[i].Name = ""
+		}
+	}
 	data, err := Encode(f)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +164,7 @@ func TestEncodeJSONLRelations(t *testing.T) {
 		"a1": {[]string{}, []string{}, []jsonlLink{}},
 		"a2": {[]string{}, []string{}, []jsonlLink{}},
 		"a3": {[]string{"Sergei Lavrov"}, []string{"Marco Rubio", "Riyadh"},
-			[]jsonlLink{{"source", "a1"}, {"target", "a2"}, {"target", "a4"}}},
+			[]jsonlLink{{"source", "source", "a1"}, {"target", "目標", "a2"}, {"target", "目標", "a4"}}},
 		"a4": {[]string{}, []string{}, []jsonlLink{}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -216,5 +228,5 @@ func ExampleEncode() {
 	fmt.Print(string(out))
 	// Output:
 	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a1","label":"actor","label_name":"Actor","start":0,"end":6,"quote":"Lavrov","prefix":"","suffix":" said the talks were useful.","entity":"Sergei Lavrov","note":"","sources":[],"targets":[],"links":[],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
-	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a2","label":"claim","label_name":"Claim","start":12,"end":33,"quote":"the talks were useful","prefix":"Lavrov said ","suffix":".","entity":"","note":"","sources":["Sergei Lavrov"],"targets":[],"links":[{"type":"source","to":"a1"}],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
+	// {"document":"sha256:7a0e66fd1ca1391dd44fe6b4f4740a23aee576a8fcd165bb875629c686a5bb04","id":"a2","label":"claim","label_name":"Claim","start":12,"end":33,"quote":"the talks were useful","prefix":"Lavrov said ","suffix":".","entity":"","note":"","sources":["Sergei Lavrov"],"targets":[],"links":[{"type":"source","type_name":"Source","to":"a1"}],"created":"2026-11-27T09:00:00Z","modified":"2026-11-27T09:00:00Z"}
 }
