@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -64,6 +65,52 @@ func TestArgumentView(t *testing.T) {
 	}
 	if pwned := eval[bool](t, p, `!!window.__pwned`); pwned {
 		t.Errorf("hostile text ran a script")
+	}
+	p.CheckProblems(t)
+}
+
+// TestArgumentMapReadable draws a map of many actors in the sidebar and
+// checks that its labels stay readable: the drawing shrinks to at most
+// 10/12 of its size, and the sidebar scrolls sideways to show the rest.
+func TestArgumentMapReadable(t *testing.T) {
+	p := openApp(t)
+	var text strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&text, "Minister Number%02d of Somewhere said the talks were useful.\n", i)
+	}
+	eval[string](t, p, fmt.Sprintf(`spanmark.load({text: %s, title: "Many"})`, js(text.String())))
+	// Each line: the actor is its first 30 characters, the claim "the
+	// talks were useful".
+	line := len([]rune("Minister Number00 of Somewhere said "))
+	claim := len([]rune("the talks were useful"))
+	n := eval[int](t, p, fmt.Sprintf(`(() => {
+  let at = 0, n = 0;
+  for (let i = 0; i < 30; i++, at += %d) {
+    const a = spanmark.annotate({start: at, end: at + 30, label: "actor"});
+    const c = spanmark.annotate({start: at + %d, end: at + %d, label: "claim"});
+    spanmark.link({from: c, to: a, type: "source"});
+    n++;
+  }
+  return n;
+})()`, line+claim+2, line, line+claim))
+	if n != 30 {
+		t.Fatalf("%d actors annotated, want 30", n)
+	}
+	clickSelector(t, p, "#argmap-view > summary")
+	waitFor(t, p, "the argument map drawn", `document.getElementById("argmap-view").dataset.ready === "true" && document.querySelectorAll("#argmap-graph g.actor").length === 30`)
+	type size struct{ Natural, Shown, Box, Scroll float64 }
+	s := eval[size](t, p, `(() => {
+  const g = document.getElementById("argmap-graph"), svg = g.querySelector("svg");
+  return {Natural: svg.width.baseVal.value, Shown: svg.getBoundingClientRect().width, Box: g.clientWidth, Scroll: g.scrollWidth};
+})()`)
+	if s.Natural <= s.Box {
+		t.Fatalf("the map is %.0f px wide, the sidebar %.0f px: the test needs a map wider than the sidebar", s.Natural, s.Box)
+	}
+	if scale := s.Shown / s.Natural; scale < 10.0/12-0.01 {
+		t.Errorf("the map shows at %.2f of its size (%.0f of %.0f px): labels of %.1f px, want at least 10", scale, s.Shown, s.Natural, 12*scale)
+	}
+	if s.Scroll <= s.Box {
+		t.Errorf("the map's box scrolls %.0f px in %.0f: the part beyond the sidebar cannot be reached", s.Scroll, s.Box)
 	}
 	p.CheckProblems(t)
 }

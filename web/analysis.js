@@ -546,6 +546,9 @@
 
   // The argument view: <details id="argmap-view">, computed when open.
   const view = $("argmap-view");
+  // The drawing's labels are 12 px (annotations/argmap, FontSize): at this
+  // scale, 10 px.
+  const minMapScale = 10 / 12;
   let svgText = "";
   function refreshMap() {
     ask("argmap", $("argmap-filter").value).then(
@@ -559,7 +562,16 @@
         if (svg.localName !== "svg" || tables.localName !== "div") {
           throw new Error("argument map: the worker's answer does not parse");
         }
-        $("argmap-graph").replaceChildren(document.importNode(svg, true));
+        const drawn = document.importNode(svg, true);
+        // Shrunk to the sidebar, a large map's labels would be a few
+        // pixels high: it shrinks to at most minMapScale of its size and
+        // scrolls sideways beyond that. Through the CSSOM, which the
+        // policy allows, unlike a style attribute.
+        const natural = drawn.width.baseVal.value;
+        if (natural > 0) {
+          drawn.style.minWidth = Math.round(natural * minMapScale) + "px";
+        }
+        $("argmap-graph").replaceChildren(drawn);
         $("argmap-tables").replaceChildren(document.importNode(tables, true));
         const filter = $("argmap-filter");
         const chosen = filter.value;
