@@ -32,6 +32,8 @@ import (
 	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/spanmark/spanmark/tools/internal/wasmdata"
 )
 
 // Names with a fixed meaning in the site. A rule that spans files: sw.js
@@ -178,6 +180,12 @@ func Build(ctx context.Context, opts Options) (*Site, error) {
 	if workerErr != nil {
 		return nil, workerErr
 	}
+	if wasm, err = mergeData(pkg, wasm); err != nil {
+		return nil, err
+	}
+	if workerWasm, err = mergeData(workerPkg, workerWasm); err != nil {
+		return nil, err
+	}
 	execJS, err := readWasmExec(env.goroot)
 	if err != nil {
 		return nil, err
@@ -264,6 +272,35 @@ func compileWasm(ctx context.Context, goCmd, dir, pkg string, names bool) ([]byt
 		return nil, fmt.Errorf("build: compile %s: %w", pkg, err)
 	}
 	return b, nil
+}
+
+// dataGap is the longest run of zero bytes that [mergeData] writes out
+// to join two data segments. Go's linker leaves runs of 18 and 19 bytes
+// between most of its segments; joining across them makes the page's
+// wasm about 7% smaller gzipped (1040 KB to 966 KB) and 11% larger raw
+// (3.9 MB to 4.35 MB). Longer gaps gain nothing more.
+const dataGap = 64
+
+// mergeData joins the data segments of the wasm compiled from pkg
+// (package wasmdata) and checks that the memory it starts with is
+// unchanged.
+func mergeData(pkg string, wasm []byte) ([]byte, error) {
+	merged, _, err := wasmdata.Merge(wasm, dataGap)
+	if err != nil {
+		return nil, fmt.Errorf("build: %s: %w", pkg, err)
+	}
+	before, err := wasmdata.Image(wasm)
+	if err == nil {
+		var after []byte
+		after, err = wasmdata.Image(merged)
+		if err == nil && !bytes.Equal(before, after) {
+			err = errors.New("the merged data segments write other memory")
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("build: %s: %w", pkg, err)
+	}
+	return merged, nil
 }
 
 // readWasmExec reads the wasm_exec.js of the toolchain that compiled the
