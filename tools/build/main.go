@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	go run ./tools/build [-o dist] [-budget 1050] [-later-budget 1000]
+//	go run ./tools/build [-o dist] [-budget 1000] [-later-budget 1000]
 //
 // It compiles ./wasm and ./wasm/worker for js/wasm (-trimpath, -ldflags='-s -w'), copies
 // wasm_exec.js from the same Go toolchain, minifies the files of web/,
@@ -43,10 +43,10 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	out := fs.String("o", "dist", "write the site into `dir`")
-	budget := fs.Int("budget", 1050, "fail when the first load's gzip transfer is over this many `KB` (0: no limit)")
+	budget := fs.Int("budget", 1000, "fail when the first load's gzip transfer is over this many `KB` (0: no limit)")
 	laterBudget := fs.Int("later-budget", 1000, "fail when the gzip transfer of the files loaded later is over this many `KB` (0: no limit)")
 	quick := fs.Bool("quick", false, "compress with a quick brotli level, for a build to throw away (tests)")
-	if status, ok := cli.Parse(fs, "usage: go run ./tools/build [-o dist] [-budget 1050] [-later-budget 1000]", args, stderr); !ok {
+	if status, ok := cli.Parse(fs, "usage: go run ./tools/build [-o dist] [-budget 1000] [-later-budget 1000]", args, stderr); !ok {
 		return status
 	}
 	if *out == "" {

@@ -21,7 +21,7 @@ func TestRunFlags(t *testing.T) {
 		{"negative_budget", []string{"-budget", "-5"}, 2, "build: -budget: want a size in KB of 0 or more, got -5"},
 		{"bad_budget", []string{"-budget", "big"}, 2, `invalid value "big" for flag -budget: parse error`},
 		{"empty_out", []string{"-o", ""}, 2, "build: -o: want a directory, got an empty name"},
-		{"help", []string{"-h"}, 0, "usage: go run ./tools/build [-o dist] [-budget 1050] [-later-budget 1000]"},
+		{"help", []string{"-h"}, 0, "usage: go run ./tools/build [-o dist] [-budget 1000] [-later-budget 1000]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
