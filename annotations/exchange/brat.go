@@ -151,13 +151,15 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 			}
 			ts[id] = tinfo{first: first, n: len(im.spans) - first}
 		case 'R':
-			typ, args, _ := strings.Cut(strings.TrimSpace(rest), " ")
-			fields := strings.Fields(args)
-			if typ == "" || len(fields) != 2 {
+			// Any white space parts the type from the arguments: the type
+			// is read as a brat type, which has none.
+			fields := strings.Fields(rest)
+			if len(fields) != 3 {
 				return nil, nil, fail("want \"R<n>\\t<type> Arg1:<id> Arg2:<id>\"")
 			}
+			typ := fields[0]
 			var ends [2]string
-			for j, f := range fields {
+			for j, f := range fields[1:] {
 				_, ref, ok := strings.Cut(f, ":")
 				if !ok || ref == "" {
 					return nil, nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
