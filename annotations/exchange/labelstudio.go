@@ -184,7 +184,7 @@ func DecodeLabelStudio(data []byte, name string) ([]*annotations.File, *Report, 
 			}
 			return nil, nil, labelStudioJSONError(data, rt.off, err)
 		}
-		fs, err := decodeLabelStudioTask(&t, p, lineOf(data, rt.off), name, rep, len(files))
+		fs, err := decodeLabelStudioTask(&t, p, taskLines(data, rt.off, rt.msg, p), name, rep, len(files))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -204,12 +204,107 @@ func labelStudioJSONError(data []byte, off int, err error) error {
 	return importError("labelstudio", lineOf(data, off), "", err)
 }
 
+// taskLines returns, for the task at byte off of data (msg is its JSON,
+// p the path of the task, such as "[3]"), a function that gives the line
+// where the value at a path in it begins: in a pretty-printed file, the
+// line of the very field an error is about. For a field that is missing,
+// it gives the line of the object that lacks it, and so on up to the
+// task's first line. It walks the task's JSON for each call, so it is for
+// errors, not for every result read.
+func taskLines(data []byte, off int, msg json.RawMessage, p string) func(path string) int {
+	return func(path string) int {
+		rel := strings.TrimPrefix(strings.TrimPrefix(path, p), ".")
+		for {
+			if at := jsonValueAt(msg, rel); at >= 0 {
+				return lineOf(data, off+at)
+			}
+			cut := strings.LastIndexAny(rel, ".[")
+			if cut < 0 {
+				return lineOf(data, off)
+			}
+			rel = rel[:cut]
+		}
+	}
+}
+
+// jsonValueAt returns the byte offset in msg where the value at path
+// begins: path is object keys and array indexes, such as
+// "annotations[1].result[3].value.start", "" for msg itself. It returns
+// -1 when msg has no such value or is not valid JSON.
+func jsonValueAt(msg []byte, path string) int {
+	dec := json.NewDecoder(bytes.NewReader(msg))
+	for path != "" {
+		var key string
+		idx := -1
+		switch {
+		case path[0] == '[':
+			end := strings.IndexByte(path, ']')
+			if end < 0 {
+				return -1
+			}
+			n, err := strconv.Atoi(path[1:end])
+			if err != nil || n < 0 {
+				return -1
+			}
+			idx, path = n, path[end+1:]
+		default:
+			end := strings.IndexAny(path, ".[")
+			if end < 0 {
+				end = len(path)
+			}
+			key, path = path[:end], path[end:]
+		}
+		path = strings.TrimPrefix(path, ".")
+		tok, err := dec.Token()
+		if err != nil {
+			return -1
+		}
+		want := json.Delim('{')
+		if idx >= 0 {
+			want = '['
+		}
+		if tok != want {
+			return -1
+		}
+		found := false
+		for i := 0; dec.More(); i++ {
+			if idx < 0 {
+				k, err := dec.Token()
+				if err != nil {
+					return -1
+				}
+				found = k == key
+			} else {
+				found = i == idx
+			}
+			if found {
+				break
+			}
+			var skip json.RawMessage
+			if dec.Decode(&skip) != nil {
+				return -1
+			}
+		}
+		if !found {
+			return -1
+		}
+	}
+	// The value starts after the separators that follow the last token.
+	at := int(dec.InputOffset())
+	for at < len(msg) && strings.IndexByte(" \t\r\n:,", msg[at]) >= 0 {
+		at++
+	}
+	return at
+}
+
 // done is how many files the tasks before this one gave, for the report.
-func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Report, done int) ([]*annotations.File, error) {
+// lineAt gives the line of a path in the task (taskLines).
+func decodeLabelStudioTask(t *lsTask, p string, lineAt func(path string) int, name string, rep *Report, done int) ([]*annotations.File, error) {
+	line := lineAt(p) // the task's own line, for the report and the spans
 	var text string
 	if raw, ok := t.Data["text"]; ok {
 		if json.Unmarshal(raw, &text) != nil {
-			return nil, importError("labelstudio", line, strings.TrimPrefix(p+".data.text", "."), errors.New("want a string"))
+			return nil, importError("labelstudio", lineAt(p+".data.text"), strings.TrimPrefix(p+".data.text", "."), errors.New("want a string"))
 		}
 	} else {
 		var keys []string
@@ -222,7 +317,7 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Repo
 		}
 		if len(keys) != 1 {
 			slices.Sort(keys)
-			return nil, importError("labelstudio", line, strings.TrimPrefix(p+".data", "."),
+			return nil, importError("labelstudio", lineAt(p+".data"), strings.TrimPrefix(p+".data", "."),
 				errors.New("no \"text\" field, and "+strconv.Itoa(len(keys))+" string fields ("+strings.Join(keys, ", ")+") to choose from"))
 		}
 	}
@@ -261,25 +356,29 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Repo
 			case "labels":
 				var v lsValue
 				if len(r.Value) == 0 || string(r.Value) == "null" {
-					return nil, importError("labelstudio", line, rp+".value", errors.New("missing"))
+					return nil, importError("labelstudio", lineAt(rp+".value"), rp+".value", errors.New("missing"))
 				}
 				if err := json.Unmarshal(r.Value, &v); err != nil {
-					return nil, jsonFieldError("labelstudio", line, rp+".value", err)
+					at := rp + ".value"
+					if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) && te.Field != "" {
+						at += "." + te.Field
+					}
+					return nil, jsonFieldError("labelstudio", lineAt(at), rp+".value", err)
 				}
 				switch {
 				case v.Start == nil:
-					return nil, importError("labelstudio", line, rp+".value.start", errors.New("missing"))
+					return nil, importError("labelstudio", lineAt(rp+".value.start"), rp+".value.start", errors.New("missing"))
 				case v.End == nil:
-					return nil, importError("labelstudio", line, rp+".value.end", errors.New("missing"))
+					return nil, importError("labelstudio", lineAt(rp+".value.end"), rp+".value.end", errors.New("missing"))
 				case len(v.Labels) == 0:
-					return nil, importError("labelstudio", line, rp+".value.labels", errors.New("no label"))
+					return nil, importError("labelstudio", lineAt(rp+".value.labels"), rp+".value.labels", errors.New("no label"))
 				}
 				s, e, err := raw.span(*v.Start, *v.End)
 				if err != nil {
-					return nil, importError("labelstudio", line, rp+".value", err)
+					return nil, importError("labelstudio", lineAt(rp+".value"), rp+".value", err)
 				}
 				if v.Text != nil && *v.Text != string(raw.runes[*v.Start:*v.End]) {
-					return nil, importError("labelstudio", line, rp+".value.text", errors.New(strconv.Quote(*v.Text)+
+					return nil, importError("labelstudio", lineAt(rp+".value.text"), rp+".value.text", errors.New(strconv.Quote(*v.Text)+
 						" is not the text at ["+strconv.Itoa(*v.Start)+","+strconv.Itoa(*v.End)+"), "+
 						strconv.Quote(string(raw.runes[*v.Start:*v.End]))+
 						"; offsets must be code points (older Label Studio versions wrote UTF-16 units after emoji)"))
@@ -293,7 +392,7 @@ func decodeLabelStudioTask(t *lsTask, p string, line int, name string, rep *Repo
 				}
 			case "relation":
 				if r.FromID == "" || r.ToID == "" {
-					return nil, importError("labelstudio", line, rp, errors.New("a relation needs from_id and to_id"))
+					return nil, importError("labelstudio", lineAt(rp), rp, errors.New("a relation needs from_id and to_id"))
 				}
 				labels := r.Labels
 				if len(labels) == 0 {

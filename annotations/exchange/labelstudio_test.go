@@ -77,7 +77,39 @@ func TestDecodeLabelStudioErrors(t *testing.T) {
 		{"not_array", `"tasks"`, "line 1: labelstudio: want an array of tasks"},
 		{"no_text", `[{"data": {"a": "x", "b": "y"}}]`, `line 1: [0].data: labelstudio: no "text" field, and 2 string fields (a, b) to choose from`},
 		{"wrong_type", task(`{"type": "labels", "value": {"start": "2", "end": 7, "labels": ["actor"]}}`),
-			"line 2: [0].annotations[0].result[0].value.start: labelstudio: got a JSON string, want a number"},
+			"line 3: [0].annotations[0].result[0].value.start: labelstudio: got a JSON string, want a number"},
+		// Pretty-printed, as Label Studio exports: the line is the field's,
+		// or, for a missing one, that of the object that lacks it.
+		{"pretty", `[
+  {
+    "data": {
+      "text": "Putin met Trump"
+    },
+    "annotations": [
+      {
+        "result": [
+          {
+            "type": "labels",
+            "value": {
+              "start": 0,
+              "end": 5,
+              "labels": ["actor"]
+            }
+          },
+          {
+            "type": "labels",
+            "value": {
+              "start": 10,
+              "labels": ["actor"]
+            }
+          }
+        ]
+      }
+    ]
+  }
+]`, "line 19: [0].annotations[0].result[1].value.end: labelstudio: missing"},
+		{"pretty_wrong_type", "[\n {\"data\": {\"text\": \"Putin met Trump\"},\n  \"annotations\": [{\"result\": [\n   {\"type\": \"labels\",\n    \"value\": {\"start\": 0, \"end\": 5, \"labels\": [\"actor\"]}},\n   {\"type\": \"labels\",\n    \"value\": {\"start\": 0,\n     \"end\": \"5\", \"labels\": [\"actor\"]}}]}]}]",
+			"line 8: [0].annotations[0].result[1].value.end: labelstudio: got a JSON string, want a number"},
 		{"no_start", task(`{"type": "labels", "value": {"end": 7, "labels": ["actor"]}}`),
 			"[0].annotations[0].result[0].value.start: labelstudio: missing"},
 		{"utf16_offsets", task(`{"id": "a", "type": "labels", "value": {"start": 3, "end": 8, "text": "Putin", "labels": ["actor"]}}`),
