@@ -106,6 +106,9 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 		case 'T':
 			head, quote, _ := strings.Cut(rest, "\t")
 			label, ranges, ok := strings.Cut(head, " ")
+			// A brat type has no white space: a tab or a carriage return
+			// left in it is no part of the name.
+			label = strings.TrimSpace(label)
 			if !ok || label == "" {
 				return nil, nil, fail("want \"T<n>\\t<type> <start> <end>\\t<text>\"")
 			}
