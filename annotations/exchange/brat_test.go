@@ -3,6 +3,7 @@ package exchange
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,10 @@ func namedLinks(f *annotations.File) []string {
 	for _, r := range f.Relations {
 		out = append(out, relationName(f.Schema, r.Type)+": "+q[r.From]+" -> "+q[r.To])
 	}
+	// Sorted: the formats give relations no order (brat writes an event's
+	// roles on its E line, before the R lines), and Spanmark's own file
+	// sorts them.
+	slices.Sort(out)
 	return out
 }
 
