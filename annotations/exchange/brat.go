@@ -112,6 +112,9 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 			if !ok || label == "" {
 				return nil, nil, fail("want \"T<n>\\t<type> <start> <end>\\t<text>\"")
 			}
+			if strings.ContainsAny(label, "\t\r\n") {
+				return nil, nil, fail("type " + strconv.Quote(label) + " holds white space, which a brat type cannot")
+			}
 			if _, dup := ts[id]; dup {
 				return nil, nil, fail("id " + id + " is used twice")
 			}
