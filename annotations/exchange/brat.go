@@ -43,6 +43,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/spanmark/spanmark/annotations"
@@ -107,12 +108,13 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 			head, quote, _ := strings.Cut(rest, "\t")
 			label, ranges, ok := strings.Cut(head, " ")
 			// A brat type has no white space: a tab or a carriage return
-			// left in it is no part of the name.
+			// around it is no part of the name, and one inside (a form
+			// feed, a no-break space) makes no type brat would write.
 			label = strings.TrimSpace(label)
 			if !ok || label == "" {
 				return nil, nil, fail("want \"T<n>\\t<type> <start> <end>\\t<text>\"")
 			}
-			if strings.ContainsAny(label, "\t\r\n") {
+			if strings.ContainsFunc(label, unicode.IsSpace) {
 				return nil, nil, fail("type " + strconv.Quote(label) + " holds white space, which a brat type cannot")
 			}
 			if _, dup := ts[id]; dup {

@@ -208,6 +208,7 @@ func TestDecodeBratErrors(t *testing.T) {
 		{"event_bad_arg", "T1\tactor 0 5\tPutin\nE1\tMeet:T1 Theme\n", "line 2: brat: argument \"Theme\" is not"},
 		{"equivalence_short", "T1\tactor 0 5\tPutin\n*\tEquiv T1\n", "line 2: brat: want \"*"},
 		{"type_carriage_return", "T1\tact\ror 0 5\tPutin\n", `line 1: brat: type "act\ror" holds white space`},
+		{"type_no_break_space", "T1\tact\u00a0or 0 5\tPutin\n", `line 1: brat: type "act\u00a0or" holds white space`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
