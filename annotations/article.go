@@ -70,26 +70,17 @@ func NewArticle(doc *Document) Article {
 // [Highlighter.AppendParagraph]. It returns b and the index of the next
 // paragraph to append.
 func (ar Article) AppendParagraphs(b []byte, from, size int, inner func(b []byte, i int) []byte) ([]byte, int) {
-	paras, rs := ar.Doc.Paragraphs(), ar.Doc.Runes()
-	i := from
-	for n := 0; i < len(paras) && (n < size || i%PartSize != 0); i++ {
-		p := paras[i]
-		n += p.End - p.Start + 1
+	paras := ar.Doc.Paragraphs()
+	end := ar.sliceEnd(from, size)
+	for i := from; i < end; i++ {
 		if i%PartSize == 0 {
 			b = append(b, `<div class="`+ClassPart+`">`...)
 		}
-		class := ""
-		if i == 0 && ar.TitlePara {
-			class = ClassTitle
-		} else if IsByline(rs[p.Start:p.End]) {
-			class = ClassByline
-		} else if ar.Wrapped && ar.Doc.StartsBlock(i) {
-			class = ClassBlock
-		}
+		class := ar.class(i)
 		b = append(b, `<p data-p="`...)
 		b = strconv.AppendInt(b, int64(i), 10)
 		b = append(b, `" data-start="`...)
-		b = strconv.AppendInt(b, int64(p.Start), 10)
+		b = strconv.AppendInt(b, int64(paras[i].Start), 10)
 		if class != "" {
 			b = append(b, `" class="`...)
 			b = append(b, class...)
@@ -109,7 +100,57 @@ func (ar Article) AppendParagraphs(b []byte, from, size int, inner func(b []byte
 			b = append(b, "</div>"...)
 		}
 	}
-	return b, i
+	return b, end
+}
+
+// sliceEnd returns the index after the last paragraph of the slice that
+// begins at from: at least one paragraph when any is left, and about size
+// code points of text, ending where a part ends (or at the last
+// paragraph).
+func (ar Article) sliceEnd(from, size int) int {
+	paras := ar.Doc.Paragraphs()
+	i := from
+	for n := 0; i < len(paras) && (n < size || i%PartSize != 0); i++ {
+		n += paras[i].End - paras[i].Start + 1
+	}
+	return i
+}
+
+// class returns the class of paragraph i: ClassTitle, ClassByline,
+// ClassBlock or "".
+func (ar Article) class(i int) string {
+	p := ar.Doc.Paragraphs()[i]
+	switch {
+	case i == 0 && ar.TitlePara:
+		return ClassTitle
+	case IsByline(ar.Doc.Runes()[p.Start:p.End]):
+		return ClassByline
+	case ar.Wrapped && ar.Doc.StartsBlock(i):
+		return ClassBlock
+	}
+	return ""
+}
+
+// PlainPara is a paragraph as the page shows it without highlights.
+type PlainPara struct {
+	Start int    // where it begins in the document, in code points
+	Class string // ClassTitle, ClassByline, ClassBlock or ""
+	Text  string
+}
+
+// FirstParas returns the article's first paragraphs without highlights:
+// those [Article.AppendParagraphs] would append from the first with
+// size, so whole parts. The page keeps them, to show the article it
+// opens next time before the program runs (web/boot.js), in the markup
+// AppendParagraphs writes.
+func (ar Article) FirstParas(size int) []PlainPara {
+	paras, rs := ar.Doc.Paragraphs(), ar.Doc.Runes()
+	out := make([]PlainPara, ar.sliceEnd(0, size))
+	for i := range out {
+		p := paras[i]
+		out[i] = PlainPara{Start: p.Start, Class: ar.class(i), Text: string(rs[p.Start:p.End])}
+	}
+	return out
 }
 
 // AppendPlain appends the whole article without highlights, as the page

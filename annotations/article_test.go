@@ -55,3 +55,26 @@ func TestArticleAppendParagraphsParts(t *testing.T) {
 		t.Errorf("slices end at (-want +got):\n%s", diff)
 	}
 }
+
+func TestArticleFirstParas(t *testing.T) {
+	ar := NewArticle(NewDocument("A title\nText & more.\nBy Someone\n", "", ""))
+	want := []PlainPara{
+		{Start: 0, Class: ClassTitle, Text: "A title"},
+		{Start: 8, Text: "Text & more."},
+		{Start: 21, Class: ClassByline, Text: "By Someone"},
+	}
+	if diff := cmp.Diff(want, ar.FirstParas(1)); diff != "" {
+		t.Errorf("FirstParas(1) mismatch (-want +got):\n%s", diff)
+	}
+	// Whole parts, as the program appends them: a part of 64 paragraphs
+	// however little text is asked for, and the next only when more is.
+	long := NewArticle(NewDocument(strings.Repeat("word\n", 150), "", ""))
+	for _, tc := range []struct{ size, want int }{{1, 64}, {64 * 5, 64}, {64*5 + 1, 128}, {1 << 20, 150}} {
+		if got := len(long.FirstParas(tc.size)); got != tc.want {
+			t.Errorf("FirstParas(%d) of 150 paragraphs: %d paragraphs, want %d", tc.size, got, tc.want)
+		}
+	}
+	if got := NewArticle(NewDocument("", "", "")).FirstParas(100); len(got) != 0 {
+		t.Errorf("FirstParas of an empty document = %v, want none", got)
+	}
+}
