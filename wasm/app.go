@@ -84,6 +84,10 @@ type page struct {
 	listTimer  int
 	listQueued bool
 	listSince  float64 // when the pending rebuild was first asked for (performance.now)
+	// The document whose first paragraphs web/boot.js keeps (start.go,
+	// keepFirst), and whether handing them over is queued.
+	kept    string
+	keepDue bool
 }
 
 // elements caches the js.Values of the page's fixed elements.

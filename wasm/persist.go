@@ -179,6 +179,7 @@ func (a *app) flush() error {
 	a.post(a.tab.Saved(rev))
 	_ = dom.LocalSet(storedKey, key)
 	a.journalSaved(seq)
+	a.queueKeepFirst()
 	return nil
 }
 
@@ -238,6 +239,7 @@ func (a *app) restore(rec js.Value, replay bool) error {
 	key := rec.Get("id").String()
 	a.showKey(key, set, rec.Get("rev").Int())
 	_ = dom.LocalSet(storedKey, key)
+	a.queueKeepFirst()
 	if replay {
 		a.replayJournal(rec)
 	}

@@ -216,10 +216,13 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 }
 
 // adopt takes over the paragraphs already in #article when they are the
-// plain article of doc that the build wrote into the page
-// (tools/internal/site, prerender.go), marked with data-doc, the
-// document's id: the text then stays as it is through start-up, with no
-// layout shift, and only the paragraphs with highlights are repainted.
+// plain article of doc, marked with data-doc, the document's id: the
+// sample the build wrote into the page (tools/internal/site,
+// prerender.go), or the first parts of the article a person worked on
+// last, which web/boot.js wrote from what keepFirst gave it. The text then
+// stays as it is through start-up, with no layout shift; only the
+// paragraphs with highlights are repainted, and the rest of a longer
+// article is appended (queueRest).
 // It reports whether it did. Either way the mark goes: from now on the
 // article is the program's.
 func (a *app) adopt(doc *annotations.Document) bool {
@@ -229,8 +232,10 @@ func (a *app) adopt(doc *annotations.Document) bool {
 		return false
 	}
 	ds.Delete("doc")
-	n := a.el.article.Call("querySelectorAll", paraBlock).Length()
-	if mark.String() != doc.ID || n != len(doc.Paragraphs()) {
+	ds.Delete("kept")
+	n, all := a.el.article.Call("querySelectorAll", paraBlock).Length(), len(doc.Paragraphs())
+	// The first whole parts, from web/boot.js (keepFirst), or all of it.
+	if mark.String() != doc.ID || n > all || (n < all && (n == 0 || n%annotations.PartSize != 0)) {
 		return false
 	}
 	a.page.shown = n

@@ -96,9 +96,21 @@ func (a *app) openFirst() error {
 // stored all the same (by an earlier version, which kept no storedKey)
 // still comes, a moment later (openFirstDoc).
 func (a *app) pristineSample(id string) bool {
-	mark := a.el.article.Get("dataset").Get("doc")
-	return mark.Type() == js.TypeString && mark.String() == id &&
-		dom.LocalGet(storedKey) != id && dom.LocalGet(journalPrefix+id) == ""
+	mark, ok := a.sampleMark()
+	return ok && mark == id && dom.LocalGet(storedKey) != id && dom.LocalGet(journalPrefix+id) == ""
+}
+
+// sampleMark returns the document id #article is marked with when it
+// holds the sample the build wrote into the page: not when web/boot.js
+// wrote the article worked on last there instead (data-kept), which only
+// the stored work may open.
+func (a *app) sampleMark() (string, bool) {
+	ds := a.el.article.Get("dataset")
+	mark := ds.Get("doc")
+	if mark.Type() != js.TypeString || ds.Get("kept").Type() == js.TypeString {
+		return "", false
+	}
+	return mark.String(), true
 }
 
 // openFirstText opens the first article of a visit. Storage may still be
@@ -152,8 +164,8 @@ func (a *app) openFirstDoc(doc *annotations.Document) error {
 // start-up. The document's own id is the check, so the text is hashed
 // once for the usual text that ends with a line break.
 func (a *app) prerenderedDoc() (*annotations.Document, bool) {
-	mark := a.el.article.Get("dataset").Get("doc")
-	if mark.Type() != js.TypeString {
+	mark, ok := a.sampleMark()
+	if !ok {
 		return nil, false
 	}
 	ps := a.el.article.Call("querySelectorAll", paraBlock)
@@ -165,9 +177,87 @@ func (a *app) prerenderedDoc() (*annotations.Document, bool) {
 		b.WriteString(ps.Index(i).Get("textContent").String())
 	}
 	for _, t := range []string{b.String() + "\n", b.String()} {
-		if doc := annotations.NewDocument(t, "", "sample"); doc.ID == mark.String() {
+		if doc := annotations.NewDocument(t, "", "sample"); doc.ID == mark {
 			return doc, true
 		}
 	}
 	return nil, false
+}
+
+// keepFirstSize is about how much text of the article shown web/boot.js
+// keeps for the next visit, in code points, in whole parts
+// (annotations.PartSize paragraphs): enough for the first screen and
+// more; and keepFirstMax is the most, in bytes, for a part of long
+// paragraphs, past which it keeps nothing rather than fill localStorage,
+// which the journal of typed text needs.
+const (
+	keepFirstSize = 8_000
+	keepFirstMax  = 200_000
+)
+
+// queueKeepFirst hands the first paragraphs of the document shown to
+// web/boot.js, a moment later, once the first frames are out of the way:
+// when it is stored, so restored or saved. Not before: a visit opens
+// the article worked on last only from storage, and showing one that
+// then gives way to another would be worse than showing none.
+func (a *app) queueKeepFirst() {
+	if a.page.keepDue {
+		return
+	}
+	a.page.keepDue = true
+	gen := a.gen
+	dom.After(keepFirstDelay, func() {
+		a.page.keepDue = false
+		if gen == a.gen { // else another document was shown since
+			a.keepFirst()
+		}
+	})
+}
+
+// keepFirstDelay is how long after a document is restored or saved its
+// first paragraphs are handed over, in milliseconds.
+const keepFirstDelay = 300
+
+// keepFirst gives web/boot.js (spanmark._keepFirst) the first paragraphs
+// of the document shown, without highlights, and how the page shows them:
+// it keeps them in localStorage, and on the next visit that opens this
+// document first it writes them into #article before the program runs,
+// in the markup annotations.Article writes, marked with data-doc for
+// adopt. Only boot.js reads what it keeps, and only when its own build
+// kept it. The texts go into the page as text, never as HTML.
+func (a *app) keepFirst() {
+	keep := js.Global().Get("spanmark").Get("_keepFirst")
+	if a.set == nil || keep.Type() != js.TypeFunction {
+		return
+	}
+	doc := a.set.Document()
+	if a.page.kept == a.key+"\x00"+doc.ID {
+		return
+	}
+	a.page.kept = a.key + "\x00" + doc.ID
+	ar := a.page.article
+	first := ar.FirstParas(keepFirstSize)
+	n := 0
+	paras := make([]any, len(first))
+	for i, p := range first {
+		n += len(p.Text)
+		paras[i] = []any{p.Start, p.Class, p.Text}
+	}
+	if n > keepFirstMax {
+		keep.Invoke(js.Null())
+		return
+	}
+	keep.Invoke(map[string]any{
+		"key":        a.key,
+		"doc":        doc.ID,
+		"title":      doc.Title,
+		"titlePara":  ar.TitlePara,
+		"byline":     ar.Byline,
+		"wrapped":    ar.Wrapped,
+		"paras":      paras,
+		"part":       annotations.PartSize,
+		"partClass":  annotations.ClassPart,
+		"titleClass": annotations.ClassTitle,
+		"wrapClass":  classWrapped,
+	})
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/tools/browser"
 	"github.com/spanmark/spanmark/web"
 )
@@ -120,4 +122,135 @@ func TestStartTextFirst(t *testing.T) {
 		t.Errorf("#article still has data-doc once the program has taken it over")
 	}
 	p.CheckProblems(t)
+}
+
+// keptProbe runs in the page before its own scripts and keeps, when the
+// page is parsed (before the program can run), what #article and the
+// title above it hold, and adds up the layout shifts.
+const keptProbe = `(() => {
+  const s = window.__kept = {shift: 0, paras: [], html: "", title: "", titleHidden: null, byline: "", bylineHidden: null, ready: null, swap: null};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) s.shift += e.value;
+  }).observe({type: "layout-shift", buffered: true});
+  document.addEventListener("DOMContentLoaded", () => {
+    const article = document.getElementById("article");
+    const title = document.getElementById("doc-title"), byline = document.getElementById("doc-byline");
+    s.paras = [...article.querySelectorAll("p")];
+    s.html = article.innerHTML;
+    s.title = title.textContent;
+    s.titleHidden = title.hidden;
+    s.byline = byline.textContent;
+    s.bylineHidden = byline.hidden;
+    s.ready = document.documentElement.dataset.ready === "true";
+    s.swap = document.documentElement.dataset.swap !== undefined;
+  });
+})();`
+
+// TestStartKeptFirst reloads the app after working on an article of
+// one's own: that article, not the sample, is on the page when it is
+// parsed, before the program can run, in exactly the markup the program
+// writes (its first whole parts, for a long one); the program then takes
+// over those paragraphs, highlights the work on them and appends the
+// rest, with nothing shifting on the way.
+func TestStartKeptFirst(t *testing.T) {
+	var long strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&long, "Paragraph %d says what the one before it said, and a little more & <more>.\n", i)
+	}
+	for _, tc := range []struct {
+		name, title, text string
+		partial           bool
+	}{
+		{"short", "", "A <b>title</b> & \"quotes\"\nBy Jane Doe\nThe first paragraph, with <tags> & 'ampersands'.\nThe second paragraph.\n", false},
+		{"long", "A long one", long.String(), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := openApp(t)
+			id := eval[string](t, p, fmt.Sprintf(`spanmark.load({text: %s, title: %s})`, js(tc.text), js(tc.title)))
+			doc := annotations.NewDocument(tc.text, tc.title, "")
+			if id != doc.ID {
+				t.Fatalf("spanmark.load gave document %q, want %q", id, doc.ID)
+			}
+			// Work on the second paragraph, for the program to repaint.
+			para := doc.Paragraphs()[1]
+			eval[string](t, p, fmt.Sprintf(`spanmark.annotate({start: %d, end: %d, label: "actor"})`, para.Start, para.Start+5))
+			eval[any](t, p, `spanmark.flush()`)
+			waitFor(t, p, "the first paragraphs kept", `JSON.parse(localStorage.getItem("spanmark:first") || "null")?.doc === `+js(id))
+			if _, err := chromedp.Call(p.Context(), page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: keptProbe}); err != nil {
+				t.Fatalf("install the probe: %v", err)
+			}
+			p.Reload()
+			n := len(doc.Paragraphs())
+			waitFor(t, p, "the whole article", fmt.Sprintf(`document.querySelectorAll("#article p[data-p]").length === %d`, n))
+			ar := annotations.NewArticle(doc)
+			var got struct {
+				Paras, Kept, Marked       int
+				Same, Marks               bool
+				Text, Title, Byline       string
+				TitleHidden, BylineHidden bool
+				Ready, Swap               bool
+				Shift                     float64
+			}
+			raw := eval[json.RawMessage](t, p, `(() => {
+  const s = window.__kept, article = document.getElementById("article");
+  // The program's own markup of the whole article, as the browser writes it.
+  const t = document.createElement("template");
+  t.innerHTML = `+js(string(ar.AppendPlain(nil)))+`;
+  const parts = [...t.content.children].slice(0, Math.ceil(s.paras.length / `+fmt.Sprint(annotations.PartSize)+`));
+  const now = [...article.querySelectorAll("p[data-p]")];
+  return {
+    paras: s.paras.length,
+    kept: s.paras.filter((p, i) => p.isConnected && now[i] === p).length,
+    marked: article.querySelectorAll("p[data-p='1'] span.hl").length,
+    same: s.html === parts.map((p) => p.outerHTML).join(""),
+    marks: article.dataset.doc !== undefined || article.dataset.kept !== undefined,
+    text: s.paras.map((p) => p.textContent).join("\n"),
+    title: s.title, titleHidden: s.titleHidden, byline: s.byline, bylineHidden: s.bylineHidden,
+    ready: s.ready, swap: s.swap, shift: s.shift,
+  };
+})()`)
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Fatalf("decode the probe's result %s: %v", raw, err)
+			}
+			want := n
+			if tc.partial {
+				want = 2 * annotations.PartSize // whole parts of about 8,000 code points
+			}
+			if got.Paras != want {
+				t.Errorf("%d paragraphs on the page when it was parsed, want %d (of %d)", got.Paras, want, n)
+			}
+			if rs := doc.Runes(); got.Paras > 0 && got.Paras <= n {
+				var lines []string
+				for _, para := range doc.Paragraphs()[:got.Paras] {
+					lines = append(lines, string(rs[para.Start:para.End]))
+				}
+				if w := strings.Join(lines, "\n"); got.Text != w {
+					t.Errorf("the article when the page was parsed:\nwant %q\ngot  %q", head(w), head(got.Text))
+				}
+			}
+			if !got.Same {
+				t.Errorf("the article's markup when the page was parsed is not the program's")
+			}
+			if got.Ready || got.Swap {
+				t.Errorf("when the page was parsed: ready %v, still hiding the sample %v; want neither", got.Ready, got.Swap)
+			}
+			if ar.TitlePara != got.TitleHidden || !ar.TitlePara && (got.Title != doc.Title || got.Byline != ar.Byline || got.BylineHidden != (ar.Byline == "")) {
+				t.Errorf("when the page was parsed, the title %q (hidden %v) and byline %q (hidden %v); want the title paragraph to be the heading: %v, or %q and %q",
+					got.Title, got.TitleHidden, got.Byline, got.BylineHidden, ar.TitlePara, doc.Title, ar.Byline)
+			}
+			if got.Kept != got.Paras {
+				t.Errorf("of %d paragraphs on the page when it was parsed, %d are the same elements once ready; want all", got.Paras, got.Kept)
+			}
+			if got.Marked != 1 {
+				t.Errorf("%d highlights in the second paragraph once ready, want the one stored", got.Marked)
+			}
+			if got.Marks {
+				t.Errorf("#article is still marked data-doc or data-kept once the program has taken it over")
+			}
+			if got.Shift > 0.001 {
+				t.Errorf("cumulative layout shift %.4f, want 0", got.Shift)
+			}
+			p.CheckProblems(t)
+		})
+	}
 }

@@ -90,25 +90,130 @@
     });
   }
 
-  // The sample on the page (#article[data-doc]) is not what this visit
-  // opens when ?article= names another article or another document was
-  // worked on last (wasm/persist.go, lastDocKey): then it goes, rather
-  // than show one article and switch to another.
-  function dropSample() {
-    const article = document.getElementById("article");
-    if (!article || !article.dataset.doc) {
-      return;
-    }
-    let last = null;
+  function storageGet(key) {
     try {
-      last = localStorage.getItem("spanmark:last");
+      return localStorage.getItem(key);
     } catch (e) {
-      // storage refused: the program opens the sample
+      return null; // storage refused: the program opens the sample
     }
-    if (params.has("article") || (last && last !== article.dataset.doc)) {
-      delete article.dataset.doc;
-      article.replaceChildren();
+  }
+
+  // The article worked on last shows before the program runs. The
+  // program hands its first paragraphs to _keepFirst (wasm/start.go,
+  // keepFirst), which keeps them in localStorage; when a later visit opens
+  // the same document first (spanmark:last, wasm/persist.go), writeFirst
+  // puts them into #article as the program writes them, marked for it to
+  // take over (wasm/render.go, adopt). Only what this build kept is used:
+  // another build may write other markup.
+  const firstKey = "spanmark:first";
+  Object.defineProperty(window.spanmark, "_keepFirst", {
+    value(first) {
+      try {
+        if (first) {
+          const kept = JSON.stringify({ ...first, build: wasmURL });
+          if (localStorage.getItem(firstKey) !== kept) {
+            localStorage.setItem(firstKey, kept);
+          }
+        } else {
+          localStorage.removeItem(firstKey);
+        }
+      } catch (e) {
+        // Full or refused: the article shows once the program runs.
+      }
+    },
+  });
+  const last = params.has("article") || params.has("project") ? null : storageGet("spanmark:last");
+  let first = null;
+  if (last) {
+    try {
+      const f = JSON.parse(storageGet(firstKey));
+      if (f && f.build === wasmURL && f.key === last && Array.isArray(f.paras) && Number.isInteger(f.part) && f.part > 0) {
+        first = f;
+      }
+    } catch (e) {
+      // Not JSON: not used.
     }
+  }
+  // While the page parses, the sample in #article stays unseen when
+  // another article is sure to replace it.
+  if (first || params.has("article")) {
+    root.dataset.swap = "";
+  }
+
+  // writeFirst writes the kept paragraphs into #article in the markup of
+  // annotations.Article (AppendParagraphs); the texts go in as text.
+  function writeFirst(article, f) {
+    const parts = document.createDocumentFragment();
+    let part = null;
+    f.paras.forEach(([start, cls, text], i) => {
+      if (i % f.part === 0) {
+        part = document.createElement("div");
+        part.className = f.partClass;
+        parts.append(part);
+      }
+      const p = document.createElement("p");
+      p.dataset.p = i;
+      p.dataset.start = start;
+      if (cls) {
+        p.className = cls;
+      }
+      if (cls === f.titleClass) {
+        p.setAttribute("role", "heading");
+        p.setAttribute("aria-level", "1");
+        if (f.byline) {
+          p.dataset.byline = f.byline;
+        }
+      }
+      p.textContent = text;
+      part.append(p);
+    });
+    article.replaceChildren(parts);
+    article.dataset.doc = f.doc;
+    article.dataset.kept = "";
+    article.classList.toggle(f.wrapClass, Boolean(f.wrapped));
+    // As the program shows them (wasm/render.go, showKey).
+    const title = document.getElementById("doc-title");
+    const byline = document.getElementById("doc-byline");
+    if (title && byline) {
+      title.textContent = f.title;
+      title.hidden = Boolean(f.titlePara);
+      byline.textContent = f.byline;
+      byline.hidden = !f.byline || Boolean(f.titlePara);
+    }
+  }
+
+  // firstArticle runs once the page is parsed, before the program can
+  // run. The sample on the page (#article[data-doc]) gives way to the
+  // article worked on last, or goes when ?article= names another article
+  // or the one worked on last was not kept: then the article shows once
+  // the program has opened it, rather than show one article and switch to
+  // another.
+  function firstArticle() {
+    const article = document.getElementById("article");
+    try {
+      const shown = article && article.dataset.doc;
+      if (article && first && first.doc !== shown) {
+        writeFirst(article, first);
+      } else if (shown && !first && (params.has("article") || (last && last !== shown))) {
+        delete article.dataset.doc;
+        article.replaceChildren();
+      }
+    } catch (e) {
+      console.warn("spanmark: the article worked on last could not be shown early:", e);
+      if (article) {
+        delete article.dataset.doc;
+        delete article.dataset.kept;
+        article.replaceChildren();
+      }
+    } finally {
+      delete root.dataset.swap;
+    }
+  }
+  if (document.readyState === "loading") {
+    // Fired as parsing ends, before the deferred scripts run.
+    document.addEventListener("readystatechange", firstArticle, { once: true });
+  } else {
+    firstArticle();
   }
 
   async function fail(err) {
@@ -159,7 +264,6 @@
 
   async function start() {
     await parsed;
-    dropSample();
     const module = await compiled;
     if (typeof Go !== "function") {
       throw new Error("wasm_exec.js did not load");
