@@ -40,6 +40,7 @@ func TestRunQuick(t *testing.T) {
 		"import 115 annotations as W3C onto the article edited",
 		"label by key after a mouse selection, 115 annotations",
 		"interactive / floor, cold",
+		"coming back to an article of one's own: text painted",
 		"openProject of 20 documents",
 		"documents panel, 20 rows",
 		"openDocument of a 50 KB article",
