@@ -95,6 +95,7 @@ func (a *app) deleteDocument(id string) error {
 	}
 	a.post(a.tab.Delete(id))
 	_ = dom.LocalSet(journalPrefix+id, "") // typed text of a deleted document
+	a.forgetFirst(id)
 	if a.set != nil && a.key == id {
 		a.jr.typed = nil
 		setLastDocument("")

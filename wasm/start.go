@@ -261,3 +261,12 @@ func (a *app) keepFirst() {
 		"wrapClass":  classWrapped,
 	})
 }
+
+// forgetFirst drops the first paragraphs web/boot.js keeps (keepFirst)
+// when they are of the document stored under key, which was deleted.
+func (a *app) forgetFirst(key string) {
+	a.page.kept = ""
+	if f := js.Global().Get("spanmark").Get("_forgetFirst"); f.Type() == js.TypeFunction {
+		f.Invoke(key)
+	}
+}

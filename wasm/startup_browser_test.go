@@ -250,6 +250,15 @@ func TestStartKeptFirst(t *testing.T) {
 			if got.Shift > 0.001 {
 				t.Errorf("cumulative layout shift %.4f, want 0", got.Shift)
 			}
+
+			// Deleted, the document leaves none of its text behind.
+			docsDialog(t, p)
+			p.AcceptDialogs(true) // the confirm is expected, not a problem
+			do(t, p, "delete the document", chromedp.Click(`#docs-list button[data-delete="`+id+`"]`))
+			waitFor(t, p, "the deletion", `__t.status().includes("Deleted")`)
+			if kept := eval[string](t, p, `localStorage.getItem("spanmark:first") || ""`); strings.Contains(kept, id) {
+				t.Errorf("after deleting the document, localStorage still keeps its first paragraphs: %s", head(kept))
+			}
 			p.CheckProblems(t)
 		})
 	}

@@ -106,6 +106,25 @@
   // take over (wasm/render.go, adopt). Only what this build kept is used:
   // another build may write other markup.
   const firstKey = "spanmark:first";
+  // _forgetFirst drops what is kept when it is of the document stored
+  // under key: a deleted document leaves none of its text behind.
+  Object.defineProperty(window.spanmark, "_forgetFirst", {
+    value(key) {
+      try {
+        let kept = null;
+        try {
+          kept = JSON.parse(localStorage.getItem(firstKey));
+        } catch (e) {
+          // Not JSON: nobody's.
+        }
+        if (!kept || kept.key === key) {
+          localStorage.removeItem(firstKey);
+        }
+      } catch (e) {
+        // Storage refused: nothing is kept.
+      }
+    },
+  });
   Object.defineProperty(window.spanmark, "_keepFirst", {
     value(first) {
       try {
