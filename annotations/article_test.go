@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -77,4 +78,54 @@ func TestArticleFirstParas(t *testing.T) {
 	if got := NewArticle(NewDocument("", "", "")).FirstParas(100); len(got) != 0 {
 		t.Errorf("FirstParas of an empty document = %v, want none", got)
 	}
+}
+
+// FuzzFirstParas checks that FirstParas carries all that AppendParagraphs
+// writes of the paragraphs it returns: the page's boot script builds the
+// same markup from them (web/boot.js, writeFirst), and the program takes
+// it over as its own.
+func FuzzFirstParas(f *testing.F) {
+	f.Add("A title\nText & <more>.\nBy Someone\n", "", 10)
+	f.Add(strings.Repeat("word\n", 150), "Words", 400)
+	f.Add("  indented\n\nhard\nwrapped\nlines\n\nagain\n", "", 3)
+	f.Fuzz(func(t *testing.T, text, title string, size int) {
+		if size < 0 || size > 1<<20 {
+			return
+		}
+		ar := NewArticle(NewDocument(text, title, ""))
+		first := ar.FirstParas(size)
+		want, next := ar.AppendParagraphs(nil, 0, size, func(b []byte, i int) []byte {
+			rs := ar.Doc.Runes()
+			p := ar.Doc.Paragraphs()[i]
+			return appendEscapedRunes(b, rs[p.Start:p.End])
+		})
+		if next != len(first) {
+			t.Fatalf("FirstParas(%d) gave %d paragraphs, AppendParagraphs %d", size, len(first), next)
+		}
+		var got []byte
+		for i, p := range first {
+			if i%PartSize == 0 {
+				got = append(got, `<div class="`+ClassPart+`">`...)
+			}
+			got = fmt.Appendf(got, `<p data-p="%d" data-start="%d"`, i, p.Start)
+			if p.Class != "" {
+				got = fmt.Appendf(got, ` class="%s"`, p.Class)
+			}
+			if p.Class == ClassTitle {
+				got = append(got, ` role="heading" aria-level="1"`...)
+				if ar.Byline != "" {
+					got = AppendEscaped(append(got, ` data-byline="`...), ar.Byline)
+					got = append(got, '"')
+				}
+			}
+			got = AppendEscaped(append(got, '>'), p.Text)
+			got = append(got, "</p>"...)
+			if i%PartSize == PartSize-1 || i == len(ar.Doc.Paragraphs())-1 {
+				got = append(got, "</div>"...)
+			}
+		}
+		if string(got) != string(want) {
+			t.Errorf("markup from FirstParas(%d):\n%s\nfrom AppendParagraphs:\n%s", size, got, want)
+		}
+	})
 }
