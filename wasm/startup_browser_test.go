@@ -28,9 +28,15 @@ import (
 // the whole article's height, since the paragraphs out of view are sized
 // by estimate for good.
 const startProbe = `(() => {
-  const s = window.__start = {shift: 0, paras: [], height: 0, top: 0, readyAtParse: null, readyAtFrame: null};
+  const s = window.__start = {shift: 0, shifts: [], paras: [], height: 0, top: 0, readyAtParse: null, readyAtFrame: null};
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) s.shift += e.value;
+    for (const e of list.getEntries()) if (!e.hadRecentInput) {
+      s.shift += e.value;
+      s.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " + e.sources.map((x) => {
+        const n = x.node, r = (b) => Math.round(b.x) + "," + Math.round(b.y) + " " + Math.round(b.width) + "×" + Math.round(b.height);
+        return (n ? n.nodeName + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.split(" ").join(".") : "") : "?") + " " + r(x.previousRect) + " → " + r(x.currentRect);
+      }).join("; "));
+    }
   }).observe({type: "layout-shift", buffered: true});
   document.addEventListener("DOMContentLoaded", () => {
     const article = document.getElementById("article");
@@ -71,6 +77,7 @@ func TestStartTextFirst(t *testing.T) {
     readyAtParse: s.readyAtParse,
     readyAtFrame: s.readyAtFrame,
     shift: s.shift,
+    shifts: s.shifts,
     marked: article.dataset.doc !== undefined,
   });
 }, 100)))`)
@@ -81,6 +88,7 @@ func TestStartTextFirst(t *testing.T) {
 		TopAtParse, Top            float64
 		ReadyAtParse, ReadyAtFrame bool
 		Shift                      float64
+		Shifts                     []string
 		Marked                     bool
 	}
 	if err := json.Unmarshal(raw, &got); err != nil {
@@ -116,7 +124,7 @@ func TestStartTextFirst(t *testing.T) {
 			got.HeightAtParse, got.TopAtParse, got.Height, got.Top)
 	}
 	if got.Shift > 0.001 {
-		t.Errorf("cumulative layout shift %.4f up to ready; want 0", got.Shift)
+		t.Errorf("cumulative layout shift %.4f up to ready; want 0; the shifts: %q", got.Shift, got.Shifts)
 	}
 	if got.Marked {
 		t.Errorf("#article still has data-doc once the program has taken it over")
@@ -128,9 +136,15 @@ func TestStartTextFirst(t *testing.T) {
 // page is parsed (before the program can run), what #article and the
 // title above it hold, and adds up the layout shifts.
 const keptProbe = `(() => {
-  const s = window.__kept = {shift: 0, paras: [], html: "", title: "", titleHidden: null, byline: "", bylineHidden: null, ready: null, swap: null};
+  const s = window.__kept = {shift: 0, shifts: [], paras: [], html: "", title: "", titleHidden: null, byline: "", bylineHidden: null, ready: null, swap: null};
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) s.shift += e.value;
+    for (const e of list.getEntries()) if (!e.hadRecentInput) {
+      s.shift += e.value;
+      s.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " + e.sources.map((x) => {
+        const n = x.node, r = (b) => Math.round(b.x) + "," + Math.round(b.y) + " " + Math.round(b.width) + "×" + Math.round(b.height);
+        return (n ? n.nodeName + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.split(" ").join(".") : "") : "?") + " " + r(x.previousRect) + " → " + r(x.currentRect);
+      }).join("; "));
+    }
   }).observe({type: "layout-shift", buffered: true});
   document.addEventListener("DOMContentLoaded", () => {
     const article = document.getElementById("article");
@@ -190,6 +204,7 @@ func TestStartKeptFirst(t *testing.T) {
 				TitleHidden, BylineHidden bool
 				Ready, Swap               bool
 				Shift                     float64
+				Shifts                    []string
 			}
 			raw := eval[json.RawMessage](t, p, `(() => {
   const s = window.__kept, article = document.getElementById("article");
@@ -206,7 +221,7 @@ func TestStartKeptFirst(t *testing.T) {
     marks: article.dataset.doc !== undefined || article.dataset.kept !== undefined,
     text: s.paras.map((p) => p.textContent).join("\n"),
     title: s.title, titleHidden: s.titleHidden, byline: s.byline, bylineHidden: s.bylineHidden,
-    ready: s.ready, swap: s.swap, shift: s.shift,
+    ready: s.ready, swap: s.swap, shift: s.shift, shifts: s.shifts,
   };
 })()`)
 			if err := json.Unmarshal(raw, &got); err != nil {
@@ -248,7 +263,7 @@ func TestStartKeptFirst(t *testing.T) {
 				t.Errorf("#article is still marked data-doc or data-kept once the program has taken it over")
 			}
 			if got.Shift > 0.001 {
-				t.Errorf("cumulative layout shift %.4f, want 0", got.Shift)
+				t.Errorf("cumulative layout shift %.4f, want 0; the shifts: %q", got.Shift, got.Shifts)
 			}
 
 			// Deleted, the document leaves none of its text behind.
