@@ -168,7 +168,7 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 			typ := fields[0]
 			var ends [2]string
 			for j, f := range fields[1:] {
-				_, ref, ok := strings.Cut(f, ":")
+				_, ref, ok := cutArg(f)
 				if !ok || ref == "" {
 					return nil, nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
 				}
@@ -184,7 +184,7 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 			}
 			ev := event{id: id, line: ln}
 			for j, f := range fields {
-				role, ref, ok := strings.Cut(f, ":")
+				role, ref, ok := cutArg(f)
 				if !ok || role == "" || ref == "" {
 					return nil, nil, fail("argument " + strconv.Quote(f) + " is not \"<role>:<id>\"")
 				}
@@ -579,4 +579,15 @@ func checkHasText(f *annotations.File, op string) error {
 		return errors.New(op + ": the file holds no text; place its annotations in the article's text first")
 	}
 	return nil
+}
+
+// cutArg splits a relation's or event's argument, "<role>:<id>", at its
+// last colon: a brat id never holds one, and a type may (an event's first
+// argument is "<type>:<trigger id>").
+func cutArg(f string) (role, id string, ok bool) {
+	i := strings.LastIndexByte(f, ':')
+	if i < 0 {
+		return f, "", false
+	}
+	return f[:i], f[i+1:], true
 }
