@@ -201,8 +201,8 @@ const (
 // the article worked on last only from storage, and showing one that
 // then gives way to another would be worse than showing none.
 func (a *app) queueKeepFirst() {
-	if a.page.keepDue {
-		return
+	if a.page.keepDue || a.set == nil || a.page.kept == a.keptKey() {
+		return // queued, or handed over already: most saves
 	}
 	a.page.keepDue = true
 	gen := a.gen
@@ -230,11 +230,11 @@ func (a *app) keepFirst() {
 	if a.set == nil || keep.Type() != js.TypeFunction {
 		return
 	}
-	doc := a.set.Document()
-	if a.page.kept == a.key+"\x00"+doc.ID {
+	if a.page.kept == a.keptKey() {
 		return
 	}
-	a.page.kept = a.key + "\x00" + doc.ID
+	a.page.kept = a.keptKey()
+	doc := a.set.Document()
 	ar := a.page.article
 	first := ar.FirstParas(keepFirstSize)
 	n := 0
@@ -261,6 +261,10 @@ func (a *app) keepFirst() {
 		"wrapClass":  classWrapped,
 	})
 }
+
+// keptKey names the document shown for keepFirst: its storage key and
+// its text's id.
+func (a *app) keptKey() string { return a.key + "\x00" + a.set.Document().ID }
 
 // forgetFirst drops the first paragraphs web/boot.js keeps (keepFirst)
 // when they are of the document stored under key, which was deleted.

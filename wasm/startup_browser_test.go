@@ -17,6 +17,19 @@ import (
 	"github.com/spanmark/spanmark/web"
 )
 
+// watchShifts is a statement of the probes below: it adds up the layout
+// shifts in s.shift and describes each in s.shifts, naming the elements
+// that moved with their boxes before and after.
+const watchShifts = `new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) {
+      s.shift += e.value;
+      s.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " + e.sources.map((x) => {
+        const n = x.node, r = (b) => Math.round(b.x) + "," + Math.round(b.y) + " " + Math.round(b.width) + "×" + Math.round(b.height);
+        return (n ? n.nodeName + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.split(" ").join(".") : "") : "?") + " " + r(x.previousRect) + " → " + r(x.currentRect);
+      }).join("; "));
+    }
+  }).observe({type: "layout-shift", buffered: true});`
+
 // startProbe runs in the page before its own scripts. It adds up the
 // layout shifts (PerformanceObserver, layout-shift), and when the page is
 // parsed (before the program can run: web/boot.js waits for that) it
@@ -29,15 +42,7 @@ import (
 // by estimate for good.
 const startProbe = `(() => {
   const s = window.__start = {shift: 0, shifts: [], paras: [], height: 0, top: 0, readyAtParse: null, readyAtFrame: null};
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) {
-      s.shift += e.value;
-      s.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " + e.sources.map((x) => {
-        const n = x.node, r = (b) => Math.round(b.x) + "," + Math.round(b.y) + " " + Math.round(b.width) + "×" + Math.round(b.height);
-        return (n ? n.nodeName + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.split(" ").join(".") : "") : "?") + " " + r(x.previousRect) + " → " + r(x.currentRect);
-      }).join("; "));
-    }
-  }).observe({type: "layout-shift", buffered: true});
+  ` + watchShifts + `
   document.addEventListener("DOMContentLoaded", () => {
     const article = document.getElementById("article");
     s.paras = [...article.querySelectorAll("p")];
@@ -137,15 +142,7 @@ func TestStartTextFirst(t *testing.T) {
 // title above it hold, and adds up the layout shifts.
 const keptProbe = `(() => {
   const s = window.__kept = {shift: 0, shifts: [], paras: [], html: "", title: "", titleHidden: null, byline: "", bylineHidden: null, ready: null, swap: null};
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) {
-      s.shift += e.value;
-      s.shifts.push(e.value.toFixed(4) + " at " + Math.round(e.startTime) + " ms: " + e.sources.map((x) => {
-        const n = x.node, r = (b) => Math.round(b.x) + "," + Math.round(b.y) + " " + Math.round(b.width) + "×" + Math.round(b.height);
-        return (n ? n.nodeName + (n.id ? "#" + n.id : "") + (n.className && typeof n.className === "string" ? "." + n.className.split(" ").join(".") : "") : "?") + " " + r(x.previousRect) + " → " + r(x.currentRect);
-      }).join("; "));
-    }
-  }).observe({type: "layout-shift", buffered: true});
+  ` + watchShifts + `
   document.addEventListener("DOMContentLoaded", () => {
     const article = document.getElementById("article");
     const title = document.getElementById("doc-title"), byline = document.getElementById("doc-byline");

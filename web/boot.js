@@ -106,17 +106,21 @@
   // take over (wasm/render.go, adopt). Only what this build kept is used:
   // another build may write other markup.
   const firstKey = "spanmark:first";
+  // keptFirst returns what is kept, or null when nothing is or it is not
+  // JSON.
+  function keptFirst() {
+    try {
+      return JSON.parse(storageGet(firstKey));
+    } catch (e) {
+      return null;
+    }
+  }
   // _forgetFirst drops what is kept when it is of the document stored
   // under key: a deleted document leaves none of its text behind.
   Object.defineProperty(window.spanmark, "_forgetFirst", {
     value(key) {
       try {
-        let kept = null;
-        try {
-          kept = JSON.parse(localStorage.getItem(firstKey));
-        } catch (e) {
-          // Not JSON: nobody's.
-        }
+        const kept = keptFirst();
         if (!kept || kept.key === key) {
           localStorage.removeItem(firstKey);
         }
@@ -144,13 +148,9 @@
   const last = params.has("article") || params.has("project") ? null : storageGet("spanmark:last");
   let first = null;
   if (last) {
-    try {
-      const f = JSON.parse(storageGet(firstKey));
-      if (f && f.build === wasmURL && f.key === last && Array.isArray(f.paras) && Number.isInteger(f.part) && f.part > 0) {
-        first = f;
-      }
-    } catch (e) {
-      // Not JSON: not used.
+    const f = keptFirst();
+    if (f && f.build === wasmURL && f.key === last && Array.isArray(f.paras) && Number.isInteger(f.part) && f.part > 0) {
+      first = f;
     }
   }
   // While the page parses, the sample in #article stays unseen when
