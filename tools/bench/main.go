@@ -1,7 +1,8 @@
 // Command bench measures Spanmark in headless Chromium and prints a table:
 // the wasm's size; the start-up (article text painted, interactive on a
 // first and a second visit and on coming back to an article of one's own,
-// each run in a fresh profile) beside a floor, a
+// each run in a fresh profile, and the compiled wasm the browser kept in
+// its code cache for the next visit) beside a floor, a
 // minimal syscall/js program built and served the same way, and their
 // ratio (startup.go); the functions with most self time in a profile of
 // the start-up; the latency of labelling a span with 0, 1,000 and 10,000

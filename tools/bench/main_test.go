@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,6 +42,7 @@ func TestRunQuick(t *testing.T) {
 		"label by key after a mouse selection, 115 annotations",
 		"interactive / floor, cold",
 		"coming back to an article of one's own: text painted",
+		"compiled wasm in the code cache after the first | second visit",
 		"openProject of 20 documents",
 		"documents panel, 20 rows",
 		"openDocument of a 50 KB article",
@@ -50,6 +52,27 @@ func TestRunQuick(t *testing.T) {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("run(-quick) printed no row %q; got:\n%s", want, stdout.String())
 		}
+	}
+}
+
+// TestWasmCacheSize reads a code cache laid out as Chromium's: entries
+// beside an index file and an index folder, which are not compiled code.
+func TestWasmCacheSize(t *testing.T) {
+	dir := t.TempDir()
+	if n, err := wasmCacheSize(dir); n != 0 || err != nil {
+		t.Errorf("wasmCacheSize of a profile with no code cache = %d, %v; want 0, nil", n, err)
+	}
+	cache := filepath.Join(dir, "Default", "Code Cache", "wasm")
+	if err := os.MkdirAll(filepath.Join(cache, "index-dir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, size := range map[string]int{"index": 24, "index-dir/the-real-index": 600, "0a199a3ba2bb4e5e_0": 1000, "10ac048845513c47_0": 234} {
+		if err := os.WriteFile(filepath.Join(cache, name), make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := wasmCacheSize(dir); n != 1234 || err != nil {
+		t.Errorf("wasmCacheSize = %d, %v; want 1234, nil", n, err)
 	}
 }
 
