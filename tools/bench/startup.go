@@ -168,7 +168,7 @@ type visit struct {
 // a module to the cache 2 s after its last optimised function (its
 // --wasm-caching-timeout-ms), and in Chromium 156 that never happens, not
 // after 400 labels and 12 s of quiet; with the timeout at 0 the same visit
-// writes 17 to 22 MB. So a second visit validates and compiles again, and
+// writes 16 to 22 MB. So a second visit validates and compiles again, and
 // saves the download.
 //
 // With own, the text of an article of one's own, the second visit opens
