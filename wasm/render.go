@@ -173,11 +173,11 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	}
 	doc := set.Document()
 	a.page.article = annotations.NewArticle(doc)
-	titlePara, byline := a.page.article.TitlePara, a.page.article.Byline
+	titleHidden, bylineHidden := headings(a.page.article)
 	// Hard-wrapped text shows its lines flowing into paragraphs (style.css).
 	a.el.article.Get("classList").Call("toggle", classWrapped, a.page.article.Wrapped)
 	a.el.title.Set("textContent", doc.Title)
-	a.el.title.Set("hidden", titlePara)
+	a.el.title.Set("hidden", titleHidden)
 	paras := doc.Paragraphs()
 	a.el.load.Set("hidden", true)
 	if !a.adopt(doc) {
@@ -189,11 +189,8 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 			a.appendParagraphs(doc.Len() + 1)
 		}
 	}
-	// The byline shows under the title: drawn by CSS from the title
-	// paragraph's data-byline when the title is the first paragraph, else
-	// in #doc-byline under #doc-title.
-	a.el.byline.Set("textContent", byline)
-	a.el.byline.Set("hidden", byline == "" || titlePara)
+	a.el.byline.Set("textContent", a.page.article.Byline)
+	a.el.byline.Set("hidden", bylineHidden)
 	if a.page.shown < len(paras) {
 		a.queueRest()
 	}
@@ -213,6 +210,15 @@ func (a *app) showKey(key string, set *annotations.Set, rev int) {
 	dom.Document().Set("title", doc.Title+" · Spanmark")
 	a.projectShown()
 	a.el.root.Get("dataset").Set("ready", "true") // from the first article on (web/boot.js)
+}
+
+// headings reports whether #doc-title and #doc-byline above the article
+// are hidden. The byline shows under the title: drawn by CSS from the
+// title paragraph's data-byline when the title is the first paragraph,
+// else in #doc-byline under #doc-title. web/boot.js shows a kept article
+// the same way (keepFirst).
+func headings(ar annotations.Article) (titleHidden, bylineHidden bool) {
+	return ar.TitlePara, ar.Byline == "" || ar.TitlePara
 }
 
 // adopt takes over the paragraphs already in #article when they are the

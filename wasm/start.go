@@ -247,18 +247,20 @@ func (a *app) keepFirst() {
 		keep.Invoke(js.Null())
 		return
 	}
+	titleHidden, bylineHidden := headings(ar)
 	keep.Invoke(map[string]any{
-		"key":        a.key,
-		"doc":        doc.ID,
-		"title":      doc.Title,
-		"titlePara":  ar.TitlePara,
-		"byline":     ar.Byline,
-		"wrapped":    ar.Wrapped,
-		"paras":      paras,
-		"part":       annotations.PartSize,
-		"partClass":  annotations.ClassPart,
-		"titleClass": annotations.ClassTitle,
-		"wrapClass":  classWrapped,
+		"key":          a.key,
+		"doc":          doc.ID,
+		"title":        doc.Title,
+		"titleHidden":  titleHidden,
+		"byline":       ar.Byline,
+		"bylineHidden": bylineHidden,
+		"wrapped":      ar.Wrapped,
+		"paras":        paras,
+		"part":         annotations.PartSize,
+		"partClass":    annotations.ClassPart,
+		"titleClass":   annotations.ClassTitle,
+		"wrapClass":    classWrapped,
 	})
 }
 

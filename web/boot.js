@@ -193,14 +193,14 @@
     article.dataset.doc = f.doc;
     article.dataset.kept = "";
     article.classList.toggle(f.wrapClass, Boolean(f.wrapped));
-    // As the program shows them (wasm/render.go, showKey).
+    // As the program shows them (wasm/render.go, headings).
     const title = document.getElementById("doc-title");
     const byline = document.getElementById("doc-byline");
     if (title && byline) {
       title.textContent = f.title;
-      title.hidden = Boolean(f.titlePara);
+      title.hidden = Boolean(f.titleHidden);
       byline.textContent = f.byline;
-      byline.hidden = !f.byline || Boolean(f.titlePara);
+      byline.hidden = Boolean(f.bylineHidden);
     }
   }
 

@@ -338,15 +338,14 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 		rcold = append(rcold, ac.Ready/fc.Ready)
 		rwarm = append(rwarm, aw.Ready/fw.Ready)
 	}
-	med := func(xs []float64) string {
-		return fmt.Sprintf("%.0f ms (median of %d; %.0f–%.0f)", median(xs), len(xs), slices.Min(xs), slices.Max(xs))
+	// spread gives the median of xs and their range, each number in the
+	// verb num, the median followed by unit.
+	spread := func(xs []float64, num, unit string) string {
+		return fmt.Sprintf(num+unit+" (median of %d; "+num+"–"+num+")", median(xs), len(xs), slices.Min(xs), slices.Max(xs))
 	}
-	kb := func(xs []float64) string {
-		return fmt.Sprintf("%.0f KB (median of %d; %.0f–%.0f)", median(xs), len(xs), slices.Min(xs), slices.Max(xs))
-	}
-	ratio := func(xs []float64) string {
-		return fmt.Sprintf("%.2f (median of %d; %.2f–%.2f)", median(xs), len(xs), slices.Min(xs), slices.Max(xs))
-	}
+	med := func(xs []float64) string { return spread(xs, "%.0f", " ms") }
+	kb := func(xs []float64) string { return spread(xs, "%.0f", " KB") }
+	ratio := func(xs []float64) string { return spread(xs, "%.2f", "") }
 	return []row{
 		{what: "article text painted, cold", value: med(text), target: "≤ 100 ms"},
 		{what: "first contentful paint, cold: app | floor", value: med(fcp) + " | " + med(ffcp)},
