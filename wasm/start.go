@@ -49,7 +49,7 @@ func (a *app) openFirst() error {
 	if p := params.Call("get", "article"); !p.IsNull() {
 		if u, err := sameOrigin("?article=", p.String()); err != nil {
 			a.fail(err)
-		} else if text, err := dom.FetchText(u); err != nil {
+		} else if text, err := articleText(u); err != nil {
 			a.fail(errors.New("open ?article=" + p.String() + ": " + err.Error()))
 		} else {
 			return a.openFirstText(text, p.String())
@@ -89,6 +89,20 @@ func (a *app) openFirst() error {
 	return a.openFirstText(text, "sample")
 }
 
+// articleText fetches the article ?article= names, at url: web/boot.js
+// fetched it while the wasm compiled when it named the same url.
+func articleText(url string) (string, error) {
+	f := js.Global().Get("spanmark").Get("_article")
+	if f.Type() != js.TypeObject || f.Get("url").String() != url {
+		return dom.FetchText(url)
+	}
+	v, err := dom.Await(f.Get("text"))
+	if err != nil {
+		return "", err
+	}
+	return v.String(), nil
+}
+
 // pristineSample reports whether document id, the one worked on last,
 // is the sample the build wrote into the page with no work known to be
 // stored for it: then the visit shows it without first waiting for
@@ -113,6 +127,16 @@ func (a *app) sampleMark() (string, bool) {
 	return mark.String(), true
 }
 
+// keptMark returns the document id #article is marked with when
+// web/boot.js wrote kept paragraphs there, else "".
+func (a *app) keptMark() string {
+	ds := a.el.article.Get("dataset")
+	if mark := ds.Get("doc"); mark.Type() == js.TypeString && ds.Get("kept").Type() == js.TypeString {
+		return mark.String()
+	}
+	return ""
+}
+
 // openFirstText opens the first article of a visit. Storage may still be
 // opening then (a new database takes a while): rather than wait, it
 // shows the text at once, and its stored work, if any, once storage
@@ -129,13 +153,20 @@ func (a *app) openFirstText(text, source string) error {
 	return a.openFirstDoc(annotations.NewDocument(text, "", source))
 }
 
-// openFirstDoc is openFirstText with the document made.
+// openFirstDoc is openFirstText with the document made. When web/boot.js
+// showed this document's kept paragraphs (keepFirst), its work is stored:
+// then it waits for storage, for the program to take over those
+// paragraphs with their highlights rather than write the article twice.
 func (a *app) openFirstDoc(doc *annotations.Document) error {
+	wait := a.keptMark() == doc.ID
 	select {
 	case <-a.db.ready:
+		wait = true
+	default:
+	}
+	if wait {
 		_, err := a.loadText(doc.Text, "", doc.Source)
 		return err
-	default:
 	}
 	set := annotations.NewSet(doc, annotations.DefaultSchema())
 	a.show(set, 0)
@@ -219,7 +250,8 @@ func (a *app) queueKeepFirst() {
 const keepFirstDelay = 300
 
 // keepFirst gives web/boot.js (spanmark._keepFirst) the first paragraphs
-// of the document shown, without highlights, and how the page shows them:
+// of the document shown, without highlights, how the page shows them and
+// the source the document came from (a visit to ?article= names it):
 // it keeps them in localStorage, and on the next visit that opens this
 // document first it writes them into #article before the program runs,
 // in the markup annotations.Article writes, marked with data-doc for
@@ -250,6 +282,7 @@ func (a *app) keepFirst() {
 	titleHidden, bylineHidden := headings(ar)
 	keep.Invoke(map[string]any{
 		"key":          a.key,
+		"source":       doc.Source,
 		"doc":          doc.ID,
 		"title":        doc.Title,
 		"titleHidden":  titleHidden,

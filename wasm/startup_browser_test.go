@@ -6,11 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/tools/browser"
@@ -274,4 +277,103 @@ func TestStartKeptFirst(t *testing.T) {
 			p.CheckProblems(t)
 		})
 	}
+}
+
+// TestStartKeptArticle opens an article of the site with ?article=, works
+// on it and comes back by the same link: the article is fetched while the
+// wasm compiles, once; on the way back its kept paragraphs are on the
+// page when it is parsed and the program takes them over with the work.
+// When the file has changed on the site meanwhile, the program opens what
+// the site serves now, with none of the kept text left.
+func TestStartKeptArticle(t *testing.T) {
+	const before = "Corpus piece\nThe minister said the talks were useful.\nThe envoy disagreed with her.\n"
+	const after = "Corpus piece, revised\nThe minister said nothing at all.\n"
+	var text atomic.Value
+	text.Store(before)
+	var fetches atomic.Int32
+	mux := http.NewServeMux()
+	mux.Handle("/", browser.Handler(browser.Site(t).FS()))
+	mux.HandleFunc("/corpus/piece.txt", func(w http.ResponseWriter, r *http.Request) {
+		fetches.Add(1)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(text.Load().(string)))
+	})
+	p := browser.NewOn(t, mux)
+	installLib(t, p)
+	p.Do("open ?article=", chromedp.Navigate(p.URL+"?article=corpus/piece.txt"))
+	p.WaitReady()
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("the article was fetched %d times, want once", n)
+	}
+	if early := eval[bool](t, p, `performance.getEntriesByName(new URL("corpus/piece.txt", location.href).href)[0].startTime < performance.getEntriesByName("spanmark:compiled")[0].startTime`); !early {
+		t.Errorf("the article was fetched after the wasm was compiled; want its fetch begun while the page parses")
+	}
+	doc := annotations.NewDocument(before, "", "corpus/piece.txt")
+	para := doc.Paragraphs()[1]
+	eval[string](t, p, fmt.Sprintf(`spanmark.annotate({start: %d, end: %d, label: "actor"})`, para.Start, para.Start+12))
+	eval[any](t, p, `spanmark.flush()`)
+	waitFor(t, p, "the first paragraphs kept", `JSON.parse(localStorage.getItem("spanmark:first") || "null")?.source === "corpus/piece.txt"`)
+	if _, err := chromedp.Call(p.Context(), page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: keptProbe}); err != nil {
+		t.Fatalf("install the probe: %v", err)
+	}
+
+	fetches.Store(0)
+	p.Reload()
+	waitFor(t, p, "the work", `document.querySelectorAll("#article p[data-p='1'] span.hl").length === 1`)
+	var got struct {
+		Text         string
+		Kept, Paras  int
+		Ready, Marks bool
+		Shift        float64
+		Shifts       []string
+	}
+	probe := `(() => {
+  const s = window.__kept, article = document.getElementById("article");
+  const now = [...article.querySelectorAll("p[data-p]")];
+  return {
+    text: s.paras.map((p) => p.textContent).join("\n"),
+    paras: s.paras.length,
+    kept: s.paras.filter((p, i) => p.isConnected && now[i] === p).length,
+    ready: s.ready,
+    marks: article.dataset.doc !== undefined || article.dataset.kept !== undefined,
+    shift: s.shift, shifts: s.shifts,
+  };
+})()`
+	raw := eval[json.RawMessage](t, p, probe)
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("decode the probe's result %s: %v", raw, err)
+	}
+	if want := strings.TrimSuffix(before, "\n"); got.Text != want || got.Ready {
+		t.Errorf("back by ?article=, when the page was parsed: the article %q, ready %v; want %q before the program runs", got.Text, got.Ready, want)
+	}
+	if got.Kept != got.Paras || got.Paras != len(doc.Paragraphs()) {
+		t.Errorf("of %d paragraphs on the page when it was parsed, %d are the same elements once ready; want all %d", got.Paras, got.Kept, len(doc.Paragraphs()))
+	}
+	if got.Marks || got.Shift > 0.001 {
+		t.Errorf("once ready: #article still marked %v, layout shift %.4f %q; want neither", got.Marks, got.Shift, got.Shifts)
+	}
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("back by ?article=, the article was fetched %d times, want once", n)
+	}
+
+	// The site serves another text now: the kept one shows while the page
+	// parses, then gives way to it.
+	text.Store(after)
+	p.Reload()
+	want := docSummary{Title: "Corpus piece, revised", Source: "corpus/piece.txt", Text: after}
+	if diff := cmp.Diff(want, openDoc(t, p)); diff != "" {
+		t.Errorf("after the file changed on the site, the document opened (-want +got):\n%s", diff)
+	}
+	raw = eval[json.RawMessage](t, p, probe)
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("decode the probe's result %s: %v", raw, err)
+	}
+	if got.Text != strings.TrimSuffix(before, "\n") {
+		t.Errorf("when the page was parsed, the article %q; want the kept one", got.Text)
+	}
+	if now := eval[string](t, p, `document.getElementById("article").textContent`); strings.Contains(now, "talks were useful") || got.Marks {
+		t.Errorf("once ready, the changed article still shows kept text (%q) or marks (%v)", head(now), got.Marks)
+	}
+	p.CheckProblems(t)
 }

@@ -93,6 +93,31 @@
     });
   }
 
+  // The article ?article= names is fetched now, while the wasm compiles,
+  // rather than once the program runs: a round trip less before it shows
+  // on a real host. The program decides whether the URL may be opened
+  // (wasm/start.go, articleText) and takes this fetch only when it would
+  // fetch the same URL itself. Not enumerable, so not part of the API.
+  const articleRef = params.get("article");
+  if (articleRef !== null) {
+    try {
+      const u = new URL(articleRef, location.href);
+      u.hash = "";
+      if (u.origin === location.origin) {
+        const text = fetch(u.href).then((res) => {
+          if (!res.ok) {
+            throw new Error(`${res.status} ${res.statusText}`);
+          }
+          return res.text();
+        });
+        text.catch(() => {}); // reported by the Go program
+        Object.defineProperty(window.spanmark, "_article", { value: { url: u.href, text } });
+      }
+    } catch (e) {
+      // Not a URL: the program says so.
+    }
+  }
+
   function storageGet(key) {
     try {
       return localStorage.getItem(key);
@@ -104,10 +129,11 @@
   // The article worked on last shows before the program runs. The
   // program hands its first paragraphs to _keepFirst (wasm/start.go,
   // keepFirst), which keeps them in localStorage; when a later visit opens
-  // the same document first (spanmark:last, wasm/persist.go), writeFirst
-  // puts them into #article as the program writes them, marked for it to
-  // take over (wasm/render.go, adopt). Only what this build kept is used:
-  // another build may write other markup.
+  // the same document first (spanmark:last, wasm/persist.go, or ?article=
+  // naming the source it came from), writeFirst puts them into #article
+  // as the program writes them, marked for it to take over
+  // (wasm/render.go, adopt). Only what this build kept is used: another
+  // build may write other markup.
   const firstKey = "spanmark:first";
   // keptFirst returns what is kept, or null when nothing is or it is not
   // JSON.
@@ -148,11 +174,17 @@
       }
     },
   });
+  // The program opens ?article= first, else the document worked on last
+  // (wasm/start.go, openFirst): what is kept is shown when it is of that
+  // one, by the source it was opened from or its storage key. The program
+  // takes it over only when the text it opens is the same (adopt).
+  const byArticle = articleRef !== null && !params.has("project");
   const last = params.has("article") || params.has("project") ? null : storageGet("spanmark:last");
   let first = null;
-  if (last) {
+  if (last || byArticle) {
     const f = keptFirst();
-    if (f && f.build === wasmURL && f.key === last && Array.isArray(f.paras) && Number.isInteger(f.part) && f.part > 0) {
+    if (f && f.build === wasmURL && (byArticle ? f.source === articleRef : f.key === last) &&
+      Array.isArray(f.paras) && Number.isInteger(f.part) && f.part > 0) {
       first = f;
     }
   }
@@ -206,10 +238,10 @@
 
   // firstArticle runs once the page is parsed, before the program can
   // run. The sample on the page (#article[data-doc]) gives way to the
-  // article worked on last, or goes when ?article= names another article
-  // or the one worked on last was not kept: then the article shows once
-  // the program has opened it, rather than show one article and switch to
-  // another.
+  // kept article the visit opens, or goes when ?article= names another
+  // article or the one worked on last was not kept: then the article
+  // shows once the program has opened it, rather than show one article
+  // and switch to another.
   function firstArticle() {
     const article = document.getElementById("article");
     try {
