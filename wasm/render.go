@@ -230,18 +230,27 @@ func headings(ar annotations.Article) (titleHidden, bylineHidden bool) {
 // paragraphs with highlights are repainted, and the rest of a longer
 // article is appended (queueRest).
 // It reports whether it did. Either way the mark goes: from now on the
-// article is the program's.
+// article is the program's. Kept paragraphs of another text are dropped
+// from what web/boot.js keeps too (the site's file behind ?article= has
+// changed, say): shown on the next visit, they would give way again.
 func (a *app) adopt(doc *annotations.Document) bool {
 	ds := a.el.article.Get("dataset")
 	mark := ds.Get("doc")
 	if mark.Type() != js.TypeString {
 		return false
 	}
+	kept := ds.Get("kept").Type() == js.TypeString
 	ds.Delete("doc")
 	ds.Delete("kept")
+	if mark.String() != doc.ID {
+		if kept {
+			a.keep(js.Null())
+		}
+		return false
+	}
 	n, all := a.el.article.Call("querySelectorAll", paraBlock).Length(), len(doc.Paragraphs())
 	// The first whole parts, from web/boot.js (keepFirst), or all of it.
-	if mark.String() != doc.ID || n > all || (n < all && (n == 0 || n%annotations.PartSize != 0)) {
+	if n > all || (n < all && (n == 0 || n%annotations.PartSize != 0)) {
 		return false
 	}
 	a.page.shown = n

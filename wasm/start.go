@@ -258,11 +258,7 @@ const keepFirstDelay = 300
 // adopt. Only boot.js reads what it keeps, and only when its own build
 // kept it. The texts go into the page as text, never as HTML.
 func (a *app) keepFirst() {
-	keep := js.Global().Get("spanmark").Get("_keepFirst")
-	if a.set == nil || keep.Type() != js.TypeFunction {
-		return
-	}
-	if a.page.kept == a.keptKey() {
+	if a.set == nil || a.page.kept == a.keptKey() {
 		return
 	}
 	a.page.kept = a.keptKey()
@@ -276,11 +272,11 @@ func (a *app) keepFirst() {
 		paras[i] = []any{p.Start, p.Class, p.Text}
 	}
 	if n > keepFirstMax {
-		keep.Invoke(js.Null())
+		a.keep(js.Null())
 		return
 	}
 	titleHidden, bylineHidden := headings(ar)
-	keep.Invoke(map[string]any{
+	a.keep(js.ValueOf(map[string]any{
 		"key":          a.key,
 		"source":       doc.Source,
 		"doc":          doc.ID,
@@ -294,7 +290,14 @@ func (a *app) keepFirst() {
 		"partClass":    annotations.ClassPart,
 		"titleClass":   annotations.ClassTitle,
 		"wrapClass":    classWrapped,
-	})
+	}))
+}
+
+// keep hands first to web/boot.js to keep, or null to keep nothing.
+func (a *app) keep(first js.Value) {
+	if keep := js.Global().Get("spanmark").Get("_keepFirst"); keep.Type() == js.TypeFunction {
+		keep.Invoke(first)
+	}
 }
 
 // keptKey names the document shown for keepFirst: its storage key and

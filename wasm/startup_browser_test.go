@@ -375,5 +375,8 @@ func TestStartKeptArticle(t *testing.T) {
 	if now := eval[string](t, p, `document.getElementById("article").textContent`); strings.Contains(now, "talks were useful") || got.Marks {
 		t.Errorf("once ready, the changed article still shows kept text (%q) or marks (%v)", head(now), got.Marks)
 	}
+	if kept := eval[string](t, p, `localStorage.getItem("spanmark:first") || ""`); strings.Contains(kept, "talks were useful") {
+		t.Errorf("after the file changed, the old text is still kept for the next visit: %s", head(kept))
+	}
 	p.CheckProblems(t)
 }
