@@ -122,11 +122,14 @@ type differ struct {
 	i, j   int // the next tokens to compare
 	// lookup returns the starts of a run of code points in b, ascending.
 	lookup func([]rune) []int
-	d      textDiff
+	// breakA and breakB report whether the space at an offset of a or b
+	// stands for white space with a line break in the original text.
+	breakA, breakB func(int) bool
+	d              textDiff
 }
 
-func newDiffer(a, b []rune, lookup func([]rune) []int) *differ {
-	x := &differ{a: a, b: b, lookup: lookup, d: textDiff{oldLen: len(a), nLen: len(b)}}
+func newDiffer(a, b []rune, lookup func([]rune) []int, breakA, breakB func(int) bool) *differ {
+	x := &differ{a: a, b: b, lookup: lookup, breakA: breakA, breakB: breakB, d: textDiff{oldLen: len(a), nLen: len(b)}}
 	x.sa, x.ha = tokens(a)
 	x.sb, x.hb = tokens(b)
 	return x
@@ -160,12 +163,11 @@ func (x *differ) step(n int) bool {
 			continue
 		}
 		if di, dj, ok := x.resyncNear(); ok {
-			x.i += di
-			x.j += dj
+			x.i, x.j = x.slide(x.i+di, x.j+dj)
 			continue
 		}
 		if i, j, ok := x.resyncFar(); ok {
-			x.i, x.j = i, j
+			x.i, x.j = x.slide(i, j)
 			continue
 		}
 		x.matchTail()
@@ -185,6 +187,74 @@ func (x *differ) match(i, j, k int) {
 		}
 	}
 	x.d.segs = append(x.d.segs, segment{o, nu, n})
+}
+
+// slide takes the gap from the next tokens to compare to i and j, where
+// the texts agree again, when it only deletes old tokens or only inserts
+// new ones, and returns where to resume comparing. Such a gap may sit as
+// well a few tokens earlier, when the tokens matched just before it
+// repeat its end: a line removed before another that begins with the
+// same words ("the honor …\nthe climate" become "the climate"). Of those
+// places, equally small diffs, it takes the one where the gap starts a
+// line in its text, so that the words left keep their own line: the gap
+// moves back, the matched tokens before it give way to their copies
+// after it, and the walk matches those again. Where no place starts a
+// line, the gap stays.
+func (x *differ) slide(i, j int) (int, int) {
+	if (i == x.i) == (j == x.j) || len(x.d.segs) == 0 {
+		return i, j // a replacement, or no gap
+	}
+	last := &x.d.segs[len(x.d.segs)-1]
+	if last.old+last.n != x.offA(x.i) || last.nu+last.n != x.offB(x.j) {
+		return i, j // no match just before the gap
+	}
+	// The gap is tokens [lo, hi) of a, or of b; tokens [first, lo) of the
+	// same text were matched just before it.
+	inA := j == x.j
+	h, lo, hi, first, starts := x.ha, x.i, i, x.i, x.lineStartA
+	if !inA {
+		h, lo, hi, first, starts = x.hb, x.j, j, x.j, x.lineStartB
+	}
+	runStart := last.old
+	if !inA {
+		runStart = last.nu
+	}
+	for first > 0 && x.tokenStart(inA, first-1) >= runStart {
+		first--
+	}
+	for s := 0; ; s++ {
+		if starts(lo - s) {
+			if s > 0 {
+				// The s tokens before the gap give way to their copies
+				// after it, which the walk matches next.
+				if last.n -= x.tokenStart(inA, lo) - x.tokenStart(inA, lo-s); last.n == 0 {
+					x.d.segs = x.d.segs[:len(x.d.segs)-1]
+				}
+			}
+			return i - s, j - s
+		}
+		if lo-s-1 < first || h[lo-s-1] != h[hi-s-1] {
+			return i, j
+		}
+	}
+}
+
+// tokenStart returns the offset of token k of a (inA) or b.
+func (x *differ) tokenStart(inA bool, k int) int {
+	if inA {
+		return x.offA(k)
+	}
+	return x.offB(k)
+}
+
+// lineStartA and lineStartB report whether token k of a or b starts a
+// line: it is the first, or follows white space with a line break.
+func (x *differ) lineStartA(k int) bool {
+	return k == 0 || x.breakA != nil && x.a[x.offA(k-1)] == ' ' && x.breakA(x.offA(k-1))
+}
+
+func (x *differ) lineStartB(k int) bool {
+	return k == 0 || x.breakB != nil && x.b[x.offB(k-1)] == ' ' && x.breakB(x.offB(k-1))
 }
 
 // agree reports whether resyncLen tokens agree at i and j, or all the rest

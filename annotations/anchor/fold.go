@@ -103,6 +103,18 @@ func (f *folded) end(j int) int {
 	return int(f.src[j-1]) + 1 // inside a decomposed letter
 }
 
+// lineBreak reports whether the space at folded offset o stands for white
+// space with a line break in text, the original.
+func (f *folded) lineBreak(text []rune, o int) bool {
+	for _, c := range text[f.src[o]:f.src[o+1]] {
+		switch c {
+		case '\n', '\r', '\v', '\f', 0x85, 0x2028, 0x2029:
+			return true
+		}
+	}
+	return false
+}
+
 // to returns the folded offset of original offset o: the first folded code
 // point that came from o or later.
 func (f *folded) to(o int) int {

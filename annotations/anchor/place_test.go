@@ -119,3 +119,60 @@ func TestPlace(t *testing.T) {
 		}
 	})
 }
+
+// TestPlaceLineLikeNext removes, then inserts, a line that begins with the
+// same word as the line after it. Either way two diffs are equally small;
+// the one that keeps each word on its own line is right: the word of the
+// removed line is an orphan, and the next line's words stay its own.
+func TestPlaceLineLikeNext(t *testing.T) {
+	const short = "In which I have had\nthe climate, said he.\nNot letting go."
+	const long = "In which I have had\nthe honor of being received, that I\nthe climate, said he.\nNot letting go."
+	for _, tc := range []struct {
+		name, old, new string
+		// quotes to annotate in old, by occurrence: [quote, n]
+		spans []struct {
+			q string
+			n int
+		}
+		// where each goes in new: the occurrence of its quote, or -1 for an orphan
+		want []int
+	}{
+		{"removed", long, short, []struct {
+			q string
+			n int
+		}{{"the", 0}, {"the", 1}, {"climate", 0}}, []int{-1, 0, 0}},
+		{"inserted", short, long, []struct {
+			q string
+			n int
+		}{{"the", 0}, {"climate", 0}}, []int{1, 0}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := annotations.NewSet(annotations.NewDocument(tc.old, "", "test"), annotations.DefaultSchema())
+			for _, sp := range tc.spans {
+				start := annotations.Occurrences([]rune(tc.old), []rune(sp.q))[sp.n]
+				mustApply(t, s, annotations.Add{Label: "actor", Start: start, End: start + len([]rune(sp.q))})
+			}
+			f := annotations.NewFile(s, "tester", t0)
+			got, rep, err := anchor.Place(f, annotations.NewDocument(tc.new, "", "test"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			orphans := map[string]bool{}
+			for _, o := range rep.Orphaned {
+				orphans[o.Annotation.ID] = true
+			}
+			for i, a := range f.Annotations {
+				placed, ok := got.Annotation(a.ID)
+				switch w := tc.want[i]; {
+				case w < 0 && (ok || !orphans[a.ID]):
+					t.Errorf("%q (occurrence %d) placed at %d-%d; want an orphan: its line is gone", a.Quote, tc.spans[i].n, placed.Start, placed.End)
+				case w >= 0:
+					start := annotations.Occurrences([]rune(tc.new), []rune(a.Quote))[w]
+					if !ok || placed.Start != start {
+						t.Errorf("%q (occurrence %d) placed at %d (found %v); want %d, occurrence %d of the new text", a.Quote, tc.spans[i].n, placed.Start, ok, start, w)
+					}
+				}
+			}
+		})
+	}
+}

@@ -184,7 +184,9 @@ func (p *Placer) work() {
 		p.next = min(len(p.old), p.next+stepFold)
 		p.fo.add(p.old, from, p.next)
 		if p.next == len(p.old) {
-			p.diff = newDiffer(p.fo.rs, p.ft.rs, p.a.occurrences)
+			p.diff = newDiffer(p.fo.rs, p.ft.rs, p.a.occurrences,
+				func(o int) bool { return p.fo.lineBreak(p.old, o) },
+				func(o int) bool { return p.ft.lineBreak(p.text, o) })
 			p.phase, p.next = phaseDiff, 0
 		}
 	case phaseDiff:
