@@ -39,7 +39,7 @@
 // (|start - hint start|), then by position: context decides first and the
 // hint second. The best candidate is returned only if
 //
-//   - it is good enough: its score is at least [minScore] (0.6), or one
+//   - it is good enough: its score is at least [minScore] (0.66), or one
 //     side of its context matches at least [sideAccept] (90%, nearly
 //     intact), because an exact short quote with unrelated context on both
 //     sides is more likely another occurrence than the annotated one, and
@@ -129,8 +129,13 @@ const (
 	nearAccept = 0.8
 	// minScore is the least score Anchor returns, unless one side of the
 	// context agrees (sideAccept). An exact short quote whose context is
-	// unrelated on both sides scores about 0.2-0.4 and is refused.
-	minScore = 0.6
+	// unrelated on both sides scores about 0.2-0.4 and is refused; a
+	// look-alike phrase a few lines on, its context half alike on both
+	// sides ("Pierre looked solemnly at his" for "Pierre looked at her"),
+	// about 0.60-0.65, and is refused too. The places found right in the
+	// evaluations that score as little have one side of their context
+	// intact.
+	minScore = 0.66
 	// sideAccept: a candidate whose prefix or suffix matches at least this
 	// well is taken even below minScore. The quote was cut from the text
 	// on one side, or rewritten around on the other, and one intact side is
@@ -276,7 +281,7 @@ func (a *Anchorer) newCandidate(q *query, start, end, dq, dp, ds int) candidate 
 //     in the whole text, competing with the exact ones;
 //
 // and checks the chosen place against the quote. The result scores at least
-// 0.6, or one side of its context matches at least 90%, and no other place
+// 0.66, or one side of its context matches at least 90%, and no other place
 // is as good (the rule is spelt out at the top of match.go). Otherwise
 // Anchor returns an [*AnchorError] wrapping [ErrNotFound] that says why: the
 // quote is empty or gone, the best place scores too low, or several places

@@ -285,7 +285,7 @@ func TestAnchor(t *testing.T) {
 			wantErr: `anchor "resume in Geneva": not found`},
 		{name: "short_quote_unrelated_context", text: "Geneva is far. " + strings.Replace(talks, "Geneva", "Paris", 1),
 			sel:     desc(talks, "Geneva", 0),
-			wantErr: `anchor "Geneva": not found (the best place, 0-6, scores 0.20, below 0.60)`},
+			wantErr: `anchor "Geneva": not found (the best place, 0-6, scores 0.20, below 0.66)`},
 		{name: "empty_exact", text: talks, sel: annotations.Selector{Exact: "", Start: 4, End: 12},
 			wantErr: `anchor "": empty quote`},
 		{name: "hint_out_of_range", text: talks, sel: annotations.Selector{Exact: "Geneva", Start: 500, End: 506},

@@ -570,7 +570,7 @@ func pick(q *query, cs []candidate) (Match, error) {
 	switch {
 	case len(cs) == 0:
 	case cs[0].Score < minScore && cs[0].side < sideAccept:
-		e.Reason = "not found (the best place scores below 0.6)"
+		e.Reason = "not found (the best place scores below 0.66)"
 	case tied(cs) > 1:
 		e.Reason = "ambiguous: " + strconv.Itoa(tied(cs)) + " equally good places"
 	default:
