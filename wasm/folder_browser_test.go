@@ -111,3 +111,49 @@ func writeFolder(t *testing.T, name string, files map[string]string) string {
 	}
 	return dir
 }
+
+// TestProjectFolderChanged works on a folder's article, then opens a
+// folder of the same name whose article was edited, and one whose article
+// is another: the page shows each folder's own text, never the text the
+// work was saved on, with the work placed on it (moved with its words, or
+// kept aside when they are gone) and says so. Opened untouched, the
+// record is not rewritten: the first folder opens as it was left.
+func TestProjectFolderChanged(t *testing.T) {
+	const first = "A\nThe mayor spoke to the council.\n"
+	const edited = "A\nYesterday, the mayor spoke to the council.\n"
+	const other = "A\nThe weather was fine all week.\n"
+	p := browser.NewTab(t)
+	installLib(t, p)
+	p.Do("open the page", chromedp.Navigate(p.URL))
+	p.WaitReady()
+	choose := func(text, what string) {
+		t.Helper()
+		dir := writeFolder(t, "notes", map[string]string{"a.txt": text})
+		eval[any](t, p, `document.getElementById("status").textContent = ""`)
+		p.Do("choose "+what, chromedp.SetUploadFiles(chromedp.ID("folder-input"), []string{dir}))
+		waitCurrent(t, p, "a")
+		waitFor(t, p, what+" shown", `JSON.parse(spanmark.export("spanmark")).document.text === `+js(text))
+	}
+	choose(first, "the folder")
+	eval[string](t, p, `spanmark.annotate({start: 6, end: 11, label: "actor"})`) // "mayor"
+	eval[any](t, p, `spanmark.flush()`)
+
+	choose(edited, "the folder of the same name with the article edited")
+	waitFor(t, p, "the message", `__t.status().includes("a.txt differs from the text its work was saved on")`)
+	f := exportFile(t, p)
+	if len(f.Annotations) != 1 || f.Annotations[0].Quote != "mayor" || len(f.Orphans) != 0 {
+		t.Errorf("on the edited article: annotations %+v, orphans %d; want the one on \"mayor\", moved with it", f.Annotations, len(f.Orphans))
+	}
+
+	choose(other, "the folder of the same name with another article")
+	waitFor(t, p, "the message", `__t.status().includes("could not be placed")`)
+	if f := exportFile(t, p); len(f.Annotations) != 0 || len(f.Orphans) != 1 {
+		t.Errorf("on the other article: %d annotations and %d orphans; want its work kept aside: 0 and 1", len(f.Annotations), len(f.Orphans))
+	}
+
+	choose(first, "the first folder again")
+	if f := exportFile(t, p); len(f.Annotations) != 1 || f.Annotations[0].Start != 6 || len(f.Orphans) != 0 {
+		t.Errorf("back on the first folder: annotations %+v, orphans %d; want the one made, where it was made", f.Annotations, len(f.Orphans))
+	}
+	p.CheckProblems(t)
+}

@@ -270,7 +270,13 @@ func (a *app) importFile(f *annotations.File, data []byte, op string) (importRes
 }
 
 func (a *app) sayReport(rep placeReport) {
-	msg := "Imported " + formatCount(a.set.Len(), "annotation", "annotations") + "."
+	a.offerReview(placedMessage("Imported", a.set.Len(), rep), rep)
+}
+
+// placedMessage says what placing a file's work did: lead, then how many
+// annotations there are (n), moved and could not be placed.
+func placedMessage(lead string, n int, rep placeReport) string {
+	msg := lead + " " + formatCount(n, "annotation", "annotations") + "."
 	if rep.moved > 0 {
 		msg += " " + formatCount(rep.moved, "annotation", "annotations") + " moved: found again by quote in this text."
 	}
@@ -280,5 +286,5 @@ func (a *app) sayReport(rep placeReport) {
 	if rep.orphanedRelations > 0 {
 		msg += " " + formatCount(rep.orphanedRelations, "relation", "relations") + " to them are kept with them."
 	}
-	a.offerReview(msg, rep)
+	return msg
 }

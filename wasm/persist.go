@@ -225,19 +225,35 @@ func (a *app) record(id string) (js.Value, bool, error) {
 // restore shows the work stored in rec, and then applies the journal of
 // text typed in it (journal.go) when replay is set: on opening a
 // document, not on following another tab's save.
-func (a *app) restore(rec js.Value, replay bool) error {
+func (a *app) restore(rec js.Value, replay bool) error { return a.restoreOn(rec, replay, nil, "") }
+
+// restoreOn is restore for a document whose text is now file's, named
+// name: a project's file read from its folder. When the work was saved on
+// another text (the file was edited since, or it is another folder's of
+// the same name), the file's text is shown, never the text saved, and
+// the work is placed on it as an import is, with the review; the record
+// stays as it was until the work is edited here.
+func (a *app) restoreOn(rec js.Value, replay bool, file *annotations.Document, name string) error {
 	data := goBytes(rec.Get("file"))
 	f, err := codec.Decode(data)
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
 	doc := annotations.NewDocument(f.Document.Text, f.Document.Title, f.Document.Source)
-	set, _, err := a.place(f, data, doc)
+	changed := file != nil && file.ID != doc.ID
+	if changed {
+		doc, replay = file, false // a journal of typed text is of the text saved
+	}
+	set, rep, err := a.place(f, data, doc)
 	if err != nil {
 		return errors.New("restore the saved document: " + err.Error())
 	}
 	key := rec.Get("id").String()
 	a.showKey(key, set, rec.Get("rev").Int())
+	if changed {
+		a.offerReview(placedMessage(name+" differs from the text its work was saved on. Placed on the file's text:", set.Len(), rep), rep)
+		return nil
+	}
 	_ = dom.LocalSet(storedKey, key)
 	a.queueKeepFirst()
 	if replay {

@@ -206,8 +206,8 @@ func (a *app) projectCounts(ps *projectState) error {
 	return nil
 }
 
-// openDocument shows project document id: its stored work, else its
-// file, fetched now. A file that cannot be fetched marks the document
+// openDocument shows project document id: its stored work (on its file's
+// text, for a folder in hand), else its file, fetched now. A file that cannot be fetched marks the document
 // missing and leaves the page as it was. It blocks; call it from a
 // goroutine.
 func (a *app) openDocument(id string) error {
@@ -223,13 +223,26 @@ func (a *app) openDocument(id string) error {
 		return err
 	}
 	key := projectKey(ps.url, id)
+	var set *annotations.Set
 	if rec, ok, err := a.record(key); err == nil && ok {
-		if err := a.restore(rec, true); err == nil {
+		// A folder in hand is read, not fetched: its file is the
+		// document's text, which the work saved may not be on (the file
+		// was edited, or another folder of the same name was opened).
+		var file *annotations.Document
+		if ps.files != nil {
+			if set, err = a.fetchDocument(ps, d); err == nil {
+				file = set.Document()
+			}
+		}
+		if err := a.restoreOn(rec, true, file, d.Path); err == nil {
 			a.adoptProjectSchema()
 			return nil
 		}
 	}
-	set, err := a.fetchDocument(ps, d)
+	var err error
+	if set == nil {
+		set, err = a.fetchDocument(ps, d)
+	}
 	if err != nil {
 		ps.missing[id] = err.Error()
 		a.renderProject(id)
