@@ -19,7 +19,7 @@ func init() {
 
 func convertUsage() string {
 	return `usage: spanmark convert [--from ` + strings.Join(formatNames(true), "|") + `] [--to ` +
-		strings.Join(formatNames(false), "|") + `] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--strict] [-o OUT] FILE
+		strings.Join(formatNames(false), "|") + `] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--lossy | --strict] [-o OUT] FILE
 
 Reads FILE (its format is detected when --from is not given: a "spanmark"
 field means the native format, an "@context" field or an array of
@@ -35,10 +35,14 @@ quote and context), and what moved or could not be found is reported on
 standard error; annotations that could not be found are kept as orphans.
 
 What another tool's file holds that Spanmark cannot (choices of a whole
-task, document labels, fields it does not read) is listed on standard error
-as warnings, with counts and the first places; --strict makes them an
-error (exit status 1). A file with several documents (doccano lines, Label
-Studio tasks and annotators) needs --doc to pick one.
+task, document labels, fields it does not read), and what the --to format
+has no place for (notes and entities in doccano, entities in Label Studio,
+orphans and conflicts in most), is listed on standard error as warnings,
+with counts and the first places. Then nothing is written and the exit
+status is 1: data is never dropped with exit status 0. --lossy writes
+what the --to format can hold all the same. A file with several
+documents (doccano lines, Label Studio tasks and annotators) needs --doc
+to pick one.
 
 A corpus file (docs/project.md) converts to jsonl or w3c only: to jsonl,
 the rows of all its files, each starting with a "project-document" field
@@ -78,7 +82,8 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	to := fl.String("to", "", "write `FORMAT` (default: the one -o's extension names)")
 	out := fl.String("o", "", "write to the file `OUT` (default: standard output)")
 	textPath := fl.String("text", "", "place the annotations in the article's text file `TEXT`")
-	strict := fl.Bool("strict", false, "treat what cannot be converted (the warnings) as an error")
+	lossy := fl.Bool("lossy", false, "write what the --to format can hold even when something cannot be converted (the warnings)")
+	fl.Bool("strict", true, "refuse a file when something cannot be converted (the default; kept for scripts)")
 	o := fl.readFlags()
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
 		if *to == "" {
@@ -105,17 +110,14 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *from == "" && isCorpus(data) {
-		return convertCorpus(paths[0], data, *to, *textPath, *out, stdout, stderr)
+		return convertCorpus(paths[0], data, *to, *textPath, *out, *lossy, stdout, stderr)
 	}
 	f, format, rep, err := readFile(paths[0], *from, data, *o)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
 		return 1
 	}
-	if warn(stderr, paths[0], rep) && *strict {
-		fmt.Fprintf(stderr, "spanmark convert: %s: not everything in the file can be converted (--strict)\n", paths[0])
-		return 1
-	}
+	lost := warn(stderr, paths[0], rep)
 	if *textPath != "" {
 		if f, err = placeIn(f, *textPath, stderr); err != nil {
 			fmt.Fprintf(stderr, "spanmark convert: %v\n", err)
@@ -130,13 +132,28 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
 		return 1
 	}
+	for _, w := range leftOut(f, *to) {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", paths[0], w)
+		lost = true
+	}
+	if lost && !*lossy {
+		return refuseLoss(stderr, paths[0], *to)
+	}
 	return writeOutput(b, *out, stdout, stderr)
+}
+
+// refuseLoss says that the file at path is not converted to format to,
+// since the conversion would lose what the warnings before it list, and
+// returns the exit status: data is never dropped with status 0.
+func refuseLoss(w io.Writer, path, to string) int {
+	fmt.Fprintf(w, "spanmark convert: %s: not everything in it can be converted to %s (the warnings above), so nothing was written; --lossy writes what %s can hold\n", path, to, to)
+	return 1
 }
 
 // convertCorpus converts the corpus data read from path: to JSONL, with
 // a "project-document" field first in each row, or to one W3C
 // collection.
-func convertCorpus(path string, data []byte, to, textPath, out string, stdout, stderr io.Writer) int {
+func convertCorpus(path string, data []byte, to, textPath, out string, lossy bool, stdout, stderr io.Writer) int {
 	if to != "jsonl" && to != "w3c" || textPath != "" {
 		fmt.Fprintf(stderr, "spanmark convert: %s is a corpus, which converts only --to jsonl or w3c, without --text\n", path)
 		return 1
@@ -154,6 +171,19 @@ func convertCorpus(path string, data []byte, to, textPath, out string, stdout, s
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", path, err)
 		return 1
+	}
+	lost := false
+	for i, f := range c.Files {
+		if f == nil {
+			continue
+		}
+		for _, w := range leftOut(f, to) {
+			fmt.Fprintf(stderr, "%s: document %s: warning: %s\n", path, c.Header.Documents[i].ID, w)
+			lost = true
+		}
+	}
+	if lost && !lossy {
+		return refuseLoss(stderr, path, to)
 	}
 	return writeOutput(b, out, stdout, stderr)
 }

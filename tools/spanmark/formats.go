@@ -26,6 +26,47 @@ import (
 type format struct {
 	decode func(data []byte, name string, o readOptions) ([]*annotations.File, *exchange.Report, error)
 	encode func(f *annotations.File, o readOptions) ([]byte, error)
+	// leaves is what of a file the format has no place for, and encode
+	// leaves out (as its encoder's documentation says). The annotator's
+	// name is not counted: other tools keep it apart from their files,
+	// and it goes with the file's name.
+	leaves []part
+}
+
+// part is a part of a file that a format may have no place for.
+type part int
+
+const (
+	notes part = iota
+	entities
+	orphans
+	conflicts
+)
+
+// leftOut returns what writing f in format to would leave out, as
+// warnings: what f holds of the parts the format has no place for.
+func leftOut(f *annotations.File, to string) []exchange.Warning {
+	var ws []exchange.Warning
+	count := func(n int, what string) {
+		if n > 0 {
+			ws = append(ws, exchange.Warning{What: what + " not written (" + to + " has no place for it)", Count: n})
+		}
+	}
+	for _, p := range formats[to].leaves {
+		n := 0
+		switch p {
+		case notes, entities, conflicts:
+			for _, a := range f.Annotations {
+				if p == notes && a.Note != "" || p == entities && a.Entity != "" || p == conflicts && a.Conflict != nil {
+					n++
+				}
+			}
+			count(n, [...]string{notes: "notes", entities: "entities", conflicts: "conflicts"}[p]+" of annotations")
+		case orphans:
+			count(len(f.Orphans), "orphans (annotations not placed in the text)")
+		}
+	}
+	return ws
 }
 
 // readOptions are the flags that say how to read and write other tools'
@@ -80,6 +121,7 @@ var formats = map[string]format{
 	},
 	"jsonl": {
 		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return jsonl.Encode(f) },
+		leaves: []part{orphans},
 	},
 }
 

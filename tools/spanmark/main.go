@@ -4,7 +4,7 @@
 //
 //	spanmark help
 //	spanmark validate [--from F] [--offsets U] [--doc N] [--strict] FILE...
-//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] [--to spanmark|w3c|jsonl|brat|txt|doccano|labelstudio] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--strict] [-o OUT] FILE
+//	spanmark convert [--from spanmark|w3c|brat|doccano|labelstudio] [--to spanmark|w3c|jsonl|brat|txt|doccano|labelstudio] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--lossy | --strict] [-o OUT] FILE
 //	spanmark stats [--from F] [--offsets U] [--doc N] [--json] FILE
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
 //	spanmark agree [--json] [--from FORMAT] [--text TEXT]... [--offsets U] [--doc N] A.json B.json [C.json ...]

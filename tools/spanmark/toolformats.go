@@ -33,6 +33,7 @@ func init() {
 			_, ann, err := exchange.EncodeBrat(f)
 			return ann, err
 		},
+		leaves: []part{orphans, conflicts},
 	}
 	formatHelp["brat"] = "brat standoff .ann (read with --text FILE.txt; write the .txt with --to txt)"
 	formats["txt"] = format{
@@ -51,6 +52,7 @@ func init() {
 		encode: func(f *annotations.File, o readOptions) ([]byte, error) {
 			return exchange.EncodeDoccano([]*annotations.File{f}, o.offsets)
 		},
+		leaves: []part{notes, entities, orphans, conflicts},
 	}
 	formatHelp["doccano"] = "doccano JSONL or JSON export; offsets in UTF-16 units, as doccano counts, or --offsets codepoints"
 	formats["labelstudio"] = format{
@@ -58,6 +60,7 @@ func init() {
 			return exchange.DecodeLabelStudio(b, name)
 		},
 		encode: func(f *annotations.File, _ readOptions) ([]byte, error) { return exchange.EncodeLabelStudio(f) },
+		leaves: []part{entities, orphans, conflicts},
 	}
 	formatHelp["labelstudio"] = "Label Studio JSON export, or one task (labels and relation results); offsets in code points"
 }

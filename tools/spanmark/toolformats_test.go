@@ -4,11 +4,15 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/spanmark/spanmark/annotations"
 	"github.com/spanmark/spanmark/annotations/codec"
+	"github.com/spanmark/spanmark/annotations/exchange"
 )
 
 const formatsDir = "../../testdata/formats/"
@@ -180,27 +184,93 @@ func TestAgreeOneAnnotator(t *testing.T) {
 
 func TestConvertReportsWhatIsDropped(t *testing.T) {
 	// The task's choices, rating and other results have no place in
-	// Spanmark: convert says so on stderr, with counts and places, and
-	// --strict refuses the file.
+	// Spanmark: convert
+	// says so on stderr, with counts and places, and writes nothing with
+	// exit status 1, unless --lossy accepts the loss (--strict, kept for
+	// scripts, is the default).
 	args := []string{"convert", "--from", "labelstudio", "--to", "labelstudio", formatsDir + "chinese.labelstudio.json"}
-	code, out, errs := runCmd(t, args...)
-	if code != 0 {
-		t.Fatalf("exit %d, stderr %s", code, errs)
-	}
-	for _, want := range []string{
+	warnings := []string{
 		formatsDir + "chinese.labelstudio.json: warning: 1 × choices result dropped (about the whole task, which the model cannot hold) (line 1: annotations[0].result[10]: [\"正面\"])\n",
 		"warning: 1 × span with the same label and range as another, merged into it",
-	} {
+	}
+	for _, extra := range [][]string{nil, {"--strict"}} {
+		code, out, errs := runCmd(t, append(args, extra...)...)
+		if code != 1 || out != "" || !strings.Contains(errs, "not everything in it can be converted to labelstudio (the warnings above), so nothing was written; --lossy writes") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1, nothing and a refusal", extra, code, out, errs)
+		}
+		for _, want := range warnings {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%v: stderr %q lacks %q", extra, errs, want)
+			}
+		}
+	}
+	code, out, errs := runCmd(t, append(args, "--lossy")...)
+	if code != 0 {
+		t.Fatalf("--lossy: exit %d, stderr %s", code, errs)
+	}
+	for _, want := range warnings {
 		if !strings.Contains(errs, want) {
-			t.Errorf("stderr %q lacks %q", errs, want)
+			t.Errorf("--lossy: stderr %q lacks %q", errs, want)
 		}
 	}
 	if !strings.Contains(out, `"地点"`) || strings.Contains(out, "label-3") {
 		t.Errorf("output does not carry the label names:\n%s", out)
 	}
-	code, out, errs = runCmd(t, append(args, "--strict")...)
-	if code != 1 || out != "" || !strings.Contains(errs, "not everything in the file can be converted (--strict)") {
-		t.Errorf("--strict: exit %d, stdout %q, stderr %q; want 1, nothing and a refusal", code, out, errs)
+}
+
+// TestConvertReportsWhatIsLeftOut converts work with notes, entities and
+// an orphan to formats without a place for them: each is named on stderr
+// and nothing is written, unless --lossy; to W3C, which holds them all,
+// nothing is said.
+func TestConvertReportsWhatIsLeftOut(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "work.json")
+	s := annotations.NewSet(annotations.NewDocument("The mayor spoke to Lavrov.", "", "test"), annotations.DefaultSchema())
+	for _, e := range []annotations.Edit{
+		annotations.Add{Label: "actor", Start: 4, End: 9, Note: "the town's", Entity: "Mayor Jones"},
+		annotations.Add{Label: "actor", Start: 19, End: 25},
+	} {
+		if _, err := s.Apply(e, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := annotations.NewFile(s, "", time.Time{})
+	f.Orphans = []annotations.Orphan{{Annotation: annotations.Annotation{ID: "a9", Label: "actor", Quote: "Putin"}, Reason: "not found"}}
+	b, err := codec.Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		to   string
+		lost []string
+	}{
+		{"doccano", []string{"1 × notes of annotations not written", "1 × entities of annotations not written", "1 × orphans (annotations not placed in the text) not written"}},
+		{"labelstudio", []string{"1 × entities of annotations not written", "1 × orphans"}},
+		{"brat", []string{"1 × orphans"}},
+		{"jsonl", []string{"1 × orphans"}},
+		{"w3c", nil},
+	} {
+		code, out, errs := runCmd(t, "convert", "--to", tc.to, in)
+		if tc.lost == nil {
+			if code != 0 || errs != "" || out == "" {
+				t.Errorf("to %s: exit %d, stderr %q; want 0, nothing said and the file written", tc.to, code, errs)
+			}
+			continue
+		}
+		if code != 1 || out != "" || !strings.Contains(errs, "so nothing was written") {
+			t.Errorf("to %s: exit %d, stdout %q, stderr %q; want 1, nothing written and why", tc.to, code, out, errs)
+		}
+		for _, want := range tc.lost {
+			if !strings.Contains(errs, want) {
+				t.Errorf("to %s: stderr %q lacks %q", tc.to, errs, want)
+			}
+		}
+		if code, out, _ := runCmd(t, "convert", "--lossy", "--to", tc.to, in); code != 0 || out == "" {
+			t.Errorf("to %s --lossy: exit %d, want 0 and the file written", tc.to, code)
+		}
 	}
 }
 
@@ -232,7 +302,7 @@ func TestConvertDocAndOffsets(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errs := runCmd(t, append([]string{"convert", "--to", "spanmark"}, tc.args...)...)
+			code, out, errs := runCmd(t, append([]string{"convert", "--lossy", "--to", "spanmark"}, tc.args...)...)
 			if code != 0 {
 				t.Fatalf("exit %d, stderr %s", code, errs)
 			}
@@ -336,5 +406,55 @@ func TestValidateEveryDocument(t *testing.T) {
 	code, out, _ = runCmd(t, "validate", "--from", "doccano", "--doc", "2", f)
 	if want := f + ": ok (doccano, 27 code points, 7 annotations, 2 relations)\n"; code != 0 || out != want {
 		t.Errorf("--doc 2: exit %d, stdout %q, want %q", code, out, want)
+	}
+}
+
+// TestLeavesIsTrue writes work that has every part (notes, entities,
+// conflicts, orphans) in each format that is read too, reads
+// it back, and checks that the parts the format's table says it leaves
+// out are what is missing, no more and no less: the warnings of convert
+// rest on that table.
+func TestLeavesIsTrue(t *testing.T) {
+	s := annotations.NewSet(annotations.NewDocument("The mayor spoke to Lavrov.", "", "test"), annotations.DefaultSchema())
+	if _, err := s.Apply(annotations.Add{Label: "actor", Start: 4, End: 9, Note: "the town's", Entity: "Mayor Jones"}, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	f := annotations.NewFile(s, "alice", time.Time{})
+	f.Annotations[0].Conflict = &annotations.Conflict{Votes: []annotations.Vote{{Annotator: "alice", Label: "actor"}, {Annotator: "bob"}}}
+	f.Orphans = []annotations.Orphan{{Annotation: annotations.Annotation{ID: "a9", Label: "actor", Quote: "Putin"}, Reason: "not found"}}
+	has := func(g *annotations.File) map[part]bool {
+		m := map[part]bool{orphans: len(g.Orphans) > 0}
+		for _, a := range g.Annotations {
+			m[notes] = m[notes] || a.Note != ""
+			m[entities] = m[entities] || a.Entity != ""
+			m[conflicts] = m[conflicts] || a.Conflict != nil
+		}
+		return m
+	}
+	for _, name := range []string{"spanmark", "w3c", "brat", "doccano", "labelstudio"} {
+		ft := formats[name]
+		b, err := ft.encode(f, readOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var g *annotations.File
+		if name == "brat" {
+			g, _, err = exchange.DecodeBrat(f.Document.Text, b, "work")
+		} else {
+			var gs []*annotations.File
+			gs, _, err = ft.decode(b, "work", readOptions{})
+			if err == nil {
+				g = gs[0]
+			}
+		}
+		if err != nil {
+			t.Fatalf("%s: read back: %v", name, err)
+		}
+		kept := has(g)
+		for _, p := range []part{notes, entities, orphans, conflicts} {
+			if left := slices.Contains(ft.leaves, p); left == kept[p] {
+				t.Errorf("%s: part %d kept: %v; the table says left out: %v", name, p, kept[p], left)
+			}
+		}
 	}
 }
