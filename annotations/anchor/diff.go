@@ -208,19 +208,12 @@ func (x *differ) slide(i, j int) (int, int) {
 	if last.old+last.n != x.offA(x.i) || last.nu+last.n != x.offB(x.j) {
 		return i, j // no match just before the gap
 	}
-	// The gap is tokens [lo, hi) of a, or of b; tokens [first, lo) of the
-	// same text were matched just before it.
+	// The gap is tokens [lo, hi) of a, or of b, and the matched run
+	// before it starts at runStart of the same text.
 	inA := j == x.j
-	h, lo, hi, first, starts := x.ha, x.i, i, x.i, x.lineStartA
+	h, lo, hi, runStart, starts := x.ha, x.i, i, last.old, x.lineStartA
 	if !inA {
-		h, lo, hi, first, starts = x.hb, x.j, j, x.j, x.lineStartB
-	}
-	runStart := last.old
-	if !inA {
-		runStart = last.nu
-	}
-	for first > 0 && x.tokenStart(inA, first-1) >= runStart {
-		first--
+		h, lo, hi, runStart, starts = x.hb, x.j, j, last.nu, x.lineStartB
 	}
 	for s := 0; ; s++ {
 		if starts(lo - s) {
@@ -233,7 +226,7 @@ func (x *differ) slide(i, j int) (int, int) {
 			}
 			return i - s, j - s
 		}
-		if lo-s-1 < first || h[lo-s-1] != h[hi-s-1] {
+		if lo-s-1 < 0 || x.tokenStart(inA, lo-s-1) < runStart || h[lo-s-1] != h[hi-s-1] {
 			return i, j
 		}
 	}
