@@ -206,10 +206,10 @@ func (a *app) projectCounts(ps *projectState) error {
 	return nil
 }
 
-// openDocument shows project document id: its stored work (on its file's
-// text, for a folder in hand), else its file, fetched now. A file that cannot be fetched marks the document
-// missing and leaves the page as it was. It blocks; call it from a
-// goroutine.
+// openDocument shows project document id: its stored work (on its
+// file's text, for a folder in hand), else its file, fetched now. A file
+// that cannot be fetched marks the document missing and leaves the page
+// as it was. It blocks; call it from a goroutine.
 func (a *app) openDocument(id string) error {
 	ps := a.proj
 	if ps == nil {
