@@ -98,8 +98,10 @@
   // on a real host. The program decides whether the URL may be opened
   // (wasm/start.go, articleText) and takes this fetch only when it would
   // fetch the same URL itself. Not enumerable, so not part of the API.
+  // With ?project=, the project opens instead.
   const articleRef = params.get("article");
-  if (articleRef !== null) {
+  const byArticle = articleRef !== null && !params.has("project");
+  if (byArticle) {
     try {
       const u = new URL(articleRef, location.href);
       u.hash = "";
@@ -174,11 +176,11 @@
       }
     },
   });
-  // The program opens ?article= first, else the document worked on last
-  // (wasm/start.go, openFirst): what is kept is shown when it is of that
-  // one, by the source it was opened from or its storage key. The program
-  // takes it over only when the text it opens is the same (adopt).
-  const byArticle = articleRef !== null && !params.has("project");
+  // Without ?project=, the program opens ?article=, else the document
+  // worked on last (wasm/start.go, openFirst): what is kept is shown when
+  // it is of that one, by the source it was opened from or its storage
+  // key. The program takes it over only when the text it opens is the
+  // same (adopt).
   const last = params.has("article") || params.has("project") ? null : storageGet("spanmark:last");
   let first = null;
   if (last || byArticle) {
