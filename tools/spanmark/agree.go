@@ -68,7 +68,7 @@ func runAgree(args []string, stdout, stderr io.Writer) int {
 			return agreeCorpora(cs, *asJSON, stdout, stderr)
 		}
 	}
-	p, _, err := loadPanel(paths, *from, *textPaths, *o, stderr)
+	p, _, _, err := loadPanel(paths, *from, *textPaths, *o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark agree: %v\n", err)
 		return 1
@@ -119,14 +119,14 @@ func wantTeamFiles(paths []string, from string) error {
 // the first one's text. A file may hold several documents (doccano lines,
 // Label Studio tasks): its work is grouped by text, and o.doc picks the
 // Nth document of each such file. What the decoders could not keep is
-// printed on warnings. Errors name the file, and the line and JSON path
+// printed on warnings, and lost says whether there was any. Errors name the file, and the line and JSON path
 // when the decoder knows them.
-func loadPanel(paths []string, from string, textPaths []string, o readOptions, warnings io.Writer) (*team.Panel, []*annotations.File, error) {
+func loadPanel(paths []string, from string, textPaths []string, o readOptions, warnings io.Writer) (p *team.Panel, files []*annotations.File, lost bool, err error) {
 	var texts []*annotations.Document
 	for _, tp := range textPaths {
 		b, err := os.ReadFile(tp)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		texts = append(texts, annotations.NewDocument(string(b), "", filepath.Base(tp)))
 	}
@@ -145,20 +145,21 @@ func loadPanel(paths []string, from string, textPaths []string, o readOptions, w
 		}
 		return nil, fmt.Errorf("%s holds no text, and the %d --text files are for the files before it; give one --text for all, or one per file without text", path, len(texts))
 	}
-	var files []*annotations.File
 	var names []string
 	for _, path := range paths {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		fs, ns, rep, err := decodeAll(path, from, b, readOptions{offsets: o.offsets})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
-		warn(warnings, path, rep)
+		if warn(warnings, path, rep) {
+			lost = true
+		}
 		if fs, ns, err = oneDocument(fs, ns, o.doc); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
+			return nil, nil, false, fmt.Errorf("%s: %w", path, err)
 		}
 		for _, f := range fs {
 			if f.Document.Text != "" || f.Document.Length == 0 && len(f.Annotations) == 0 {
@@ -166,7 +167,7 @@ func loadPanel(paths []string, from string, textPaths []string, o readOptions, w
 			}
 			text, err := textFor(path)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, false, err
 			}
 			f.Document = annotations.FileDocument{ID: text.ID, Title: text.Title, Source: f.Document.Source,
 				Length: text.Len(), Text: text.Text}
@@ -174,8 +175,8 @@ func loadPanel(paths []string, from string, textPaths []string, o readOptions, w
 		files = append(files, fs...)
 		names = append(names, ns...)
 	}
-	p, err := team.NewPanel(files, names)
-	return p, files, err
+	p, err = team.NewPanel(files, names)
+	return p, files, lost, err
 }
 
 // textList is a flag that may be given several times.

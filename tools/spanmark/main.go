@@ -8,7 +8,7 @@
 //	spanmark stats [--from F] [--offsets U] [--doc N] [--json] FILE
 //	spanmark locate --text FILE --exact S [--prefix S] [--suffix S] [--start N] [--end N]
 //	spanmark agree [--json] [--from FORMAT] [--text TEXT]... [--offsets U] [--doc N] A.json B.json [C.json ...]
-//	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT]... [--offsets U] [--doc N] -o OUT A.json B.json [C.json ...]
+//	spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT]... [--offsets U] [--doc N] [--lossy] -o OUT A.json B.json [C.json ...]
 //	spanmark table [--from F] [--to csv] [--label L] [-o OUT] FILE...
 //	spanmark graph [--from F] --to dot|graphml|svg [--label L] [-o OUT] FILE...
 //	spanmark suggest [--text TEXT] [--with WORK] [--lexicon FILE] -o OUT

@@ -20,14 +20,16 @@ func init() {
 		summary: "merge annotators' files, keeping disagreements as conflicts to adjudicate"}
 }
 
-const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] [--offsets utf16|codepoints] [--doc N] -o OUT A.json B.json [C.json ...]
+const mergeUsage = `usage: spanmark merge [--min-agree N] [--from FORMAT] [--text TEXT] [--offsets utf16|codepoints] [--doc N] [--lossy] -o OUT A.json B.json [C.json ...]
 
 Writes one file with every annotation at least N annotators made (default:
 a majority), and the others marked with a conflict that lists each
 annotator's vote, to accept or reject in the app. Relations are kept when N
 annotators made them or an endpoint is in conflict. Ids are renumbered; the
 output depends only on the inputs. OUT is written whole or not at all.
---from, --text, --offsets and --doc read other formats, as for agree.
+--from, --text, --offsets and --doc read other formats, as for agree; what
+their files hold that cannot be kept is listed as warnings, and then
+nothing is written (exit status 1) unless --lossy.
 
 Given corpus files (docs/project.md), one per annotator, merge writes one
 corpus: each document is merged as above from the corpora that have a
@@ -38,6 +40,7 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 	fl := newFlags("merge", mergeUsage)
 	minAgree := fl.Int("min-agree", 0, "keep without conflict what `N` annotators made (default: a majority)")
 	out := fl.String("o", "", "write to the file `OUT` (required)")
+	lossy := fl.Bool("lossy", false, "merge what can be kept even when other tools' files hold what cannot (the warnings)")
 	from, textPaths, o := teamFlags(fl)
 	paths, status, ok := fl.parse(args, stdout, stderr, func(paths []string) error {
 		if *out == "" {
@@ -64,9 +67,13 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 			return mergeCorpora(cs, *minAgree, *out, stdout, stderr)
 		}
 	}
-	p, files, err := loadPanel(paths, *from, *textPaths, *o, stderr)
+	p, files, lost, err := loadPanel(paths, *from, *textPaths, *o, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "spanmark merge: %v\n", err)
+		return 1
+	}
+	if lost && !*lossy {
+		fmt.Fprintf(stderr, "spanmark merge: not everything in the files can be kept (the warnings above), so nothing was written; --lossy merges what can be\n")
 		return 1
 	}
 	// The merge is stamped with the latest export time of its inputs, so

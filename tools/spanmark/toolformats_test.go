@@ -458,3 +458,21 @@ func TestLeavesIsTrue(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeRefusesLoss merges the two annotators of a Label Studio task,
+// one of whose results (a choice about the whole task) the model cannot
+// hold: merge names it and writes nothing, unless --lossy.
+func TestMergeRefusesLoss(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "merged.json")
+	args := []string{"merge", "--from", "labelstudio", "-o", out, formatsDir + "emoji.labelstudio.json"}
+	code, _, errs := runCmd(t, args...)
+	if _, err := os.Stat(out); code != 1 || err == nil || !strings.Contains(errs, "choices result dropped") || !strings.Contains(errs, "so nothing was written; --lossy") {
+		t.Errorf("exit %d, written %v, stderr %q; want 1, nothing written and why", code, err == nil, errs)
+	}
+	if code, _, errs := runCmd(t, append(args, "--lossy")...); code != 0 {
+		t.Errorf("--lossy: exit %d, stderr %q; want 0", code, errs)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("--lossy wrote nothing: %v", err)
+	}
+}
