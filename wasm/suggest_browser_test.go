@@ -109,7 +109,8 @@ func containsString(ss []string, s string) bool {
 }
 
 // TestSuggestAcceptAll accepts every actor suggestion with one button,
-// with their links to each other, and takes them all back with one undo.
+// with their links to each other, takes them all back with one undo and
+// brings them all back with one redo.
 func TestSuggestAcceptAll(t *testing.T) {
 	p := openApp(t)
 	clickSelector(t, p, "#suggest-on")
@@ -128,6 +129,15 @@ func TestSuggestAcceptAll(t *testing.T) {
 	}
 	clickSelector(t, p, "#undo")
 	waitFor(t, p, "one undo takes them all back", `spanmark.list().length === 0`)
+	// Redone whole too, by key and by button, and undone whole again.
+	key(t, p, "z", chromedp.ModifierCtrl, chromedp.ModifierShift)
+	waitFor(t, p, "one redo brings them all back", fmt.Sprintf(`spanmark.list().length === %d`, actors))
+	key(t, p, "z", chromedp.ModifierCtrl)
+	waitFor(t, p, "one undo by key takes them all back", `spanmark.list().length === 0`)
+	clickSelector(t, p, "#redo")
+	waitFor(t, p, "one click on Redo brings them all back", fmt.Sprintf(`spanmark.list().length === %d`, actors))
+	clickSelector(t, p, "#undo")
+	waitFor(t, p, "and one undo takes them back again", `spanmark.list().length === 0`)
 
 	// Accepting a claim with its speaker through the API links them.
 	var claim jsSuggestion

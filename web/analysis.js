@@ -159,9 +159,11 @@
     rejectedDoc: "",
     accepted: new Map(), // suggestion ID to annotation id, for links
     // Undo (undoSuggestion): the rejections since the last edit, newest
-    // last, and how many edits the last acceptance made.
+    // last, and how many edits the last acceptance made; redo
+    // (redoSuggestion): how many that undo took back.
     unreject: [],
     batch: 0,
+    rebatch: 0,
     busy: false, // our own edits are under way: not "the last edit"
     changes: 0, // spanmark-change events so far
     pending: null,
@@ -454,7 +456,30 @@
     } finally {
       sug.busy = false;
     }
+    sug.rebatch = n;
     say("Undone.");
+    return true;
+  }
+
+  // redoSuggestion redoes all the edits of an acceptance that
+  // undoSuggestion took back, when that was the last thing done, and
+  // reports whether it did: an acceptance is undone and redone whole.
+  function redoSuggestion() {
+    if (sug.rebatch < 2) {
+      return false;
+    }
+    const n = sug.rebatch;
+    sug.rebatch = 0;
+    sug.busy = true;
+    try {
+      for (let i = 0; i < n; i++) {
+        api.redo();
+      }
+    } finally {
+      sug.busy = false;
+    }
+    sug.batch = n;
+    say("Redone.");
     return true;
   }
 
@@ -492,27 +517,35 @@
     }
   });
   const isTyping = (t) => t.matches("input, textarea, select") || t.isContentEditable;
-  // Undo comes first: capture, before the page's own handlers.
+  // Undo and redo come first: capture, before the page's own handlers
+  // (the keys of wasm/keys.go: Ctrl+Z, and Ctrl+Shift+Z or Ctrl+Y).
   const undoKey = (e) => (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.key === "z" || e.key === "Z");
+  const redoKey = (e) =>
+    (e.ctrlKey || e.metaKey) && !e.altKey && (((e.key === "z" || e.key === "Z") && e.shiftKey) || e.key === "y" || e.key === "Y");
   window.addEventListener(
     "keydown",
     (e) => {
-      if (undoKey(e) && !isTyping(e.target) && undoSuggestion()) {
+      if (isTyping(e.target)) {
+        return;
+      }
+      if ((undoKey(e) && undoSuggestion()) || (redoKey(e) && redoSuggestion())) {
         e.preventDefault();
         e.stopImmediatePropagation();
       }
     },
     true,
   );
-  $("undo").addEventListener(
-    "click",
-    (e) => {
-      if (undoSuggestion()) {
-        e.stopImmediatePropagation();
-      }
-    },
-    true,
-  );
+  for (const [id, run] of [["undo", undoSuggestion], ["redo", redoSuggestion]]) {
+    $(id).addEventListener(
+      "click",
+      (e) => {
+        if (run()) {
+          e.stopImmediatePropagation();
+        }
+      },
+      true,
+    );
+  }
   // The suggestion keys (the help lists them) come after the page's
   // (wasm/keys.go): what it handled, such as a label key on a text
   // selection, it prevented.
@@ -636,6 +669,7 @@
     if (!sug.busy) {
       sug.unreject = [];
       sug.batch = 0;
+      sug.rebatch = 0;
     }
     // After the event: the Go program dispatches it in the middle of an edit.
     if (!queued) {
