@@ -42,6 +42,7 @@ func TestRunQuick(t *testing.T) {
 		"label by key after a mouse selection, 115 annotations",
 		"interactive / floor, cold",
 		"coming back to an article of one's own: text painted",
+		"an article of the site by ?article=, sent 80 ms after asked: interactive",
 		"compiled wasm in the code cache after the first | second visit",
 		"openProject of 20 documents",
 		"documents panel, 20 rows",

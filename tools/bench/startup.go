@@ -284,7 +284,23 @@ func loadVisit(ctx context.Context, url string) (visit, error) {
 func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs int, logw io.Writer) ([]row, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	appURL, err := serveSite(ctx, app, nil)
+	sample, err := fs.ReadFile(web.FS, "sample.txt")
+	if err != nil {
+		return nil, err
+	}
+	// An article of the site opened by ?article=, which the server sends
+	// articleDelay after it is asked, as a host further away than
+	// loopback would.
+	article := "From the corpus: " + string(sample)
+	appURL, err := serveSite(ctx, app, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/bench/article.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		time.Sleep(articleDelay)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, article)
+	}))
 	if err != nil {
 		return nil, err
 	}
@@ -301,12 +317,8 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 	// Coming back to an article of one's own: the sample with another
 	// first line, so a document of the same size that the build did not
 	// write into the page.
-	sample, err := fs.ReadFile(web.FS, "sample.txt")
-	if err != nil {
-		return nil, err
-	}
 	own := "My own copy: " + string(sample)
-	var owntext, ownready []float64
+	var owntext, ownready, articleReady []float64
 	// The compiled wasm in the code cache after the app's first and second
 	// visits, in KB.
 	var cached1, cached2 []float64
@@ -337,6 +349,11 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 		fgcold, fgwarm = append(fgcold, fc.Ready-fc.Compiled), append(fgwarm, fw.Ready-fw.Compiled)
 		rcold = append(rcold, ac.Ready/fc.Ready)
 		rwarm = append(rwarm, aw.Ready/fw.Ready)
+		v, err := freshVisit(ctx, exe, appURL+"?article=bench/article.txt")
+		if err != nil {
+			return nil, fmt.Errorf("?article=: %w", err)
+		}
+		articleReady = append(articleReady, v.Ready)
 	}
 	// spread gives the median of xs and their range, each number in the
 	// verb num, the median followed by unit.
@@ -357,12 +374,37 @@ func startupRows(ctx context.Context, exe string, app, floor *site.Site, runs in
 		{what: "interactive, sample article, second visit", value: med(warm), target: "≤ 150 ms"},
 		{what: "compiled wasm in the code cache after the first | second visit", value: kb(cached1) + " | " + kb(cached2)},
 		{what: "coming back to an article of one's own: text painted | interactive", value: med(owntext) + " | " + med(ownready)},
+		{what: fmt.Sprintf("an article of the site by ?article=, sent %d ms after asked: interactive", articleDelay.Milliseconds()), value: med(articleReady)},
 		{what: "floor (minimal syscall/js program), cold", value: med(fcold)},
 		{what: "floor, second visit", value: med(fwarm)},
 		{what: "interactive / floor, cold", value: ratio(rcold), target: "≤ 1.5"},
 		{what: "interactive / floor, second visit", value: ratio(rwarm), target: "≤ 1.5"},
 		{what: "layout shift (CLS), worst visit", value: fmt.Sprintf("%.3f", slices.Max(cls)), target: "≈ 0"},
 	}, nil
+}
+
+// articleDelay is how long the bench's server takes to send the article
+// of the ?article= row.
+const articleDelay = 80 * time.Millisecond
+
+// freshVisit loads url once in a browser with a fresh profile.
+func freshVisit(ctx context.Context, exe, url string) (visit, error) {
+	dir, err := os.MkdirTemp("", "spanmark-bench-profile-")
+	if err != nil {
+		return visit{}, err
+	}
+	defer os.RemoveAll(dir)
+	actx, acancel := chromedp.NewExecAllocator(ctx, chromeOptions(exe, dir)...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Do(bctx); err != nil {
+		return visit{}, fmt.Errorf("start %s: %w", exe, err)
+	}
+	if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: startupProbe}); err != nil {
+		return visit{}, err
+	}
+	return loadVisit(bctx, url)
 }
 
 // chromeOptions are the bench's browser: headless, with its profile in
