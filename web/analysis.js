@@ -448,15 +448,7 @@
     }
     const n = sug.batch;
     sug.batch = 0;
-    sug.busy = true;
-    try {
-      for (let i = 0; i < n; i++) {
-        api.undo();
-      }
-    } finally {
-      sug.busy = false;
-    }
-    sug.rebatch = n;
+    sug.rebatch = stepHistory(n, () => api.undo());
     say("Undone.");
     return true;
   }
@@ -470,17 +462,23 @@
     }
     const n = sug.rebatch;
     sug.rebatch = 0;
+    sug.batch = stepHistory(n, () => api.redo());
+    say("Redone.");
+    return true;
+  }
+
+  // stepHistory undoes or redoes (step) n edits as our own, which keep
+  // the batches above, and returns n.
+  function stepHistory(n, step) {
     sug.busy = true;
     try {
       for (let i = 0; i < n; i++) {
-        api.redo();
+        step();
       }
     } finally {
       sug.busy = false;
     }
-    sug.batch = n;
-    say("Redone.");
-    return true;
+    return n;
   }
 
   function turnOn(on) {
