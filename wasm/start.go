@@ -110,31 +110,21 @@ func articleText(url string) (string, error) {
 // stored all the same (by an earlier version, which kept no storedKey)
 // still comes, a moment later (openFirstDoc).
 func (a *app) pristineSample(id string) bool {
-	mark, ok := a.sampleMark()
-	return ok && mark == id && dom.LocalGet(storedKey) != id && dom.LocalGet(journalPrefix+id) == ""
+	mark, kept := a.articleMark()
+	return !kept && mark == id && dom.LocalGet(storedKey) != id && dom.LocalGet(journalPrefix+id) == ""
 }
 
-// sampleMark returns the document id #article is marked with when it
-// holds the sample the build wrote into the page: not when web/boot.js
-// wrote the article worked on last there instead (data-kept), which only
-// the stored work may open.
-func (a *app) sampleMark() (string, bool) {
+// articleMark returns the document id #article is marked with ("" when
+// it is not) and whether web/boot.js wrote kept paragraphs there
+// (data-kept), which only the stored work may open, rather than the build
+// the sample.
+func (a *app) articleMark() (mark string, kept bool) {
 	ds := a.el.article.Get("dataset")
-	mark := ds.Get("doc")
-	if mark.Type() != js.TypeString || ds.Get("kept").Type() == js.TypeString {
+	m := ds.Get("doc")
+	if m.Type() != js.TypeString {
 		return "", false
 	}
-	return mark.String(), true
-}
-
-// keptMark returns the document id #article is marked with when
-// web/boot.js wrote kept paragraphs there, else "".
-func (a *app) keptMark() string {
-	ds := a.el.article.Get("dataset")
-	if mark := ds.Get("doc"); mark.Type() == js.TypeString && ds.Get("kept").Type() == js.TypeString {
-		return mark.String()
-	}
-	return ""
+	return m.String(), ds.Get("kept").Type() == js.TypeString
 }
 
 // openFirstText opens the first article of a visit. Storage may still be
@@ -158,7 +148,8 @@ func (a *app) openFirstText(text, source string) error {
 // then it waits for storage, for the program to take over those
 // paragraphs with their highlights rather than write the article twice.
 func (a *app) openFirstDoc(doc *annotations.Document) error {
-	wait := a.keptMark() == doc.ID
+	mark, kept := a.articleMark()
+	wait := kept && mark == doc.ID
 	select {
 	case <-a.db.ready:
 		wait = true
@@ -195,8 +186,8 @@ func (a *app) openFirstDoc(doc *annotations.Document) error {
 // start-up. The document's own id is the check, so the text is hashed
 // once for the usual text that ends with a line break.
 func (a *app) prerenderedDoc() (*annotations.Document, bool) {
-	mark, ok := a.sampleMark()
-	if !ok {
+	mark, kept := a.articleMark()
+	if mark == "" || kept {
 		return nil, false
 	}
 	ps := a.el.article.Call("querySelectorAll", paraBlock)
