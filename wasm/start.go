@@ -115,9 +115,9 @@ func (a *app) pristineSample(id string) bool {
 }
 
 // articleMark returns the document id #article is marked with ("" when
-// it is not) and whether web/boot.js wrote kept paragraphs there
-// (data-kept), which only the stored work may open, rather than the build
-// the sample.
+// it is not), and whether the paragraphs there are kept ones that
+// web/boot.js wrote (data-kept), which only the stored work may open,
+// rather than the sample the build wrote.
 func (a *app) articleMark() (mark string, kept bool) {
 	ds := a.el.article.Get("dataset")
 	m := ds.Get("doc")
