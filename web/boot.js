@@ -69,6 +69,19 @@
   ready.catch(() => {});
   window.spanmark = Object.assign(window.spanmark || {}, { ready });
 
+  // fetchText fetches url for the Go program, which reports its failure
+  // as it reports its own fetches' (wasm/dom, FetchText).
+  function fetchText(url) {
+    const text = fetch(url).then((res) => {
+      if (!res.ok) {
+        throw new Error(`${res.status} ${res.statusText}`);
+      }
+      return res.text();
+    });
+    text.catch(() => {}); // reported by the Go program
+    return text;
+  }
+
   // The sample article (<html data-sample>) is fetched when the Go
   // program asks for it (wasm/start.go, openFirst), unless ?article= names
   // another: usually it never does, for the build wrote the sample into
@@ -80,13 +93,7 @@
     Object.defineProperty(window.spanmark, "_sample", {
       get() {
         if (!sample) {
-          sample = fetch(sampleURL).then((res) => {
-            if (!res.ok) {
-              throw new Error(`${res.status} ${res.statusText}`);
-            }
-            return res.text();
-          });
-          sample.catch(() => {}); // reported by the Go program
+          sample = fetchText(sampleURL);
         }
         return sample;
       },
@@ -106,14 +113,7 @@
       const u = new URL(articleRef, location.href);
       u.hash = "";
       if (u.origin === location.origin) {
-        const text = fetch(u.href).then((res) => {
-          if (!res.ok) {
-            throw new Error(`${res.status} ${res.statusText}`);
-          }
-          return res.text();
-        });
-        text.catch(() => {}); // reported by the Go program
-        Object.defineProperty(window.spanmark, "_article", { value: { url: u.href, text } });
+        Object.defineProperty(window.spanmark, "_article", { value: { url: u.href, text: fetchText(u.href) } });
       }
     } catch (e) {
       // Not a URL: the program says so.
