@@ -186,25 +186,16 @@ func startupRun(ctx context.Context, exe, url, own string) (visits []visit, err 
 		n = 3
 	}
 	for i := range n {
-		actx, acancel := chromedp.NewExecAllocator(ctx, chromeOptions(exe, dir)...)
-		defer acancel()
-		bctx, bcancel := chromedp.NewContext(actx)
-		defer bcancel()
-		if err := chromedp.Do(bctx); err != nil {
-			return nil, fmt.Errorf("start %s: %w", exe, err)
-		}
 		probe := startupProbe
 		if i == 2 {
 			first, _, _ := strings.Cut(own, "\n")
 			probe = "window.__benchFirst = " + jsString(first) + ";\n" + probe
 		}
-		if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
-			return nil, err
-		}
-		v, err := loadVisit(bctx, url)
+		bctx, closeBrowser, v, err := startVisit(ctx, exe, dir, probe, url)
 		if err != nil {
 			return nil, fmt.Errorf("visit %d: %w", i+1, err)
 		}
+		defer closeBrowser()
 		visits = append(visits, v)
 		switch {
 		case i == n-1:
@@ -229,10 +220,9 @@ func startupRun(ctx context.Context, exe, url, own string) (visits []visit, err 
 		}
 		// Close the browser, so its profile is written and the next one
 		// starts from it.
-		if err := chromedp.Cancel(bctx); err != nil {
+		if err := closeBrowser(); err != nil {
 			return nil, fmt.Errorf("close the browser: %w", err)
 		}
-		acancel()
 		if visits[i].Cached, err = wasmCacheSize(dir); err != nil {
 			return nil, err
 		}
@@ -394,17 +384,43 @@ func freshVisit(ctx context.Context, exe, url string) (visit, error) {
 		return visit{}, err
 	}
 	defer os.RemoveAll(dir)
+	_, closeBrowser, v, err := startVisit(ctx, exe, dir, startupProbe, url)
+	if err == nil {
+		closeBrowser()
+	}
+	return v, err
+}
+
+// startVisit starts a browser on the profile in dir, with probe run in
+// every page before its own scripts, and loads url. closeBrowser closes
+// the browser, and may be called again.
+func startVisit(ctx context.Context, exe, dir, probe, url string) (bctx context.Context, closeBrowser func() error, v visit, err error) {
 	actx, acancel := chromedp.NewExecAllocator(ctx, chromeOptions(exe, dir)...)
-	defer acancel()
 	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	closed := false
+	closeBrowser = func() error {
+		if closed {
+			return nil // chromedp.Cancel closes a browser once only
+		}
+		closed = true
+		err := chromedp.Cancel(bctx)
+		bcancel()
+		acancel()
+		return err
+	}
 	if err := chromedp.Do(bctx); err != nil {
-		return visit{}, fmt.Errorf("start %s: %w", exe, err)
+		closeBrowser()
+		return nil, nil, visit{}, fmt.Errorf("start %s: %w", exe, err)
 	}
-	if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: startupProbe}); err != nil {
-		return visit{}, err
+	if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+		closeBrowser()
+		return nil, nil, visit{}, err
 	}
-	return loadVisit(bctx, url)
+	if v, err = loadVisit(bctx, url); err != nil {
+		closeBrowser()
+		return nil, nil, visit{}, err
+	}
+	return bctx, closeBrowser, v, nil
 }
 
 // chromeOptions are the bench's browser: headless, with its profile in
