@@ -119,8 +119,8 @@ func wantTeamFiles(paths []string, from string) error {
 // the first one's text. A file may hold several documents (doccano lines,
 // Label Studio tasks): its work is grouped by text, and o.doc picks the
 // Nth document of each such file. What the decoders could not keep is
-// printed on warnings, and lost says whether there was any. Errors name the file, and the line and JSON path
-// when the decoder knows them.
+// printed on warnings, and lost says whether there was any. Errors name
+// the file, and the line and JSON path when the decoder knows them.
 func loadPanel(paths []string, from string, textPaths []string, o readOptions, warnings io.Writer) (p *team.Panel, files []*annotations.File, lost bool, err error) {
 	var texts []*annotations.Document
 	for _, tp := range textPaths {

@@ -132,8 +132,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "spanmark convert: %s: %v\n", paths[0], err)
 		return 1
 	}
-	for _, w := range leftOut(f, *to) {
-		fmt.Fprintf(stderr, "%s: warning: %s\n", paths[0], w)
+	if warnAll(stderr, paths[0], leftOut(f, *to)) {
 		lost = true
 	}
 	if lost && !*lossy {
@@ -177,8 +176,7 @@ func convertCorpus(path string, data []byte, to, textPath, out string, lossy boo
 		if f == nil {
 			continue
 		}
-		for _, w := range leftOut(f, to) {
-			fmt.Fprintf(stderr, "%s: document %s: warning: %s\n", path, c.Header.Documents[i].ID, w)
+		if warnAll(stderr, path+": document "+c.Header.Documents[i].ID, leftOut(f, to)) {
 			lost = true
 		}
 	}

@@ -243,10 +243,16 @@ func warn(w io.Writer, path string, rep *exchange.Report) bool {
 	if rep.IsEmpty() {
 		return false
 	}
-	for _, x := range rep.Warnings {
-		fmt.Fprintf(w, "%s: warning: %s\n", path, x)
+	return warnAll(w, path, rep.Warnings)
+}
+
+// warnAll prints ws on w, each starting with where, and returns whether
+// there were any.
+func warnAll(w io.Writer, where string, ws []exchange.Warning) bool {
+	for _, x := range ws {
+		fmt.Fprintf(w, "%s: warning: %s\n", where, x)
 	}
-	return true
+	return len(ws) > 0
 }
 
 func baseName(path string) string {
