@@ -52,16 +52,23 @@ func leftOut(f *annotations.File, to string) []exchange.Warning {
 			ws = append(ws, exchange.Warning{What: what + " not written (" + to + " has no place for it)", Count: n})
 		}
 	}
-	for _, p := range formats[to].leaves {
+	annotationsWith := func(has func(a annotations.Annotation) bool) int {
 		n := 0
-		switch p {
-		case notes, entities, conflicts:
-			for _, a := range f.Annotations {
-				if p == notes && a.Note != "" || p == entities && a.Entity != "" || p == conflicts && a.Conflict != nil {
-					n++
-				}
+		for _, a := range f.Annotations {
+			if has(a) {
+				n++
 			}
-			count(n, [...]string{notes: "notes", entities: "entities", conflicts: "conflicts"}[p]+" of annotations")
+		}
+		return n
+	}
+	for _, p := range formats[to].leaves {
+		switch p {
+		case notes:
+			count(annotationsWith(func(a annotations.Annotation) bool { return a.Note != "" }), "notes of annotations")
+		case entities:
+			count(annotationsWith(func(a annotations.Annotation) bool { return a.Entity != "" }), "entities of annotations")
+		case conflicts:
+			count(annotationsWith(func(a annotations.Annotation) bool { return a.Conflict != nil }), "conflicts of annotations")
 		case orphans:
 			count(len(f.Orphans), "orphans (annotations not placed in the text)")
 		}
