@@ -92,8 +92,12 @@ func DecodeBrat(text string, ann []byte, name string) (*annotations.File, *Repor
 	var events []event
 	rels := map[string]importLink{} // R and E ids, for notes on them
 	equiv := map[string]bool{}      // relation types read from "*" lines
-	lines := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(ann), "\r\n", "\n"), "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(string(ann), "\n"), "\n")
 	for i, line := range lines {
+		// Carriage returns ending a line are never content: a CRLF file's,
+		// one ending the file, or more; kept, a note would lose them when
+		// written back, line by line.
+		line = strings.TrimRight(line, "\r")
 		ln := i + 1
 		if strings.TrimSpace(line) == "" {
 			continue
